@@ -1,0 +1,56 @@
+// `zonebrief check`: load each zone file, print its errors, summarise.
+#include "app/check.h"
+
+#include <ostream>
+#include <set>
+
+#include <spdlog/spdlog.h>
+
+#include "app/cli.h"
+#include "app/layouts.h"
+#include "load/facts_loader.h"
+
+namespace zb::app {
+
+int run_check(const base::Env& env, const CheckOptions& options, std::ostream& err) {
+  load::FactsOptions facts_options;
+  if (!find_layout_names(env, options.layouts, options.layouts_given, facts_options.known_layouts, err))
+    return kExitUsage;
+
+  std::string list_error;
+  auto files = options.files.empty() ? env.list_files(options.inputs, ".yaml", list_error) : options.files;
+  if (!list_error.empty()) {
+    err << base::Diagnostic::whole_file(options.inputs.string(), "expected a readable folder of zone files", list_error).str()
+        << '\n';
+    return kExitUsage;
+  }
+  if (files.empty()) {
+    err << base::Diagnostic::whole_file(options.inputs.string(), "expected at least one *.yaml zone file",
+                            "none").str()
+        << '\n';
+    return kExitUsage;
+  }
+
+  std::size_t bad = 0;
+  for (const auto& path : files) {
+    auto result = load::load_facts_file(env, path, facts_options);
+    if (result.ok()) {
+      spdlog::debug("{}: valid ({} metrics, {} series, {} highlights)", path.string(),
+                    result.facts->metrics.size(), result.facts->series.size(),
+                    result.facts->highlights.size());
+      continue;
+    }
+    ++bad;
+    for (const auto& d : result.errors.items()) err << d.str() << '\n';
+    if (result.errors.dropped() > 0)
+      err << path.string() << ": note: " << result.errors.dropped() << " more errors not shown\n";
+  }
+  if (bad == 0) {
+    spdlog::info("checked {} zone files: all valid", files.size());
+    return kExitOk;
+  }
+  spdlog::error("checked {} zone files: {} invalid", files.size(), bad);
+  return kExitFailed;
+}
+
+}  // namespace zb::app

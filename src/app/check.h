@@ -1,0 +1,23 @@
+// `zonebrief check`: validates every zone file of an inputs folder.
+#pragma once
+
+#include <filesystem>
+#include <iosfwd>
+#include <vector>
+
+#include "base/env.h"
+
+namespace zb::app {
+
+struct CheckOptions {
+  std::filesystem::path inputs = "inputs";
+  std::vector<std::filesystem::path> files;  ///< when non-empty: check these instead of inputs/
+  std::filesystem::path layouts = "layouts";
+  bool layouts_given = false;  ///< true when --layouts was passed: then it must exist
+};
+
+/// Validates each `*.yaml` in options.inputs (or options.files); writes every error to `err`, one per line.
+/// Returns 0 when all files are valid, 1 when any is not, 2 when the folders cannot be read.
+int run_check(const base::Env& env, const CheckOptions& options, std::ostream& err);
+
+}  // namespace zb::app

@@ -1,0 +1,69 @@
+// The command line: CLI11 definitions of every command, logging set-up, exit-code mapping.
+#include "app/cli.h"
+
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "app/check.h"
+#include "app/version.h"
+#include "base/env.h"
+
+namespace zb::app {
+namespace {
+
+void setup_logging(int verbosity) {
+  auto logger = spdlog::stderr_color_mt("zonebrief");
+  logger->set_pattern("%^[%l]%$ %v");
+  logger->set_level(verbosity > 0 ? spdlog::level::debug
+                    : verbosity < 0 ? spdlog::level::warn
+                                    : spdlog::level::info);
+  spdlog::set_default_logger(logger);
+}
+
+}  // namespace
+
+int run_cli(int argc, char** argv) {
+  CLI::App cli{"zonebrief: bilingual (Chinese + English) PDF briefings on economic development zones, "
+               "from YAML facts files.",
+               "zonebrief"};
+  cli.set_version_flag("--version", std::string("zonebrief ") + kVersion);
+  cli.require_subcommand(1);
+  cli.footer(
+      "Exit codes: 0 success; 1 some inputs are invalid or some zones failed; 2 usage or configuration "
+      "error.\nRun 'zonebrief COMMAND --help' for a command's options.");
+  int verbosity = 0;
+  cli.add_flag_function("-v,--verbose", [&](std::int64_t n) { verbosity = static_cast<int>(n); },
+                        "More log output (debug)");
+  cli.add_flag_function("-q,--quiet", [&](std::int64_t) { verbosity = -1; }, "Only warnings and errors");
+
+  CheckOptions check;
+  auto* check_cmd = cli.add_subcommand("check", "Validate every *.yaml zone file in the inputs folder");
+  check_cmd->add_option("--inputs", check.inputs, "Folder of zone facts files")->capture_default_str();
+  check_cmd->add_option("files", check.files, "Zone files to check instead of the whole inputs folder")
+      ->check(CLI::ExistingFile);
+  auto* layouts_opt =
+      check_cmd->add_option("--layouts", check.layouts, "Folder of layouts (zone.layout must name one)")
+          ->capture_default_str();
+
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::Success& e) {  // --help, --version
+    return cli.exit(e);
+  } catch (const CLI::ParseError& e) {
+    cli.exit(e);
+    return kExitUsage;
+  }
+
+  setup_logging(verbosity);
+  base::SystemEnv env;
+  if (check_cmd->parsed()) {
+    check.layouts_given = layouts_opt->count() > 0;
+    return run_check(env, check, std::cerr);
+  }
+  return kExitUsage;
+}
+
+}  // namespace zb::app

@@ -1,0 +1,29 @@
+// Finding the layouts that exist (layouts/*.yaml).
+#include "app/layouts.h"
+
+#include <ostream>
+
+#include <spdlog/spdlog.h>
+
+#include "base/diagnostics.h"
+
+namespace zb::app {
+
+bool find_layout_names(const base::Env& env, const std::filesystem::path& dir, bool required,
+                       std::optional<std::set<std::string>>& names, std::ostream& err) {
+  std::string error;
+  auto files = env.list_files(dir, ".yaml", error);
+  if (!error.empty()) {
+    if (required) {
+      err << base::Diagnostic::whole_file(dir.string(), "expected a readable folder of layouts", error).str() << '\n';
+      return false;
+    }
+    spdlog::debug("no layouts folder at {} ({}); zone.layout names are not checked", dir.string(), error);
+    return true;
+  }
+  names.emplace();
+  for (const auto& f : files) names->insert(f.stem().string());
+  return true;
+}
+
+}  // namespace zb::app

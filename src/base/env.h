@@ -1,0 +1,46 @@
+// The one interface to the world outside the process: files, directories, environment, clock.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace zb::base {
+
+/// Result of reading a file: either its bytes or a one-line reason it could not be read.
+struct FileBytes {
+  std::string data;
+  std::string error;          ///< empty on success
+  bool too_large = false;     ///< true when the file exceeds the limit (data then empty)
+  std::uintmax_t size = 0;    ///< size on disk, when known
+};
+
+/// Everything zonebrief reads from outside goes through an Env, so tests can fix it and output
+/// stays reproducible. Implementations must be safe to call from several threads.
+class Env {
+ public:
+  virtual ~Env() = default;
+  /// Reads at most max_bytes of `path`; a larger file is refused without reading it.
+  virtual FileBytes read_file(const std::filesystem::path& path, std::uintmax_t max_bytes) const = 0;
+  /// Regular files directly in `dir` whose name ends with `suffix`, sorted by name (byte order).
+  /// Sets `error` and returns {} when the directory cannot be listed.
+  virtual std::vector<std::filesystem::path> list_files(const std::filesystem::path& dir,
+                                                        const std::string& suffix,
+                                                        std::string& error) const = 0;
+  /// An environment variable, or nullopt when unset.
+  virtual std::optional<std::string> get_var(const std::string& name) const = 0;
+};
+
+/// The real machine.
+class SystemEnv final : public Env {
+ public:
+  FileBytes read_file(const std::filesystem::path& path, std::uintmax_t max_bytes) const override;
+  std::vector<std::filesystem::path> list_files(const std::filesystem::path& dir,
+                                                const std::string& suffix,
+                                                std::string& error) const override;
+  std::optional<std::string> get_var(const std::string& name) const override;
+};
+
+}  // namespace zb::base

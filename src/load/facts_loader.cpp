@@ -1,0 +1,289 @@
+// Facts loader: raw bytes → guarded YAML tree → model::Facts, enforcing every rule of FACTS.md.
+#include "load/facts_loader.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <map>
+#include <unordered_map>
+
+#include "base/utf8.h"
+#include "load/schema.h"
+
+namespace zb::load {
+namespace {
+
+using model::Text;
+using K = YNode::Kind;
+
+constexpr std::string_view kUnitCodes = "cny, percent, pp, km2, mu, people, firms, count, rank";
+
+/// Walks the YAML tree against the facts schema, collecting diagnostics.
+class FactsReader {
+ public:
+  FactsReader(Schema& s, const FactsOptions& opt, std::string stem)
+      : s_(s), opt_(opt), stem_(std::move(stem)) {}
+
+  std::optional<model::Facts> read(const YNode& root) {
+    model::Facts f;
+    Fields top = s_.fields(root, "", "a map with the keys zone, sources, metrics, series, highlights");
+    if (!top.ok()) return std::nullopt;
+    if (const YNode* z = top.required("zone")) read_zone(*z, f.zone);
+    if (const YNode* src = top.required("sources")) read_sources(*src, f);
+    if (const YNode* m = top.optional("metrics")) read_list(*m, "metrics", "metric", f.metrics, &FactsReader::read_metric);
+    if (const YNode* se = top.optional("series")) read_list(*se, "series", "series", f.series, &FactsReader::read_series);
+    if (const YNode* h = top.optional("highlights"))
+      read_list(*h, "highlights", "highlight", f.highlights, &FactsReader::read_highlight);
+    top.finish();
+    check_sources(f);
+    if (!s_.diags().empty()) return std::nullopt;
+    return f;
+  }
+
+ private:
+  void read_zone(const YNode& n, model::Zone& z) {
+    Fields fs = s_.fields(n, "zone", "a map with the zone's id, name and as_of");
+    if (!fs.ok()) return;
+    if (const YNode* id = fs.required("id")) {
+      z.id = s_.id(*id, "zone.id");
+      if (!z.id.empty() && z.id != stem_)
+        s_.error(*id, "zone.id", "expected the file name stem " + base::quote_excerpt(stem_, 64),
+                 base::quote_excerpt(z.id, 64));
+    }
+    if (const YNode* v = fs.required("name")) z.name = s_.text(*v, "zone.name");
+    if (const YNode* v = fs.optional("short")) z.short_name = s_.text(*v, "zone.short");
+    if (const YNode* v = fs.optional("region")) z.region = s_.text(*v, "zone.region");
+    if (const YNode* v = fs.required("as_of")) z.as_of = s_.date(*v, "zone.as_of").value_or(model::Date{});
+    if (const YNode* v = fs.optional("layout")) {
+      std::string name = s_.id(*v, "zone.layout", "the name of a layout");
+      if (!name.empty()) {
+        z.layout = name;
+        if (opt_.known_layouts && !opt_.known_layouts->count(name)) {
+          std::string names;
+          for (const auto& l : *opt_.known_layouts) names += (names.empty() ? "" : ", ") + l;
+          std::string found = base::quote_excerpt(name);
+          if (auto sug = suggest(name, *opt_.known_layouts)) found += "; did you mean '" + *sug + "'?";
+          s_.error(*v, "zone.layout", "expected the name of a layout in the layouts folder (" + names + ")",
+                   found);
+        }
+      }
+    }
+    fs.finish();
+  }
+
+  void read_sources(const YNode& n, model::Facts& f) {
+    read_list(n, "sources", "source", f.sources, &FactsReader::read_source);
+    if (n.is_seq() && n.items.empty())
+      s_.error(n, "sources", "expected a list with at least one source", "an empty list");
+  }
+
+  template <typename T>
+  void read_list(const YNode& n, const std::string& path, const std::string& what, std::vector<T>& out,
+                 bool (FactsReader::*read_one)(const YNode&, const std::string&, T&)) {
+    if (!n.is_seq()) {
+      s_.error(n, path, "expected a list of " + what + (what == "series" ? "" : "s") + " (\"- ...\" items)",
+               describe(n));
+      return;
+    }
+    std::unordered_map<std::string, const YNode*> ids;
+    for (std::size_t i = 0; i < n.items.size() && !s_.diags().full(); ++i) {
+      std::string p = path + "[" + std::to_string(i) + "]";
+      T item;
+      if ((this->*read_one)(*n.items[i], p, item)) {
+        if constexpr (requires { item.id; }) {
+          if (!item.id.empty()) {
+            auto [it, fresh] = ids.emplace(item.id, id_nodes_.back());
+            if (!fresh)
+              s_.error(*id_nodes_.back(), p + ".id", "expected an id unique among " + path,
+                       base::quote_excerpt(item.id, 64) + " again; first at line " +
+                           std::to_string(it->second->line));
+          }
+        }
+        out.push_back(std::move(item));
+      }
+    }
+  }
+
+  bool read_source(const YNode& n, const std::string& p, model::Source& s) {
+    Fields fs = s_.fields(n, p, "a source: a map with id, title and publisher");
+    if (!fs.ok()) return false;
+    read_id(fs, p, s.id);
+    if (const YNode* v = fs.required("title")) s.title = s_.text(*v, p + ".title", /*en_required=*/false);
+    if (const YNode* v = fs.required("publisher")) s.publisher = s_.text(*v, p + ".publisher");
+    if (const YNode* v = fs.optional("date")) s.date = s_.date(*v, p + ".date");
+    if (const YNode* v = fs.optional("url")) s.url = s_.url(*v, p + ".url");
+    fs.finish();
+    return true;
+  }
+
+  bool read_metric(const YNode& n, const std::string& p, model::Metric& m) {
+    Fields fs = s_.fields(n, p, "a metric: a map with id, label, value, unit and source");
+    if (!fs.ok()) return false;
+    read_id(fs, p, m.id);
+    if (const YNode* v = fs.required("label")) m.label = s_.text(*v, p + ".label");
+    const YNode* value = fs.required("value");
+    if (const YNode* v = fs.required("unit")) m.unit = s_.unit(*v, p + ".unit");
+    if (value) m.value = s_.value(*value, p + ".value", m.unit);
+    if (const YNode* v = fs.optional("qualifier")) m.qualifier = s_.qualifier(*v, p + ".qualifier");
+    if (const YNode* v = fs.optional("period")) m.period = s_.text(*v, p + ".period");
+    if (const YNode* v = fs.optional("change")) m.change = read_change(*v, p + ".change");
+    read_source_ref(fs, p, m.source);
+    if (const YNode* v = fs.optional("note")) m.note = s_.text(*v, p + ".note");
+    fs.finish();
+    return true;
+  }
+
+  std::optional<model::Change> read_change(const YNode& n, const std::string& p) {
+    Fields fs = s_.fields(n, p, "a change: a map with value and unit");
+    if (!fs.ok()) return std::nullopt;
+    model::Change c;
+    const YNode* value = fs.required("value");
+    if (const YNode* v = fs.required("unit")) c.unit = s_.unit(*v, p + ".unit");
+    if (value) c.value = s_.value(*value, p + ".value", c.unit);
+    if (const YNode* v = fs.optional("period")) c.period = s_.text(*v, p + ".period");
+    fs.finish();
+    return c;
+  }
+
+  bool read_series(const YNode& n, const std::string& p, model::Series& s) {
+    Fields fs = s_.fields(n, p, "a series: a map with id, label, unit, points and source");
+    if (!fs.ok()) return false;
+    read_id(fs, p, s.id);
+    if (const YNode* v = fs.required("label")) s.label = s_.text(*v, p + ".label");
+    if (const YNode* v = fs.required("unit")) s.unit = s_.unit(*v, p + ".unit");
+    if (const YNode* v = fs.optional("better")) s.better = s_.better(*v, p + ".better");
+    if (const YNode* v = fs.optional("chart")) s.chart = s_.chart(*v, p + ".chart");
+    if (const YNode* v = fs.required("points")) read_points(*v, p + ".points", s);
+    read_source_ref(fs, p, s.source);
+    if (const YNode* v = fs.optional("note")) s.note = s_.text(*v, p + ".note");
+    fs.finish();
+    return true;
+  }
+
+  void read_points(const YNode& n, const std::string& p, model::Series& s) {
+    if (!n.is_seq()) {
+      s_.error(n, p, "expected a list of points ({x: ..., y: ...} items)", describe(n));
+      return;
+    }
+    if (n.items.size() < 2)
+      s_.error(n, p, "expected at least 2 points",
+               n.items.empty() ? std::string("an empty list") : std::string("1 point"));
+    for (std::size_t i = 0; i < n.items.size() && !s_.diags().full(); ++i) {
+      std::string pp = p + "[" + std::to_string(i) + "]";
+      Fields fs = s_.fields(*n.items[i], pp, "a point: a map with x and y");
+      if (!fs.ok()) continue;
+      model::Point pt;
+      if (const YNode* x = fs.required("x")) {
+        if (x->is_map()) {
+          pt.x = s_.text(*x, pp + ".x");
+          pt.x_bilingual = true;
+        } else {
+          std::string label = s_.plain_text(*x, pp + ".x", "expected a string or a {zh, en} map");
+          pt.x = Text{label, label};
+        }
+      }
+      if (const YNode* y = fs.required("y")) pt.y = s_.value(*y, pp + ".y", s.unit);
+      fs.finish();
+      s.points.push_back(std::move(pt));
+    }
+  }
+
+  bool read_highlight(const YNode& n, const std::string& p, model::Highlight& h) {
+    Fields fs = s_.fields(n, p, "a highlight: a map with text and source");
+    if (!fs.ok()) return false;
+    if (const YNode* v = fs.required("text")) h.text = s_.text(*v, p + ".text");
+    read_source_ref(fs, p, h.source);
+    fs.finish();
+    return true;
+  }
+
+  void read_id(Fields& fs, const std::string& p, std::string& out) {
+    if (const YNode* v = fs.required("id")) {
+      out = s_.id(*v, p + ".id");
+      id_nodes_.push_back(v);
+    } else {
+      out.clear();
+    }
+  }
+
+  void read_source_ref(Fields& fs, const std::string& p, std::string& out) {
+    if (const YNode* v = fs.required("source")) {
+      out = s_.plain_text(*v, p + ".source", "expected the id of an entry in sources");
+      if (!out.empty()) refs_.push_back({v, p + ".source", out});
+    }
+  }
+
+  /// Every `source:` must name an entry of `sources` (checked once all sources are read).
+  void check_sources(const model::Facts& f) {
+    std::set<std::string> ids;
+    for (const auto& s : f.sources) ids.insert(s.id);
+    for (const auto& r : refs_) {
+      if (ids.count(r.id)) continue;
+      std::string found = base::quote_excerpt(r.id, 64);
+      if (auto sug = suggest(r.id, ids)) found += "; did you mean '" + *sug + "'?";
+      s_.error(*r.node, r.path, "expected the id of an entry in sources", found);
+    }
+  }
+
+  struct Ref {
+    const YNode* node;
+    std::string path;
+    std::string id;
+  };
+
+  Schema& s_;
+  const FactsOptions& opt_;
+  std::string stem_;
+  std::vector<const YNode*> id_nodes_;
+  std::vector<Ref> refs_;
+};
+
+std::string stem_of(const std::string& file) {
+  return std::filesystem::path(file).stem().string();
+}
+
+}  // namespace
+
+FactsResult load_facts_text(std::string_view text, const std::string& file, const FactsOptions& options) {
+  FactsResult r{std::nullopt, base::Diagnostics(options.limits.max_errors)};
+  if (text.size() > options.limits.max_file_bytes) {
+    r.errors.add(base::Diagnostic::whole_file(file,
+                  "expected a file of at most " + std::to_string(options.limits.max_file_bytes) + " bytes",
+                  std::to_string(text.size()) + " bytes"));
+    return r;
+  }
+  if (!check_encoding(text, file, r.errors)) return r;
+  auto doc = parse_yaml(text, file, options.limits.yaml, r.errors);
+  if (!doc) return r;
+  Schema schema(file, options.limits.max_text_chars, r.errors);
+  schema.check_duplicate_keys(*doc);
+  FactsReader reader(schema, options, stem_of(file));
+  auto facts = reader.read(doc->root());
+  r.errors.sort_by_position();
+  if (facts && r.errors.empty()) {
+    facts->file = file;
+    r.facts = std::move(facts);
+  }
+  return r;
+}
+
+FactsResult load_facts_file(const base::Env& env, const std::filesystem::path& path,
+                            const FactsOptions& options) {
+  std::string file = path.string();
+  auto bytes = env.read_file(path, options.limits.max_file_bytes);
+  if (bytes.too_large) {
+    FactsResult r{std::nullopt, base::Diagnostics(options.limits.max_errors)};
+    r.errors.add(base::Diagnostic::whole_file(file,
+                  "expected a file of at most " + std::to_string(options.limits.max_file_bytes) + " bytes",
+                  std::to_string(bytes.size) + " bytes"));
+    return r;
+  }
+  if (!bytes.error.empty()) {
+    FactsResult r{std::nullopt, base::Diagnostics(options.limits.max_errors)};
+    r.errors.add(base::Diagnostic::whole_file(file, "expected a readable file", bytes.error));
+    return r;
+  }
+  return load_facts_text(bytes.data, file, options);
+}
+
+}  // namespace zb::load

@@ -1,0 +1,125 @@
+// Typed facts about one zone: plain structs, the only form of the facts after loading.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace zb::model {
+
+/// A reader-visible text in both languages. For source titles `en` may be empty.
+struct Text {
+  std::string zh;
+  std::string en;
+  bool operator==(const Text&) const = default;
+};
+
+/// A number as written in the facts file: its value and its literal (e.g. "10.17"), so the
+/// precision the data team wrote is kept when it is printed.
+struct Number {
+  double value = 0;
+  std::string literal;
+  /// Digits after the decimal point in the literal (0 for "542", 2 for "10.17").
+  int decimals() const;
+  bool operator==(const Number&) const = default;
+};
+
+/// The unit codes of FACTS.md.
+enum class UnitCode { cny, percent, pp, km2, mu, people, firms, count, rank };
+
+/// A unit: a code, or a free bilingual label when no code fits.
+struct Unit {
+  std::optional<UnitCode> code;
+  Text label;  ///< set when code is empty
+  bool operator==(const Unit&) const = default;
+};
+
+enum class Qualifier { none, over, nearly, about, at_least };
+enum class Better { higher, lower };
+enum class ChartKind { bar, hbar, line, rank, donut };
+
+/// A calendar date (validated: a real day of the proleptic Gregorian calendar).
+struct Date {
+  int year = 0, month = 0, day = 0;
+  std::string iso() const;  ///< "YYYY-MM-DD"
+  auto operator<=>(const Date&) const = default;
+};
+
+struct Zone {
+  std::string id;
+  Text name;
+  std::optional<Text> short_name;
+  std::optional<Text> region;
+  Date as_of;
+  std::string layout = "briefing";  ///< the layout named in the file, or the default
+};
+
+struct Source {
+  std::string id;
+  Text title;
+  Text publisher;
+  std::optional<Date> date;
+  std::string url;  ///< empty when absent; otherwise http(s)
+};
+
+struct Change {
+  Number value;
+  Unit unit;
+  std::optional<Text> period;
+};
+
+struct Metric {
+  std::string id;
+  Text label;
+  Number value;
+  Unit unit;
+  Qualifier qualifier = Qualifier::none;
+  std::optional<Text> period;
+  std::optional<Change> change;
+  std::string source;  ///< id of an entry in Facts::sources (checked by the loader)
+  std::optional<Text> note;
+};
+
+struct Point {
+  Text x;                 ///< for a plain string label, zh and en hold the same text
+  bool x_bilingual = false;
+  Number y;
+};
+
+struct Series {
+  std::string id;
+  Text label;
+  Unit unit;
+  Better better = Better::higher;
+  std::optional<ChartKind> chart;
+  std::vector<Point> points;
+  std::string source;
+  std::optional<Text> note;
+};
+
+struct Highlight {
+  Text text;
+  std::string source;
+};
+
+/// Everything one facts file says about one zone.
+struct Facts {
+  std::string file;  ///< the path it was loaded from, for messages
+  Zone zone;
+  std::vector<Source> sources;
+  std::vector<Metric> metrics;
+  std::vector<Series> series;
+  std::vector<Highlight> highlights;
+
+  /// The source with this id, or nullptr.
+  const Source* find_source(std::string_view id) const;
+};
+
+/// Names used in files and messages ("cny", "at-least", "hbar", ...).
+std::string_view name_of(UnitCode u);
+std::string_view name_of(Qualifier q);
+std::string_view name_of(Better b);
+std::string_view name_of(ChartKind c);
+
+}  // namespace zb::model

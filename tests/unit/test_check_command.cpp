@@ -1,0 +1,119 @@
+// `zonebrief check`: exit codes, messages, and the command line as a user runs it.
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <sstream>
+#include <sys/wait.h>
+
+#include "app/check.h"
+#include "test_support.h"
+
+using namespace zb;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+  fs::path path;
+  explicit TempDir(const std::string& name) : path(fs::temp_directory_path() / name) {
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~TempDir() { fs::remove_all(path); }
+  void copy_in(const fs::path& from, const std::string& as) { fs::copy_file(from, path / as); }
+};
+
+struct Run {
+  int code;
+  std::string output;
+};
+
+/// Runs the built zonebrief binary with `args`, capturing stdout and stderr together.
+Run run_binary(const std::string& args) {
+  std::string cmd = std::string(ZB_BINARY) + " " + args + " 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  REQUIRE(p);
+  std::string out;
+  char buf[4096];
+  while (std::size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
+  int status = pclose(p);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+}  // namespace
+
+TEST_CASE("check: all valid gives 0, one bad file gives 1 with its errors", "[check]") {
+  TempDir dir("zonebrief-check-test");
+  auto good = test::source_dir() / "tests/facts/good/xiaoshan-etdz.yaml";
+  dir.copy_in(good, "xiaoshan-etdz.yaml");
+  base::SystemEnv env;
+  app::CheckOptions o;
+  o.inputs = dir.path;
+  std::ostringstream err;
+  CHECK(app::run_check(env, o, err) == 0);
+  CHECK(err.str().empty());
+
+  dir.copy_in(test::source_dir() / "tests/facts/bad/number-quoted.yaml", "number-quoted.yaml");
+  std::ostringstream err2;
+  CHECK(app::run_check(env, o, err2) == 1);
+  CHECK(err2.str() == (dir.path / "number-quoted.yaml").string() +
+                          ":14:12: error: metrics[0].value: expected a number, not a quoted string (found the "
+                          "string '542')\n");
+}
+
+TEST_CASE("check: a missing or empty inputs folder is a configuration error", "[check]") {
+  base::SystemEnv env;
+  app::CheckOptions o;
+  o.inputs = "/nonexistent/zonebrief-inputs";
+  std::ostringstream err;
+  CHECK(app::run_check(env, o, err) == 2);
+  CHECK(err.str() ==
+        "/nonexistent/zonebrief-inputs:1:1: error: expected a readable folder of zone files (found No such file "
+        "or directory)\n");
+  TempDir empty("zonebrief-check-empty");
+  o.inputs = empty.path;
+  std::ostringstream err2;
+  CHECK(app::run_check(env, o, err2) == 2);
+  CHECK(err2.str() == empty.path.string() + ":1:1: error: expected at least one *.yaml zone file (found none)\n");
+}
+
+TEST_CASE("check: zone.layout is checked against the layouts folder when there is one", "[check]") {
+  TempDir dir("zonebrief-check-layouts");
+  fs::create_directories(dir.path / "in");
+  fs::create_directories(dir.path / "layouts");
+  std::ofstream(dir.path / "layouts" / "onepager.yaml") << "# a layout\n";
+  dir.copy_in(test::source_dir() / "tests/facts/good/xiaoshan-etdz.yaml", "in/xiaoshan-etdz.yaml");
+  base::SystemEnv env;
+  app::CheckOptions o;
+  o.inputs = dir.path / "in";
+  o.layouts = dir.path / "layouts";
+  std::ostringstream err;
+  CHECK(app::run_check(env, o, err) == 1);
+  CHECK(err.str() == (dir.path / "in/xiaoshan-etdz.yaml").string() +
+                         ":9:11: error: zone.layout: expected the name of a layout in the layouts folder "
+                         "(onepager) (found 'briefing')\n");
+  o.layouts = dir.path / "missing";
+  o.layouts_given = true;
+  std::ostringstream err2;
+  CHECK(app::run_check(env, o, err2) == 2);
+}
+
+TEST_CASE("the command line: --help, --version, usage errors and the real inputs", "[check][cli]") {
+  auto help = run_binary("--help");
+  CHECK(help.code == 0);
+  CHECK(help.output.find("check") != std::string::npos);
+  CHECK(help.output.find("Exit codes") != std::string::npos);
+  auto version = run_binary("--version");
+  CHECK(version.code == 0);
+  CHECK(version.output.rfind("zonebrief 0.", 0) == 0);
+  CHECK(run_binary("").code == 2);
+  CHECK(run_binary("frobnicate").code == 2);
+  CHECK(run_binary("check --no-such-flag").code == 2);
+  auto check = run_binary("check --inputs " + (test::source_dir() / "inputs").string());
+  INFO(check.output);
+  CHECK(check.code == 0);
+  auto bad = run_binary("check " + (test::source_dir() / "tests/facts/bad/key-duplicate.yaml").string());
+  CHECK(bad.code == 1);
+  CHECK(bad.output.find("key-duplicate.yaml:5:3: error: expected each key once in a map (found 'as_of' again; "
+                        "first at line 4)") != std::string::npos);
+}

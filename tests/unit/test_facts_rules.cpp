@@ -1,0 +1,144 @@
+// Every rule of FACTS.md: a fixture that breaks it gives its exact error; valid files load.
+#include <catch2/catch.hpp>
+
+#include <set>
+
+#include "load/facts_loader.h"
+#include "test_support.h"
+
+using namespace zb;
+namespace fs = std::filesystem;
+
+namespace {
+
+load::FactsOptions with_layouts() {
+  load::FactsOptions o;
+  o.known_layouts = std::set<std::string>{"briefing", "onepager"};
+  return o;
+}
+
+/// Loads a fixture by its path relative to the repository root, as messages show it.
+load::FactsResult load_fixture(const std::string& rel, const load::FactsOptions& o = with_layouts()) {
+  return load::load_facts_text(test::read_text_file(test::source_dir() / rel), rel, o);
+}
+
+}  // namespace
+
+TEST_CASE("each bad fixture gives exactly the errors in its .errors file", "[facts][rules]") {
+  std::vector<fs::path> fixtures;
+  for (const auto& e : fs::directory_iterator(test::source_dir() / "tests/facts/bad"))
+    if (e.path().extension() == ".yaml") fixtures.push_back(e.path());
+  std::sort(fixtures.begin(), fixtures.end());
+  REQUIRE(fixtures.size() >= 50);
+  for (const auto& f : fixtures) {
+    std::string rel = "tests/facts/bad/" + f.filename().string();
+    auto expected_path = f;
+    expected_path.replace_extension(".errors");
+    INFO(rel);
+    REQUIRE(fs::exists(expected_path));
+    auto r = load_fixture(rel);
+    CHECK_FALSE(r.ok());
+    CHECK(test::joined(r.errors) == test::read_text_file(expected_path));
+  }
+}
+
+TEST_CASE("the FACTS.md example loads into the typed model", "[facts][rules]") {
+  auto r = load_fixture("tests/facts/good/xiaoshan-etdz.yaml");
+  INFO(test::joined(r.errors));
+  REQUIRE(r.ok());
+  const auto& f = *r.facts;
+  CHECK(f.zone.id == "xiaoshan-etdz");
+  CHECK(f.zone.name.zh == "萧山经济技术开发区");
+  CHECK(f.zone.short_name->en == "Xiaoshan ETDZ");
+  CHECK(f.zone.as_of.iso() == "2025-06-30");
+  CHECK(f.zone.layout == "briefing");
+  REQUIRE(f.sources.size() == 2);
+  CHECK(f.sources[0].title.en.empty());
+  CHECK(f.sources[0].date->iso() == "2025-03-10");
+  CHECK(f.sources[0].url == "https://example.org/article");
+  REQUIRE(f.metrics.size() == 1);
+  const auto& m = f.metrics[0];
+  CHECK(m.value.literal == "542");
+  CHECK_FALSE(m.unit.code.has_value());
+  CHECK(m.unit.label.en == "firms");
+  CHECK(m.qualifier == model::Qualifier::over);
+  CHECK(m.change->value.value == 99);
+  CHECK(m.change->unit.code == model::UnitCode::count);
+  CHECK(m.change->period->zh == "2023年新增");
+  CHECK(m.note->zh == "...");
+  REQUIRE(f.series.size() == 1);
+  const auto& s = f.series[0];
+  CHECK(s.better == model::Better::lower);
+  CHECK(s.chart == model::ChartKind::rank);
+  REQUIRE(s.points.size() == 4);
+  CHECK(s.points[3].x.zh == "2024");
+  CHECK_FALSE(s.points[3].x_bilingual);
+  CHECK(s.points[3].y.value == 6);
+  REQUIRE(f.highlights.size() == 1);
+  CHECK(f.highlights[0].source == "xsdaily-2025-reform");
+}
+
+TEST_CASE("every optional feature loads, with precision and rare characters kept", "[facts][rules]") {
+  auto r = load_fixture("tests/facts/good/every-feature.yaml");
+  INFO(test::joined(r.errors));
+  REQUIRE(r.ok());
+  const auto& f = *r.facts;
+  CHECK(f.zone.as_of.iso() == "2024-02-29");
+  CHECK(f.zone.layout == "onepager");
+  CHECK(f.sources[0].title.zh == "𠮷野家与𠀾的报道");
+  CHECK(f.sources[1].title == f.sources[0].title);  // an alias
+  CHECK(f.sources[0].url == "HTTPS://example.org/path?q=1#frag");
+  CHECK(f.metrics[0].value.literal == "10.17");
+  CHECK(f.metrics[0].value.decimals() == 2);
+  CHECK(f.metrics[0].change->value.literal == "-22.54");
+  CHECK(f.metrics[0].qualifier == model::Qualifier::nearly);
+  CHECK(f.metrics[1].value.value == 1.08e10);
+  CHECK(f.metrics[1].qualifier == model::Qualifier::at_least);
+  CHECK(f.metrics[2].value.literal == "56");
+  CHECK(f.series[0].points[0].x_bilingual);
+  CHECK(f.series[0].points[0].x.en == "High-tech industries");
+  CHECK(f.series[0].points[2].x.zh == "2023");
+  CHECK(f.series[0].points[2].y.literal == "-0.5");
+  CHECK(f.series[1].points[0].x.en == "2021");
+  CHECK(f.series[1].points[1].y.literal == "2");
+  CHECK(f.highlights[0].text.zh == "中国视谷核心启动区 正式启用。");
+  CHECK(f.highlights[0].text.en == "The core start-up area of China Vision Valley opened.");
+}
+
+TEST_CASE("a byte-order mark and CRLF line endings are accepted", "[facts][rules]") {
+  std::string text = test::read_text_file(test::source_dir() / "tests/facts/good/every-feature.yaml");
+  std::string crlf = "\xEF\xBB\xBF";
+  for (char c : text) {
+    if (c == '\n') crlf += '\r';
+    crlf += c;
+  }
+  auto r = load::load_facts_text(crlf, "every-feature.yaml", with_layouts());
+  INFO(test::joined(r.errors));
+  REQUIRE(r.ok());
+  CHECK(r.facts->zone.name.zh == "湘湖·萧滨合作区");
+
+  // Positions are still right after a BOM: the first line's columns start at 1.
+  std::string bad = "\xEF\xBB\xBFzone: [\n";
+  auto e = load::load_facts_text(bad, "bom.yaml");
+  REQUIRE(e.errors.size() == 1);
+  CHECK(e.errors.items()[0].where.line == 2);
+}
+
+TEST_CASE("the layout name is checked only against the layouts that exist", "[facts][rules]") {
+  load::FactsOptions none;  // no layouts folder known: any well-formed name passes
+  CHECK(load_fixture("tests/facts/bad/layout-unknown.yaml", none).ok());
+  load::FactsOptions only_briefing;
+  only_briefing.known_layouts = std::set<std::string>{"briefing"};
+  auto r = load_fixture("tests/facts/good/every-feature.yaml", only_briefing);
+  CHECK(test::joined(r.errors) ==
+        "tests/facts/good/every-feature.yaml:10:11: error: zone.layout: expected the name of a layout in "
+        "the layouts folder (briefing) (found 'onepager')\n");
+}
+
+TEST_CASE("columns count characters, not bytes, after Chinese text", "[facts][rules]") {
+  std::string text =
+      "zone: {id: cols, name: {zh: 萧山经济技术开发区, en: x}, as_of: 2025-13-01}\n";
+  auto r = load::load_facts_text(text, "cols.yaml");
+  // 2025-13-01 starts at character 55 of the line (the nine Han characters count one each).
+  CHECK(test::joined(r.errors).find("cols.yaml:1:55: error: zone.as_of: expected a calendar date") != std::string::npos);
+}
