@@ -1,0 +1,441 @@
+// PDF backend over libharu 2.3: subsets each font with hb-subset (plus a format-4 cmap that
+// maps characters above U+FFFF to private-use code points, since libharu's text path is
+// BMP-only), loads it through a memfd, replaces libharu's invalid ToUnicode CMap with a bfchar
+// one giving the true code points, and draws text, paths, images, links and outlines.
+#include "export/pdf/pdf_writer.h"
+
+#include <hb-subset.h>
+#include <hb.h>
+#include <hpdf.h>
+#include <hpdf_doc.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <map>
+#include <memory>
+#include <set>
+#include <tuple>
+
+#include "base/diagnostics.h"
+#include "base/utf8.h"
+
+namespace zb::export_pdf {
+namespace {
+
+// ---- RAII owners --------------------------------------------------------------------------
+
+struct HbBlob {
+  void operator()(hb_blob_t* b) const { hb_blob_destroy(b); }
+};
+struct HbFace {
+  void operator()(hb_face_t* f) const { hb_face_destroy(f); }
+};
+struct HbFont {
+  void operator()(hb_font_t* f) const { hb_font_destroy(f); }
+};
+struct HbSubsetInput {
+  void operator()(hb_subset_input_t* i) const { hb_subset_input_destroy(i); }
+};
+using BlobPtr = std::unique_ptr<hb_blob_t, HbBlob>;
+using FacePtr = std::unique_ptr<hb_face_t, HbFace>;
+
+/// A memfd holding bytes, reachable as a path for libharu's file-only TrueType loader.
+class MemFile {
+ public:
+  explicit MemFile(const char* data, std::size_t size) {
+    fd_ = memfd_create("zonebrief-font", MFD_CLOEXEC);
+    if (fd_ < 0) return;
+    std::size_t done = 0;
+    while (done < size) {
+      ssize_t n = ::write(fd_, data + done, size - done);
+      if (n <= 0) {
+        ::close(fd_);
+        fd_ = -1;
+        return;
+      }
+      done += static_cast<std::size_t>(n);
+    }
+  }
+  ~MemFile() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  MemFile(const MemFile&) = delete;
+  MemFile& operator=(const MemFile&) = delete;
+  bool ok() const { return fd_ >= 0; }
+  std::string path() const { return "/proc/self/fd/" + std::to_string(fd_); }
+
+ private:
+  int fd_ = -1;
+};
+
+/// libharu's error handler records the first error; calls are checked against it.
+struct HaruError {
+  HPDF_STATUS code = 0;
+  HPDF_STATUS detail = 0;
+};
+
+void on_haru_error(HPDF_STATUS code, HPDF_STATUS detail, void* user) {
+  auto* e = static_cast<HaruError*>(user);
+  if (e->code == 0) {
+    e->code = code;
+    e->detail = detail;
+  }
+}
+
+struct DocDeleter {
+  void operator()(HPDF_Doc d) const { HPDF_Free(d); }
+};
+using DocPtr = std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, DocDeleter>;
+
+[[noreturn]] void fail(const std::string& name, const std::string& what, const std::string& found) {
+  throw base::Error(base::Diagnostic::whole_file(name, what, found));
+}
+
+// ---- font subsetting ----------------------------------------------------------------------
+
+void put16(std::string& s, unsigned v) {
+  s += static_cast<char>((v >> 8) & 0xFF);
+  s += static_cast<char>(v & 0xFF);
+}
+void put32(std::string& s, std::uint32_t v) {
+  put16(s, v >> 16);
+  put16(s, v & 0xFFFF);
+}
+
+/// A (3,1) format-4 cmap for `map` (BMP code point → glyph id), one segment per run of
+/// consecutive code points with consecutive glyph ids.
+std::string format4_cmap(const std::map<std::uint32_t, std::uint32_t>& map) {
+  struct Seg {
+    unsigned start, end, delta;
+  };
+  std::vector<Seg> segs;
+  for (const auto& [cp, gid] : map) {
+    unsigned delta = (gid - cp) & 0xFFFF;
+    if (!segs.empty() && segs.back().end + 1 == cp && segs.back().delta == delta) {
+      segs.back().end = cp;
+    } else {
+      segs.push_back({cp, cp, delta});
+    }
+  }
+  segs.push_back({0xFFFF, 0xFFFF, 1});
+  const unsigned seg_count = static_cast<unsigned>(segs.size());
+  unsigned entry_selector = 0;
+  while ((2u << entry_selector) <= seg_count) ++entry_selector;
+  const unsigned search_range = 2u << entry_selector;
+  std::string sub;
+  put16(sub, 4);
+  put16(sub, 16 + 8 * seg_count);  // length
+  put16(sub, 0);                   // language
+  put16(sub, 2 * seg_count);
+  put16(sub, search_range);
+  put16(sub, entry_selector);
+  put16(sub, 2 * seg_count - search_range);
+  for (const auto& s : segs) put16(sub, s.end);
+  put16(sub, 0);  // reservedPad
+  for (const auto& s : segs) put16(sub, s.start);
+  for (const auto& s : segs) put16(sub, s.delta);
+  for (std::size_t i = 0; i < segs.size(); ++i) put16(sub, 0);  // idRangeOffset
+  std::string cmap;
+  put16(cmap, 0);  // version
+  put16(cmap, 1);  // one encoding record
+  put16(cmap, 3);  // Windows
+  put16(cmap, 1);  // Unicode BMP
+  put32(cmap, 12);
+  return cmap + sub;
+}
+
+/// The subset of one font for one document: its bytes, and the code used in the PDF content
+/// stream for each character (the character itself, or a private-use stand-in above U+FFFF).
+struct Subset {
+  std::string bytes;
+  std::map<char32_t, char32_t> code_of;  // true code point → code written in the PDF
+};
+
+Subset subset_font(const frame::Font& font, const std::set<char32_t>& cps, const std::string& name) {
+  BlobPtr blob(hb_blob_create(font.data->data(), static_cast<unsigned>(font.data->size()), HB_MEMORY_MODE_READONLY,
+                              nullptr, nullptr));
+  FacePtr face(hb_face_create(blob.get(), 0));
+  std::unique_ptr<hb_subset_input_t, HbSubsetInput> input(hb_subset_input_create_or_fail());
+  if (!input) fail(name, "expected memory for a font subset", "hb_subset_input_create_or_fail failed");
+  hb_set_t* unicodes = hb_subset_input_unicode_set(input.get());
+  for (char32_t cp : cps) hb_set_add(unicodes, cp);
+  hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_DESUBROUTINIZE);
+  hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
+  for (hb_tag_t t : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
+                     HB_TAG('B', 'A', 'S', 'E'), HB_TAG('v', 'h', 'e', 'a'), HB_TAG('v', 'm', 't', 'x'),
+                     HB_TAG('V', 'O', 'R', 'G'), HB_TAG('D', 'S', 'I', 'G'), HB_TAG('m', 'o', 'r', 'x'),
+                     HB_TAG('k', 'e', 'r', 'n'), HB_TAG('g', 'a', 's', 'p'), HB_TAG('h', 'd', 'm', 'x')})
+    hb_set_add(drop, t);
+  FacePtr sub(hb_subset_or_fail(face.get(), input.get()));
+  if (!sub) fail(name, "expected a font HarfBuzz can subset", font.path);
+
+  // Our own cmap: BMP characters as themselves, the others on private-use code points.
+  std::unique_ptr<hb_font_t, HbFont> sub_font(hb_font_create(sub.get()));
+  Subset out;
+  std::map<std::uint32_t, std::uint32_t> cmap;
+  char32_t next_pua = 0xE000;
+  for (char32_t cp : cps) {
+    hb_codepoint_t gid = 0;
+    if (!hb_font_get_nominal_glyph(sub_font.get(), cp, &gid)) continue;  // layout checked coverage
+    char32_t code = cp;
+    if (cp > 0xFFFF) {
+      while (cps.count(next_pua)) ++next_pua;  // never collide with a real private-use character
+      code = next_pua++;
+    }
+    out.code_of[cp] = code;
+    cmap[code] = gid;
+  }
+  std::string cmap_bytes = format4_cmap(cmap);
+
+  // Rebuild the face with our cmap in place of the subsetter's. The subsetter's result is a
+  // builder face, which cannot list its tables: serialize it and read it back first.
+  BlobPtr sub_blob(hb_face_reference_blob(sub.get()));
+  FacePtr parsed(hb_face_create(sub_blob.get(), 0));
+  FacePtr builder(hb_face_builder_create());
+  unsigned count = 64;
+  hb_tag_t tags[64];
+  hb_face_get_table_tags(parsed.get(), 0, &count, tags);
+  std::set<hb_tag_t> present;
+  for (unsigned i = 0; i < count; ++i) {
+    present.insert(tags[i]);
+    if (tags[i] == HB_TAG('c', 'm', 'a', 'p')) continue;
+    BlobPtr table(hb_face_reference_table(parsed.get(), tags[i]));
+    hb_face_builder_add_table(builder.get(), tags[i], table.get());
+  }
+  // libharu refuses to embed a font without 'cvt ', 'fpgm' and 'prep' (hinting tables, which
+  // the subset drops and fonts converted from CFF never had): add minimal valid ones.
+  static const char kZeroCvt[] = {0, 0};                           // one FWORD, 0
+  static const char kNoopProgram[] = {'\xB0', '\x00', '\x21'};     // PUSHB[0] 0; POP
+  for (auto [tag, data, len] : {std::tuple{HB_TAG('c', 'v', 't', ' '), kZeroCvt, 2u},
+                                std::tuple{HB_TAG('f', 'p', 'g', 'm'), kNoopProgram, 3u},
+                                std::tuple{HB_TAG('p', 'r', 'e', 'p'), kNoopProgram, 3u}}) {
+    if (present.count(tag)) continue;
+    BlobPtr table(hb_blob_create(data, len, HB_MEMORY_MODE_READONLY, nullptr, nullptr));
+    hb_face_builder_add_table(builder.get(), tag, table.get());
+  }
+  BlobPtr cmap_blob(hb_blob_create(cmap_bytes.data(), static_cast<unsigned>(cmap_bytes.size()),
+                                   HB_MEMORY_MODE_DUPLICATE, nullptr, nullptr));
+  hb_face_builder_add_table(builder.get(), HB_TAG('c', 'm', 'a', 'p'), cmap_blob.get());
+  BlobPtr result(hb_face_reference_blob(builder.get()));
+  unsigned len = 0;
+  const char* data = hb_blob_get_data(result.get(), &len);
+  if (!data || len == 0) fail(name, "expected a font subset", "HarfBuzz produced an empty font");
+  out.bytes.assign(data, len);
+  return out;
+}
+
+/// A bfchar ToUnicode CMap (ISO 32000-1 §9.10.3): code (2 bytes) → UTF-16BE of the true text.
+std::string to_unicode_cmap(const std::map<char32_t, char32_t>& code_of) {
+  std::string s =
+      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+  std::vector<std::pair<char32_t, char32_t>> entries;
+  for (const auto& [cp, code] : code_of) entries.emplace_back(code, cp);
+  std::sort(entries.begin(), entries.end());
+  char buf[64];
+  for (std::size_t i = 0; i < entries.size(); i += 100) {
+    std::size_t n = std::min<std::size_t>(100, entries.size() - i);
+    s += std::to_string(n) + " beginbfchar\n";
+    for (std::size_t k = i; k < i + n; ++k) {
+      auto [code, cp] = entries[k];
+      if (cp > 0xFFFF) {
+        char32_t v = cp - 0x10000;
+        std::snprintf(buf, sizeof buf, "<%04X> <%04X%04X>\n", static_cast<unsigned>(code),
+                      static_cast<unsigned>(0xD800 + (v >> 10)), static_cast<unsigned>(0xDC00 + (v & 0x3FF)));
+      } else {
+        std::snprintf(buf, sizeof buf, "<%04X> <%04X>\n", static_cast<unsigned>(code), static_cast<unsigned>(cp));
+      }
+      s += buf;
+    }
+    s += "endbfchar\n";
+  }
+  s += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+  return s;
+}
+
+HPDF_Date to_pdf_date(std::int64_t epoch) {
+  std::time_t t = static_cast<std::time_t>(epoch);
+  std::tm tm{};
+  gmtime_r(&t, &tm);  // a pure conversion of the given instant; the clock is never read
+  HPDF_Date d{};
+  d.year = tm.tm_year + 1900;
+  d.month = tm.tm_mon + 1;
+  d.day = tm.tm_mday;
+  d.hour = tm.tm_hour;
+  d.minutes = tm.tm_min;
+  d.seconds = tm.tm_sec;
+  d.ind = 'Z';
+  return d;
+}
+
+}  // namespace
+
+std::string write_pdf(const frame::Document& doc, const std::string& name) {
+  HaruError err;
+  DocPtr pdf(HPDF_New(on_haru_error, &err));
+  if (!pdf) fail(name, "expected libharu to start a document", "HPDF_New failed");
+  auto check = [&](const char* what) {
+    if (err.code != 0) {
+      char buf[64];
+      std::snprintf(buf, sizeof buf, "libharu error 0x%04X (detail %u)", static_cast<unsigned>(err.code),
+                    static_cast<unsigned>(err.detail));
+      fail(name, std::string("expected libharu to ") + what, buf);
+    }
+  };
+  HPDF_SetCompressionMode(pdf.get(), HPDF_COMP_ALL);
+  HPDF_UseUTFEncodings(pdf.get());
+  HPDF_SetCurrentEncoder(pdf.get(), "UTF-8");
+  check("enable UTF-8");
+
+  // Characters used per font.
+  std::vector<std::set<char32_t>> used(doc.fonts.size());
+  for (const auto& page : doc.pages)
+    for (const auto& item : page.items)
+      if (const auto* t = std::get_if<frame::TextRun>(&item))
+        for (const auto& g : t->glyphs) used.at(t->font).insert(g.cp);
+
+  std::vector<HPDF_Font> fonts(doc.fonts.size(), nullptr);
+  std::vector<std::map<char32_t, char32_t>> code_of(doc.fonts.size());
+  for (std::size_t f = 0; f < doc.fonts.size(); ++f) {
+    if (used[f].empty()) continue;
+    Subset sub = subset_font(doc.fonts[f], used[f], name);
+      MemFile file(sub.bytes.data(), sub.bytes.size());
+    if (!file.ok()) fail(name, "expected a memory file for a font subset", "memfd_create failed");
+    const char* font_name = HPDF_LoadTTFontFromFile(pdf.get(), file.path().c_str(), HPDF_TRUE);
+    check("load a font subset");
+    fonts[f] = HPDF_GetFont(pdf.get(), font_name, "UTF-8");
+    check("use a font subset");
+    // Replace the ToUnicode map libharu writes (an invalid begincidrange CMap, and BMP-only).
+    HPDF_Dict_RemoveElement(fonts[f], "ToUnicode");
+    err = {};
+    HPDF_Dict tu = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+    tu->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+    std::string cmap = to_unicode_cmap(sub.code_of);
+    HPDF_Stream_Write(tu->stream, reinterpret_cast<const HPDF_BYTE*>(cmap.data()), static_cast<HPDF_UINT>(cmap.size()));
+    HPDF_Dict_Add(fonts[f], "ToUnicode", tu);
+    check("write a ToUnicode map");
+    code_of[f] = std::move(sub.code_of);
+  }
+
+  std::vector<HPDF_Page> pages;
+  for (const auto& fp : doc.pages) {
+    HPDF_Page page = HPDF_AddPage(pdf.get());
+    HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(fp.width));
+    HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(fp.height));
+    check("add a page");
+    pages.push_back(page);
+    const double H = fp.height;
+    auto X = [](double x) { return static_cast<HPDF_REAL>(x); };
+    auto Y = [&](double y) { return static_cast<HPDF_REAL>(H - y); };
+
+    for (const auto& item : fp.items) {
+      if (const auto* t = std::get_if<frame::TextRun>(&item)) {
+        if (t->glyphs.empty()) continue;
+        std::string text;
+        for (const auto& g : t->glyphs) base::utf8_append(text, code_of[t->font].at(g.cp));
+        HPDF_Page_BeginText(page);
+        HPDF_Page_SetFontAndSize(page, fonts[t->font], static_cast<HPDF_REAL>(t->size));
+        HPDF_Page_SetCharSpace(page, static_cast<HPDF_REAL>(t->char_spacing));
+        HPDF_Page_SetRGBFill(page, static_cast<HPDF_REAL>(t->color.r), static_cast<HPDF_REAL>(t->color.g),
+                             static_cast<HPDF_REAL>(t->color.b));
+        HPDF_Page_TextOut(page, X(t->origin.x), Y(t->origin.y), text.c_str());
+        HPDF_Page_EndText(page);
+      } else if (const auto* p = std::get_if<frame::Path>(&item)) {
+        if (p->ops.empty()) continue;
+        if (p->fill)
+          HPDF_Page_SetRGBFill(page, static_cast<HPDF_REAL>(p->fill->r), static_cast<HPDF_REAL>(p->fill->g),
+                               static_cast<HPDF_REAL>(p->fill->b));
+        if (p->stroke) {
+          HPDF_Page_SetRGBStroke(page, static_cast<HPDF_REAL>(p->stroke->color.r),
+                                 static_cast<HPDF_REAL>(p->stroke->color.g), static_cast<HPDF_REAL>(p->stroke->color.b));
+          HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(p->stroke->width));
+        }
+        for (const auto& op : p->ops) {
+          switch (op.kind) {
+            case frame::PathOp::Kind::move: HPDF_Page_MoveTo(page, X(op.p[0].x), Y(op.p[0].y)); break;
+            case frame::PathOp::Kind::line: HPDF_Page_LineTo(page, X(op.p[0].x), Y(op.p[0].y)); break;
+            case frame::PathOp::Kind::curve:
+              HPDF_Page_CurveTo(page, X(op.p[0].x), Y(op.p[0].y), X(op.p[1].x), Y(op.p[1].y), X(op.p[2].x),
+                                Y(op.p[2].y));
+              break;
+            case frame::PathOp::Kind::close: HPDF_Page_ClosePath(page); break;
+          }
+        }
+        if (p->fill && p->stroke) p->even_odd ? HPDF_Page_EofillStroke(page) : HPDF_Page_FillStroke(page);
+        else if (p->fill) p->even_odd ? HPDF_Page_Eofill(page) : HPDF_Page_Fill(page);
+        else if (p->stroke) HPDF_Page_Stroke(page);
+        else HPDF_Page_EndPath(page);
+      } else if (const auto* img = std::get_if<frame::Image>(&item)) {
+        // Composite over white: libharu's raw images carry no alpha.
+        std::vector<HPDF_BYTE> rgb(static_cast<std::size_t>(img->width_px) * img->height_px * 3);
+        for (std::size_t i = 0; i * 4 + 3 < img->rgba.size() && i * 3 + 2 < rgb.size(); ++i) {
+          unsigned a = img->rgba[i * 4 + 3];
+          for (int c = 0; c < 3; ++c)
+            rgb[i * 3 + c] = static_cast<HPDF_BYTE>((img->rgba[i * 4 + c] * a + 255 * (255 - a)) / 255);
+        }
+        HPDF_Image image = HPDF_LoadRawImageFromMem(pdf.get(), rgb.data(), static_cast<HPDF_UINT>(img->width_px),
+                                                    static_cast<HPDF_UINT>(img->height_px), HPDF_CS_DEVICE_RGB, 8);
+        check("embed an image");
+        HPDF_Page_DrawImage(page, image, X(img->box.x), Y(img->box.y + img->box.h), X(img->box.w), X(img->box.h));
+      }
+      check("draw a page item");
+    }
+    for (const auto& l : fp.links) {
+      HPDF_Rect r{X(l.area.x), Y(l.area.y + l.area.h), X(l.area.x + l.area.w), Y(l.area.y)};
+      HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(page, r, l.uri.c_str());
+      HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+      check("add a link");
+    }
+  }
+
+  // Outlines, nested by level.
+  if (!doc.bookmarks.empty()) {
+    HPDF_Encoder utf8 = HPDF_GetEncoder(pdf.get(), "UTF-8");
+    std::vector<HPDF_Outline> parents;
+    for (const auto& b : doc.bookmarks) {
+      if (b.page < 0 || static_cast<std::size_t>(b.page) >= pages.size()) continue;
+      while (static_cast<int>(parents.size()) > b.level) parents.pop_back();
+      HPDF_Outline parent = parents.empty() ? nullptr : parents.back();
+      HPDF_Outline o = HPDF_CreateOutline(pdf.get(), parent, b.title.c_str(), utf8);
+      HPDF_Outline_SetOpened(o, HPDF_TRUE);
+      HPDF_Destination dst = HPDF_Page_CreateDestination(pages[static_cast<std::size_t>(b.page)]);
+      HPDF_Destination_SetFitH(dst, static_cast<HPDF_REAL>(doc.pages[static_cast<std::size_t>(b.page)].height - b.y));
+      HPDF_Outline_SetDestination(o, dst);
+      check("add a bookmark");
+      while (static_cast<int>(parents.size()) <= b.level) parents.push_back(o);
+    }
+    HPDF_SetPageMode(pdf.get(), HPDF_PAGE_MODE_USE_OUTLINE);
+  }
+
+  // Document information, as UTF-16 (the UTF-8 encoder is current).
+  auto info = [&](HPDF_InfoType type, const std::string& v) {
+    if (!v.empty()) HPDF_SetInfoAttr(pdf.get(), type, v.c_str());
+  };
+  info(HPDF_INFO_TITLE, doc.info.title);
+  info(HPDF_INFO_SUBJECT, doc.info.subject);
+  info(HPDF_INFO_AUTHOR, doc.info.author);
+  info(HPDF_INFO_KEYWORDS, doc.info.keywords);
+  info(HPDF_INFO_CREATOR, doc.info.creator);
+  if (doc.info.date) {
+    HPDF_Date d = to_pdf_date(*doc.info.date);
+    HPDF_SetInfoDateAttr(pdf.get(), HPDF_INFO_CREATION_DATE, d);
+    HPDF_SetInfoDateAttr(pdf.get(), HPDF_INFO_MOD_DATE, d);
+  }
+  check("set document information");
+
+  HPDF_SaveToStream(pdf.get());
+  check("write the PDF");
+  std::string out(HPDF_GetStreamSize(pdf.get()), '\0');
+  HPDF_UINT32 size = static_cast<HPDF_UINT32>(out.size());
+  HPDF_ReadFromStream(pdf.get(), reinterpret_cast<HPDF_BYTE*>(out.data()), &size);
+  out.resize(size);
+  check("read the PDF back");
+  return out;
+}
+
+}  // namespace zb::export_pdf

@@ -1,0 +1,121 @@
+// The display list: pages of placed text runs, vector paths, images and links, plus bookmarks and
+// document info. The only thing a backend receives; everything in it is already decided.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace zb::frame {
+
+/// Lengths are PDF points (1/72 inch). Page coordinates have their origin at the top-left
+/// corner, x to the right, y downwards (backends flip for PDF).
+struct Point {
+  double x = 0, y = 0;
+};
+
+struct Rect {
+  double x = 0, y = 0, w = 0, h = 0;
+};
+
+/// sRGB colour, each channel 0..1.
+struct Color {
+  double r = 0, g = 0, b = 0;
+  bool operator==(const Color&) const = default;
+};
+
+/// A font file the text runs refer to, loaded once per process by the font book.
+struct Font {
+  std::string name;                               ///< PostScript name, e.g. "NotoSansCJKsc-Bold"
+  std::string path;                               ///< where the bytes came from (for messages)
+  std::shared_ptr<const std::string> data;        ///< the whole TrueType (glyf) font file
+  unsigned units_per_em = 1000;
+};
+
+/// One positioned glyph of a text run: its id in the full font and its pen position.
+struct Glyph {
+  std::uint32_t id = 0;   ///< glyph index in Document::fonts[font] (not a subset id)
+  char32_t cp = 0;        ///< the character it shows
+  double x = 0;           ///< pen x relative to the run origin, char_spacing included
+};
+
+/// Text on one baseline in one font and size. `text` is exactly what is shown (UTF-8) and
+/// what text extraction must give back; `glyphs` places each of its characters.
+struct TextRun {
+  Point origin;                ///< left end of the baseline
+  std::uint16_t font = 0;      ///< index into Document::fonts
+  double size = 10;            ///< font size in points
+  Color color;
+  double char_spacing = 0;     ///< extra points after every character (justification)
+  std::string text;
+  std::vector<Glyph> glyphs;   ///< one per code point of `text`, in order
+  double width = 0;            ///< advance width of the whole run, char_spacing included
+};
+
+/// One segment of a path. Curves are cubic Béziers (c1, c2, to).
+struct PathOp {
+  enum class Kind : std::uint8_t { move, line, curve, close };
+  Kind kind = Kind::move;
+  Point p[3];
+};
+
+struct Stroke {
+  Color color;
+  double width = 0.5;
+};
+
+/// A vector shape: filled, stroked, or both.
+struct Path {
+  std::vector<PathOp> ops;
+  std::optional<Color> fill;
+  std::optional<Stroke> stroke;
+  bool even_odd = false;  ///< fill rule; non-zero when false
+};
+
+/// A raster image (premultiplied-free RGBA, row-major, 8 bits per channel) placed in `box`.
+struct Image {
+  Rect box;
+  int width_px = 0, height_px = 0;
+  std::vector<std::uint8_t> rgba;
+};
+
+using Item = std::variant<TextRun, Path, Image>;
+
+/// A clickable area that opens a URI.
+struct Link {
+  Rect area;
+  std::string uri;
+};
+
+struct Page {
+  double width = 595.276, height = 841.89;  ///< A4 by default
+  std::vector<Item> items;                  ///< painted in order
+  std::vector<Link> links;
+};
+
+/// An outline entry pointing at a position on a page.
+struct Bookmark {
+  std::string title;   ///< UTF-8
+  int level = 0;       ///< 0 = top level
+  int page = 0;        ///< index into Document::pages
+  double y = 0;        ///< top of the target, page coordinates
+};
+
+/// Document information (UTF-8).
+struct Info {
+  std::string title, subject, author, keywords, creator;
+  /// Creation and modification date, seconds since the epoch; unset writes no date.
+  std::optional<std::int64_t> date;
+};
+
+struct Document {
+  std::vector<Font> fonts;
+  std::vector<Page> pages;
+  std::vector<Bookmark> bookmarks;
+  Info info;
+};
+
+}  // namespace zb::frame

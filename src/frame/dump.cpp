@@ -1,0 +1,77 @@
+// Text dump of a display list: stable formatting so tests can compare it exactly.
+#include "frame/dump.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace zb::frame {
+namespace {
+
+std::string num(double v) {
+  double r = std::round(v * 100) / 100;
+  if (r == 0) r = 0;  // no "-0"
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f", r);
+  std::string s = buf;
+  while (s.back() == '0') s.pop_back();
+  if (s.back() == '.') s.pop_back();
+  return s;
+}
+
+std::string color(const Color& c) {
+  char buf[16];
+  auto ch = [](double v) { return static_cast<unsigned>(std::lround(std::clamp(v, 0.0, 1.0) * 255)); };
+  std::snprintf(buf, sizeof buf, "#%02x%02x%02x", ch(c.r), ch(c.g), ch(c.b));
+  return buf;
+}
+
+}  // namespace
+
+std::string dump(const Document& doc) {
+  std::string out;
+  for (std::size_t i = 0; i < doc.fonts.size(); ++i)
+    out += "font " + std::to_string(i) + " " + doc.fonts[i].name + "\n";
+  for (const auto& b : doc.bookmarks)
+    out += "bookmark level=" + std::to_string(b.level) + " page=" + std::to_string(b.page + 1) +
+           " y=" + num(b.y) + " \"" + b.title + "\"\n";
+  for (std::size_t p = 0; p < doc.pages.size(); ++p) {
+    const Page& page = doc.pages[p];
+    out += "page " + std::to_string(p + 1) + " " + num(page.width) + "x" + num(page.height) + "\n";
+    for (const Item& item : page.items) {
+      if (const auto* t = std::get_if<TextRun>(&item)) {
+        out += "  text f" + std::to_string(t->font) + " " + num(t->size) + " at " + num(t->origin.x) + "," +
+               num(t->origin.y) + " w=" + num(t->width);
+        if (t->char_spacing != 0) out += " cs=" + num(t->char_spacing);
+        if (!(t->color == Color{})) out += " " + color(t->color);
+        out += " \"" + t->text + "\"\n";
+      } else if (const auto* path = std::get_if<Path>(&item)) {
+        out += "  path";
+        if (path->fill) out += " fill=" + color(*path->fill);
+        if (path->stroke) out += " stroke=" + color(path->stroke->color) + "/" + num(path->stroke->width);
+        out += " ";
+        for (const auto& op : path->ops) {
+          switch (op.kind) {
+            case PathOp::Kind::move: out += "M" + num(op.p[0].x) + "," + num(op.p[0].y) + " "; break;
+            case PathOp::Kind::line: out += "L" + num(op.p[0].x) + "," + num(op.p[0].y) + " "; break;
+            case PathOp::Kind::curve:
+              out += "C" + num(op.p[0].x) + "," + num(op.p[0].y) + " " + num(op.p[1].x) + "," + num(op.p[1].y) +
+                     " " + num(op.p[2].x) + "," + num(op.p[2].y) + " ";
+              break;
+            case PathOp::Kind::close: out += "Z "; break;
+          }
+        }
+        out.back() = '\n';
+      } else if (const auto* img = std::get_if<Image>(&item)) {
+        out += "  image " + std::to_string(img->width_px) + "x" + std::to_string(img->height_px) + " at " +
+               num(img->box.x) + "," + num(img->box.y) + " " + num(img->box.w) + "x" + num(img->box.h) + "\n";
+      }
+    }
+    for (const auto& l : page.links)
+      out += "  link " + num(l.area.x) + "," + num(l.area.y) + " " + num(l.area.w) + "x" + num(l.area.h) + " " +
+             l.uri + "\n";
+  }
+  return out;
+}
+
+}  // namespace zb::frame

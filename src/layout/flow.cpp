@@ -1,0 +1,246 @@
+// Flow: boxes (one per line, row or figure) and a pagination pass over them.
+#include "layout/flow.h"
+
+#include <algorithm>
+
+namespace zb::layout {
+namespace {
+
+void shift_y(frame::Item& item, double dx, double dy) {
+  if (auto* t = std::get_if<frame::TextRun>(&item)) {
+    t->origin.x += dx;
+    t->origin.y += dy;
+  } else if (auto* p = std::get_if<frame::Path>(&item)) {
+    for (auto& op : p->ops)
+      for (auto& pt : op.p) {
+        pt.x += dx;
+        pt.y += dy;
+      }
+  } else if (auto* img = std::get_if<frame::Image>(&item)) {
+    img->box.x += dx;
+    img->box.y += dy;
+  }
+}
+
+frame::Path hline(double x0, double x1, double y, frame::Color c, double w) {
+  frame::Path p;
+  p.ops.push_back({frame::PathOp::Kind::move, {{x0, y}}});
+  p.ops.push_back({frame::PathOp::Kind::line, {{x1, y}}});
+  p.stroke = frame::Stroke{c, w};
+  return p;
+}
+
+frame::Path rect(double x, double y, double w, double h, frame::Color fill) {
+  frame::Path p;
+  p.ops.push_back({frame::PathOp::Kind::move, {{x, y}}});
+  p.ops.push_back({frame::PathOp::Kind::line, {{x + w, y}}});
+  p.ops.push_back({frame::PathOp::Kind::line, {{x + w, y + h}}});
+  p.ops.push_back({frame::PathOp::Kind::line, {{x, y + h}}});
+  p.ops.push_back({frame::PathOp::Kind::close, {}});
+  p.fill = fill;
+  return p;
+}
+
+}  // namespace
+
+double baseline_in_line(double line_height, double size) {
+  // Centre the em box (ascender 0.88, descender 0.12 of CJK faces) in the line.
+  return (line_height - size) / 2 + size * 0.88;
+}
+
+Flow::Flow(const text::FontBook& fonts, PageSetup page, text::TextContext ctx)
+    : fonts_(fonts), page_(page), ctx_(std::move(ctx)) {}
+
+void Flow::add_lines(const text::LaidParagraph& p, double left, double space_before, double space_after,
+                     bool keep_first_with_next, const std::optional<text::Span>& bullet) {
+  const std::size_t n = p.lines.size();
+  double size = p.spans.empty() ? 10 : p.spans.front().size;
+  for (std::size_t i = 0; i < n; ++i) {
+    Box b;
+    b.height = p.style.line_height + (i + 1 == n ? space_after : 0);
+    b.space_before = i == 0 ? space_before : 0;
+    // Orphan control (first line stays with the second), widow control (last two together).
+    b.keep_with_next = (i == 0 && (n > 1 || keep_first_with_next)) || (n >= 3 && i + 2 == n);
+    double baseline = baseline_in_line(p.style.line_height, size);
+    text::emit_line(p, i, left, baseline, b.items, b.links);
+    if (i == 0 && bullet) {
+      text::ParagraphStyle bs;
+      bs.width = p.style.indent;
+      auto lp = text::layout_paragraph(fonts_, {*bullet}, bs, ctx_);
+      text::emit_line(lp, 0, left, baseline, b.items, b.links);
+    }
+    boxes_.push_back(std::move(b));
+  }
+}
+
+void Flow::heading(std::vector<text::Span> spans, text::ParagraphStyle style, std::string bookmark, int level,
+                   double space_before, double space_after) {
+  style.width = std::min(style.width, measure());
+  auto p = text::layout_paragraph(fonts_, std::move(spans), style, ctx_);
+  std::size_t first = boxes_.size();
+  add_lines(p, page_.margin_left, space_before, space_after, /*keep_first_with_next=*/true, std::nullopt);
+  for (std::size_t i = first; i < boxes_.size(); ++i) boxes_[i].keep_with_next = true;
+  if (!bookmark.empty()) boxes_[first].bookmark = frame::Bookmark{std::move(bookmark), level, 0, 0};
+}
+
+void Flow::paragraph(std::vector<text::Span> spans, text::ParagraphStyle style, double space_before,
+                     double space_after) {
+  style.width = std::min(style.width, measure());
+  auto p = text::layout_paragraph(fonts_, std::move(spans), style, ctx_);
+  add_lines(p, page_.margin_left, space_before, space_after, false, std::nullopt);
+}
+
+void Flow::bullet(std::vector<text::Span> spans, text::ParagraphStyle style, text::Span bullet, double space_before) {
+  style.width = std::min(style.width, measure());
+  auto p = text::layout_paragraph(fonts_, std::move(spans), style, ctx_);
+  add_lines(p, page_.margin_left, space_before, 0, false, bullet);
+}
+
+void Flow::table(const Table& t, double space_before, double space_after) {
+  const double x0 = page_.margin_left, total = measure();
+  std::vector<double> widths, lefts;
+  double acc = 0;
+  for (double f : t.column_fractions) {
+    lefts.push_back(x0 + acc);
+    widths.push_back(f * total);
+    acc += f * total;
+  }
+  for (std::size_t r = 0; r < t.rows.size(); ++r) {
+    const auto& row = t.rows[r];
+    std::vector<text::LaidParagraph> cells;
+    std::size_t lines = 1;
+    for (std::size_t c = 0; c < row.size() && c < widths.size(); ++c) {
+      text::ParagraphStyle st;
+      st.width = widths[c] - 2 * t.padding;
+      st.line_height = t.line_height;
+      st.zh = t.zh;
+      st.align = c < t.align.size() ? t.align[c] : text::Align::left;
+      cells.push_back(text::layout_paragraph(fonts_, row[c], st, ctx_));
+      lines = std::max(lines, cells.back().lines.size());
+    }
+    Box b;
+    b.height = static_cast<double>(lines) * t.line_height + 2 * t.padding;
+    b.space_before = r == 0 ? space_before : 0;
+    b.keep_with_next = r == 0;  // the header row stays with the first body row
+    if (r == 0) b.items.push_back(rect(x0, 0, acc, b.height, t.header_fill));
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      double size = cells[c].spans.empty() ? 10 : cells[c].spans.front().size;
+      for (std::size_t i = 0; i < cells[c].lines.size(); ++i)
+        text::emit_line(cells[c], i, lefts[c] + t.padding,
+                        t.padding + static_cast<double>(i) * t.line_height + baseline_in_line(t.line_height, size),
+                        b.items, b.links);
+    }
+    b.items.push_back(hline(x0, x0 + acc, b.height, t.rule, r == 0 ? 0.8 : 0.4));
+    if (r == 0) b.items.push_back(hline(x0, x0 + acc, 0, t.rule, 0.8));
+    if (r + 1 == t.rows.size()) b.height += space_after;
+    boxes_.push_back(std::move(b));
+  }
+}
+
+void Flow::rule(frame::Color color, double width, double space_before, double space_after) {
+  Box b;
+  b.space_before = space_before;
+  b.height = width + space_after;
+  b.items.push_back(hline(page_.margin_left, page_.margin_left + measure(), width / 2, color, width));
+  boxes_.push_back(std::move(b));
+}
+
+void Flow::box(double height, std::vector<frame::Item> items, double space_before, double space_after,
+               bool keep_with_next) {
+  Box b;
+  b.height = height + space_after;
+  b.space_before = space_before;
+  b.keep_with_next = keep_with_next;
+  b.items = std::move(items);
+  boxes_.push_back(std::move(b));
+}
+
+void Flow::page_break() {
+  Box b;
+  b.page_break = true;
+  boxes_.push_back(std::move(b));
+}
+
+frame::Document Flow::finish(frame::Info info, const Running& running) {
+  frame::Document doc;
+  doc.fonts = fonts_.fonts();
+  doc.info = std::move(info);
+  const double top = page_.margin_top, bottom = page_.height - page_.margin_bottom;
+  auto new_page = [&] {
+    frame::Page p;
+    p.width = page_.width;
+    p.height = page_.height;
+    doc.pages.push_back(std::move(p));
+  };
+  new_page();
+  double y = top;
+  bool empty = true;
+  for (std::size_t i = 0; i < boxes_.size(); ++i) {
+    Box& b = boxes_[i];
+    if (b.page_break) {
+      if (!empty) {
+        new_page();
+        y = top;
+        empty = true;
+      }
+      continue;
+    }
+    // A keep-with-next group starting here moves to a new page whole when it does not fit but
+    // would fit on an empty page; that is how a heading never ends a page.
+    if (!empty) {
+      double need = b.space_before + b.height;
+      for (std::size_t j = i; j + 1 < boxes_.size() && boxes_[j].keep_with_next && !boxes_[j + 1].page_break; ++j)
+        need += boxes_[j + 1].space_before + boxes_[j + 1].height;
+      bool group_fits_empty = need - b.space_before <= bottom - top;
+      if ((y + need > bottom && group_fits_empty) || y + b.space_before + b.height > bottom) {
+        new_page();
+        y = top;
+        empty = true;
+      }
+    }
+    if (!empty) y += b.space_before;
+    frame::Page& page = doc.pages.back();
+    for (auto& item : b.items) {
+      shift_y(item, 0, y);
+      page.items.push_back(std::move(item));
+    }
+    for (auto& l : b.links) {
+      l.area.y += y;
+      page.links.push_back(std::move(l));
+    }
+    if (b.bookmark) {
+      b.bookmark->page = static_cast<int>(doc.pages.size() - 1);
+      b.bookmark->y = y;
+      doc.bookmarks.push_back(*b.bookmark);
+    }
+    y += b.height;
+    empty = false;
+  }
+  boxes_.clear();
+
+  // Running header and footer.
+  const int m = static_cast<int>(doc.pages.size());
+  for (int n = 1; n <= m; ++n) {
+    frame::Page& page = doc.pages[static_cast<std::size_t>(n - 1)];
+    std::vector<frame::Item> items;
+    auto put = [&](const std::vector<text::Span>& spans, text::Align align, double baseline) {
+      if (spans.empty()) return;
+      text::ParagraphStyle st;
+      st.width = measure();
+      st.align = align;
+      st.zh = true;
+      auto p = text::layout_paragraph(fonts_, spans, st, ctx_);
+      text::emit_line(p, 0, page_.margin_left, baseline, items, page.links);
+    };
+    double header_base = top - 22;
+    put(running.header_left, text::Align::left, header_base);
+    put(running.header_right, text::Align::right, header_base);
+    if (!running.header_left.empty() || !running.header_right.empty())
+      items.push_back(hline(page_.margin_left, page_.margin_left + measure(), header_base + 6, running.rule, 0.5));
+    if (running.footer) put(running.footer(n, m), text::Align::center, bottom + 30);
+    for (auto& it : items) page.items.push_back(std::move(it));
+  }
+  return doc;
+}
+
+}  // namespace zb::layout

@@ -1,0 +1,94 @@
+// Flow: stacks headings, paragraphs, lists, tables and rules into pages (keep-with-next,
+// orphan/widow control, no heading at a page foot), then adds running headers and footers.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "frame/document.h"
+#include "text/paragraph.h"
+
+namespace zb::layout {
+
+/// Page size and margins in points.
+struct PageSetup {
+  double width = 595.276, height = 841.89;  // A4
+  double margin_top = 62, margin_bottom = 62, margin_left = 58, margin_right = 58;
+};
+
+/// A simple table: a header row and body rows of cells, each cell a paragraph's spans.
+struct Table {
+  std::vector<double> column_fractions;              ///< widths as fractions of the measure
+  std::vector<std::vector<std::vector<text::Span>>> rows;  ///< rows[0] is the header
+  std::vector<text::Align> align;                     ///< per column
+  bool zh = false;
+  double line_height = 14;
+  double padding = 4;
+  frame::Color rule{0.55, 0.58, 0.62};
+  frame::Color header_fill{0.93, 0.95, 0.97};
+};
+
+/// Running header and footer, drawn on every page after pagination.
+struct Running {
+  std::vector<text::Span> header_left;   ///< e.g. the zone name
+  std::vector<text::Span> header_right;  ///< e.g. "简报 · Briefing"
+  /// Makes the footer for page n of m (1-based), e.g. "第 2 页，共 4 页 · Page 2 of 4".
+  std::function<std::vector<text::Span>(int n, int m)> footer;
+  frame::Color rule{0.75, 0.78, 0.82};
+};
+
+class Flow {
+ public:
+  Flow(const text::FontBook& fonts, PageSetup page, text::TextContext ctx);
+
+  /// Width of the text measure (page width less margins).
+  double measure() const { return page_.width - page_.margin_left - page_.margin_right; }
+  const text::FontBook& fonts() const { return fonts_; }
+
+  /// The context used in missing-glyph errors for what is added next (e.g. the field path).
+  void set_context(text::TextContext ctx) { ctx_ = std::move(ctx); }
+
+  /// A heading: kept with the next two lines; registers a bookmark when `bookmark` is non-empty.
+  void heading(std::vector<text::Span> spans, text::ParagraphStyle style, std::string bookmark, int level,
+               double space_before, double space_after);
+  /// A paragraph, split across pages by lines with orphan and widow control.
+  void paragraph(std::vector<text::Span> spans, text::ParagraphStyle style, double space_before,
+                 double space_after);
+  /// A bulleted list item: the bullet hangs in the indent.
+  void bullet(std::vector<text::Span> spans, text::ParagraphStyle style, text::Span bullet, double space_before);
+  void table(const Table& t, double space_before, double space_after);
+  /// A horizontal rule across the measure.
+  void rule(frame::Color color, double width, double space_before, double space_after);
+  /// Items drawn in a fixed-height box (e.g. a chart), kept whole on one page.
+  void box(double height, std::vector<frame::Item> items, double space_before, double space_after, bool keep_with_next);
+  /// Starts a new page unless the current one is empty.
+  void page_break();
+
+  /// Paginates everything added so far and returns the document (fonts from the font book).
+  frame::Document finish(frame::Info info, const Running& running);
+
+ private:
+  struct Box {
+    double height = 0;
+    double space_before = 0;
+    bool keep_with_next = false;
+    bool page_break = false;
+    std::vector<frame::Item> items;   // y relative to the box top
+    std::vector<frame::Link> links;
+    std::optional<frame::Bookmark> bookmark;
+  };
+  void add_lines(const text::LaidParagraph& p, double left, double space_before, double space_after,
+                 bool keep_first_with_next, const std::optional<text::Span>& bullet);
+
+  const text::FontBook& fonts_;
+  PageSetup page_;
+  text::TextContext ctx_;
+  std::vector<Box> boxes_;
+};
+
+/// Baseline offset from the top of a line box of `line_height` for text of `size`.
+double baseline_in_line(double line_height, double size);
+
+}  // namespace zb::layout

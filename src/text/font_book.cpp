@@ -1,0 +1,206 @@
+// Font book: fonts.yaml → faces (HarfBuzz handles in RAII owners) and role fallback chains.
+#include "text/font_book.h"
+
+#include <hb-ot.h>
+#include <hb.h>
+
+#include <algorithm>
+
+#include "base/diagnostics.h"
+#include "load/schema.h"
+#include "load/yaml_tree.h"
+
+namespace zb::text {
+namespace {
+
+struct BlobDeleter {
+  void operator()(hb_blob_t* b) const { hb_blob_destroy(b); }
+};
+struct FaceDeleter {
+  void operator()(hb_face_t* f) const { hb_face_destroy(f); }
+};
+struct FontDeleter {
+  void operator()(hb_font_t* f) const { hb_font_destroy(f); }
+};
+
+constexpr std::uintmax_t kMaxFontBytes = 64u << 20;   // a CJK TrueType face is about 20 MB
+constexpr std::uintmax_t kMaxConfigBytes = 64u << 10;
+
+}  // namespace
+
+/// One loaded face: its bytes (shared with frame::Font) and HarfBuzz handles over them.
+struct FontBook::Face {
+  std::shared_ptr<const std::string> data;
+  std::unique_ptr<hb_blob_t, BlobDeleter> blob;
+  std::unique_ptr<hb_face_t, FaceDeleter> face;
+  std::unique_ptr<hb_font_t, FontDeleter> font;
+  unsigned upem = 1000;
+  bool cjk = false;
+  double ascender = 0.88, descender = -0.12;
+};
+
+FontBook::~FontBook() = default;
+
+bool is_cjk_ambiguous_punct(char32_t cp) {
+  switch (cp) {
+    case U'\u2018': case U'\u2019': case U'\u201C': case U'\u201D':  // ‘ ’ “ ”
+    case U'\u00B7': case U'\u2014': case U'\u2015': case U'\u2026':  // · — ― …
+    case U'\u2025': case U'\u00D7': case U'\u00F7': case U'\u2030':  // ‥ × ÷ ‰
+    case U'\u2116': case U'\u2103': case U'\u00B0':                  // № ℃ °
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::shared_ptr<const FontBook> FontBook::load(const base::Env& env, const std::filesystem::path& dir) {
+  const std::string config = (dir / "fonts.yaml").string();
+  base::Diagnostics diags;
+  auto fail = [&]() -> std::shared_ptr<const FontBook> { throw base::Error(diags.items()); };
+
+  auto bytes = env.read_file(dir / "fonts.yaml", kMaxConfigBytes);
+  if (!bytes.error.empty() || bytes.too_large) {
+    diags.add(base::Diagnostic::whole_file(config, "expected a readable font config of at most 64 KiB",
+                                           bytes.too_large ? "a larger file" : bytes.error));
+    return fail();
+  }
+  if (!load::check_encoding(bytes.data, config, diags)) return fail();
+  auto doc = load::parse_yaml(bytes.data, config, load::YamlLimits{}, diags);
+  if (!doc) return fail();
+  load::Schema s(config, 200, diags);
+  s.check_duplicate_keys(*doc);
+
+  std::shared_ptr<FontBook> book(new FontBook());
+  std::vector<std::string> face_keys;
+  load::Fields top = s.fields(doc->root(), "", "a map with the keys faces and roles");
+  if (!top.ok()) return fail();
+  const load::YNode* faces = top.required("faces");
+  const load::YNode* roles = top.required("roles");
+  top.finish();
+  if (faces && !faces->is_map()) s.error(*faces, "faces", "expected a map of face names to {file: ...}", load::describe(*faces));
+  if (roles && !roles->is_map()) s.error(*roles, "roles", "expected a map of role names to lists of faces", load::describe(*roles));
+  if (!diags.empty()) return fail();
+
+  for (std::size_t i = 0; i < faces->map_size(); ++i) {
+    const std::string key = faces->key(i).value;
+    const std::string path = "faces." + key;
+    load::Fields f = s.fields(faces->val(i), path, "a map with file (and optionally cjk)");
+    if (!f.ok()) continue;
+    const load::YNode* file = f.required("file");
+    const load::YNode* cjk = f.optional("cjk");
+    f.finish();
+    if (!file) continue;
+    std::string name = s.plain_text(*file, path + ".file", "expected a font file name");
+    if (name.empty()) continue;
+    auto face = std::make_unique<Face>();
+    if (cjk) {
+      if (cjk->is_scalar() && (cjk->value == "true" || cjk->value == "false")) face->cjk = cjk->value == "true";
+      else s.error(*cjk, path + ".cjk", "expected true or false", load::describe(*cjk));
+    }
+    auto font_path = dir / name;
+    auto font_bytes = env.read_file(font_path, kMaxFontBytes);
+    if (!font_bytes.error.empty() || font_bytes.too_large) {
+      s.error(*file, path + ".file", "expected a readable font file (run .ci/setup to prepare fonts/)",
+              font_path.string() + ": " + (font_bytes.too_large ? "larger than 64 MiB" : font_bytes.error));
+      continue;
+    }
+    face->data = std::make_shared<const std::string>(std::move(font_bytes.data));
+    face->blob.reset(hb_blob_create(face->data->data(), static_cast<unsigned>(face->data->size()),
+                                    HB_MEMORY_MODE_READONLY, nullptr, nullptr));
+    face->face.reset(hb_face_create(face->blob.get(), 0));
+    bool has_glyf = hb_face_reference_table(face->face.get(), HB_TAG('g', 'l', 'y', 'f')) != hb_blob_get_empty();
+    // (the reference returned above is released with the face's blob; HarfBuzz's table blobs are
+    //  sub-blobs of the face blob, destroyed when the face is)
+    unsigned glyphs = hb_face_get_glyph_count(face->face.get());
+    if (glyphs == 0 || !has_glyf) {
+      s.error(*file, path + ".file", "expected a TrueType-outline (glyf) font",
+              font_path.string() + (glyphs == 0 ? ": not a font" : ": no glyf table (CFF outlines?)"));
+      continue;
+    }
+    face->font.reset(hb_font_create(face->face.get()));
+    face->upem = hb_face_get_upem(face->face.get());
+    hb_font_set_scale(face->font.get(), static_cast<int>(face->upem), static_cast<int>(face->upem));
+    hb_font_extents_t ext;
+    if (hb_font_get_h_extents(face->font.get(), &ext)) {
+      face->ascender = static_cast<double>(ext.ascender) / face->upem;
+      face->descender = static_cast<double>(ext.descender) / face->upem;
+    }
+    char ps[128];
+    unsigned ps_len = sizeof ps;
+    hb_ot_name_get_utf8(face->face.get(), HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &ps_len, ps);
+    frame::Font font;
+    font.name = ps_len ? std::string(ps, ps_len) : key;
+    font.path = font_path.string();
+    font.data = face->data;
+    font.units_per_em = face->upem;
+    book->fonts_.push_back(std::move(font));
+    book->faces_.push_back(std::move(face));
+    face_keys.push_back(key);
+  }
+
+  for (std::size_t i = 0; i < roles->map_size(); ++i) {
+    const std::string key = roles->key(i).value;
+    const load::YNode& list = roles->val(i);
+    if (!list.is_seq() || list.items.empty()) {
+      s.error(list, "roles." + key, "expected a non-empty list of face names", load::describe(list));
+      continue;
+    }
+    Role role{key, {}};
+    for (std::size_t j = 0; j < list.items.size(); ++j) {
+      const load::YNode& item = *list.items[j];
+      auto it = std::find(face_keys.begin(), face_keys.end(), item.value);
+      if (!item.is_scalar() || it == face_keys.end()) {
+        std::set<std::string> names(face_keys.begin(), face_keys.end());
+        s.error(item, "roles." + key + "[" + std::to_string(j) + "]", "expected the name of a face in faces",
+                load::describe(item));
+        continue;
+      }
+      role.chain.push_back(static_cast<std::uint16_t>(it - face_keys.begin()));
+    }
+    book->roles_.push_back(std::move(role));
+  }
+  if (!diags.empty()) return fail();
+  return book;
+}
+
+std::optional<RoleId> FontBook::role(std::string_view name) const {
+  for (std::size_t i = 0; i < roles_.size(); ++i)
+    if (roles_[i].name == name) return static_cast<RoleId>(i);
+  return std::nullopt;
+}
+
+RoleId FontBook::require_role(std::string_view name) const {
+  if (auto r = role(name)) return *r;
+  throw base::Error(base::Diagnostic::whole_file("fonts/fonts.yaml", "expected a role named '" + std::string(name) + "'",
+                                                 "no such role"));
+}
+
+const std::string& FontBook::role_name(RoleId r) const { return roles_.at(r).name; }
+const std::vector<std::uint16_t>& FontBook::chain(RoleId r) const { return roles_.at(r).chain; }
+
+std::optional<Pick> FontBook::pick(RoleId role, char32_t cp, bool zh) const {
+  const auto& chain = roles_.at(role).chain;
+  auto try_face = [&](std::uint16_t f) -> std::optional<Pick> {
+    hb_codepoint_t gid = 0;
+    if (!hb_font_get_nominal_glyph(faces_[f]->font.get(), cp, &gid)) return std::nullopt;
+    return Pick{f, gid, advance_em(f, gid)};
+  };
+  if (zh && is_cjk_ambiguous_punct(cp)) {
+    for (auto f : chain)
+      if (faces_[f]->cjk)
+        if (auto p = try_face(f)) return p;
+  }
+  for (auto f : chain)
+    if (auto p = try_face(f)) return p;
+  return std::nullopt;
+}
+
+double FontBook::advance_em(std::uint16_t face, std::uint32_t glyph) const {
+  const Face& f = *faces_[face];
+  return static_cast<double>(hb_font_get_glyph_h_advance(f.font.get(), glyph)) / f.upem;
+}
+
+double FontBook::ascender_em(std::uint16_t face) const { return faces_[face]->ascender; }
+double FontBook::descender_em(std::uint16_t face) const { return faces_[face]->descender; }
+
+}  // namespace zb::text

@@ -1,0 +1,75 @@
+// The font book: faces loaded once per process, roles as fallback chains, per-character coverage
+// and advance widths (HarfBuzz), from the same font files the PDF embeds.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/env.h"
+#include "frame/document.h"
+
+namespace zb::text {
+
+/// A role's index in the font book (body, heading, ...).
+using RoleId = std::uint16_t;
+
+/// The face chosen for one character, its glyph and its advance in em (1 em = font size).
+struct Pick {
+  std::uint16_t face = 0;
+  std::uint32_t glyph = 0;
+  double advance_em = 0;
+};
+
+/// Immutable after loading; safe to share between threads.
+class FontBook {
+ public:
+  /// Loads `dir/fonts.yaml` and every face it names. Throws base::Error (one format) when the
+  /// config is invalid or a font file is missing, unreadable or not a TrueType-outline font.
+  static std::shared_ptr<const FontBook> load(const base::Env& env, const std::filesystem::path& dir);
+
+  ~FontBook();
+  FontBook(const FontBook&) = delete;
+  FontBook& operator=(const FontBook&) = delete;
+
+  /// The role named `name`; nullopt when the config has no such role.
+  std::optional<RoleId> role(std::string_view name) const;
+  /// Like role(), but throws base::Error naming the config when the role is missing.
+  RoleId require_role(std::string_view name) const;
+
+  /// The first face of `role`'s chain that has `cp`. In Chinese text (`zh`), CJK-ambiguous
+  /// punctuation (“” ‘’ · — … and the like) prefers the chain's CJK faces. nullopt: no face has it.
+  std::optional<Pick> pick(RoleId role, char32_t cp, bool zh) const;
+
+  /// Advance of glyph `glyph` of face `face`, in em.
+  double advance_em(std::uint16_t face, std::uint32_t glyph) const;
+  /// Ascender and descender of a face, in em (descender negative).
+  double ascender_em(std::uint16_t face) const;
+  double descender_em(std::uint16_t face) const;
+
+  /// The faces, by index; their bytes are shared with every document that uses them.
+  const std::vector<frame::Font>& fonts() const { return fonts_; }
+  const std::string& role_name(RoleId r) const;
+  /// The faces of a role's chain, in fallback order.
+  const std::vector<std::uint16_t>& chain(RoleId r) const;
+
+ private:
+  FontBook() = default;
+  struct Face;
+  struct Role {
+    std::string name;
+    std::vector<std::uint16_t> chain;
+  };
+  std::vector<std::unique_ptr<Face>> faces_;
+  std::vector<frame::Font> fonts_;
+  std::vector<Role> roles_;
+};
+
+/// True for characters whose glyph in Chinese text should come from a CJK face.
+bool is_cjk_ambiguous_punct(char32_t cp);
+
+}  // namespace zb::text

@@ -1,0 +1,211 @@
+// Paragraph layout: measuring with the font book, greedy line filling over UAX #14
+// opportunities, and run emission with Chinese inter-character justification.
+#include "text/paragraph.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "base/diagnostics.h"
+#include "base/utf8.h"
+#include "text/line_break.h"
+#include "text/script.h"
+
+namespace zb::text {
+namespace {
+
+constexpr double kAutospaceEm = 0.25;
+
+std::u32string decode(std::string_view s) {
+  std::u32string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len = base::utf8_sequence_length(s, i);
+    if (len == 0) {  // loaders reject invalid UTF-8; never loop on it here
+      out.push_back(0xFFFD);
+      ++i;
+      continue;
+    }
+    out.push_back(base::utf8_decode_at(s, i, len));
+    i += len;
+  }
+  return out;
+}
+
+[[noreturn]] void missing_glyph(const FontBook& fonts, RoleId role, char32_t cp, const TextContext& ctx) {
+  std::string ch;
+  base::utf8_append(ch, cp);
+  throw base::Error(base::Diagnostic::whole_file(
+      ctx.file, (ctx.field.empty() ? "" : ctx.field + ": ") + "expected characters that the fonts of role '" +
+                    fonts.role_name(role) + "' have",
+      base::codepoint_name(cp) + " '" + ch + "', which no font of that role has"));
+}
+
+void measure_into(const FontBook& fonts, const Span& span, std::uint32_t index, bool zh, const TextContext& ctx,
+                  std::vector<Char>& out) {
+  for (char32_t cp : decode(span.text)) {
+    if (cp == '\n' || cp == '\r' || cp == '\t') cp = ' ';
+    auto pick = fonts.pick(span.role, cp, zh);
+    if (!pick) missing_glyph(fonts, span.role, cp, ctx);
+    out.push_back(Char{cp, pick->face, pick->glyph, pick->advance_em * span.size, 0, index});
+  }
+}
+
+void add_autospace(std::vector<Char>& chars, const std::vector<Span>& spans) {
+  for (std::size_t i = 1; i < chars.size(); ++i) {
+    char32_t a = chars[i - 1].cp, b = chars[i].cp;
+    if ((is_han(a) && is_autospace_partner(b)) || (is_autospace_partner(a) && is_han(b)))
+      chars[i].gap_before = kAutospaceEm * spans[chars[i].span].size;
+  }
+}
+
+}  // namespace
+
+double measure(const FontBook& fonts, const Span& span, bool zh, const TextContext& ctx) {
+  std::vector<Char> chars;
+  measure_into(fonts, span, 0, zh, ctx, chars);
+  add_autospace(chars, {span});
+  double w = 0;
+  for (const auto& c : chars) w += c.advance + c.gap_before;
+  return w;
+}
+
+LaidParagraph layout_paragraph(const FontBook& fonts, std::vector<Span> spans, const ParagraphStyle& style,
+                               const TextContext& ctx) {
+  LaidParagraph p;
+  p.style = style;
+  for (std::size_t s = 0; s < spans.size(); ++s)
+    measure_into(fonts, spans[s], static_cast<std::uint32_t>(s), style.zh, ctx, p.chars);
+  p.spans = std::move(spans);
+  add_autospace(p.chars, p.spans);
+  auto& chars = p.chars;
+  const std::size_t n = chars.size();
+  std::u32string text;
+  text.reserve(n);
+  for (const auto& c : chars) text.push_back(c.cp);
+  std::vector<bool> brk = break_opportunities(text, style.zh);
+
+  const double measure_width = style.width - style.indent;
+  std::size_t start = 0;
+  while (start < n) {
+    while (start < n && is_break_space(chars[start].cp)) ++start;  // no spaces at a line start
+    if (start >= n) break;
+    double w = 0;
+    std::size_t best = 0;  // last opportunity that fits, 0 = none yet
+    std::size_t i = start;
+    for (; i < n; ++i) {
+      double add = chars[i].advance + (i > start ? chars[i].gap_before : 0);
+      if (i > start && brk[i]) best = i;
+      // Trailing spaces may hang past the measure.
+      if (w + add > measure_width + 1e-6 && !is_break_space(chars[i].cp) && i > start) break;
+      w += add;
+    }
+    std::size_t end;
+    if (i >= n) {
+      end = n;
+    } else if (best > start) {
+      end = best;
+    } else {
+      // No opportunity fits: break inside the word, but keep kinsoku characters off the line start.
+      end = i;
+      while (end > start + 1 && is_no_line_start(chars[end].cp)) --end;
+    }
+    Line line{start, end, 0, end >= n};
+    std::size_t last = end;
+    while (last > start && is_break_space(chars[last - 1].cp)) --last;
+    line.end = last;
+    for (std::size_t k = start; k < last; ++k) line.width += chars[k].advance + (k > start ? chars[k].gap_before : 0);
+    p.lines.push_back(line);
+    start = end;
+  }
+  if (p.lines.empty()) p.lines.push_back(Line{0, 0, 0, true});
+  return p;
+}
+
+void emit_line(const LaidParagraph& p, std::size_t li, double left, double baseline, std::vector<frame::Item>& items,
+               std::vector<frame::Link>& links) {
+  const Line& line = p.lines[li];
+  const auto& chars = p.chars;
+  if (line.begin >= line.end) return;
+  const double measure_width = p.style.width - p.style.indent;
+  double x0 = left + p.style.indent;
+  double slack = measure_width - line.width;
+  bool justify = p.style.align == Align::justify && !line.last && slack > 0;
+  // Gaps that may stretch: between two characters at least one of which is CJK, and after spaces.
+  std::vector<bool> stretch(line.end - line.begin, false);  // stretch[k]: gap after char begin+k
+  std::size_t stretch_count = 0;
+  if (justify) {
+    for (std::size_t k = line.begin; k + 1 < line.end; ++k) {
+      bool s = is_cjk_stretchable(chars[k].cp) || is_cjk_stretchable(chars[k + 1].cp) || is_break_space(chars[k].cp);
+      stretch[k - line.begin] = s;
+      stretch_count += s;
+    }
+    // Only justify lines with enough opportunities; a Latin line with none stays ragged.
+    if (stretch_count == 0 || slack / static_cast<double>(stretch_count) > 0.5 * p.spans[chars[line.begin].span].size)
+      justify = false;
+  }
+  double e = justify ? slack / static_cast<double>(stretch_count) : 0;
+  if (p.style.align == Align::center) x0 += slack / 2;
+  if (p.style.align == Align::right) x0 += slack;
+
+  // Runs break where the face, span, or stretch behaviour changes, at autospace gaps, and after
+  // stretchable spaces (Tc applies to every glyph of a run, so a run stretches all or none).
+  double x = x0;
+  frame::TextRun run;
+  bool run_open = false;
+  bool run_stretch = false;
+  auto flush = [&] {
+    if (!run_open) return;
+    items.emplace_back(std::move(run));
+    run = frame::TextRun{};
+    run_open = false;
+  };
+  std::uint32_t link_span = UINT32_MAX;
+  frame::Rect link_box;
+  auto flush_link = [&] {
+    if (link_span != UINT32_MAX) links.push_back(frame::Link{link_box, p.spans[link_span].link});
+    link_span = UINT32_MAX;
+  };
+  for (std::size_t k = line.begin; k < line.end; ++k) {
+    const Char& c = chars[k];
+    const Span& span = p.spans[c.span];
+    if (k > line.begin) x += c.gap_before;
+    bool s = justify && k + 1 < line.end && stretch[k - line.begin];
+    // CJK characters stretch through the run's character spacing (the line's last one too, where
+    // it is invisible, so it stays in its run); others widen the gap after them explicitly.
+    bool interior_stretch = justify && is_cjk_stretchable(c.cp) && (s || k + 1 == line.end);
+    bool new_run = !run_open || run.font != c.face || chars[k - 1].span != c.span || c.gap_before > 0 ||
+                   run_stretch != interior_stretch || (k > line.begin && is_break_space(chars[k - 1].cp) && justify);
+    if (new_run) {
+      flush();
+      run.origin = {x, baseline - span.rise};
+      run.font = c.face;
+      run.size = span.size;
+      run.color = span.color;
+      run.char_spacing = interior_stretch ? e : 0;
+      run_open = true;
+      run_stretch = interior_stretch;
+    }
+    run.glyphs.push_back(frame::Glyph{c.glyph, c.cp, x - run.origin.x});
+    base::utf8_append(run.text, c.cp);
+    double step = c.advance + run.char_spacing;
+    run.width += step;
+    x += step;
+    if (s && !interior_stretch) x += e;  // a space or a Latin character before CJK
+    if (!span.link.empty()) {
+      double top = baseline - span.rise - span.size * 0.88, h = span.size * 1.1;
+      if (link_span == c.span) {
+        link_box.w = x - link_box.x;
+      } else {
+        flush_link();
+        link_span = c.span;
+        link_box = frame::Rect{x - step, top, step, h};
+      }
+    } else {
+      flush_link();
+    }
+  }
+  flush();
+  flush_link();
+}
+
+}  // namespace zb::text

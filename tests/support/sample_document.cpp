@@ -1,0 +1,160 @@
+// The typesetting sample document (see sample_document.h).
+#include "sample_document.h"
+
+#include <deque>
+
+#include "layout/flow.h"
+
+namespace zb::test {
+namespace {
+
+using text::Align;
+using text::ParagraphStyle;
+using text::Span;
+
+const frame::Color kInk{0.11, 0.13, 0.16};
+const frame::Color kAccent{0.0, 0.36, 0.6};
+const frame::Color kMuted{0.42, 0.45, 0.5};
+
+struct Texts {
+  std::deque<std::string> all;  // references stay valid as it grows
+  const std::string& add(std::string s) { return all.emplace_back(std::move(s)); }
+};
+
+void build(layout::Flow* flow, const text::FontBook* fonts, Texts& t, int repeat) {
+  auto role = [&](const char* r) { return fonts ? fonts->require_role(r) : text::RoleId{0}; };
+  auto body_zh = [&] {
+    ParagraphStyle s;
+    s.line_height = 18.5;
+    s.align = Align::justify;
+    s.zh = true;
+    return s;
+  };
+  auto body_en = [&] {
+    ParagraphStyle s;
+    s.line_height = 15;
+    s.align = Align::left;
+    return s;
+  };
+  auto heading = [&](const std::string& zh, const std::string& en, int level) {
+    const std::string& a = t.add(zh);
+    const std::string& b = t.add(en);
+    if (!flow) return;
+    ParagraphStyle s;
+    s.line_height = level == 0 ? 26 : 20;
+    s.zh = true;
+    flow->heading({Span{a, role("heading"), level == 0 ? 18.0 : 13.0, level == 0 ? kAccent : kInk}},
+                  s, zh + " / " + en, level, level == 0 ? 0 : 14, 0);
+    ParagraphStyle e = s;
+    e.zh = false;
+    e.line_height = level == 0 ? 18 : 15;
+    flow->heading({Span{b, role("heading"), level == 0 ? 12.0 : 10.0, kMuted}}, e, "", level, 0, 6);
+  };
+  auto para_zh = [&](const std::string& text, const std::string& marker = "") {
+    const std::string& a = t.add(text);
+    if (!flow) return;
+    std::vector<Span> spans{Span{a, role("body"), 10.5, kInk}};
+    if (!marker.empty()) spans.push_back(Span{marker, role("body"), 6.5, kAccent, 3.5});
+    flow->paragraph(spans, body_zh(), 0, 6);
+  };
+  auto para_en = [&](const std::string& text, const std::string& marker = "") {
+    const std::string& a = t.add(text);
+    if (!flow) return;
+    std::vector<Span> spans{Span{a, role("body"), 9.5, kInk}};
+    if (!marker.empty()) spans.push_back(Span{marker, role("body"), 6.5, kAccent, 3.5});
+    flow->paragraph(spans, body_en(), 0, 8);
+  };
+
+  heading("萧山经济技术开发区发展简报", "Xiaoshan Economic and Technological Development Zone: briefing", 0);
+  for (int r = 0; r < repeat; ++r) {
+    std::string n = repeat > 1 ? std::to_string(r + 1) + "." : "";
+    heading(n + "综合实力：全国第6位", n + "Overall strength: 6th nationally", 1);
+    para_zh("2024年国家级经济技术开发区综合考核排名公布，萧山经济技术开发区进入全国经开区排名榜单十强，位列第六，创下历史最好成绩。"
+            "从第48位跃升至第21位，再攀升至第17位，“十四五”时期累计进位42位。萧经开累计培育国家高新技术企业542家，"
+            "国家级专精特新“小巨人”企业25家，实际使用外资全国第一。",
+            "[1]");
+    para_en("In the 2024 national assessment of economic and technological development zones, the Xiaoshan ETDZ "
+            "entered the national top ten for the first time, in 6th place. It has cultivated 542 national high-tech "
+            "enterprises and ranks first nationally in actually utilised foreign investment.",
+            "[1]");
+    heading(n + "产业与创新", n + "Industry and innovation", 1);
+    para_zh("2023年1—11月，高新技术产业增加值增长13.5%，战略性新兴产业增长20.3%，房地产业占比由32.71%降至10.17%。"
+            "湘湖·萧滨合作区聚焦“中国视谷”，3D视觉与增材制造企业营收增长30%以上；总投资108亿元的项目落户江南科技城（约3.54平方公里的启动区）。"
+            "生僻字测试：𠮷、𠀾、䶮，以及全角标点：（括号）、《书名》、“引号”、‘单引号’……");
+    para_en("Mixed-script line: 萧山区 has 542 firms, CNY 10.8 billion (108亿元) of investment, and a growth rate of "
+            "13.5% — with an unbreakable identifier Supercalifragilisticexpialidociousprojectcodename2025 that must "
+            "be broken rather than overflow the column.");
+    if (flow) {
+      flow->set_context({"sample", "bullets"});
+      ParagraphStyle b = body_zh();
+      b.indent = 14;
+      for (const char* item : {"累计培育国家高新技术企业542家，其中2023年新增99家；",
+                               "海归小镇集聚人才超3万人，博士及以上学历占78%；",
+                               "Zone-wide R&D spending grew 16.31% year on year to November 2023."}) {
+        const std::string& s = t.add(item);
+        flow->bullet({Span{s, role("body"), 10.5, kInk}}, b, Span{"•", role("body"), 10.5, kAccent}, 2);
+      }
+    } else {
+      for (const char* item : {"累计培育国家高新技术企业542家，其中2023年新增99家；",
+                               "海归小镇集聚人才超3万人，博士及以上学历占78%；",
+                               "Zone-wide R&D spending grew 16.31% year on year to November 2023."})
+        t.add(item);
+    }
+    std::vector<std::vector<std::string>> table = {
+        {"指标 Indicator", "数值 Value", "来源 Source"},
+        {"国家高新技术企业 National high-tech firms", "542家 / 542 firms", "萧山日报 [1]"},
+        {"房地产业占比 Real-estate share", "10.17%", "中国开发区 [2]"},
+        {"启动区面积 Start-up area", "约3.54平方公里 / about 3.54 km²", "萧山日报 [3]"}};
+    layout::Table tab;
+    tab.column_fractions = {0.46, 0.30, 0.24};
+    tab.align = {Align::left, Align::right, Align::left};
+    tab.zh = true;
+    for (std::size_t r2 = 0; r2 < table.size(); ++r2) {
+      std::vector<std::vector<Span>> row;
+      for (const auto& cell : table[r2])
+        row.push_back({Span{t.add(cell), role(r2 == 0 ? "strong" : "body"), 9, kInk}});
+      tab.rows.push_back(std::move(row));
+    }
+    if (flow) flow->table(tab, 8, 10);
+  }
+  heading("来源", "Sources", 1);
+  const std::string& src = t.add("[1] 改革争先 萧经开“焕新”再出发，萧山日报。");
+  const std::string& link = t.add("https://www.qjnew.com/post/3391.html");
+  if (flow) {
+    flow->paragraph({Span{src, role("body"), 9, kInk}, Span{" ", role("body"), 9, kInk},
+                     Span{link, role("body"), 9, kAccent, 0, link}},
+                    [&] { auto s = body_en(); s.zh = true; return s; }(), 0, 4);
+  }
+}
+
+}  // namespace
+
+frame::Document sample_document(const text::FontBook& fonts, int repeat) {
+  layout::Flow flow(fonts, layout::PageSetup{}, {"sample", ""});
+  Texts t;
+  build(&flow, &fonts, t, repeat);
+  layout::Running running;
+  running.header_left = {Span{"萧山经济技术开发区 · Xiaoshan ETDZ", fonts.require_role("caption"), 8, kMuted}};
+  running.header_right = {Span{"样张 · Sample", fonts.require_role("caption"), 8, kMuted}};
+  running.footer = [&fonts](int n, int m) {
+    return std::vector<Span>{Span{"第 " + std::to_string(n) + " 页，共 " + std::to_string(m) + " 页 · Page " +
+                                      std::to_string(n) + " of " + std::to_string(m),
+                                  fonts.require_role("caption"), 8, kMuted}};
+  };
+  frame::Info info;
+  info.title = "萧山经济技术开发区发展简报 / Xiaoshan ETDZ briefing";
+  info.subject = "排版样张 / Typesetting sample";
+  info.author = "zonebrief";
+  info.keywords = "萧山, Xiaoshan, 开发区, development zone";
+  info.creator = "zonebrief";
+  info.date = 1735689600;  // 2025-01-01T00:00:00Z
+  return flow.finish(info, running);
+}
+
+std::vector<std::string> sample_texts(int repeat) {
+  Texts t;
+  build(nullptr, nullptr, t, repeat);
+  return {t.all.begin(), t.all.end()};
+}
+
+}  // namespace zb::test
