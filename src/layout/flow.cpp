@@ -232,12 +232,13 @@ frame::Document Flow::finish(frame::Info info, const Running& running) {
       auto p = text::layout_paragraph(fonts_, spans, st, ctx_);
       text::emit_line(p, 0, page_.margin_left, baseline, items, page.links);
     };
-    double header_base = top - 22;
+    // Header and footer sit in the margins, scaled to them.
+    double header_base = page_.margin_top * 0.55;
     put(running.header_left, text::Align::left, header_base);
     put(running.header_right, text::Align::right, header_base);
     if (!running.header_left.empty() || !running.header_right.empty())
       items.push_back(hline(page_.margin_left, page_.margin_left + measure(), header_base + 6, running.rule, 0.5));
-    if (running.footer) put(running.footer(n, m), text::Align::center, bottom + 30);
+    if (running.footer) put(running.footer(n, m), text::Align::center, page_.height - page_.margin_bottom * 0.4);
     for (auto& it : items) page.items.push_back(std::move(it));
   }
   return doc;

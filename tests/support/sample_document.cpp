@@ -106,7 +106,7 @@ void build(layout::Flow* flow, const text::FontBook* fonts, Texts& t, int repeat
         {"房地产业占比 Real-estate share", "10.17%", "中国开发区 [2]"},
         {"启动区面积 Start-up area", "约3.54平方公里 / about 3.54 km²", "萧山日报 [3]"}};
     layout::Table tab;
-    tab.column_fractions = {0.46, 0.30, 0.24};
+    tab.column_fractions = {0.44, 0.36, 0.20};
     tab.align = {Align::left, Align::right, Align::left};
     tab.zh = true;
     for (std::size_t r2 = 0; r2 < table.size(); ++r2) {

@@ -1,0 +1,212 @@
+// Typesetting: line breaking (UAX #14 + Chinese rules), autospace, justification, long words,
+// missing glyphs, and exact display-list dumps, with the real fonts from fonts/.
+#include <catch2/catch.hpp>
+
+#include "base/utf8.h"
+#include "frame/dump.h"
+#include "layout/flow.h"
+#include "text/line_break.h"
+#include "text/paragraph.h"
+#include "text/script.h"
+#include "test_support.h"
+
+using namespace zb;
+
+namespace {
+
+const text::FontBook& fonts() {
+  static std::shared_ptr<const text::FontBook> book = [] {
+    base::SystemEnv env;
+    return text::FontBook::load(env, test::source_dir() / "fonts");
+  }();
+  return *book;
+}
+
+std::u32string u32(std::string_view s) {
+  std::u32string out;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len = base::utf8_sequence_length(s, i);
+    out.push_back(base::utf8_decode_at(s, i, len));
+    i += len;
+  }
+  return out;
+}
+
+/// The text with '|' at every break opportunity.
+std::string marked(std::string_view s, bool zh) {
+  auto t = u32(s);
+  auto brk = text::break_opportunities(t, zh);
+  std::string out;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (brk[i]) out += '|';
+    base::utf8_append(out, t[i]);
+  }
+  return out;
+}
+
+/// Lays out `s` and returns its lines as strings.
+std::vector<std::string> lines_of(const std::string& s, double width, bool zh, double size = 10.5,
+                                  text::Align align = text::Align::justify) {
+  text::ParagraphStyle st;
+  st.width = width;
+  st.zh = zh;
+  st.align = align;
+  auto p = text::layout_paragraph(fonts(), {text::Span{s, fonts().require_role("body"), size}}, st, {"t.yaml", "f"});
+  std::vector<std::string> out;
+  for (const auto& l : p.lines) {
+    std::string line;
+    for (std::size_t k = l.begin; k < l.end; ++k) base::utf8_append(line, p.chars[k].cp);
+    out.push_back(line);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("break opportunities follow UAX #14 with Chinese punctuation rules", "[text][linebreak]") {
+  CHECK(marked("萧山经济，技术开发区。", true) == "萧|山|经|济，|技|术|开|发|区。");
+  CHECK(marked("（括号）“引号”《书名》", true) == "（括|号）|“引|号”|《书|名》");
+  CHECK(marked("湘湖·萧滨合作区", true) == "湘|湖·萧|滨|合|作|区");
+  CHECK(marked("第6位……完成", true) == "第|6|位……|完|成");
+  CHECK(marked("Hello world, 13.5% growth", false) == "Hello |world, |13.5% |growth");
+  CHECK(marked("萧山区 has 542 firms", true) == "萧|山|区 |has |542 |firms");
+}
+
+TEST_CASE("no line starts with closing punctuation or ends with opening punctuation", "[text][linebreak]") {
+  const std::string s =
+      "2024年国家级经济技术开发区综合考核排名公布，萧山经济技术开发区进入全国经开区排名榜单十强，位列第六，"
+      "创下历史最好成绩。（括号里的话）“引号里的话”、《书名》；问号？感叹号！";
+  for (double width : {60.0, 73.0, 88.0, 101.0, 117.0, 150.0}) {
+    INFO(width);
+    auto lines = lines_of(s, width, true);
+    REQUIRE(lines.size() > 2);
+    for (const auto& l : lines) {
+      auto t = u32(l);
+      INFO(l);
+      CHECK_FALSE(text::is_no_line_start(t.front()));
+      CHECK_FALSE(text::is_no_line_end(t.back()));
+    }
+  }
+}
+
+TEST_CASE("Chinese lines break exactly as expected at a given measure", "[text][linebreak]") {
+  // 10.5 pt Han characters are 10.5 pt wide: a 105 pt measure holds ten.
+  CHECK(lines_of("萧山经济技术开发区进入全国经开区排名榜单十强，位列第六。", 105, true) ==
+        std::vector<std::string>{"萧山经济技术开发区进", "入全国经开区排名榜单", "十强，位列第六。"});
+  // A comma that would start a line pulls the character before it down with it.
+  CHECK(lines_of("一二三四五六七八九十，十一", 105, true) ==
+        std::vector<std::string>{"一二三四五六七八九", "十，十一"});
+  // The middle dot keeps its neighbours together: 湖·萧 moves down whole (the break before 湖
+  // is allowed; the ones on either side of · are not).
+  CHECK(lines_of("一二三四五六七八湘湖·萧滨合作区", 105, true) ==
+        std::vector<std::string>{"一二三四五六七八湘", "湖·萧滨合作区"});
+  // Ten characters fit; the tenth, 湖, would leave · to start the next line, so it moves down.
+  CHECK(lines_of("一二三四五六七八九湖·萧滨", 105, true) ==
+        std::vector<std::string>{"一二三四五六七八九", "湖·萧滨"});
+}
+
+TEST_CASE("a quarter em of space between Han and Latin letters or digits, never doubled", "[text][autospace]") {
+  text::ParagraphStyle st;
+  st.width = 1000;
+  st.zh = true;
+  auto body = fonts().require_role("body");
+  auto p = text::layout_paragraph(fonts(), {text::Span{"培育542家企业", body, 12}}, st, {"t", ""});
+  REQUIRE(p.chars.size() == 8);
+  CHECK(p.chars[2].gap_before == Approx(3.0));  // 育 → 5
+  CHECK(p.chars[3].gap_before == 0);
+  CHECK(p.chars[5].gap_before == Approx(3.0));  // 2 → 家
+  CHECK(p.chars[6].gap_before == 0);
+  auto q = text::layout_paragraph(fonts(), {text::Span{"培育 542 家", body, 12}}, st, {"t", ""});
+  for (const auto& c : q.chars) CHECK(c.gap_before == 0);  // the text already has spaces
+  auto r = text::layout_paragraph(fonts(), {text::Span{"增长13.5%，", body, 12}}, st, {"t", ""});
+  CHECK(r.chars[2].gap_before == Approx(3.0));
+  CHECK(r.chars[6].gap_before == 0);  // % → ，: no autospace around punctuation
+}
+
+TEST_CASE("justified Chinese lines fill the measure exactly; the last line does not", "[text][justify]") {
+  text::ParagraphStyle st;
+  st.width = 200;
+  st.zh = true;
+  st.align = text::Align::justify;
+  auto p = text::layout_paragraph(
+      fonts(),
+      {text::Span{"从第48位跃升至第21位，再攀升至第17位，“十四五”时期累计进位42位，国家高新技术企业542家。",
+                  fonts().require_role("body"), 10.5}},
+      st, {"t", ""});
+  REQUIRE(p.lines.size() >= 3);
+  for (std::size_t i = 0; i < p.lines.size(); ++i) {
+    std::vector<frame::Item> items;
+    std::vector<frame::Link> links;
+    text::emit_line(p, i, 0, 0, items, links);
+    const auto& last = std::get<frame::TextRun>(items.back());
+    const auto& c = p.chars[p.lines[i].end - 1];
+    double right = last.origin.x + last.glyphs.back().x + c.advance;
+    INFO("line " << i);
+    if (i + 1 < p.lines.size()) CHECK(right == Approx(200).margin(0.01));
+    else CHECK(right < 199);
+  }
+}
+
+TEST_CASE("a word longer than the measure is broken instead of overflowing", "[text][linebreak]") {
+  auto lines = lines_of("An identifier Supercalifragilisticexpialidociousprojectcodename2025 follows.", 80, false, 10,
+                        text::Align::left);
+  REQUIRE(lines.size() >= 4);
+  text::ParagraphStyle st;
+  st.width = 80;
+  auto p = text::layout_paragraph(
+      fonts(), {text::Span{"An identifier Supercalifragilisticexpialidociousprojectcodename2025 follows.",
+                           fonts().require_role("body"), 10}},
+      st, {"t", ""});
+  for (const auto& l : p.lines) CHECK(l.width <= 80.0 + 1e-6);
+  CHECK(lines.front() == "An identifier");
+  std::string joined;
+  for (std::size_t i = 1; i < lines.size(); ++i) joined += lines[i];
+  CHECK(joined == "Supercalifragilisticexpialidociousprojectcodename2025 follows.");
+}
+
+TEST_CASE("a character no font has is an error naming the file, field and code point", "[text][fonts]") {
+  text::ParagraphStyle st;
+  REQUIRE_THROWS_WITH(
+      text::layout_paragraph(fonts(), {text::Span{"泰文ก", fonts().require_role("body"), 10}}, st,
+                             {"inputs/x.yaml", "metrics[2].label.zh"}),
+      "inputs/x.yaml:1:1: error: metrics[2].label.zh: expected characters that the fonts of role 'body' have "
+      "(found U+0E01 'ก', which no font of that role has)");
+}
+
+TEST_CASE("characters take the first face of the chain that has them; CJK quotes in Chinese", "[text][fonts]") {
+  const auto& book = fonts();
+  auto body = book.require_role("body");
+  auto face_name = [&](char32_t cp, bool zh) { return book.fonts()[book.pick(body, cp, zh)->face].name; };
+  CHECK(face_name(U'A', true) == "NotoSans-Regular");
+  CHECK(face_name(U'萧', true) == "NotoSansCJKsc-Regular");
+  CHECK(face_name(U'\U00020BB7', true) == "NotoSansCJKsc-Regular");  // 𠮷, above U+FFFF
+  CHECK(face_name(U'“', true) == "NotoSansCJKsc-Regular");
+  CHECK(face_name(U'“', false) == "NotoSans-Regular");
+  CHECK(book.fonts()[book.pick(book.require_role("heading"), U'萧', true)->face].name == "NotoSansCJKsc-Bold");
+}
+
+TEST_CASE("the display list of a small document dumps exactly", "[frame][dump]") {
+  layout::PageSetup page;
+  page.width = 300;
+  page.height = 200;
+  page.margin_top = page.margin_bottom = page.margin_left = page.margin_right = 20;
+  layout::Flow flow(fonts(), page, {"t", ""});
+  text::ParagraphStyle h;
+  h.line_height = 20;
+  h.zh = true;
+  flow.heading({text::Span{"概况 Overview", fonts().require_role("heading"), 14}}, h, "概况 / Overview", 0, 0, 4);
+  text::ParagraphStyle b;
+  b.line_height = 16;
+  b.zh = true;
+  b.align = text::Align::justify;
+  flow.paragraph({text::Span{"萧经开位列第6，国家高新技术企业542家，实际使用外资全国第一。", fonts().require_role("body"), 10}}, b,
+                 0, 0);
+  layout::Running running;
+  running.footer = [](int n, int m) {
+    return std::vector<text::Span>{text::Span{std::to_string(n) + "/" + std::to_string(m), 0, 8}};
+  };
+  auto doc = flow.finish({}, running);
+  auto golden = test::source_dir() / "tests/golden/dump-small.txt";
+  if (base::SystemEnv().get_var("ZB_UPDATE_REFERENCES") == "1") std::ofstream(golden) << frame::dump(doc);
+  CHECK(frame::dump(doc) == test::read_text_file(golden));
+}
