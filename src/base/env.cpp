@@ -36,8 +36,9 @@ FileBytes SystemEnv::read_file(const std::filesystem::path& path, std::uintmax_t
     out.error = std::strerror(errno);
     return out;
   }
-  // Read one byte past the limit so a file that grew since stat() is still refused.
-  out.data.resize(static_cast<std::size_t>(max_bytes) + 1);
+  // Read one byte past the known size (and never past the limit) so a file that grew since
+  // stat() is still refused; sizing by the file, not the limit, avoids zeroing a large buffer.
+  out.data.resize(static_cast<std::size_t>(std::min<std::uintmax_t>(out.size, max_bytes)) + 1);
   in.read(out.data.data(), static_cast<std::streamsize>(out.data.size()));
   out.data.resize(static_cast<std::size_t>(in.gcount()));
   if (in.bad()) {

@@ -21,7 +21,7 @@ namespace zb::test {
 /// How far two rasters are apart.
 struct ImageDiff {
   double mean_abs = 0;            ///< mean absolute difference over all RGBA bytes, 0..255
-  double differing_fraction = 0;  ///< share of pixels with some channel off by more than the threshold
+  double differing_fraction = 0;  ///< share of pixels with a channel off by more than the threshold
   bool size_matches = true;       ///< false: the other figures are 255 and 1
 };
 
@@ -30,7 +30,8 @@ struct ImageDiff {
 inline ImageDiff compare(const export_png::Raster& a, const export_png::Raster& b,
                          int channel_threshold = 48) {
   ImageDiff d;
-  const std::size_t bytes = std::size_t(std::max(a.width, 0)) * std::size_t(std::max(a.height, 0)) * 4;
+  const std::size_t bytes =
+      std::size_t(std::max(a.width, 0)) * std::size_t(std::max(a.height, 0)) * 4;
   if (a.width != b.width || a.height != b.height || a.rgba.size() != bytes ||
       b.rgba.size() != bytes) {
     d.size_matches = false;
@@ -58,8 +59,8 @@ inline ImageDiff compare(const export_png::Raster& a, const export_png::Raster& 
 inline bool write_png_file(const export_png::Raster& raster, const std::filesystem::path& path) {
   std::error_code ec;
   if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
   const std::string bytes = export_png::encode_png(raster);
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   return bool(out.flush());
 }
@@ -77,7 +78,8 @@ inline void check_against_reference(const export_png::Raster& actual,
   base::SystemEnv env;
   const auto update = env.get_var("ZB_UPDATE_REFERENCES");
   if (update && *update == "1") {
-    if (!write_png_file(actual, reference)) FAIL("could not write reference " << reference.string());
+    if (!write_png_file(actual, reference))
+      FAIL("could not write reference " << reference.string());
     WARN("wrote reference " << reference.string() << " (ZB_UPDATE_REFERENCES=1): look at it");
     SUCCEED();
     return;
@@ -86,8 +88,8 @@ inline void check_against_reference(const export_png::Raster& actual,
   constexpr std::uintmax_t kMaxReferenceBytes = 64u << 20;
   base::FileBytes file = env.read_file(reference, kMaxReferenceBytes);
   if (!file.error.empty() || file.too_large) {
-    FAIL("cannot read reference image " << reference.string() << " ("
-         << (file.too_large ? std::string("too large") : file.error)
+    FAIL("cannot read reference image "
+         << reference.string() << " (" << (file.too_large ? std::string("too large") : file.error)
          << "); create it by running the tests with ZB_UPDATE_REFERENCES=1 in the environment, "
             "then look at the image before committing it");
   }
@@ -95,8 +97,7 @@ inline void check_against_reference(const export_png::Raster& actual,
   try {
     expected = export_png::decode_png(file.data, reference.string());
   } catch (const base::Error& e) {
-    FAIL("reference image unreadable: " << e.what()
-         << "; recreate it with ZB_UPDATE_REFERENCES=1");
+    FAIL("reference image unreadable: " << e.what() << "; recreate it with ZB_UPDATE_REFERENCES=1");
   }
 
   const ImageDiff d = compare(actual, expected);
@@ -121,8 +122,7 @@ inline void check_against_reference(const export_png::Raster& actual,
         << "), differing pixels " << d.differing_fraction * 100 << "% (max "
         << max_differing_fraction * 100 << "%)";
   msg << "; actual image " << (saved ? "saved as " : "could not be saved as ")
-      << actual_path.string()
-      << "; if the change is intended, rerun with ZB_UPDATE_REFERENCES=1";
+      << actual_path.string() << "; if the change is intended, rerun with ZB_UPDATE_REFERENCES=1";
   FAIL(msg.str());
 }
 

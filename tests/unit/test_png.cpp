@@ -167,10 +167,10 @@ TEST_CASE("png: stroked line and curve", "[png]") {
   }
   SECTION("a cubic arch 3 pt wide") {
     // From (10,50) up to its apex (50,20) at t = 0.5 and down to (90,50).
-    auto doc = one_page(
-        100, 60,
-        {stroked({op(Kind::move, {10, 50}), op(Kind::curve, {10, 10}, {90, 10}, {90, 50})}, kBlack,
-                 3)});
+    auto doc =
+        one_page(100, 60,
+                 {stroked({op(Kind::move, {10, 50}), op(Kind::curve, {10, 10}, {90, 10}, {90, 50})},
+                          kBlack, 3)});
     Raster r = export_png::render_page(doc, 0, 72);
     CHECK(ink(r, 50, 19) > 200);  // the apex: the stroke covers y 18.5..21.5
     CHECK(ink(r, 50, 20) > 200);
@@ -192,8 +192,8 @@ TEST_CASE("png: stroked line and curve", "[png]") {
     CHECK(hex(r, 40, 17) == "#ffffffff");
   }
   SECTION("width 0 is the thinnest visible line, as in PDF") {
-    auto doc = one_page(100, 60,
-                        {stroked({op(Kind::move, {10, 30.5}), op(Kind::line, {90, 30.5})}, kBlack, 0)});
+    auto doc = one_page(
+        100, 60, {stroked({op(Kind::move, {10, 30.5}), op(Kind::line, {90, 30.5})}, kBlack, 0)});
     Raster r = export_png::render_page(doc, 0, 72);
     CHECK(hex(r, 50, 30) == "#000000ff");
     CHECK(is_white(r, 50, 29));
@@ -261,10 +261,11 @@ TEST_CASE("png: encode then decode is lossless and deterministic", "[png]") {
   CHECK(back.rgba == r.rgba);
   CHECK(export_png::encode_png(back) == png);
 
-  auto doc = one_page(100, 60, {filled(rect_ops(10, 10, 33.3, 21.7), kRed),
-                                stroked({op(Kind::move, {5, 55}), op(Kind::curve, {30, 0}, {60, 80},
-                                                                      {95, 5})},
-                                        kBlue, 1.5)});
+  auto doc =
+      one_page(100, 60,
+               {filled(rect_ops(10, 10, 33.3, 21.7), kRed),
+                stroked({op(Kind::move, {5, 55}), op(Kind::curve, {30, 0}, {60, 80}, {95, 5})},
+                        kBlue, 1.5)});
   Raster page = export_png::render_page(doc, 0, 96);
   CHECK(export_png::decode_png(export_png::encode_png(page), "page.png").rgba == page.rgba);
   CHECK(export_png::render_png(doc, 0, 96) == export_png::render_png(doc, 0, 96));
@@ -342,15 +343,15 @@ std::optional<std::pair<std::string, std::shared_ptr<const std::string>>> load_c
                                << (f.too_large ? std::string("too large") : f.error));
     return std::pair{*path, std::make_shared<const std::string>(std::move(f.data))};
   }
-  const char* candidates[] = {"fonts/NotoSansCJKsc-Regular.ttf",
-                              "/tmp/NotoSansCJKsc-Regular.ttf"};
+  const char* candidates[] = {"fonts/NotoSansCJKsc-Regular.ttf", "/tmp/NotoSansCJKsc-Regular.ttf"};
   for (const char* path : candidates) {
     base::FileBytes f = env.read_file(path, kMaxFont);
     if (f.error.empty() && !f.too_large)
       return std::pair{std::string(path), std::make_shared<const std::string>(std::move(f.data))};
   }
-  WARN("SKIPPED: no CJK test font (looked for fonts/NotoSansCJKsc-Regular.ttf and "
-       "/tmp/NotoSansCJKsc-Regular.ttf); set ZB_TEST_CJK_FONT to a TrueType Noto Sans CJK SC");
+  WARN(
+      "SKIPPED: no CJK test font (looked for fonts/NotoSansCJKsc-Regular.ttf and "
+      "/tmp/NotoSansCJKsc-Regular.ttf); set ZB_TEST_CJK_FONT to a TrueType Noto Sans CJK SC");
   return std::nullopt;
 }
 
@@ -502,13 +503,13 @@ TEST_CASE("png: golden image of a few shapes", "[png][golden]") {
   items.push_back(box);
   // A red disc (four Béziers) with a black outline.
   const double cx = 56, cy = 16, rr = 10, k = 0.5523 * rr;
-  frame::Path disc = filled({op(Kind::move, {cx + rr, cy}),
-                             op(Kind::curve, {cx + rr, cy + k}, {cx + k, cy + rr}, {cx, cy + rr}),
-                             op(Kind::curve, {cx - k, cy + rr}, {cx - rr, cy + k}, {cx - rr, cy}),
-                             op(Kind::curve, {cx - rr, cy - k}, {cx - k, cy - rr}, {cx, cy - rr}),
-                             op(Kind::curve, {cx + k, cy - rr}, {cx + rr, cy - k}, {cx + rr, cy}),
-                             op(Kind::close)},
-                            {0.85, 0.1, 0.1});
+  frame::Path disc = filled(
+      {op(Kind::move, {cx + rr, cy}),
+       op(Kind::curve, {cx + rr, cy + k}, {cx + k, cy + rr}, {cx, cy + rr}),
+       op(Kind::curve, {cx - k, cy + rr}, {cx - rr, cy + k}, {cx - rr, cy}),
+       op(Kind::curve, {cx - rr, cy - k}, {cx - k, cy - rr}, {cx, cy - rr}),
+       op(Kind::curve, {cx + k, cy - rr}, {cx + rr, cy - k}, {cx + rr, cy}), op(Kind::close)},
+      {0.85, 0.1, 0.1});
   disc.stroke = frame::Stroke{kBlack, 1};
   items.push_back(disc);
   // A green five-pointed star, even-odd: its centre pentagon stays white.
@@ -517,7 +518,8 @@ TEST_CASE("png: golden image of a few shapes", "[png][golden]") {
     std::vector<frame::PathOp> star;
     for (int i = 0; i < 5; ++i) {
       const double a = -3.14159265358979 / 2 + i * 4 * 3.14159265358979 / 5;
-      star.push_back(op(i == 0 ? Kind::move : Kind::line, {sx + sr * std::cos(a), sy + sr * std::sin(a)}));
+      star.push_back(
+          op(i == 0 ? Kind::move : Kind::line, {sx + sr * std::cos(a), sy + sr * std::sin(a)}));
     }
     star.push_back(op(Kind::close));
     items.push_back(filled(star, {0.1, 0.6, 0.2}, true));

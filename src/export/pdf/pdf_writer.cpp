@@ -1,13 +1,15 @@
-// PDF backend over libharu 2.3: subsets each font with hb-subset (plus a format-4 cmap that
-// maps characters above U+FFFF to private-use code points, since libharu's text path is
-// BMP-only), loads it through a memfd, replaces libharu's invalid ToUnicode CMap with a bfchar
-// one giving the true code points, and draws text, paths, images, links and outlines.
+// PDF backend over libharu 2.3: subsets each font with hb-subset (with its own one-segment
+// cmap making codes equal glyph ids, since libharu's text path is BMP-only), loads it
+// through a memfd, replaces libharu's invalid ToUnicode CMap with a bfchar one giving the true
+// text, and draws text, paths, images, links and outlines.
 #include "export/pdf/pdf_writer.h"
 
 #include <hb-subset.h>
 #include <hb.h>
 #include <hpdf.h>
 #include <hpdf_doc.h>
+#include <hpdf_font.h>
+#include <hpdf_streams.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -16,6 +18,7 @@
 #include <ctime>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -96,6 +99,15 @@ using DocPtr = std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, DocDeleter>;
 
 // ---- font subsetting ----------------------------------------------------------------------
 
+/// CJK unified ideographs: preferred over radicals and compatibility forms sharing their glyph.
+bool is_unified_ideograph(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x20000 && c <= 0x323AF);
+}
+
+/// Content-stream codes are glyph ids and pass through libharu's UTF-8 path, so they must stay
+/// below the surrogate range.
+constexpr unsigned kMaxGlyphsPerFont = 0xD800;
+
 void put16(std::string& s, unsigned v) {
   s += static_cast<char>((v >> 8) & 0xFF);
   s += static_cast<char>(v & 0xFF);
@@ -148,10 +160,11 @@ std::string format4_cmap(const std::map<std::uint32_t, std::uint32_t>& map) {
 }
 
 /// The subset of one font for one document: its bytes, and the code used in the PDF content
-/// stream for each character (the character itself, or a private-use stand-in above U+FFFF).
+/// stream for each character.
 struct Subset {
   std::string bytes;
-  std::map<char32_t, char32_t> code_of;  // true code point → code written in the PDF
+  std::map<char32_t, char32_t> code_of;        // character → code written in the PDF (its glyph id)
+  std::map<std::uint32_t, char32_t> text_of;   // code → the character ToUnicode gives for it
 };
 
 Subset subset_font(const frame::Font& font, const std::set<char32_t>& cps, const std::string& name) {
@@ -172,24 +185,28 @@ Subset subset_font(const frame::Font& font, const std::set<char32_t>& cps, const
   FacePtr sub(hb_subset_or_fail(face.get(), input.get()));
   if (!sub) fail(name, "expected a font HarfBuzz can subset", font.path);
 
-  // Our own cmap: BMP characters as themselves, the others on private-use code points.
+  // Our own cmap, making the codes written in the content stream the glyph ids themselves
+  // (CID = GID, so the font gets /CIDToGIDMap /Identity). libharu's text path is BMP-only and
+  // looks all 65,536 codes of its UTF-8 encoder up with a linear scan of the cmap's segments;
+  // with codes = glyph ids one segment maps them all, characters above U+FFFF need no special
+  // case, and the ToUnicode map gives the true text. Two characters drawn with one glyph (a
+  // Kangxi radical and its ideograph, say) share a code; ToUnicode then names the ideograph.
   std::unique_ptr<hb_font_t, HbFont> sub_font(hb_font_create(sub.get()));
   Subset out;
+  const unsigned glyph_count = hb_face_get_glyph_count(sub.get());
+  if (glyph_count > kMaxGlyphsPerFont)
+    fail(name, "expected at most " + std::to_string(kMaxGlyphsPerFont) + " glyphs of one font in a document",
+         std::to_string(glyph_count) + " glyphs of " + font.name);
   std::map<std::uint32_t, std::uint32_t> cmap;
-  char32_t next_pua = 0xE000;
+  for (unsigned gid = 1; gid < glyph_count; ++gid) cmap[gid] = gid;
   for (char32_t cp : cps) {
     hb_codepoint_t gid = 0;
     if (!hb_font_get_nominal_glyph(sub_font.get(), cp, &gid)) continue;  // layout checked coverage
-    char32_t code = cp;
-    if (cp > 0xFFFF) {
-      while (cps.count(next_pua)) ++next_pua;  // never collide with a real private-use character
-      code = next_pua++;
-    }
-    out.code_of[cp] = code;
-    cmap[code] = gid;
+    out.code_of[cp] = gid;
+    auto [it, fresh] = out.text_of.emplace(gid, cp);
+    if (!fresh && is_unified_ideograph(cp) && !is_unified_ideograph(it->second)) it->second = cp;
   }
   std::string cmap_bytes = format4_cmap(cmap);
-
   // Rebuild the face with our cmap in place of the subsetter's. The subsetter's result is a
   // builder face, which cannot list its tables: serialize it and read it back first.
   BlobPtr sub_blob(hb_face_reference_blob(sub.get()));
@@ -228,15 +245,13 @@ Subset subset_font(const frame::Font& font, const std::set<char32_t>& cps, const
 }
 
 /// A bfchar ToUnicode CMap (ISO 32000-1 §9.10.3): code (2 bytes) → UTF-16BE of the true text.
-std::string to_unicode_cmap(const std::map<char32_t, char32_t>& code_of) {
+std::string to_unicode_cmap(const std::map<std::uint32_t, char32_t>& text_of) {
   std::string s =
       "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
       "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-  std::vector<std::pair<char32_t, char32_t>> entries;
-  for (const auto& [cp, code] : code_of) entries.emplace_back(code, cp);
-  std::sort(entries.begin(), entries.end());
+  std::vector<std::pair<char32_t, char32_t>> entries(text_of.begin(), text_of.end());
   char buf[64];
   for (std::size_t i = 0; i < entries.size(); i += 100) {
     std::size_t n = std::min<std::size_t>(100, entries.size() - i);
@@ -310,12 +325,18 @@ std::string write_pdf(const frame::Document& doc, const std::string& name) {
     check("load a font subset");
     fonts[f] = HPDF_GetFont(pdf.get(), font_name, "UTF-8");
     check("use a font subset");
+    // CID = GID: name the identity map instead of libharu's 128 KB CIDToGIDMap stream, which is
+    // emptied (it stays in the file as an unreferenced empty stream).
+    auto* attr = static_cast<HPDF_FontAttr>(fonts[f]->attr);
+    if (attr->map_stream) HPDF_MemStream_FreeData(attr->map_stream->stream);
+    HPDF_Dict_RemoveElement(attr->descendant_font, "CIDToGIDMap");
+    HPDF_Dict_AddName(attr->descendant_font, "CIDToGIDMap", "Identity");
     // Replace the ToUnicode map libharu writes (an invalid begincidrange CMap, and BMP-only).
     HPDF_Dict_RemoveElement(fonts[f], "ToUnicode");
     err = {};
     HPDF_Dict tu = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
     tu->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    std::string cmap = to_unicode_cmap(sub.code_of);
+    std::string cmap = to_unicode_cmap(sub.text_of);
     HPDF_Stream_Write(tu->stream, reinterpret_cast<const HPDF_BYTE*>(cmap.data()), static_cast<HPDF_UINT>(cmap.size()));
     HPDF_Dict_Add(fonts[f], "ToUnicode", tu);
     check("write a ToUnicode map");
@@ -333,23 +354,42 @@ std::string write_pdf(const frame::Document& doc, const std::string& name) {
     auto X = [](double x) { return static_cast<HPDF_REAL>(x); };
     auto Y = [&](double y) { return static_cast<HPDF_REAL>(H - y); };
 
+    // Consecutive text runs share one text object and set only the state that changes.
+    bool in_text = false;
+    std::optional<std::uint16_t> cur_font;
+    double cur_size = -1, cur_cs = 0;
+    std::optional<frame::Color> cur_fill;
+    auto end_text = [&] {
+      if (in_text) HPDF_Page_EndText(page);
+      in_text = false;
+    };
+    auto set_fill = [&](const frame::Color& c) {
+      if (cur_fill && *cur_fill == c) return;
+      HPDF_Page_SetRGBFill(page, static_cast<HPDF_REAL>(c.r), static_cast<HPDF_REAL>(c.g), static_cast<HPDF_REAL>(c.b));
+      cur_fill = c;
+    };
     for (const auto& item : fp.items) {
       if (const auto* t = std::get_if<frame::TextRun>(&item)) {
         if (t->glyphs.empty()) continue;
         std::string text;
         for (const auto& g : t->glyphs) base::utf8_append(text, code_of[t->font].at(g.cp));
-        HPDF_Page_BeginText(page);
-        HPDF_Page_SetFontAndSize(page, fonts[t->font], static_cast<HPDF_REAL>(t->size));
-        HPDF_Page_SetCharSpace(page, static_cast<HPDF_REAL>(t->char_spacing));
-        HPDF_Page_SetRGBFill(page, static_cast<HPDF_REAL>(t->color.r), static_cast<HPDF_REAL>(t->color.g),
-                             static_cast<HPDF_REAL>(t->color.b));
+        if (!in_text) HPDF_Page_BeginText(page);
+        in_text = true;
+        if (cur_font != t->font || cur_size != t->size) {
+          HPDF_Page_SetFontAndSize(page, fonts[t->font], static_cast<HPDF_REAL>(t->size));
+          cur_font = t->font;
+          cur_size = t->size;
+        }
+        if (cur_cs != t->char_spacing) {
+          HPDF_Page_SetCharSpace(page, static_cast<HPDF_REAL>(t->char_spacing));
+          cur_cs = t->char_spacing;
+        }
+        set_fill(t->color);
         HPDF_Page_TextOut(page, X(t->origin.x), Y(t->origin.y), text.c_str());
-        HPDF_Page_EndText(page);
       } else if (const auto* p = std::get_if<frame::Path>(&item)) {
+        end_text();
         if (p->ops.empty()) continue;
-        if (p->fill)
-          HPDF_Page_SetRGBFill(page, static_cast<HPDF_REAL>(p->fill->r), static_cast<HPDF_REAL>(p->fill->g),
-                               static_cast<HPDF_REAL>(p->fill->b));
+        if (p->fill) set_fill(*p->fill);
         if (p->stroke) {
           HPDF_Page_SetRGBStroke(page, static_cast<HPDF_REAL>(p->stroke->color.r),
                                  static_cast<HPDF_REAL>(p->stroke->color.g), static_cast<HPDF_REAL>(p->stroke->color.b));
@@ -371,6 +411,7 @@ std::string write_pdf(const frame::Document& doc, const std::string& name) {
         else if (p->stroke) HPDF_Page_Stroke(page);
         else HPDF_Page_EndPath(page);
       } else if (const auto* img = std::get_if<frame::Image>(&item)) {
+        end_text();
         // Composite over white: libharu's raw images carry no alpha.
         std::vector<HPDF_BYTE> rgb(static_cast<std::size_t>(img->width_px) * img->height_px * 3);
         for (std::size_t i = 0; i * 4 + 3 < img->rgba.size() && i * 3 + 2 < rgb.size(); ++i) {
@@ -385,6 +426,7 @@ std::string write_pdf(const frame::Document& doc, const std::string& name) {
       }
       check("draw a page item");
     }
+    end_text();
     for (const auto& l : fp.links) {
       HPDF_Rect r{X(l.area.x), Y(l.area.y + l.area.h), X(l.area.x + l.area.w), Y(l.area.y)};
       HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(page, r, l.uri.c_str());

@@ -1,4 +1,4 @@
-// PNG backend: Cairo image surfaces and FreeType faces behind RAII owners; display list → pixels → PNG.
+// PNG backend: display list → Cairo image surface → RGBA raster → PNG, C handles in RAII owners.
 #include "export/png/png_writer.h"
 
 #include <algorithm>
@@ -29,8 +29,8 @@ constexpr int kMaxSide = 32767;
 constexpr const char* kDisplayList = "display list";
 
 [[noreturn]] void fail(std::string where, std::string expected, std::string found) {
-  throw base::Error(base::Diagnostic::whole_file(std::move(where), std::move(expected),
-                                                 std::move(found)));
+  throw base::Error(
+      base::Diagnostic::whole_file(std::move(where), std::move(expected), std::move(found)));
 }
 
 std::string num(double v) {
@@ -99,7 +99,9 @@ struct FaceHolder {
 
 const cairo_user_data_key_t kFaceHolderKey{};
 
-void destroy_face_holder(void* p) { delete static_cast<FaceHolder*>(p); }
+void destroy_face_holder(void* p) {
+  delete static_cast<FaceHolder*>(p);
+}
 
 std::string ft_error_text(FT_Error err) {
   const char* s = FT_Error_String(err);  // NULL unless FreeType was built with error strings
@@ -124,10 +126,9 @@ LoadedFont load_font(const std::shared_ptr<FtLibrary>& library, const frame::Fon
   auto holder = std::make_unique<FaceHolder>(library, font.data);
   {
     std::lock_guard<std::mutex> lock(library->mutex());
-    FT_Error err = FT_New_Memory_Face(library->handle(),
-                                      reinterpret_cast<const FT_Byte*>(holder->bytes_->data()),
-                                      static_cast<FT_Long>(holder->bytes_->size()), 0,
-                                      &holder->face_);
+    FT_Error err = FT_New_Memory_Face(
+        library->handle(), reinterpret_cast<const FT_Byte*>(holder->bytes_->data()),
+        static_cast<FT_Long>(holder->bytes_->size()), 0, &holder->face_);
     if (err) {
       holder->face_ = nullptr;
       fail(where, "expected a font FreeType can open", ft_error_text(err));
@@ -210,8 +211,9 @@ SurfacePtr surface_from_rgba(const std::uint8_t* rgba, int width, int height,
                              const std::string& where) {
   SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height));
   if (cairo_status_t st = cairo_surface_status(surface.get()))
-    fail(where, "expected Cairo to make a " + std::to_string(width) + "x" +
-                    std::to_string(height) + " image",
+    fail(where,
+         "expected Cairo to make a " + std::to_string(width) + "x" + std::to_string(height) +
+             " image",
          cairo_status_to_string(st));
   cairo_surface_flush(surface.get());
   unsigned char* data = cairo_image_surface_get_data(surface.get());
@@ -232,7 +234,9 @@ SurfacePtr surface_from_rgba(const std::uint8_t* rgba, int width, int height,
 
 // ---- drawing -----------------------------------------------------------------------------------
 
-bool finite(const frame::Point& p) { return std::isfinite(p.x) && std::isfinite(p.y); }
+bool finite(const frame::Point& p) {
+  return std::isfinite(p.x) && std::isfinite(p.y);
+}
 
 /// State of one render_page call.
 class PageRenderer {
@@ -273,19 +277,25 @@ class PageRenderer {
     cairo_new_path(cr_);
     for (std::size_t i = 0; i < path.ops.size(); ++i) {
       const frame::PathOp& op = path.ops[i];
-      int points = op.kind == frame::PathOp::Kind::curve ? 3
+      int points = op.kind == frame::PathOp::Kind::curve   ? 3
                    : op.kind == frame::PathOp::Kind::close ? 0
                                                            : 1;
       for (int k = 0; k < points; ++k)
         if (!finite(op.p[k]))
           bad("ops[" + std::to_string(i) + "]: expected finite coordinates", "NaN or infinity");
       switch (op.kind) {
-        case frame::PathOp::Kind::move: cairo_move_to(cr_, op.p[0].x, op.p[0].y); break;
-        case frame::PathOp::Kind::line: cairo_line_to(cr_, op.p[0].x, op.p[0].y); break;
+        case frame::PathOp::Kind::move:
+          cairo_move_to(cr_, op.p[0].x, op.p[0].y);
+          break;
+        case frame::PathOp::Kind::line:
+          cairo_line_to(cr_, op.p[0].x, op.p[0].y);
+          break;
         case frame::PathOp::Kind::curve:
           cairo_curve_to(cr_, op.p[0].x, op.p[0].y, op.p[1].x, op.p[1].y, op.p[2].x, op.p[2].y);
           break;
-        case frame::PathOp::Kind::close: cairo_close_path(cr_); break;
+        case frame::PathOp::Kind::close:
+          cairo_close_path(cr_);
+          break;
       }
     }
     // Fill first, then stroke over it, as PDF's `B` operator does.
@@ -311,7 +321,8 @@ class PageRenderer {
     if (run.font >= doc_.fonts.size())
       bad("font: expected an index below " + std::to_string(doc_.fonts.size()),
           std::to_string(run.font));
-    if (!std::isfinite(run.size) || run.size <= 0) bad("size: expected a size above 0", num(run.size));
+    if (!std::isfinite(run.size) || run.size <= 0)
+      bad("size: expected a size above 0", num(run.size));
     if (!finite(run.origin)) bad("origin: expected finite coordinates", "NaN or infinity");
     LoadedFont& font = fonts_[run.font];
     if (!font.face) {
@@ -354,8 +365,8 @@ class PageRenderer {
           num(box.x) + "," + num(box.y) + " " + num(box.w) + "x" + num(box.h));
     if (expected_bytes == 0 || box.w == 0 || box.h == 0) return;  // nothing to see
 
-    SurfacePtr source = surface_from_rgba(image.rgba.data(), image.width_px, image.height_px,
-                                          kDisplayList);
+    SurfacePtr source =
+        surface_from_rgba(image.rgba.data(), image.width_px, image.height_px, kDisplayList);
     cairo_save(cr_);
     cairo_translate(cr_, box.x, box.y);
     cairo_scale(cr_, box.w / image.width_px, box.h / image.height_px);
@@ -430,8 +441,8 @@ Raster render_page(const frame::Document& doc, std::size_t page, double dpi) {
     fail(kDisplayList, where_page + ": expected at most 32767 pixels each way and 2^27 in all",
          num(w) + "x" + num(h) + " pixels at " + num(dpi) + " dpi");
 
-  SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, static_cast<int>(w),
-                                                static_cast<int>(h)));
+  SurfacePtr surface(
+      cairo_image_surface_create(CAIRO_FORMAT_ARGB32, static_cast<int>(w), static_cast<int>(h)));
   if (cairo_status_t st = cairo_surface_status(surface.get()))
     fail(kDisplayList, where_page + ": expected Cairo to make the page image",
          cairo_status_to_string(st));
@@ -475,8 +486,7 @@ std::string encode_png(const Raster& raster) {
          std::to_string(raster.rgba.size()));
   SurfacePtr surface = surface_from_rgba(raster.rgba.data(), raster.width, raster.height, where);
   std::string out;
-  if (cairo_status_t st =
-          cairo_surface_write_to_png_stream(surface.get(), append_to_string, &out))
+  if (cairo_status_t st = cairo_surface_write_to_png_stream(surface.get(), append_to_string, &out))
     fail(where, "expected Cairo to write the PNG", cairo_status_to_string(st));
   return out;
 }

@@ -1,4 +1,5 @@
-// PNG backend: renders a display-list page with Cairo into an RGBA raster, and PNG bytes to and from it.
+// PNG backend: renders a display-list page with Cairo into an RGBA raster; PNG bytes to and from
+// it.
 #pragma once
 
 #include <cstddef>
@@ -28,8 +29,9 @@ struct Raster {
 Raster render_page(const frame::Document& doc, std::size_t page, double dpi);
 
 /// The PNG file bytes of `raster` (8-bit RGBA). Lossless for opaque pixels (all that render_page
-/// makes); translucent pixels pass through Cairo's premultiplied format and may lose colour
-/// precision. Throws base::Error when rgba.size() disagrees with the size or Cairo fails.
+/// makes); other pixels pass through Cairo's premultiplied format, so translucent ones may lose
+/// colour precision and fully transparent ones come back as 0,0,0,0. Throws base::Error when
+/// rgba.size() disagrees with the size or Cairo fails.
 std::string encode_png(const Raster& raster);
 
 /// render_page followed by encode_png.
