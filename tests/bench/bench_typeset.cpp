@@ -168,6 +168,7 @@ int main(int argc, char** argv) {
   std::printf("| layout, median of %d | %.2f ms |\n", iterations, median(layout_ms));
   std::printf("| PDF writing (subset + libharu), median of %d | %.2f ms |\n", iterations, median(pdf_ms));
   std::printf("| layout + PDF, median of %d (goal <= 20 ms) | %.2f ms |\n", iterations, median(total_ms));
-  std::printf("| PDF size (goal <= 150 KB) | %.1f KB |\n", static_cast<double>(bytes) / 1024.0);
+  std::printf("| PDF size (goal <= 150 KB) | %zu bytes = %.1f kB = %.1f KiB |\n", bytes, static_cast<double>(bytes) / 1000.0,
+              static_cast<double>(bytes) / 1024.0);
   return 0;
 }
