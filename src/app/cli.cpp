@@ -8,6 +8,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/check.h"
+#include "app/sample.h"
 #include "app/version.h"
 #include "base/env.h"
 
@@ -48,6 +49,18 @@ int run_cli(int argc, char** argv) {
       check_cmd->add_option("--layouts", check.layouts, "Folder of layouts (zone.layout must name one)")
           ->capture_default_str();
 
+  SampleOptions sample;
+  auto* sample_cmd =
+      cli.add_subcommand("sample", "Write the typesetting sample (checks fonts and typesetting on this machine)");
+  sample_cmd->add_option("--fonts", sample.fonts, "Folder with fonts.yaml and the font files")->capture_default_str();
+  sample_cmd->add_option("--out", sample.out, "PDF to write")->capture_default_str();
+  sample_cmd->add_option("--png", sample.png, "Also render page 1 to this PNG file");
+  sample_cmd->add_option("--dpi", sample.dpi, "Resolution of the PNG")->capture_default_str()->check(CLI::Range(10.0, 600.0));
+  cli.footer(
+      "Exit codes: 0 success; 1 some inputs are invalid or some zones failed; 2 usage or configuration "
+      "error.\nPDF dates come from SOURCE_DATE_EPOCH when set (reproducible output).\n"
+      "Run 'zonebrief COMMAND --help' for a command's options.");
+
   try {
     cli.parse(argc, argv);
   } catch (const CLI::Success& e) {  // --help, --version
@@ -63,6 +76,7 @@ int run_cli(int argc, char** argv) {
     check.layouts_given = layouts_opt->count() > 0;
     return run_check(env, check, std::cerr);
   }
+  if (sample_cmd->parsed()) return run_sample(env, sample, std::cerr);
   return kExitUsage;
 }
 

@@ -81,6 +81,26 @@ std::vector<std::filesystem::path> SystemEnv::list_files(const std::filesystem::
   return out;
 }
 
+std::optional<std::int64_t> source_date_epoch(const Env& env, std::string& error) {
+  auto v = env.get_var("SOURCE_DATE_EPOCH");
+  if (!v) return std::nullopt;
+  std::int64_t out = 0;
+  bool ok = !v->empty() && v->size() <= 12;
+  for (char c : *v) {
+    if (c < '0' || c > '9') {
+      ok = false;
+      break;
+    }
+    out = out * 10 + (c - '0');
+  }
+  // PDF dates have four-digit years: at most 9999-12-31T23:59:59Z.
+  if (!ok || out > 253402300799) {
+    error = "SOURCE_DATE_EPOCH must be a whole number of seconds from 0 to 253402300799 (found '" + *v + "')";
+    return std::nullopt;
+  }
+  return out;
+}
+
 std::optional<std::string> SystemEnv::get_var(const std::string& name) const {
   const char* v = std::getenv(name.c_str());  // the one place the environment is read
   if (!v) return std::nullopt;

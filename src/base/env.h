@@ -33,6 +33,10 @@ class Env {
   virtual std::optional<std::string> get_var(const std::string& name) const = 0;
 };
 
+/// SOURCE_DATE_EPOCH (reproducible-builds.org): seconds since the epoch, read through `env`.
+/// nullopt when unset; sets `error` (and returns nullopt) when set but not a whole number from 0.
+std::optional<std::int64_t> source_date_epoch(const Env& env, std::string& error);
+
 /// The real machine.
 class SystemEnv final : public Env {
  public:

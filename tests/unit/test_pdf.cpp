@@ -8,7 +8,7 @@
 #include "base/utf8.h"
 #include "export/pdf/pdf_writer.h"
 #include "run_tool.h"
-#include "sample_document.h"
+#include "app/sample_document.h"
 #include "test_support.h"
 #include "text/script.h"
 
@@ -16,6 +16,8 @@ using namespace zb;
 namespace fs = std::filesystem;
 
 namespace {
+
+constexpr std::int64_t kSampleDate = 1735689600;  // 2025-01-01T00:00:00Z
 
 const text::FontBook& fonts() {
   static std::shared_ptr<const text::FontBook> book = [] {
@@ -29,7 +31,7 @@ const text::FontBook& fonts() {
 const fs::path& sample_pdf() {
   static fs::path path = [] {
     auto p = fs::temp_directory_path() / ("zonebrief-sample-" + std::to_string(::getpid()) + ".pdf");
-    std::ofstream(p, std::ios::binary) << export_pdf::write_pdf(test::sample_document(fonts()), "sample.pdf");
+    std::ofstream(p, std::ios::binary) << export_pdf::write_pdf(app::sample_document(fonts(), kSampleDate), "sample.pdf");
     return p;
   }();
   return path;
@@ -82,7 +84,7 @@ TEST_CASE("pdf: pdftotext gives back every text of the sample, rare characters i
   REQUIRE(r.code == 0);
   CHECK(r.err.empty());  // no poppler warnings (an invalid ToUnicode map would print one)
   std::string all = squeeze(r.out);
-  for (const auto& t : test::sample_texts()) {
+  for (const auto& t : app::sample_texts()) {
     INFO(t);
     CHECK(all.find(squeeze(t)) != std::string::npos);
   }
@@ -108,7 +110,7 @@ TEST_CASE("pdf: info is UTF-16, dates come from the document, bookmarks and link
   INFO(info.out << info.err);
   CHECK(info.out.find("Title:           萧山经济技术开发区发展简报 / Xiaoshan ETDZ briefing") != std::string::npos);
   CHECK(info.out.find("Keywords:        萧山, Xiaoshan, 开发区, development zone") != std::string::npos);
-  CHECK(info.out.find("Pages:           " + std::to_string(test::sample_document(fonts()).pages.size()) + "\n") !=
+  CHECK(info.out.find("Pages:           " + std::to_string(app::sample_document(fonts(), kSampleDate).pages.size()) + "\n") !=
         std::string::npos);
   CHECK(info.out.find("CreationDate:    Wed Jan  1 00:00:00 2025 UTC") != std::string::npos);
   auto json = test::run_tool("qpdf --json=2 --json-key=outlines '" + sample_pdf().string() + "'");
@@ -120,7 +122,7 @@ TEST_CASE("pdf: info is UTF-16, dates come from the document, bookmarks and link
 }
 
 TEST_CASE("pdf: the same document gives byte-identical files", "[pdf]") {
-  auto doc = test::sample_document(fonts());
+  auto doc = app::sample_document(fonts(), kSampleDate);
   CHECK(export_pdf::write_pdf(doc, "a.pdf") == export_pdf::write_pdf(doc, "b.pdf"));
   CHECK(export_pdf::write_pdf(doc, "a.pdf") == test::read_text_file(sample_pdf()));
 }

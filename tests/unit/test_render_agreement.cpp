@@ -9,13 +9,15 @@
 #include "export/png/png_writer.h"
 #include "image_compare.h"
 #include "run_tool.h"
-#include "sample_document.h"
+#include "app/sample_document.h"
 #include "test_support.h"
 
 using namespace zb;
 namespace fs = std::filesystem;
 
 namespace {
+
+constexpr std::int64_t kSampleDate = 1735689600;  // 2025-01-01T00:00:00Z
 
 const text::FontBook& fonts() {
   static std::shared_ptr<const text::FontBook> book = [] {
@@ -28,13 +30,13 @@ const text::FontBook& fonts() {
 }  // namespace
 
 TEST_CASE("the sample page matches its golden image", "[png][golden]") {
-  auto doc = test::sample_document(fonts());
+  auto doc = app::sample_document(fonts(), kSampleDate);
   auto raster = export_png::render_page(doc, 0, 36);
   test::check_against_reference(raster, test::source_dir() / "tests/golden/sample-page1-36dpi.png", 2.0, 0.01);
 }
 
 TEST_CASE("PNG and PDF backends draw the same page (widths agree)", "[png][pdf]") {
-  auto doc = test::sample_document(fonts());
+  auto doc = app::sample_document(fonts(), kSampleDate);
   auto dir = fs::temp_directory_path() / ("zonebrief-agree-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   std::ofstream(dir / "s.pdf", std::ios::binary) << export_pdf::write_pdf(doc, "s.pdf");

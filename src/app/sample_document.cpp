@@ -1,11 +1,11 @@
 // The typesetting sample document (see sample_document.h).
-#include "sample_document.h"
+#include "app/sample_document.h"
 
 #include <deque>
 
 #include "layout/flow.h"
 
-namespace zb::test {
+namespace zb::app {
 namespace {
 
 using text::Align;
@@ -129,7 +129,7 @@ void build(layout::Flow* flow, const text::FontBook* fonts, Texts& t, int repeat
 
 }  // namespace
 
-frame::Document sample_document(const text::FontBook& fonts, int repeat) {
+frame::Document sample_document(const text::FontBook& fonts, std::optional<std::int64_t> date, int repeat) {
   layout::Flow flow(fonts, layout::PageSetup{}, {"sample", ""});
   Texts t;
   build(&flow, &fonts, t, repeat);
@@ -147,7 +147,7 @@ frame::Document sample_document(const text::FontBook& fonts, int repeat) {
   info.author = "zonebrief";
   info.keywords = "萧山, Xiaoshan, 开发区, development zone";
   info.creator = "zonebrief";
-  info.date = 1735689600;  // 2025-01-01T00:00:00Z
+  info.date = date;
   return flow.finish(info, running);
 }
 
@@ -157,4 +157,4 @@ std::vector<std::string> sample_texts(int repeat) {
   return {t.all.begin(), t.all.end()};
 }
 
-}  // namespace zb::test
+}  // namespace zb::app

@@ -1,0 +1,60 @@
+// Atomic file output (temporary file, fsync, rename).
+#include "app/output.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace zb::app {
+namespace {
+
+/// Closes a descriptor on every path out.
+class Fd {
+ public:
+  explicit Fd(int fd) : fd_(fd) {}
+  ~Fd() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+  int get() const { return fd_; }
+  int release() {
+    int f = fd_;
+    fd_ = -1;
+    return f;
+  }
+
+ private:
+  int fd_;
+};
+
+}  // namespace
+
+std::string write_atomically(const std::filesystem::path& path, const std::string& bytes) {
+  auto dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+  std::string tmpl = (dir / ("." + path.filename().string() + ".XXXXXX")).string();
+  Fd fd(::mkstemp(tmpl.data()));
+  if (fd.get() < 0) return std::string("cannot create a temporary file in ") + dir.string() + ": " + std::strerror(errno);
+  auto fail = [&](const char* what) {
+    std::string reason = std::string(what) + " " + tmpl + ": " + std::strerror(errno);
+    ::unlink(tmpl.c_str());
+    return reason;
+  };
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = ::write(fd.get(), bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return fail("cannot write");
+    done += static_cast<std::size_t>(n);
+  }
+  if (::fchmod(fd.get(), 0644) != 0 || ::fsync(fd.get()) != 0) return fail("cannot sync");
+  if (::close(fd.release()) != 0) return fail("cannot close");
+  if (::rename(tmpl.c_str(), path.c_str()) != 0) return fail("cannot rename");
+  Fd dfd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (dfd.get() >= 0) ::fsync(dfd.get());
+  return {};
+}
+
+}  // namespace zb::app

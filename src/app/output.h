@@ -1,0 +1,14 @@
+// Writing output files atomically: temporary file in the same folder, fsync, rename.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+namespace zb::app {
+
+/// Writes `bytes` to `path` so that readers see either the old file or the whole new one, never
+/// a part: a temporary file beside it, fsync, rename, fsync of the folder. Returns "" on
+/// success, else the reason.
+std::string write_atomically(const std::filesystem::path& path, const std::string& bytes);
+
+}  // namespace zb::app

@@ -1,0 +1,23 @@
+// `zonebrief sample`: writes the typesetting sample, to check fonts and typesetting on a machine.
+#pragma once
+
+#include <filesystem>
+#include <iosfwd>
+#include <optional>
+
+#include "base/env.h"
+
+namespace zb::app {
+
+struct SampleOptions {
+  std::filesystem::path fonts = "fonts";
+  std::filesystem::path out = "out/sample.pdf";
+  std::optional<std::filesystem::path> png;  ///< also render page 1 as PNG here
+  double dpi = 96;
+};
+
+/// Writes the sample PDF (and PNG). The PDF's date comes from SOURCE_DATE_EPOCH when set.
+/// Returns 0 on success, 1 when writing failed, 2 on a configuration error (fonts, environment).
+int run_sample(const base::Env& env, const SampleOptions& options, std::ostream& err);
+
+}  // namespace zb::app

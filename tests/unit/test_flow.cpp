@@ -1,0 +1,139 @@
+// Pagination: no heading alone at a page foot, orphan and widow control, page breaks, bookmarks.
+#include <catch2/catch.hpp>
+
+#include "layout/flow.h"
+#include "test_support.h"
+
+using namespace zb;
+
+namespace {
+
+const text::FontBook& fonts() {
+  static std::shared_ptr<const text::FontBook> book = [] {
+    base::SystemEnv env;
+    return text::FontBook::load(env, test::source_dir() / "fonts");
+  }();
+  return *book;
+}
+
+/// A small page: 100 pt of text area height, lines of 10 pt → ten lines a page.
+layout::PageSetup small_page() {
+  layout::PageSetup p;
+  p.width = 200;
+  p.height = 140;
+  p.margin_top = 20;
+  p.margin_bottom = 20;
+  p.margin_left = p.margin_right = 20;
+  return p;
+}
+
+text::ParagraphStyle lines10() {
+  text::ParagraphStyle s;
+  s.line_height = 10;
+  s.zh = true;
+  return s;
+}
+
+/// A paragraph of exactly n lines at the small page's measure (16 Han characters of 10 pt each).
+std::string n_lines(int n) {
+  std::string s;
+  for (int i = 0; i < n * 16; ++i) s += "萧";
+  return s;
+}
+
+/// Page index (0-based) of every text run whose text starts with `prefix`.
+std::vector<int> pages_of(const frame::Document& doc, const std::string& prefix) {
+  std::vector<int> out;
+  for (std::size_t p = 0; p < doc.pages.size(); ++p)
+    for (const auto& item : doc.pages[p].items)
+      if (const auto* t = std::get_if<frame::TextRun>(&item))
+        if (t->text.rfind(prefix, 0) == 0) out.push_back(static_cast<int>(p));
+  return out;
+}
+
+/// All text of page p, runs joined in drawing order.
+std::string page_text(const frame::Document& doc, std::size_t p) {
+  std::string out;
+  for (const auto& item : doc.pages[p].items)
+    if (const auto* t = std::get_if<frame::TextRun>(&item)) out += t->text;
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a heading that would end a page moves to the next with its text", "[layout][flow]") {
+  layout::Flow flow(fonts(), small_page(), {"t", ""});
+  auto body = fonts().require_role("body");
+  flow.paragraph({text::Span{n_lines(9), body, 10}}, lines10(), 0, 0);  // 9 of 10 lines used
+  flow.heading({text::Span{"标题", fonts().require_role("heading"), 10}}, lines10(), "标题", 0, 0, 0);
+  flow.paragraph({text::Span{"正文" + n_lines(2), body, 10}}, lines10(), 0, 0);
+  auto doc = flow.finish({}, {});
+  REQUIRE(doc.pages.size() == 2);
+  CHECK(pages_of(doc, "标题") == std::vector<int>{1});
+  CHECK(pages_of(doc, "正文") == std::vector<int>{1});
+  REQUIRE(doc.bookmarks.size() == 1);
+  CHECK(doc.bookmarks[0].page == 1);
+  CHECK(doc.bookmarks[0].y == Approx(20));
+}
+
+TEST_CASE("a paragraph never leaves one line alone at a page foot or head", "[layout][flow]") {
+  auto body = fonts().require_role("body");
+  SECTION("orphan: the first line moves down with the second") {
+    layout::Flow flow(fonts(), small_page(), {"t", ""});
+    flow.paragraph({text::Span{n_lines(9), body, 10}}, lines10(), 0, 0);
+    flow.paragraph({text::Span{"乙" + n_lines(3), body, 10}}, lines10(), 0, 0);
+    auto doc = flow.finish({}, {});
+    CHECK(pages_of(doc, "乙") == std::vector<int>{1});
+  }
+  SECTION("widow: the last line takes the one before it along") {
+    layout::Flow flow(fonts(), small_page(), {"t", ""});
+    flow.paragraph({text::Span{n_lines(5), body, 10}}, lines10(), 0, 0);
+    // 6 lines: 5 fit on page 1, but the 6th would be a widow, so lines 5 and 6 go to page 2.
+    std::string s;
+    for (int i = 0; i < 6; ++i) s += std::string(i == 4 ? "戊" : "萧") + n_lines(1).substr(3);
+    flow.paragraph({text::Span{s, body, 10}}, lines10(), 0, 0);
+    auto doc = flow.finish({}, {});
+    REQUIRE(doc.pages.size() == 2);
+    CHECK(pages_of(doc, "戊") == std::vector<int>{1});
+    int lines_on_2 = 0;
+    for (const auto& item : doc.pages[1].items) lines_on_2 += std::holds_alternative<frame::TextRun>(item);
+    CHECK(lines_on_2 == 2);
+  }
+}
+
+TEST_CASE("content taller than a page still flows, one page at a time", "[layout][flow]") {
+  layout::Flow flow(fonts(), small_page(), {"t", ""});
+  flow.paragraph({text::Span{n_lines(35), fonts().require_role("body"), 10}}, lines10(), 0, 0);
+  auto doc = flow.finish({}, {});
+  CHECK(doc.pages.size() == 4);
+  std::size_t runs = 0;
+  for (const auto& p : doc.pages) runs += p.items.size();
+  CHECK(runs == 35);
+}
+
+TEST_CASE("an explicit page break starts a new page, but never an empty one", "[layout][flow]") {
+  layout::Flow flow(fonts(), small_page(), {"t", ""});
+  flow.page_break();
+  flow.paragraph({text::Span{"甲", fonts().require_role("body"), 10}}, lines10(), 0, 0);
+  flow.page_break();
+  flow.page_break();
+  flow.paragraph({text::Span{"乙", fonts().require_role("body"), 10}}, lines10(), 0, 0);
+  auto doc = flow.finish({}, {});
+  CHECK(doc.pages.size() == 2);
+  CHECK(pages_of(doc, "乙") == std::vector<int>{1});
+}
+
+TEST_CASE("footers carry both languages' page numbers", "[layout][flow]") {
+  layout::Flow flow(fonts(), small_page(), {"t", ""});
+  flow.paragraph({text::Span{n_lines(15), fonts().require_role("body"), 10}}, lines10(), 0, 0);
+  layout::Running running;
+  running.footer = [](int n, int m) {
+    return std::vector<text::Span>{text::Span{"第 " + std::to_string(n) + " 页，共 " + std::to_string(m) + " 页 · Page " +
+                                                  std::to_string(n) + " of " + std::to_string(m),
+                                              fonts().require_role("caption"), 6}};
+  };
+  auto doc = flow.finish({}, running);
+  REQUIRE(doc.pages.size() == 2);
+  CHECK(page_text(doc, 0).find("第 1 页，共 2 页 · Page 1 of 2") != std::string::npos);
+  CHECK(page_text(doc, 1).find("第 2 页，共 2 页 · Page 2 of 2") != std::string::npos);
+}
