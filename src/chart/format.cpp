@@ -1,0 +1,253 @@
+// Number formatting per unit and language, by decimal shifting of the literal (no rounding).
+#include "chart/format.h"
+
+#include <cmath>
+
+namespace zb::chart {
+namespace {
+
+using model::UnitCode;
+
+struct Decimal {
+  bool negative = false;
+  std::string digits;      // significant digits, no point
+  int point = 0;           // digits before the decimal point (may be <= 0 or > digits.size())
+  int written_decimals = 0;
+};
+
+Decimal parse(const std::string& literal) {
+  Decimal d;
+  std::size_t i = 0;
+  if (i < literal.size() && (literal[i] == '-' || literal[i] == '+')) d.negative = literal[i++] == '-';
+  int frac = 0;
+  bool after_point = false;
+  for (; i < literal.size(); ++i) {
+    char c = literal[i];
+    if (c == '.') {
+      after_point = true;
+    } else if (c >= '0' && c <= '9') {
+      d.digits += c;
+      if (after_point) ++frac;
+      else ++d.point;
+    } else {
+      break;  // exponent
+    }
+  }
+  int exp = 0;
+  if (i < literal.size() && (literal[i] == 'e' || literal[i] == 'E')) exp = std::atoi(literal.c_str() + i + 1);
+  d.point += exp;
+  d.written_decimals = std::max(0, frac - exp);
+  if (d.digits.find_first_not_of('0') == std::string::npos) d.negative = false;  // no "-0"
+  return d;
+}
+
+std::string ordinal_suffix(const std::string& n) {
+  int last2 = 0;
+  for (char c : n) last2 = (last2 * 10 + (c - '0')) % 100;
+  if (last2 >= 11 && last2 <= 13) return "th";
+  switch (last2 % 10) {
+    case 1: return "st";
+    case 2: return "nd";
+    case 3: return "rd";
+    default: return "th";
+  }
+}
+
+double magnitude(const model::Number& v) { return std::fabs(v.value); }
+
+/// Scale of a yuan amount: exponent and zh/en unit words.
+struct Scale {
+  int shift;
+  const char* zh;
+  const char* en;
+};
+
+Scale cny_scale_zh(double v) {
+  if (v >= 1e12) return {-12, "万亿元", ""};
+  if (v >= 1e8) return {-8, "亿元", ""};
+  if (v >= 1e4) return {-4, "万元", ""};
+  return {0, "元", ""};
+}
+
+Scale cny_scale_en(double v) {
+  if (v >= 1e12) return {-12, "", "trillion"};
+  if (v >= 1e9) return {-9, "", "billion"};
+  if (v >= 1e6) return {-6, "", "million"};
+  return {0, "", ""};
+}
+
+bool is_one(const std::string& number) { return number == "1"; }
+
+Formatted format_impl(const model::Number& value, const model::Unit& unit, Lang lang, const std::string& prefix) {
+  Formatted f;
+  const bool zh = lang == Lang::zh;
+  auto plain = [&](int shift) { return shift_decimal(value.literal, shift); };
+  auto grouped = [&](int shift) { return group_thousands(plain(shift)); };
+  if (!unit.code) {
+    f.number = zh ? plain(0) : grouped(0);
+    f.unit = zh ? unit.label.zh : unit.label.en;
+    f.text = prefix + f.number + (zh ? "" : " ") + f.unit;
+    return f;
+  }
+  switch (*unit.code) {
+    case UnitCode::cny:
+      if (zh) {
+        Scale s = cny_scale_zh(magnitude(value));
+        f.number = plain(s.shift);
+        f.unit = s.zh;
+        f.text = prefix + f.number + f.unit;
+      } else {
+        Scale s = cny_scale_en(magnitude(value));
+        f.number = grouped(s.shift);
+        f.unit = s.en;
+        f.text = prefix + "CNY " + f.number + (f.unit.empty() ? "" : " " + f.unit);
+      }
+      break;
+    case UnitCode::percent:
+      f.number = zh ? plain(0) : grouped(0);
+      f.unit = "%";
+      f.text = prefix + f.number + f.unit;
+      break;
+    case UnitCode::pp:
+      f.number = zh ? plain(0) : grouped(0);
+      f.unit = zh ? "个百分点" : "pp";
+      f.text = prefix + f.number + (zh ? "" : " ") + f.unit;
+      break;
+    case UnitCode::km2:
+      f.number = zh ? plain(0) : grouped(0);
+      f.unit = zh ? "平方公里" : "km²";
+      f.text = prefix + f.number + (zh ? "" : " ") + f.unit;
+      break;
+    case UnitCode::mu:
+      f.number = zh ? plain(0) : grouped(0);
+      f.unit = zh ? "亩" : "mu";
+      f.text = prefix + f.number + (zh ? "" : " ") + f.unit;
+      break;
+    case UnitCode::people:
+      if (zh) {
+        bool wan = magnitude(value) >= 1e4;
+        f.number = plain(wan ? -4 : 0);
+        f.unit = wan ? "万人" : "人";
+        f.text = prefix + f.number + f.unit;
+      } else {
+        f.number = grouped(0);
+        f.unit = is_one(f.number) ? "person" : "people";
+        f.text = prefix + f.number + " " + f.unit;
+      }
+      break;
+    case UnitCode::firms:
+      f.number = zh ? plain(0) : grouped(0);
+      f.unit = zh ? "家" : (is_one(f.number) ? "firm" : "firms");
+      f.text = prefix + f.number + (zh ? "" : " ") + f.unit;
+      break;
+    case UnitCode::count:
+      f.number = zh ? plain(0) : grouped(0);
+      f.text = prefix + f.number;
+      break;
+    case UnitCode::rank:
+      f.number = plain(0);
+      if (zh) {
+        f.unit = "位";
+        f.text = prefix + "第" + f.number + "位";
+      } else {
+        f.unit = ordinal_suffix(f.number);
+        f.text = prefix + f.number + f.unit;
+      }
+      break;
+  }
+  return f;
+}
+
+}  // namespace
+
+std::string shift_decimal(const std::string& literal, int shift) {
+  Decimal d = parse(literal);
+  int point = d.point + shift;
+  std::string int_part, frac_part;
+  const int n = static_cast<int>(d.digits.size());
+  for (int i = 0; i < std::max(point, n); ++i) {
+    char c = i < n ? d.digits[static_cast<std::size_t>(i)] : '0';
+    if (i < point) int_part += c;
+    else frac_part += c;
+  }
+  if (point < 0) frac_part = std::string(static_cast<std::size_t>(-point), '0') + d.digits;
+  // Integer part without leading zeros.
+  std::size_t nz = int_part.find_first_not_of('0');
+  int_part = nz == std::string::npos ? "0" : int_part.substr(nz);
+  // Fraction: up to its last non-zero digit, but keeping zeros that were written after a decimal
+  // point in the file (32.70 stays 32.70); zeros of an integer literal moved past the point by
+  // the shift (10800000000 → 108.00000000) are not precision and go.
+  std::size_t keep =
+      d.written_decimals > 0 ? static_cast<std::size_t>(std::max(0, d.written_decimals - shift)) : 0;
+  std::size_t last = frac_part.find_last_not_of('0');
+  std::size_t len = last == std::string::npos ? 0 : last + 1;
+  len = std::max(len, std::min(keep, frac_part.size()));
+  frac_part = frac_part.substr(0, len);
+  if (keep > frac_part.size()) frac_part += std::string(keep - frac_part.size(), '0');
+  std::string out = (d.negative ? "-" : "") + int_part;
+  if (!frac_part.empty()) out += "." + frac_part;
+  return out;
+}
+
+std::string group_thousands(const std::string& decimal) {
+  std::size_t start = decimal.empty() || decimal[0] != '-' ? 0 : 1;
+  std::size_t end = decimal.find('.');
+  if (end == std::string::npos) end = decimal.size();
+  std::string out = decimal.substr(0, start);
+  std::string int_part = decimal.substr(start, end - start);
+  for (std::size_t i = 0; i < int_part.size(); ++i) {
+    if (i > 0 && (int_part.size() - i) % 3 == 0) out += ',';
+    out += int_part[i];
+  }
+  return out + decimal.substr(end);
+}
+
+std::string qualifier_word(model::Qualifier q, Lang lang) {
+  const bool zh = lang == Lang::zh;
+  switch (q) {
+    case model::Qualifier::none: return "";
+    case model::Qualifier::over: return zh ? "超" : "over";
+    case model::Qualifier::nearly: return zh ? "近" : "nearly";
+    case model::Qualifier::about: return zh ? "约" : "about";
+    case model::Qualifier::at_least: return zh ? "不少于" : "at least";
+  }
+  return "";
+}
+
+Formatted format_value(const model::Number& value, const model::Unit& unit, Lang lang, model::Qualifier q) {
+  std::string word = qualifier_word(q, lang);
+  std::string prefix = word.empty() ? "" : (lang == Lang::zh ? word : word + " ");
+  return format_impl(value, unit, lang, prefix);
+}
+
+Formatted format_change(const model::Number& value, const model::Unit& unit, Lang lang) {
+  Formatted f = format_impl(value, unit, lang, "");
+  if (value.value > 0) {
+    f.number = "+" + f.number;
+    f.text = "+" + f.text;
+  }
+  return f;
+}
+
+std::string axis_unit(const model::Unit& unit, Lang lang, const model::Number& scale_hint) {
+  const bool zh = lang == Lang::zh;
+  if (!unit.code) return zh ? unit.label.zh : unit.label.en;
+  switch (*unit.code) {
+    case UnitCode::cny: {
+      if (zh) return cny_scale_zh(magnitude(scale_hint)).zh;
+      Scale s = cny_scale_en(magnitude(scale_hint));
+      return std::string("CNY") + (*s.en ? std::string(" ") + s.en : "");
+    }
+    case UnitCode::percent: return "%";
+    case UnitCode::pp: return zh ? "百分点" : "pp";
+    case UnitCode::km2: return zh ? "平方公里" : "km²";
+    case UnitCode::mu: return zh ? "亩" : "mu";
+    case UnitCode::people: return zh ? (magnitude(scale_hint) >= 1e4 ? "万人" : "人") : "people";
+    case UnitCode::firms: return zh ? "家" : "firms";
+    case UnitCode::count: return "";
+    case UnitCode::rank: return zh ? "位次" : "rank";
+  }
+  return "";
+}
+
+}  // namespace zb::chart

@@ -1,0 +1,44 @@
+// Numbers per language from the unit codes of FACTS.md: 108亿元 / CNY 10.8 billion, 3.8万人 /
+// 38,000 people, 第6位 / 6th, ... with the precision written in the facts file kept exactly.
+// The one formatting module used by charts, cards and text alike.
+#pragma once
+
+#include <string>
+
+#include "model/facts.h"
+
+namespace zb::chart {
+
+enum class Lang { zh, en };
+
+/// A formatted quantity: the number and its unit, and both together.
+struct Formatted {
+  std::string number;  ///< e.g. "108", "10.8", "38,000", "6"
+  std::string unit;    ///< e.g. "亿元", "billion", "万人", "people"
+  std::string text;    ///< the whole, as printed: "108亿元", "CNY 10.8 billion", "第6位", "6th"
+};
+
+/// Formats `value` in `unit` for `lang`, with `q` ("超"/"over", ...) in front when given.
+/// Arithmetic is decimal on the literal, so nothing is rounded: 10.17 stays 10.17, 10800000000
+/// yuan is 108亿元 and CNY 10.8 billion, 38000 people is 3.8万人.
+Formatted format_value(const model::Number& value, const model::Unit& unit, Lang lang,
+                       model::Qualifier q = model::Qualifier::none);
+
+/// A change (+99, -22.54 pp): like format_value, with an explicit sign.
+Formatted format_change(const model::Number& value, const model::Unit& unit, Lang lang);
+
+/// The qualifier's word: 超 / 近 / 约 / 不少于, over / nearly / about / at least ("" for none).
+std::string qualifier_word(model::Qualifier q, Lang lang);
+
+/// The unit as an axis title: 亿元, CNY billion, %, 个百分点, 平方公里, km², 万人, 家, firms, 位次, rank.
+/// `scale_hint` is a value whose scale the axis uses (for cny and people).
+std::string axis_unit(const model::Unit& unit, Lang lang, const model::Number& scale_hint);
+
+/// Decimal helpers on literals (exposed for tests).
+/// `literal` × 10^`shift`, as a plain decimal string keeping the literal's written precision
+/// (trailing zeros written in the file stay; zeros created by the shift do not).
+std::string shift_decimal(const std::string& literal, int shift);
+/// Inserts thousands separators (",") into the integer part of a plain decimal string.
+std::string group_thousands(const std::string& decimal);
+
+}  // namespace zb::chart
