@@ -32,9 +32,6 @@ int run_cli(int argc, char** argv) {
                "zonebrief"};
   cli.set_version_flag("--version", std::string("zonebrief ") + kVersion);
   cli.require_subcommand(1);
-  cli.footer(
-      "Exit codes: 0 success; 1 some inputs are invalid or some zones failed; 2 usage or configuration "
-      "error.\nRun 'zonebrief COMMAND --help' for a command's options.");
   int verbosity = 0;
   cli.add_flag_function("-v,--verbose", [&](std::int64_t n) { verbosity = static_cast<int>(n); },
                         "More log output (debug)");
@@ -56,6 +53,16 @@ int run_cli(int argc, char** argv) {
   sample_cmd->add_option("--out", sample.out, "PDF to write")->capture_default_str();
   sample_cmd->add_option("--png", sample.png, "Also render page 1 to this PNG file");
   sample_cmd->add_option("--dpi", sample.dpi, "Resolution of the PNG")->capture_default_str()->check(CLI::Range(10.0, 600.0));
+  ChartsOptions charts;
+  auto* charts_cmd = cli.add_subcommand("charts", "Write every key-figure card and chart of the zones to one PDF");
+  charts_cmd->add_option("--fonts", charts.fonts, "Folder with fonts.yaml and the font files")->capture_default_str();
+  charts_cmd->add_option("--inputs", charts.inputs, "Folder of zone facts files")->capture_default_str();
+  charts_cmd->add_option("files", charts.files, "Zone files instead of the whole inputs folder")->check(CLI::ExistingFile);
+  charts_cmd->add_option("--out", charts.out, "PDF to write")->capture_default_str();
+  charts_cmd->add_option("--lang", charts.lang, "zh, en, zh+en or en+zh")->capture_default_str()
+      ->check(CLI::IsMember({"zh", "en", "zh+en", "en+zh"}));
+  charts_cmd->add_option("--png-dir", charts.png_dir, "Also write every page as PNG into this folder");
+  charts_cmd->add_option("--dpi", charts.dpi, "Resolution of the PNG pages")->capture_default_str()->check(CLI::Range(10.0, 600.0));
   cli.footer(
       "Exit codes: 0 success; 1 some inputs are invalid or some zones failed; 2 usage or configuration "
       "error.\nPDF dates come from SOURCE_DATE_EPOCH when set (reproducible output).\n"
@@ -77,6 +84,7 @@ int run_cli(int argc, char** argv) {
     return run_check(env, check, std::cerr);
   }
   if (sample_cmd->parsed()) return run_sample(env, sample, std::cerr);
+  if (charts_cmd->parsed()) return run_charts(env, charts, std::cerr);
   return kExitUsage;
 }
 

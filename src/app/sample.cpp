@@ -11,6 +11,7 @@
 #include "base/diagnostics.h"
 #include "export/pdf/pdf_writer.h"
 #include "export/png/png_writer.h"
+#include "load/facts_loader.h"
 #include "text/font_book.h"
 
 namespace zb::app {
@@ -56,6 +57,70 @@ int run_sample(const base::Env& env, const SampleOptions& options, std::ostream&
     return kExitFailed;
   }
   return kExitOk;
+}
+
+int run_charts(const base::Env& env, const ChartsOptions& options, std::ostream& err) {
+  std::string env_error;
+  auto date = base::source_date_epoch(env, env_error);
+  if (!env_error.empty()) {
+    err << base::Diagnostic::whole_file("SOURCE_DATE_EPOCH", "expected a whole number of seconds since the epoch",
+                                        env_error).str() << '\n';
+    return kExitUsage;
+  }
+  chart::Languages langs;
+  if (options.lang == "zh") langs = {chart::Lang::zh, false};
+  else if (options.lang == "en") langs = {chart::Lang::en, false};
+  else if (options.lang == "en+zh") langs = {chart::Lang::en, true};
+  else langs = {chart::Lang::zh, true};
+  std::shared_ptr<const text::FontBook> fonts;
+  try {
+    fonts = text::FontBook::load(env, options.fonts);
+  } catch (const base::Error& e) {
+    err << e.what() << '\n';
+    return kExitUsage;
+  }
+  std::string list_error;
+  auto files = options.files.empty() ? env.list_files(options.inputs, ".yaml", list_error) : options.files;
+  if (!list_error.empty()) {
+    err << base::Diagnostic::whole_file(options.inputs.string(), "expected a readable folder of zone files", list_error).str()
+        << '\n';
+    return kExitUsage;
+  }
+  std::vector<model::Facts> zones;
+  int status = kExitOk;
+  for (const auto& f : files) {
+    auto r = load::load_facts_file(env, f);
+    if (!r.ok()) {
+      for (const auto& d : r.errors.items()) err << d.str() << '\n';
+      status = kExitFailed;
+      continue;
+    }
+    zones.push_back(std::move(*r.facts));
+  }
+  try {
+    auto doc = chart_gallery(*fonts, zones, langs, date);
+    std::error_code ec;
+    if (options.out.has_parent_path()) std::filesystem::create_directories(options.out.parent_path(), ec);
+    if (auto why = write_atomically(options.out, export_pdf::write_pdf(doc, options.out.string())); !why.empty()) {
+      err << base::Diagnostic::whole_file(options.out.string(), "expected a writable output file", why).str() << '\n';
+      return kExitFailed;
+    }
+    spdlog::info("wrote {} ({} zones, {} pages)", options.out.string(), zones.size(), doc.pages.size());
+    if (options.png_dir) {
+      std::filesystem::create_directories(*options.png_dir, ec);
+      for (std::size_t p = 0; p < doc.pages.size(); ++p) {
+        auto path = *options.png_dir / ("charts-" + std::to_string(p + 1) + ".png");
+        if (auto why = write_atomically(path, export_png::render_png(doc, p, options.dpi)); !why.empty()) {
+          err << base::Diagnostic::whole_file(path.string(), "expected a writable output file", why).str() << '\n';
+          return kExitFailed;
+        }
+      }
+    }
+  } catch (const base::Error& e) {
+    err << e.what() << '\n';
+    return kExitFailed;
+  }
+  return status;
 }
 
 }  // namespace zb::app

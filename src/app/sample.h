@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <iosfwd>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "base/env.h"
 
@@ -15,6 +17,19 @@ struct SampleOptions {
   std::optional<std::filesystem::path> png;  ///< also render page 1 as PNG here
   double dpi = 96;
 };
+
+struct ChartsOptions {
+  std::filesystem::path fonts = "fonts";
+  std::filesystem::path inputs = "inputs";
+  std::vector<std::filesystem::path> files;  ///< when non-empty: these zone files instead of inputs/
+  std::filesystem::path out = "out/charts.pdf";
+  std::string lang = "zh+en";                ///< zh, en, zh+en, en+zh
+  std::optional<std::filesystem::path> png_dir;  ///< also every page as PNG here
+  double dpi = 72;
+};
+
+/// Writes every key-figure card and chart of the zones as one PDF (and PNG pages).
+int run_charts(const base::Env& env, const ChartsOptions& options, std::ostream& err);
 
 /// Writes the sample PDF (and PNG). The PDF's date comes from SOURCE_DATE_EPOCH when set.
 /// Returns 0 on success, 1 when writing failed, 2 on a configuration error (fonts, environment).

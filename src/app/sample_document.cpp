@@ -158,3 +158,78 @@ std::vector<std::string> sample_texts(int repeat) {
 }
 
 }  // namespace zb::app
+
+namespace zb::app {
+
+frame::Document chart_gallery(const text::FontBook& fonts, const std::vector<model::Facts>& zones,
+                              const chart::Languages& langs, std::optional<std::int64_t> date) {
+  layout::PageSetup page;
+  layout::Flow flow(fonts, page, {"charts", ""});
+  chart::Style style;
+  const bool zh = langs.primary == chart::Lang::zh;
+  auto shift = [](std::vector<frame::Item> items, double dx) {
+    for (auto& item : items) {
+      if (auto* t = std::get_if<frame::TextRun>(&item)) t->origin.x += dx;
+      else if (auto* p = std::get_if<frame::Path>(&item))
+        for (auto& op : p->ops)
+          for (auto& pt : op.p) pt.x += dx;
+    }
+    return items;
+  };
+  for (const auto& f : zones) {
+    flow.page_break();
+    ParagraphStyle h;
+    h.line_height = 24;
+    h.zh = true;
+    flow.heading({Span{zh ? f.zone.name.zh : f.zone.name.en, fonts.require_role("heading"), 15, kAccent}}, h,
+                 f.zone.name.zh + " / " + f.zone.name.en, 0, 0, 2);
+    if (langs.bilingual) {
+      ParagraphStyle e = h;
+      e.line_height = 16;
+      e.zh = !zh;
+      flow.heading({Span{zh ? f.zone.name.en : f.zone.name.zh, fonts.require_role("heading"), 10, kMuted}}, e, "", 0, 0, 8);
+    }
+    // Cards, three to a row.
+    const double gap = 8, card_w = (flow.measure() - 2 * gap) / 3;
+    for (std::size_t i = 0; i < f.metrics.size(); i += 3) {
+      std::vector<chart::Chart> row;
+      double h_row = 0;
+      for (std::size_t k = i; k < std::min(i + 3, f.metrics.size()); ++k) {
+        flow.set_context({f.file, "metrics[" + std::to_string(k) + "]"});
+        row.push_back(chart::draw_card(fonts, f.metrics[k], card_w, style, langs, {f.file, "metrics[" + std::to_string(k) + "]"}));
+        h_row = std::max(h_row, row.back().height);
+      }
+      std::vector<frame::Item> items;
+      for (std::size_t k = 0; k < row.size(); ++k) {
+        auto moved = shift(std::move(row[k].items), page.margin_left + static_cast<double>(k) * (card_w + gap));
+        items.insert(items.end(), std::make_move_iterator(moved.begin()), std::make_move_iterator(moved.end()));
+      }
+      flow.box(h_row, std::move(items), i == 0 ? 4 : gap, 0, false);
+    }
+    for (std::size_t i = 0; i < f.series.size(); ++i) {
+      const auto& s = f.series[i];
+      const auto* src = f.find_source(s.source);
+      std::string source;
+      if (src) {
+        source = zh ? "来源：" + src->publisher.zh + "《" + src->title.zh + "》" : "Source: " + src->publisher.en;
+        if (langs.bilingual) source += zh ? " · Source: " + src->publisher.en : " · 来源：" + src->publisher.zh;
+      }
+      text::TextContext ctx{f.file, "series[" + std::to_string(i) + "]"};
+      auto c = chart::draw_series(fonts, s, source, flow.measure() * 0.75, style, langs, ctx);
+      flow.box(c.height, shift(std::move(c.items), page.margin_left), 16, 0, false);
+    }
+  }
+  layout::Running running;
+  running.footer = [&fonts](int n, int m) {
+    return std::vector<Span>{Span{"第 " + std::to_string(n) + " 页，共 " + std::to_string(m) + " 页 · Page " +
+                                      std::to_string(n) + " of " + std::to_string(m),
+                                  fonts.require_role("caption"), 8, kMuted}};
+  };
+  frame::Info info;
+  info.title = "图表 / Charts";
+  info.creator = "zonebrief";
+  info.date = date;
+  return flow.finish(info, running);
+}
+
+}  // namespace zb::app

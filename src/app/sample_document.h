@@ -22,3 +22,15 @@ frame::Document sample_document(const text::FontBook& fonts, std::optional<std::
 std::vector<std::string> sample_texts(int repeat = 1);
 
 }  // namespace zb::app
+
+#include "chart/charts.h"
+#include "model/facts.h"
+
+namespace zb::app {
+
+/// Every key-figure card and chart of the given zones, one section per zone (for looking at
+/// charts before the briefing layouts exist, and for tests).
+frame::Document chart_gallery(const text::FontBook& fonts, const std::vector<model::Facts>& zones,
+                              const chart::Languages& langs, std::optional<std::int64_t> date);
+
+}  // namespace zb::app

@@ -229,25 +229,49 @@ Formatted format_change(const model::Number& value, const model::Unit& unit, Lan
   return f;
 }
 
-std::string axis_unit(const model::Unit& unit, Lang lang, const model::Number& scale_hint) {
+int axis_shift(const model::Unit& unit, Lang lang, const model::Number& scale_hint) {
+  if (!unit.code) return 0;
+  if (*unit.code == UnitCode::cny)
+    return lang == Lang::zh ? cny_scale_zh(magnitude(scale_hint)).shift : cny_scale_en(magnitude(scale_hint)).shift;
+  if (*unit.code == UnitCode::people && lang == Lang::zh && magnitude(scale_hint) >= 1e4) return -4;
+  return 0;
+}
+
+std::string format_number(const model::Number& value, int shift, Lang lang) {
+  std::string s = shift_decimal(value.literal, shift);
+  return lang == Lang::zh ? s : group_thousands(s);
+}
+
+std::string scale_unit(const model::Unit& unit, Lang lang, int shift) {
   const bool zh = lang == Lang::zh;
   if (!unit.code) return zh ? unit.label.zh : unit.label.en;
   switch (*unit.code) {
-    case UnitCode::cny: {
-      if (zh) return cny_scale_zh(magnitude(scale_hint)).zh;
-      Scale s = cny_scale_en(magnitude(scale_hint));
-      return std::string("CNY") + (*s.en ? std::string(" ") + s.en : "");
-    }
+    case UnitCode::cny:
+      switch (shift) {
+        case 0: return zh ? "元" : "CNY";
+        case -4: return zh ? "万元" : "CNY 10,000";
+        case -6: return zh ? "百万元" : "CNY million";
+        case -8: return zh ? "亿元" : "CNY 100 million";
+        case -9: return zh ? "十亿元" : "CNY billion";
+        case -12: return zh ? "万亿元" : "CNY trillion";
+        default: return zh ? "元" : "CNY";
+      }
+    case UnitCode::people:
+      if (shift == -4) return zh ? "万人" : "10,000 people";
+      return zh ? "人" : "people";
     case UnitCode::percent: return "%";
     case UnitCode::pp: return zh ? "百分点" : "pp";
     case UnitCode::km2: return zh ? "平方公里" : "km²";
     case UnitCode::mu: return zh ? "亩" : "mu";
-    case UnitCode::people: return zh ? (magnitude(scale_hint) >= 1e4 ? "万人" : "人") : "people";
     case UnitCode::firms: return zh ? "家" : "firms";
     case UnitCode::count: return "";
     case UnitCode::rank: return zh ? "位次" : "rank";
   }
   return "";
+}
+
+std::string axis_unit(const model::Unit& unit, Lang lang, const model::Number& scale_hint) {
+  return scale_unit(unit, lang, axis_shift(unit, lang, scale_hint));
 }
 
 }  // namespace zb::chart

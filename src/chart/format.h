@@ -34,6 +34,16 @@ std::string qualifier_word(model::Qualifier q, Lang lang);
 /// `scale_hint` is a value whose scale the axis uses (for cny and people).
 std::string axis_unit(const model::Unit& unit, Lang lang, const model::Number& scale_hint);
 
+/// The unit of numbers divided by 10^-shift, in `lang`: the words for the one scale a chart uses,
+/// in either language (shift -8: 亿元 / CNY 100 million; shift -9: 十亿元 / CNY billion).
+std::string scale_unit(const model::Unit& unit, Lang lang, int shift);
+
+/// The power of ten an axis of `unit` divides by in `lang` (-8 for 亿元, -9 for billion, -4 for
+/// 万人, 0 otherwise), chosen by the magnitude of `scale_hint`: one scale for a whole chart.
+int axis_shift(const model::Unit& unit, Lang lang, const model::Number& scale_hint);
+/// The number alone at a given shift (thousands separators in English), exact.
+std::string format_number(const model::Number& value, int shift, Lang lang);
+
 /// Decimal helpers on literals (exposed for tests).
 /// `literal` × 10^`shift`, as a plain decimal string keeping the literal's written precision
 /// (trailing zeros written in the file stay; zeros created by the shift do not).

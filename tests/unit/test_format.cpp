@@ -97,4 +97,8 @@ TEST_CASE("free unit labels, changes with a sign, and axis units", "[format]") {
   CHECK(chart::axis_unit(code(UnitCode::cny), Lang::en, num("10800000000")) == "CNY billion");
   CHECK(chart::axis_unit(code(UnitCode::people), Lang::zh, num("38000")) == "万人");
   CHECK(chart::axis_unit(code(UnitCode::rank), Lang::en, num("6")) == "rank");
+  // One scale for both languages: a chart in 亿 says so in English too.
+  CHECK(chart::scale_unit(code(UnitCode::cny), Lang::en, -8) == "CNY 100 million");
+  CHECK(chart::scale_unit(code(UnitCode::cny), Lang::zh, -9) == "十亿元");
+  CHECK(chart::scale_unit(code(UnitCode::people), Lang::en, -4) == "10,000 people");
 }

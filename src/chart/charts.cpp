@@ -1,0 +1,545 @@
+// Chart drawing: axes with nice ticks and a zero baseline, bars (vertical and horizontal),
+// lines, rank paths, donuts and key-figure cards; labels never overlap or leave the chart.
+#include "chart/charts.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "chart/geometry.h"
+
+namespace zb::chart {
+namespace {
+
+using text::Align;
+
+bool overlaps(const frame::Rect& a, const frame::Rect& b) {
+  return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+bool inside(const frame::Rect& r, double w, double h) {
+  return r.x >= -0.01 && r.y >= -0.01 && r.x + r.w <= w + 0.01 && r.y + r.h <= h + 0.01;
+}
+
+/// Places text into a chart and records its box.
+class Painter {
+ public:
+  Painter(const text::FontBook& fonts, const text::TextContext& ctx, const Style& style, Chart& chart)
+      : fonts_(fonts), ctx_(ctx), style_(style), chart_(chart) {}
+
+  text::RoleId role(const std::string& name) const { return fonts_.require_role(name); }
+
+  double width(const std::string& s, const std::string& role_name, double size, bool zh) const {
+    return text::measure(fonts_, text::Span{s, role(role_name), size}, zh, ctx_);
+  }
+
+  /// One line of text; x is its left, centre or right per `align`. Returns its box.
+  frame::Rect text(const std::string& s, const std::string& role_name, double size, frame::Color color, double x,
+                   double baseline, Align align, bool zh, bool record = true) {
+    double w = width(s, role_name, size, zh);
+    double left = align == Align::center ? x - w / 2 : align == Align::right ? x - w : x;
+    text::ParagraphStyle st;
+    st.width = w + 1;
+    st.zh = zh;
+    auto p = text::layout_paragraph(fonts_, {text::Span{s, role(role_name), size, color}}, st, ctx_);
+    std::vector<frame::Link> links;
+    for (std::size_t i = 0; i < p.lines.size(); ++i) text::emit_line(p, i, left, baseline, chart_.items, links);
+    frame::Rect box{left, baseline - size * 0.88, w, size};
+    if (record) chart_.labels.push_back(box);
+    return box;
+  }
+
+  /// Text wrapped to `max_width`; returns the height used (lines × line height).
+  double wrapped(const std::string& s, const std::string& role_name, double size, frame::Color color, double x,
+                 double top, double max_width, Align align, bool zh, double line_height) {
+    text::ParagraphStyle st;
+    st.width = std::max(max_width, size);
+    st.zh = zh;
+    st.align = align;
+    st.line_height = line_height;
+    auto p = text::layout_paragraph(fonts_, {text::Span{s, role(role_name), size, color}}, st, ctx_);
+    std::vector<frame::Link> links;
+    for (std::size_t i = 0; i < p.lines.size(); ++i) {
+      double baseline = top + static_cast<double>(i) * line_height + (line_height - size) / 2 + size * 0.88;
+      text::emit_line(p, i, x, baseline, chart_.items, links);
+      double lw = p.lines[i].width;
+      double left = align == Align::center ? x + (st.width - lw) / 2 : align == Align::right ? x + st.width - lw : x;
+      chart_.labels.push_back(frame::Rect{left, baseline - size * 0.88, lw, size});
+    }
+    return static_cast<double>(p.lines.size()) * line_height;
+  }
+
+  /// How many lines `s` takes at `max_width`.
+  std::size_t line_count(const std::string& s, const std::string& role_name, double size, double max_width,
+                         bool zh) const {
+    text::ParagraphStyle st;
+    st.width = std::max(max_width, size);
+    st.zh = zh;
+    return text::layout_paragraph(fonts_, {text::Span{s, role(role_name), size}}, st, ctx_).lines.size();
+  }
+
+ private:
+  const text::FontBook& fonts_;
+  const text::TextContext& ctx_;
+  const Style& style_;
+  Chart& chart_;
+};
+
+std::string tick_label(double v, double step, Lang lang) {
+  int decimals = 0;
+  while (decimals < 6 && std::fabs(step * std::pow(10, decimals) - std::round(step * std::pow(10, decimals))) > 1e-9)
+    ++decimals;
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, std::fabs(v) < 1e-12 ? 0.0 : v);
+  std::string s = buf;
+  return lang == Lang::en ? group_thousands(s) : s;
+}
+
+/// Title (primary language, then the other), unit line; returns the y below them.
+double draw_header(Painter& paint, const model::Series& s, const Style& style, const Languages& langs, double width,
+                   const std::string& unit_line) {
+  double y = 0;
+  const bool zh_first = langs.primary == Lang::zh;
+  const std::string& first = zh_first ? s.label.zh : s.label.en;
+  const std::string& second = zh_first ? s.label.en : s.label.zh;
+  y += paint.wrapped(first, style.title_role, style.title_size, style.ink, 0, y, width, Align::left, zh_first,
+                     style.title_size * 1.35);
+  if (langs.bilingual)
+    y += paint.wrapped(second, style.label_role, style.subtitle_size, style.muted, 0, y, width, Align::left, !zh_first,
+                       style.subtitle_size * 1.35);
+  if (!unit_line.empty())
+    y += paint.wrapped(unit_line, style.label_role, style.label_size, style.muted, 0, y + 2, width, Align::left, true,
+                       style.label_size * 1.4) + 2;
+  return y + 4;
+}
+
+double draw_source(Painter& paint, const std::string& source, const Style& style, double width, double top) {
+  if (source.empty()) return top;
+  return top + 4 + paint.wrapped(source, style.label_role, style.source_size, style.muted, 0, top + 4, width,
+                                 Align::left, true, style.source_size * 1.4);
+}
+
+/// "单位：亿元 · Unit: CNY 100 million": the one scale of the chart's numbers, in each language shown.
+std::string unit_line(const model::Series& s, const Languages& langs, int shift) {
+  std::string zh = scale_unit(s.unit, Lang::zh, shift), en = scale_unit(s.unit, Lang::en, shift);
+  std::string zh_part = zh.empty() ? "" : "单位：" + zh;
+  std::string en_part = en.empty() ? "" : "Unit: " + en;
+  if (!langs.bilingual) return langs.primary == Lang::zh ? zh_part : en_part;
+  if (zh_part.empty()) return "";
+  return langs.primary == Lang::zh ? zh_part + " · " + en_part : en_part + " · " + zh_part;
+}
+
+const model::Number& largest(const model::Series& s) {
+  const model::Number* best = &s.points.front().y;
+  for (const auto& p : s.points)
+    if (std::fabs(p.y.value) > std::fabs(best->value)) best = &p.y;
+  return *best;
+}
+
+/// Label candidates placed in priority order, skipping any that would overlap a placed label
+/// or leave the chart.
+struct LabelPlan {
+  std::size_t index;
+  std::string text;
+  double x, baseline;
+  Align align;
+};
+
+void place_labels(Painter& paint, Chart& chart, const std::vector<LabelPlan>& plans, const Style& style, bool zh,
+                  const std::vector<frame::Rect>& obstacles, double chart_w, double chart_h) {
+  std::vector<frame::Rect> placed = obstacles;
+  for (const auto& p : plans) {
+    double w = paint.width(p.text, style.value_role, style.value_size, zh);
+    double left = p.align == Align::center ? p.x - w / 2 : p.align == Align::right ? p.x - w : p.x;
+    frame::Rect box{left - 1, p.baseline - style.value_size * 0.88 - 0.5, w + 2, style.value_size + 1};
+    if (!inside(box, chart_w, chart_h)) continue;
+    bool clash = std::any_of(placed.begin(), placed.end(), [&](const frame::Rect& r) { return overlaps(r, box); });
+    if (clash) continue;
+    paint.text(p.text, style.value_role, style.value_size, style.ink, p.x, p.baseline, p.align, zh);
+    placed.push_back(box);
+  }
+  (void)chart;
+}
+
+/// Priority of value labels: last, max, min, first, then the rest left to right.
+std::vector<std::size_t> label_order(const model::Series& s, bool lower_is_better = false) {
+  const std::size_t n = s.points.size();
+  std::vector<std::size_t> order;
+  auto push = [&](std::size_t i) {
+    if (std::find(order.begin(), order.end(), i) == order.end()) order.push_back(i);
+  };
+  push(n - 1);
+  std::size_t imax = 0, imin = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (s.points[i].y.value > s.points[imax].y.value) imax = i;
+    if (s.points[i].y.value < s.points[imin].y.value) imin = i;
+  }
+  push(lower_is_better ? imin : imax);
+  push(lower_is_better ? imax : imin);
+  push(0);
+  for (std::size_t i = 0; i < n; ++i) push(i);
+  return order;
+}
+
+// ---- vertical charts: bar, line, rank ----------------------------------------------------------
+
+Chart draw_vertical(const text::FontBook& fonts, const model::Series& s, const std::string& source, double width,
+                    const Style& style, const Languages& langs, const text::TextContext& ctx, model::ChartKind kind) {
+  Chart chart;
+  chart.width = width;
+  chart.kind = kind;
+  Painter paint(fonts, ctx, style, chart);
+  const bool zh = langs.primary == Lang::zh;
+  const bool rank = kind == model::ChartKind::rank;
+  const int shift = axis_shift(s.unit, langs.primary, largest(s));
+  double top = draw_header(paint, s, style, langs, width, rank ? "" : unit_line(s, langs, shift));
+
+  const std::size_t n = s.points.size();
+  const double scale = std::pow(10.0, shift);
+  std::vector<double> ys;
+  for (const auto& p : s.points) ys.push_back(p.y.value * scale);
+  double lo = *std::min_element(ys.begin(), ys.end()), hi = *std::max_element(ys.begin(), ys.end());
+  std::vector<double> ticks;
+  if (rank) {
+    ticks = nice_ticks(1, std::max(hi, 2.0), 4);
+    ticks.erase(std::remove_if(ticks.begin(), ticks.end(), [](double t) { return t < 1; }), ticks.end());
+    if (ticks.empty() || ticks.front() != 1) ticks.insert(ticks.begin(), 1);
+  } else {
+    ticks = nice_ticks(lo, hi, 5);
+  }
+  const double t0 = ticks.front(), t1 = ticks.back();
+  const double step = ticks.size() > 1 ? ticks[1] - ticks[0] : 1;
+
+  // Left gutter: the widest tick label.
+  double gutter = 0;
+  std::vector<std::string> tick_texts;
+  for (double t : ticks) {
+    std::string label = rank ? (zh ? "第" + tick_label(t, step, Lang::zh) + "位" : tick_label(t, 1, Lang::en))
+                             : tick_label(t, step, langs.primary);
+    tick_texts.push_back(label);
+    gutter = std::max(gutter, paint.width(label, style.label_role, style.label_size, zh));
+  }
+  gutter += 5;
+  const double plot_x = gutter, plot_w = width - gutter - 2;
+  const double band = plot_w / static_cast<double>(n);
+
+  // X labels: bilingual categories take a line per language; wrap to the band, thin out when crowded.
+  const bool two_line_x = langs.bilingual && std::any_of(s.points.begin(), s.points.end(), [](const auto& p) { return p.x_bilingual; });
+  double widest_x = 0;
+  for (const auto& p : s.points)
+    widest_x = std::max(widest_x, paint.width(zh ? p.x.zh : p.x.en, style.label_role, style.label_size, zh));
+  std::size_t every = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil((std::min(widest_x, band * 3) + 6) / band)));
+  double x_label_width = std::max(band * static_cast<double>(every) - 4, style.label_size * 2);
+  std::size_t x_lines = 1;
+  for (const auto& p : s.points)
+    x_lines = std::max(x_lines, paint.line_count(zh ? p.x.zh : p.x.en, style.label_role, style.label_size, x_label_width, zh));
+  x_lines = std::min<std::size_t>(x_lines, 3);
+  const double lh = style.label_size * 1.3;
+  const double x_area = lh * static_cast<double>(x_lines) * (two_line_x ? 2 : 1) + 4;
+
+  const double headroom = style.value_size + 6;
+  const double plot_h = std::clamp(width * 0.34, 90.0, 170.0);
+  const double plot_top = top + headroom;
+  // Below the lowest gridline, room for the value labels of negative bars (they hang below).
+  const double footroom = (!rank && lo < 0) ? style.value_size + 6 : 0;
+  const double plot_bottom = plot_top + plot_h + footroom;
+  auto Y = [&](double v) {
+    if (rank) return plot_top + (v - t0) / (t1 - t0) * plot_h;  // 1 at the top
+    return plot_top + plot_h - (v - t0) / (t1 - t0) * plot_h;
+  };
+  auto X = [&](std::size_t i) { return plot_x + band * (static_cast<double>(i) + 0.5); };
+
+  PathBuilder pb;
+  // Grid and tick labels.
+  for (std::size_t k = 0; k < ticks.size(); ++k) {
+    double y = Y(ticks[k]);
+    bool zero = !rank && std::fabs(ticks[k]) < 1e-12;
+    chart.items.push_back(pb.line(plot_x, y, plot_x + plot_w, y)
+                              .take(std::nullopt, frame::Stroke{zero ? style.axis : style.grid, zero ? 0.8 : 0.4}));
+    paint.text(tick_texts[k], style.label_role, style.label_size, style.muted, plot_x - 4, y + style.label_size * 0.35,
+               Align::right, zh);
+  }
+
+  std::vector<frame::Rect> obstacles;
+  const frame::Color main = style.palette.front();
+  if (kind == model::ChartKind::bar) {
+    double bw = std::max(2.0, std::min(band * 0.62, 36.0));
+    double zero_y = Y(std::clamp(0.0, t0, t1));
+    for (std::size_t i = 0; i < n; ++i) {
+      double y = Y(ys[i]);
+      bool neg = ys[i] < 0;
+      double x = X(i) - bw / 2;
+      chart.items.push_back(pb.rect(x, std::min(y, zero_y), bw, std::fabs(zero_y - y), std::min(2.0, bw / 4), !neg, neg)
+                                .take(neg ? style.negative : main));
+      obstacles.push_back(frame::Rect{x, std::min(y, zero_y) + 0.6, bw, std::max(0.0, std::fabs(zero_y - y) - 1.2)});
+    }
+  } else {
+    std::vector<frame::Point> pts;
+    for (std::size_t i = 0; i < n; ++i) pts.push_back({X(i), Y(ys[i])});
+    chart.items.push_back(pb.polyline(pts).take(std::nullopt, frame::Stroke{main, 1.6}));
+    for (std::size_t i = 0; i < n; ++i) {
+      bool ends = i == 0 || i + 1 == n;
+      double r = ends ? 3.0 : 2.2;
+      chart.items.push_back(pb.circle(pts[i].x, pts[i].y, r).take(ends && rank ? main : frame::Color{1, 1, 1},
+                                                                   frame::Stroke{main, 1.2}));
+      obstacles.push_back(frame::Rect{pts[i].x - r, pts[i].y - r, 2 * r, 2 * r});
+    }
+  }
+
+  // Value labels: above (below for negatives; to the side of rank points), without overlaps.
+  std::vector<LabelPlan> plans;
+  for (std::size_t i : label_order(s, rank)) {
+    std::string label = rank ? format_value(s.points[i].y, s.unit, langs.primary).text
+                             : format_number(s.points[i].y, shift, langs.primary);
+    double y = Y(ys[i]);
+    double below = y + style.value_size + 4;
+    double above = y - 4;
+    if (kind == model::ChartKind::bar) plans.push_back({i, label, X(i), ys[i] < 0 ? below : above, Align::center});
+    else if (rank) plans.push_back({i, label, X(i), below + 1, Align::center});
+    else plans.push_back({i, label, X(i), above - 1, Align::center});
+  }
+  double chart_h_so_far = plot_bottom + x_area;
+  place_labels(paint, chart, plans, style, zh, obstacles, width, chart_h_so_far);
+
+  // X labels, left to right; one that would touch the previous is left out.
+  double last_right = -1e9;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i % every != 0) continue;
+    const auto& p = s.points[i];
+    double left = std::clamp(X(i) - x_label_width / 2, 0.0, width - x_label_width);
+    if (left < last_right + 2) continue;
+    last_right = left + x_label_width;
+    double y = plot_bottom + 3;
+    const std::string& first = zh ? p.x.zh : p.x.en;
+    y += paint.wrapped(first, style.label_role, style.label_size, style.ink, left, y, x_label_width, Align::center, zh, lh);
+    if (two_line_x && p.x_bilingual)
+      paint.wrapped(zh ? p.x.en : p.x.zh, style.label_role, style.label_size, style.muted, left, y, x_label_width,
+                    Align::center, !zh, lh);
+  }
+
+  double bottom = plot_bottom + x_area;
+  // Rank charts say what changed: "48 → 6, up 42 places".
+  if (rank && n >= 2) {
+    const auto& a = s.points.front().y;
+    const auto& b = s.points.back().y;
+    long diff = std::lround(a.value - b.value);
+    std::string zh_text = "第" + a.literal + "位 → 第" + b.literal + "位，" +
+                          (diff >= 0 ? "提升" + std::to_string(diff) + "位" : "下降" + std::to_string(-diff) + "位");
+    std::string en_text = format_value(a, s.unit, Lang::en).text + " → " + format_value(b, s.unit, Lang::en).text + ", " +
+                          (diff >= 0 ? "up " : "down ") + std::to_string(std::labs(diff)) + (std::labs(diff) == 1 ? " place" : " places");
+    std::string line = !langs.bilingual ? (zh ? zh_text : en_text) : (zh ? zh_text + " · " + en_text : en_text + " · " + zh_text);
+    bottom += 2 + paint.wrapped(line, style.value_role, style.label_size + 0.5, diff >= 0 ? style.palette[2] : style.negative,
+                                0, bottom + 2, width, Align::left, zh, (style.label_size + 0.5) * 1.4);
+  }
+  chart.height = draw_source(paint, source, style, width, bottom) + 2;
+  return chart;
+}
+
+// ---- horizontal bars -----------------------------------------------------------------------------
+
+Chart draw_hbar(const text::FontBook& fonts, const model::Series& s, const std::string& source, double width,
+                const Style& style, const Languages& langs, const text::TextContext& ctx) {
+  Chart chart;
+  chart.width = width;
+  chart.kind = model::ChartKind::hbar;
+  Painter paint(fonts, ctx, style, chart);
+  const bool zh = langs.primary == Lang::zh;
+  const int shift = axis_shift(s.unit, langs.primary, largest(s));
+  double top = draw_header(paint, s, style, langs, width, unit_line(s, langs, shift));
+  const double scale = std::pow(10.0, shift);
+  std::vector<double> ys;
+  for (const auto& p : s.points) ys.push_back(p.y.value * scale);
+  auto ticks = nice_ticks(*std::min_element(ys.begin(), ys.end()), *std::max_element(ys.begin(), ys.end()), 4);
+  const double t0 = ticks.front(), t1 = ticks.back(), step = ticks.size() > 1 ? ticks[1] - ticks[0] : 1;
+
+  const double label_w = width * 0.36;
+  double value_w = 0;
+  for (const auto& p : s.points)
+    value_w = std::max(value_w, paint.width(format_number(p.y, shift, langs.primary), style.value_role, style.value_size, zh));
+  const double plot_x = label_w + 6 + (t0 < 0 ? value_w + 4 : 0), plot_w = width - plot_x - value_w - 6;
+  auto X = [&](double v) { return plot_x + (v - t0) / (t1 - t0) * plot_w; };
+  const double lh = style.label_size * 1.3;
+  PathBuilder pb;
+  double y = top;
+  std::vector<std::pair<double, double>> rows;  // top, height
+  for (std::size_t i = 0; i < s.points.size(); ++i) {
+    const auto& p = s.points[i];
+    double h = static_cast<double>(paint.line_count(zh ? p.x.zh : p.x.en, style.label_role, style.label_size, label_w, zh)) * lh;
+    if (langs.bilingual && p.x_bilingual)
+      h += static_cast<double>(paint.line_count(zh ? p.x.en : p.x.zh, style.label_role, style.label_size, label_w, !zh)) * lh;
+    h = std::max(h, 14.0) + 6;
+    rows.push_back({y, h});
+    y += h;
+  }
+  const double plot_top = top, plot_bottom = y;
+  for (double t : ticks) {
+    double x = X(t);
+    bool zero = std::fabs(t) < 1e-12;
+    chart.items.push_back(pb.line(x, plot_top, x, plot_bottom).take(std::nullopt, frame::Stroke{zero ? style.axis : style.grid, zero ? 0.8 : 0.4}));
+    paint.text(tick_label(t, step, langs.primary), style.label_role, style.label_size, style.muted, x,
+               plot_bottom + 3 + style.label_size * 0.88, Align::center, zh);
+  }
+  for (std::size_t i = 0; i < s.points.size(); ++i) {
+    const auto& p = s.points[i];
+    auto [row_top, row_h] = rows[i];
+    double ty = row_top + 3;
+    ty += paint.wrapped(zh ? p.x.zh : p.x.en, style.label_role, style.label_size, style.ink, 0, ty, label_w, Align::left, zh, lh);
+    if (langs.bilingual && p.x_bilingual)
+      paint.wrapped(zh ? p.x.en : p.x.zh, style.label_role, style.label_size, style.muted, 0, ty, label_w, Align::left, !zh, lh);
+    double bh = std::min(12.0, row_h - 8);
+    double by = row_top + (row_h - bh) / 2;
+    double x0 = X(std::clamp(0.0, t0, t1)), x1 = X(ys[i]);
+    bool neg = ys[i] < 0;
+    chart.items.push_back(pb.rect(std::min(x0, x1), by, std::fabs(x1 - x0), bh, 0, true, true)
+                              .take(neg ? style.negative : style.palette.front()));
+    std::string label = format_number(p.y, shift, langs.primary);
+    paint.text(label, style.value_role, style.value_size, style.ink, neg ? x1 - 3 : x1 + 3,
+               by + bh / 2 + style.value_size * 0.35, neg ? Align::right : Align::left, zh);
+  }
+  chart.height = draw_source(paint, source, style, width, plot_bottom + style.label_size + 6) + 2;
+  return chart;
+}
+
+// ---- donut -------------------------------------------------------------------------------------
+
+Chart draw_donut(const text::FontBook& fonts, const model::Series& s, const std::string& source, double width,
+                 const Style& style, const Languages& langs, const text::TextContext& ctx) {
+  Chart chart;
+  chart.width = width;
+  chart.kind = model::ChartKind::donut;
+  Painter paint(fonts, ctx, style, chart);
+  const bool zh = langs.primary == Lang::zh;
+  const int shift = axis_shift(s.unit, langs.primary, largest(s));
+  double top = draw_header(paint, s, style, langs, width, unit_line(s, langs, shift));
+  double total = 0;
+  for (const auto& p : s.points) total += p.y.value;
+  const double r1 = std::min(width * 0.17, 62.0), r0 = r1 * 0.58;
+  const double cx = r1 + 4, cy = top + r1 + 4;
+  PathBuilder pb;
+  double a = -M_PI / 2;
+  for (std::size_t i = 0; i < s.points.size(); ++i) {
+    double sweep = total > 0 ? 2 * M_PI * s.points[i].y.value / total : 0;
+    if (sweep <= 0) continue;
+    chart.items.push_back(pb.ring_sector(cx, cy, r0, r1, a, a + sweep)
+                              .take(style.palette[i % style.palette.size()], frame::Stroke{{1, 1, 1}, 1.0}));
+    a += sweep;
+  }
+  // Legend: swatch, label (each language shown), value and share.
+  const double lx = 2 * r1 + 18, lw = width - lx;
+  const double lh = style.label_size * 1.3;
+  double y = top + 2;
+  for (std::size_t i = 0; i < s.points.size(); ++i) {
+    const auto& p = s.points[i];
+    chart.items.push_back(pb.rect(lx, y + 2, 7, 7, 1.5).take(style.palette[i % style.palette.size()]));
+    char share[32];
+    std::snprintf(share, sizeof share, "%.1f%%", total > 0 ? 100.0 * p.y.value / total : 0.0);
+    std::string value = format_value(p.y, s.unit, langs.primary).text;
+    std::string line = (zh ? p.x.zh : p.x.en) + "  " + value + (s.unit.code == model::UnitCode::percent ? "" : "（" + std::string(share) + "）");
+    if (!zh && s.unit.code != model::UnitCode::percent) line = (p.x.en) + "  " + value + " (" + share + ")";
+    y += paint.wrapped(line, style.label_role, style.label_size, style.ink, lx + 11, y, lw - 11, Align::left, zh, lh);
+    if (langs.bilingual && p.x_bilingual)
+      y += paint.wrapped(zh ? p.x.en : p.x.zh, style.label_role, style.label_size, style.muted, lx + 11, y, lw - 11,
+                         Align::left, !zh, lh);
+    y += 3;
+  }
+  double bottom = std::max(cy + r1 + 4, y);
+  chart.height = draw_source(paint, source, style, width, bottom) + 2;
+  return chart;
+}
+
+}  // namespace
+
+std::vector<double> nice_ticks(double lo, double hi, int target) {
+  if (lo > hi) std::swap(lo, hi);
+  lo = std::min(lo, 0.0);
+  hi = std::max(hi, 0.0);
+  if (hi - lo < 1e-12) hi = lo + 1;
+  double raw = (hi - lo) / std::max(1, target);
+  double mag = std::pow(10.0, std::floor(std::log10(raw)));
+  double step = mag;
+  for (double m : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+    step = m * mag;
+    if (step >= raw) break;
+  }
+  // Integer multiples of the step, rounded to nine decimals: 3 × 0.2 is 0.6, not 0.6000000000000001.
+  long k0 = static_cast<long>(std::floor(lo / step + 1e-9)), k1 = static_cast<long>(std::ceil(hi / step - 1e-9));
+  std::vector<double> out;
+  for (long k = k0; k <= k1 && out.size() < 50; ++k) {
+    double t = std::round(static_cast<double>(k) * step * 1e9) / 1e9;
+    out.push_back(t == 0 ? 0 : t);
+  }
+  return out;
+}
+
+model::ChartKind default_kind(const model::Series& s) {
+  if (s.chart) return *s.chart;
+  if (s.unit.code == model::UnitCode::rank || s.better == model::Better::lower) {
+    if (s.unit.code == model::UnitCode::rank) return model::ChartKind::rank;
+  }
+  bool categories = std::any_of(s.points.begin(), s.points.end(), [](const auto& p) { return p.x_bilingual; });
+  if (categories) return model::ChartKind::hbar;
+  if (s.points.size() > 12) return model::ChartKind::line;
+  return model::ChartKind::bar;
+}
+
+Chart draw_series(const text::FontBook& fonts, const model::Series& s, const std::string& source, double width,
+                  const Style& style, const Languages& langs, const text::TextContext& ctx,
+                  std::optional<model::ChartKind> kind) {
+  model::ChartKind k = kind.value_or(default_kind(s));
+  bool negative = std::any_of(s.points.begin(), s.points.end(), [](const auto& p) { return p.y.value < 0; });
+  if (k == model::ChartKind::donut && negative) k = model::ChartKind::hbar;
+  if (k == model::ChartKind::rank && s.unit.code != model::UnitCode::rank) k = model::ChartKind::line;
+  switch (k) {
+    case model::ChartKind::hbar: return draw_hbar(fonts, s, source, width, style, langs, ctx);
+    case model::ChartKind::donut: return draw_donut(fonts, s, source, width, style, langs, ctx);
+    default: return draw_vertical(fonts, s, source, width, style, langs, ctx, k);
+  }
+}
+
+Chart draw_card(const text::FontBook& fonts, const model::Metric& m, double width, const Style& style,
+                const Languages& langs, const text::TextContext& ctx) {
+  Chart chart;
+  chart.width = width;
+  Painter paint(fonts, ctx, style, chart);
+  const bool zh = langs.primary == Lang::zh;
+  const Lang other = zh ? Lang::en : Lang::zh;
+  const double pad = 7;
+  const double inner = width - 2 * pad;
+  std::vector<frame::Item> text_items;
+  chart.items.clear();
+  double y = pad;
+  // Label.
+  y += paint.wrapped(zh ? m.label.zh : m.label.en, style.label_role, 7.5, style.ink, pad, y, inner, Align::left, zh, 10);
+  if (langs.bilingual) y += paint.wrapped(zh ? m.label.en : m.label.zh, style.label_role, 6.5, style.muted, pad, y, inner, Align::left, !zh, 8.5);
+  y += 2;
+  // Value in the primary language, large; the other language below.
+  std::string big = format_value(m.value, m.unit, langs.primary, m.qualifier).text;
+  double size = 17;
+  while (size > 9 && paint.width(big, style.figure_role, size, zh) > inner) size -= 1;
+  y += paint.wrapped(big, style.figure_role, size, style.palette.front(), pad, y, inner, Align::left, zh, size * 1.25);
+  if (langs.bilingual)
+    y += paint.wrapped(format_value(m.value, m.unit, other, m.qualifier).text, style.value_role, 8, style.ink, pad, y, inner,
+                       Align::left, !zh, 10.5);
+  // Period and change.
+  if (m.period) {
+    std::string line = zh ? m.period->zh : m.period->en;
+    if (langs.bilingual) line += " · " + (zh ? m.period->en : m.period->zh);
+    y += paint.wrapped(line, style.label_role, 6.5, style.muted, pad, y + 1, inner, Align::left, zh, 8.5) + 1;
+  }
+  if (m.change) {
+    std::string c = format_change(m.change->value, m.change->unit, langs.primary).text;
+    if (m.change->period) c += " " + (zh ? m.change->period->zh : m.change->period->en);
+    if (langs.bilingual) {
+      c += " · " + format_change(m.change->value, m.change->unit, other).text;
+      if (m.change->period) c += " " + (zh ? m.change->period->en : m.change->period->zh);
+    }
+    y += paint.wrapped(c, style.value_role, 6.5, m.change->value.value < 0 ? style.negative : style.palette[2], pad, y + 1,
+                       inner, Align::left, zh, 8.5) + 1;
+  }
+  chart.height = y + pad;
+  PathBuilder pb;
+  chart.items.insert(chart.items.begin(), pb.rect(0, 0, width, chart.height, 4).take(style.card_fill));
+  return chart;
+}
+
+}  // namespace zb::chart

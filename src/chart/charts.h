@@ -1,0 +1,64 @@
+// Charts for series (bar, hbar, line, rank, donut) and key-figure cards for metrics, as
+// display-list items: Cairo geometry for shapes, real text in the embedded fonts for labels.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "chart/format.h"
+#include "frame/document.h"
+#include "model/facts.h"
+#include "text/paragraph.h"
+
+namespace zb::chart {
+
+/// Colours and type for charts; from the layout (issue: layouts), with these defaults.
+struct Style {
+  /// Okabe–Ito colours: distinguishable with colour-vision deficiencies, and of different
+  /// lightness, so they still read in grayscale.
+  std::vector<frame::Color> palette = {{0.0, 0.447, 0.698}, {0.902, 0.624, 0.0}, {0.0, 0.620, 0.451},
+                                       {0.835, 0.369, 0.0}, {0.8, 0.475, 0.655}, {0.337, 0.706, 0.914},
+                                       {0.941, 0.894, 0.259}};
+  frame::Color negative{0.835, 0.369, 0.0};  ///< bars below zero
+  frame::Color ink{0.11, 0.13, 0.16};
+  frame::Color muted{0.42, 0.45, 0.5};
+  frame::Color grid{0.88, 0.9, 0.92};
+  frame::Color axis{0.45, 0.48, 0.52};
+  frame::Color card_fill{0.95, 0.97, 0.99};
+  std::string label_role = "body", title_role = "heading", value_role = "strong", figure_role = "figure";
+  double title_size = 9.5, subtitle_size = 8, label_size = 7, value_size = 7, source_size = 6.5;
+};
+
+/// Which languages the chart's words use: the primary one, and the other too when bilingual.
+struct Languages {
+  Lang primary = Lang::zh;
+  bool bilingual = true;
+};
+
+/// A drawn chart or card. Items are relative to its top-left corner.
+struct Chart {
+  double width = 0, height = 0;
+  std::vector<frame::Item> items;
+  std::vector<frame::Rect> labels;  ///< the box of every text label, for overlap checks
+  model::ChartKind kind = model::ChartKind::bar;
+};
+
+/// The kind drawn when a series has no `chart:` hint: rank for `better: lower` ranks, hbar for
+/// bilingual categories, line for more than 12 periods, bar otherwise.
+model::ChartKind default_kind(const model::Series& s);
+
+/// Draws `s` in `width` points. `source` is the source line under the chart (already in the
+/// languages shown). A donut with a negative value falls back to hbar.
+Chart draw_series(const text::FontBook& fonts, const model::Series& s, const std::string& source, double width,
+                  const Style& style, const Languages& langs, const text::TextContext& ctx,
+                  std::optional<model::ChartKind> kind = std::nullopt);
+
+/// A key-figure card for `m`: value and unit in each language, qualifier, period, change.
+Chart draw_card(const text::FontBook& fonts, const model::Metric& m, double width, const Style& style,
+                const Languages& langs, const text::TextContext& ctx);
+
+/// "Nice" axis ticks covering [lo, hi] and zero, about `target` of them, steps of 1, 2 or 5 × 10^k.
+std::vector<double> nice_ticks(double lo, double hi, int target);
+
+}  // namespace zb::chart

@@ -1,0 +1,216 @@
+// Charts: labels inside the chart and never overlapping (all kinds, seed facts and stress cases,
+// every language mode), vector output only, default kinds, ticks, PNG references, and every
+// label and value of the seed charts found by pdftotext.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <set>
+#include <unistd.h>
+
+#include "app/sample_document.h"
+#include "chart/charts.h"
+#include "export/pdf/pdf_writer.h"
+#include "export/png/png_writer.h"
+#include "image_compare.h"
+#include "load/facts_loader.h"
+#include "run_tool.h"
+#include "test_support.h"
+
+using namespace zb;
+namespace fs = std::filesystem;
+
+namespace {
+
+const text::FontBook& fonts() {
+  static std::shared_ptr<const text::FontBook> book = [] {
+    base::SystemEnv env;
+    return text::FontBook::load(env, test::source_dir() / "fonts");
+  }();
+  return *book;
+}
+
+model::Facts load_zone(const std::string& rel) {
+  base::SystemEnv env;
+  auto r = load::load_facts_file(env, test::source_dir() / rel);
+  INFO(test::joined(r.errors));
+  REQUIRE(r.ok());
+  return *r.facts;
+}
+
+std::vector<model::Facts> all_zones() {
+  std::vector<model::Facts> out{load_zone("tests/charts/chart-stress.yaml")};
+  base::SystemEnv env;
+  std::string error;
+  for (const auto& p : env.list_files(test::source_dir() / "inputs", ".yaml", error))
+    out.push_back(load_zone(fs::relative(p, test::source_dir()).string()));
+  return out;
+}
+
+const std::vector<chart::Languages> kModes = {
+    {chart::Lang::zh, true}, {chart::Lang::en, true}, {chart::Lang::zh, false}, {chart::Lang::en, false}};
+
+void check_labels(const chart::Chart& c, const std::string& what) {
+  INFO(what);
+  REQUIRE(c.height > 0);
+  for (const auto& r : c.labels) {
+    INFO("label at " << r.x << "," << r.y << " " << r.w << "x" << r.h << " in " << c.width << "x" << c.height);
+    CHECK(r.x >= -0.01);
+    CHECK(r.y >= -0.01);
+    CHECK(r.x + r.w <= c.width + 0.01);
+    CHECK(r.y + r.h <= c.height + 0.01);
+  }
+  for (std::size_t i = 0; i < c.labels.size(); ++i)
+    for (std::size_t j = i + 1; j < c.labels.size(); ++j) {
+      const auto &a = c.labels[i], &b = c.labels[j];
+      bool clash = a.x < b.x + b.w - 0.01 && b.x < a.x + a.w - 0.01 && a.y < b.y + b.h - 0.01 && b.y < a.y + a.h - 0.01;
+      INFO("labels " << i << " and " << j);
+      CHECK_FALSE(clash);
+    }
+  for (const auto& item : c.items) CHECK_FALSE(std::holds_alternative<frame::Image>(item));
+}
+
+}  // namespace
+
+TEST_CASE("every chart and card keeps its labels inside and apart, in every language mode", "[chart]") {
+  chart::Style style;
+  for (const auto& f : all_zones()) {
+    for (const auto& langs : kModes) {
+      for (std::size_t i = 0; i < f.series.size(); ++i) {
+        for (model::ChartKind kind : {chart::default_kind(f.series[i]), model::ChartKind::bar, model::ChartKind::hbar,
+                                      model::ChartKind::line}) {
+          auto c = chart::draw_series(fonts(), f.series[i], "来源：测试 · Source: test", 380, style, langs,
+                                      {f.file, "series"}, kind);
+          check_labels(c, f.zone.id + " " + f.series[i].id + " kind " + std::string(model::name_of(kind)) +
+                              (langs.primary == chart::Lang::zh ? " zh" : " en") + (langs.bilingual ? "+" : ""));
+        }
+      }
+      for (const auto& m : f.metrics)
+        check_labels(chart::draw_card(fonts(), m, 150, style, langs, {f.file, "metrics"}), f.zone.id + " card " + m.id);
+    }
+  }
+}
+
+TEST_CASE("default chart kinds follow the data", "[chart]") {
+  auto f = load_zone("tests/charts/chart-stress.yaml");
+  std::map<std::string, model::ChartKind> kinds;
+  for (const auto& s : f.series) kinds[s.id] = chart::default_kind(s);
+  CHECK(kinds["rank-path"] == model::ChartKind::rank);
+  CHECK(kinds["long-labels"] == model::ChartKind::hbar);
+  CHECK(kinds["twenty-four"] == model::ChartKind::line);
+  CHECK(kinds["two-points"] == model::ChartKind::bar);
+  CHECK(kinds["parts"] == model::ChartKind::donut);
+  // A donut cannot show negative parts: it falls back to horizontal bars.
+  auto neg = f.series[2];
+  neg.chart = model::ChartKind::donut;
+  CHECK(chart::draw_series(fonts(), neg, "", 300, {}, {}, {"t", ""}).kind == model::ChartKind::hbar);
+}
+
+TEST_CASE("nice ticks cover the data and include zero", "[chart]") {
+  CHECK(chart::nice_ticks(0, 145, 5) == std::vector<double>{0, 50, 100, 150});
+  CHECK(chart::nice_ticks(-8.75, 12.5, 5) == std::vector<double>{-10, -5, 0, 5, 10, 15});
+  CHECK(chart::nice_ticks(0.5, 974, 5) == std::vector<double>{0, 200, 400, 600, 800, 1000});
+  CHECK(chart::nice_ticks(32.71, 10.17, 4) == std::vector<double>{0, 10, 20, 30, 40});  // order does not matter
+  CHECK(chart::nice_ticks(0, 0, 5) == std::vector<double>{0, 0.2, 0.4, 0.6, 0.8, 1});
+}
+
+TEST_CASE("charts match their PNG references", "[chart][png][golden]") {
+  auto f = load_zone("tests/charts/chart-stress.yaml");
+  for (const char* id : {"rank-path", "negatives", "parts", "long-labels"}) {
+    const model::Series* s = nullptr;
+    for (const auto& x : f.series)
+      if (x.id == id) s = &x;
+    REQUIRE(s);
+    auto c = chart::draw_series(fonts(), *s, "来源：测试日报 · Source: Test Daily", 300, {}, {}, {"t", ""});
+    frame::Document doc;
+    doc.fonts = fonts().fonts();
+    frame::Page page;
+    page.width = c.width + 20;
+    page.height = c.height + 20;
+    for (auto item : c.items) {
+      if (auto* t = std::get_if<frame::TextRun>(&item)) t->origin = {t->origin.x + 10, t->origin.y + 10};
+      else if (auto* p = std::get_if<frame::Path>(&item))
+        for (auto& op : p->ops)
+          for (auto& pt : op.p) pt = {pt.x + 10, pt.y + 10};
+      page.items.push_back(item);
+    }
+    doc.pages.push_back(page);
+    INFO(id);
+    test::check_against_reference(export_png::render_page(doc, 0, 72),
+                                  test::source_dir() / ("tests/golden/chart-" + std::string(id) + ".png"), 2.0, 0.01);
+  }
+}
+
+TEST_CASE("the chart gallery PDF has no images and pdftotext finds every label and value", "[chart][pdf]") {
+  std::vector<model::Facts> zones;
+  base::SystemEnv env;
+  std::string error;
+  for (const auto& p : env.list_files(test::source_dir() / "inputs", ".yaml", error))
+    zones.push_back(load_zone(fs::relative(p, test::source_dir()).string()));
+  auto doc = app::chart_gallery(fonts(), zones, {chart::Lang::zh, true}, 0);
+  auto path = fs::temp_directory_path() / ("zonebrief-charts-" + std::to_string(::getpid()) + ".pdf");
+  std::ofstream(path, std::ios::binary) << export_pdf::write_pdf(doc, "charts.pdf");
+  auto images = test::run_tool("pdfimages -list '" + path.string() + "'");
+  std::size_t rows = std::count(images.out.begin(), images.out.end(), '\n');
+  CHECK(rows == 2);
+  auto text = test::run_tool("pdftotext -enc UTF-8 '" + path.string() + "' -");
+  fs::remove(path);
+  CHECK(text.err.empty());
+  std::string squeezed;
+  for (char ch : text.out)
+    if (ch != ' ' && ch != '\n') squeezed += ch;
+  auto found = [&](std::string s) {
+    s.erase(std::remove_if(s.begin(), s.end(), [](char ch) { return ch == ' '; }), s.end());
+    return squeezed.find(s) != std::string::npos;
+  };
+  for (const auto& f : zones) {
+    for (const auto& s : f.series) {
+      INFO(f.zone.id << " " << s.id);
+      CHECK(found(s.label.zh));
+      int shift = chart::axis_shift(s.unit, chart::Lang::zh, s.points.front().y);
+      for (const auto& p : s.points) {
+        INFO(p.x.zh);
+        CHECK(found(p.x.zh));
+        if (s.unit.code == model::UnitCode::rank) CHECK(found("第" + p.y.literal + "位"));
+        else if (chart::default_kind(s) != model::ChartKind::donut) {
+          int sh = chart::axis_shift(s.unit, chart::Lang::zh, [&] {
+            const model::Number* best = &s.points.front().y;
+            for (const auto& q : s.points)
+              if (std::fabs(q.y.value) > std::fabs(best->value)) best = &q.y;
+            return *best;
+          }());
+          CHECK(found(chart::format_number(p.y, sh, chart::Lang::zh)));
+        }
+      }
+      (void)shift;
+    }
+    for (const auto& m : f.metrics) {
+      INFO(f.zone.id << " metric " << m.id);
+      CHECK(found(chart::format_value(m.value, m.unit, chart::Lang::zh, m.qualifier).text));
+      CHECK(found(chart::format_value(m.value, m.unit, chart::Lang::en, m.qualifier).text));
+    }
+  }
+}
+
+TEST_CASE("a chart's unit line names the one scale its numbers use, in both languages", "[chart]") {
+  auto f = load_zone("tests/charts/chart-stress.yaml");
+  const auto& s = f.series[0];  // two-points: 108亿 and 145亿 yuan
+  auto text_of = [&](const chart::Languages& langs) {
+    std::string all;
+    for (const auto& item : chart::draw_series(fonts(), s, "", 300, {}, langs, {"t", ""}).items)
+      if (const auto* t = std::get_if<frame::TextRun>(&item)) all += t->text + "|";
+    return all;
+  };
+  std::string zh = text_of({chart::Lang::zh, true});
+  auto joined = [](std::string s) {
+    s.erase(std::remove(s.begin(), s.end(), '|'), s.end());
+    return s;
+  };
+  CHECK(joined(zh).find("单位：亿元 · Unit: CNY 100 million") != std::string::npos);
+  CHECK(zh.find("|145|") != std::string::npos);
+  std::string en = text_of({chart::Lang::en, true});
+  CHECK(joined(en).find("Unit: CNY billion · 单位：十亿元") != std::string::npos);
+  CHECK(en.find("|14.5|") != std::string::npos);
+}
