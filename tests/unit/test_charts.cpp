@@ -204,9 +204,9 @@ TEST_CASE("a chart's unit line names the one scale its numbers use, in both lang
     return all;
   };
   std::string zh = text_of({chart::Lang::zh, true});
-  auto joined = [](std::string s) {
-    s.erase(std::remove(s.begin(), s.end(), '|'), s.end());
-    return s;
+  auto joined = [](std::string text) {
+    text.erase(std::remove(text.begin(), text.end(), '|'), text.end());
+    return text;
   };
   CHECK(joined(zh).find("单位：亿元 · Unit: CNY 100 million") != std::string::npos);
   CHECK(zh.find("|145|") != std::string::npos);
