@@ -6,11 +6,13 @@
 #include <spdlog/spdlog.h>
 
 #include "base/diagnostics.h"
+#include "load/layout_loader.h"
 
 namespace zb::app {
 
 bool find_layout_names(const base::Env& env, const std::filesystem::path& dir, bool required,
-                       std::optional<std::set<std::string>>& names, std::ostream& err) {
+                       std::optional<std::set<std::string>>& names, std::ostream& err,
+                       std::map<std::string, model::Layout>* layouts) {
   std::string error;
   auto files = env.list_files(dir, ".yaml", error);
   if (!error.empty()) {
@@ -22,8 +24,18 @@ bool find_layout_names(const base::Env& env, const std::filesystem::path& dir, b
     return true;
   }
   names.emplace();
-  for (const auto& f : files) names->insert(f.stem().string());
-  return true;
+  bool ok = true;
+  for (const auto& f : files) {
+    auto r = load::load_layout_file(env, f);
+    if (!r.ok()) {
+      for (const auto& d : r.errors.items()) err << d.str() << '\n';
+      ok = false;
+      continue;
+    }
+    names->insert(r.layout->name);
+    if (layouts) layouts->emplace(r.layout->name, std::move(*r.layout));
+  }
+  return ok;
 }
 
 }  // namespace zb::app

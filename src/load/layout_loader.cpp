@@ -1,0 +1,167 @@
+// Layout loader: page size and margins, type size, palette, accent and the ordered blocks.
+#include "load/layout_loader.h"
+
+#include <map>
+#include <set>
+
+#include "load/schema.h"
+#include "load/yaml_tree.h"
+
+namespace zb::load {
+namespace {
+
+constexpr std::uintmax_t kMaxLayoutBytes = 256 << 10;
+
+std::optional<model::Rgb> hex_colour(Schema& s, const YNode& n, const std::string& path) {
+  const std::string expected = "expected a colour written #RRGGBB";
+  if (!n.is_scalar() || n.value.size() != 7 || n.value[0] != '#' ||
+      n.value.find_first_not_of("0123456789abcdefABCDEF", 1) != std::string::npos) {
+    s.error(n, path, expected, describe(n));
+    return std::nullopt;
+  }
+  auto channel = [&](std::size_t i) { return std::stoi(n.value.substr(i, 2), nullptr, 16) / 255.0; };
+  return model::Rgb{channel(1), channel(3), channel(5)};
+}
+
+std::optional<double> length(Schema& s, const YNode& n, const std::string& path, double lo, double hi) {
+  auto v = s.number(n, path);
+  if (!v) return std::nullopt;
+  if (v->value < lo || v->value > hi) {
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "expected a number from %g to %g", lo, hi);
+    s.error(n, path, buf, describe(n));
+    return std::nullopt;
+  }
+  return v->value;
+}
+
+std::optional<bool> boolean(Schema& s, const YNode& n, const std::string& path) {
+  if (n.is_scalar() && !n.quoted && (n.value == "true" || n.value == "false")) return n.value == "true";
+  s.error(n, path, "expected true or false", describe(n));
+  return std::nullopt;
+}
+
+void read_page(Schema& s, const YNode& n, model::Layout& l) {
+  Fields f = s.fields(n, "page", "a map with size and margins");
+  if (!f.ok()) return;
+  if (const YNode* size = f.optional("size")) {
+    static const std::map<std::string, std::pair<double, double>> kSizes = {
+        {"A4", {595.276, 841.89}}, {"A5", {419.528, 595.276}}, {"letter", {612, 792}}};
+    auto it = size->is_scalar() ? kSizes.find(size->value) : kSizes.end();
+    if (it == kSizes.end()) s.error(*size, "page.size", "expected A4, A5 or letter", describe(*size));
+    else std::tie(l.page_width, l.page_height) = it->second;
+  }
+  if (const YNode* m = f.optional("margins")) {
+    Fields mf = s.fields(*m, "page.margins", "a map with top, bottom, left and right");
+    if (mf.ok()) {
+      for (auto [key, target] : {std::pair{"top", &l.margin_top}, std::pair{"bottom", &l.margin_bottom},
+                                 std::pair{"left", &l.margin_left}, std::pair{"right", &l.margin_right}})
+        if (const YNode* v = mf.optional(key))
+          if (auto x = length(s, *v, std::string("page.margins.") + key, 18, 144)) *target = *x;
+      mf.finish();
+    }
+  }
+  if (const YNode* v = f.optional("one_page"))
+    if (auto b = boolean(s, *v, "page.one_page")) l.one_page = *b;
+  f.finish();
+}
+
+void read_blocks(Schema& s, const YNode& n, model::Layout& l) {
+  static const std::map<std::string, model::BlockKind> kKinds = {
+      {"title", model::BlockKind::title},         {"key-figures", model::BlockKind::key_figures},
+      {"charts", model::BlockKind::charts},       {"highlights", model::BlockKind::highlights},
+      {"sources", model::BlockKind::sources},     {"changes", model::BlockKind::changes}};
+  std::set<std::string> names;
+  for (const auto& [k, _] : kKinds) names.insert(k);
+  const std::string expected = "expected a block: title, changes, key-figures, charts, highlights or sources";
+  if (!n.is_seq() || n.items.empty()) {
+    s.error(n, "blocks", "expected a non-empty list of blocks", n.is_seq() ? "an empty list" : describe(n));
+    return;
+  }
+  for (std::size_t i = 0; i < n.items.size(); ++i) {
+    const YNode& item = *n.items[i];
+    std::string path = "blocks[" + std::to_string(i) + "]";
+    const YNode* name_node = &item;
+    const YNode* options = nullptr;
+    if (item.is_map() && item.map_size() == 1) {
+      name_node = &item.key(0);
+      options = &item.val(0);
+    }
+    if (!name_node->is_scalar()) {
+      s.error(item, path, expected, describe(item));
+      continue;
+    }
+    auto it = kKinds.find(name_node->value);
+    if (it == kKinds.end()) {
+      std::string found = describe(*name_node);
+      if (auto sug = suggest(name_node->value, names)) found += "; did you mean '" + *sug + "'?";
+      s.error(*name_node, path, expected, found);
+      continue;
+    }
+    model::Block b;
+    b.kind = it->second;
+    if (options && !options->is_null()) {
+      Fields f = s.fields(*options, path + "." + it->first, "a map with max (and columns for key-figures)");
+      if (f.ok()) {
+        if (const YNode* v = f.optional("max"))
+          if (auto x = length(s, *v, path + ".max", 1, 100)) b.max = static_cast<int>(*x);
+        if (b.kind == model::BlockKind::key_figures)
+          if (const YNode* v = f.optional("columns"))
+            if (auto x = length(s, *v, path + ".columns", 1, 4)) b.columns = static_cast<int>(*x);
+        f.finish();
+      }
+    }
+    l.blocks.push_back(b);
+  }
+}
+
+}  // namespace
+
+LayoutResult load_layout_text(std::string_view text, const std::string& file) {
+  LayoutResult r{std::nullopt, base::Diagnostics(100)};
+  if (!check_encoding(text, file, r.errors)) return r;
+  auto doc = parse_yaml(text, file, YamlLimits{}, r.errors);
+  if (!doc) return r;
+  Schema s(file, 200, r.errors);
+  s.check_duplicate_keys(*doc);
+  model::Layout l;
+  l.name = std::filesystem::path(file).stem().string();
+  Fields top = s.fields(doc->root(), "", "a map with the keys page, type, palette, accent and blocks");
+  if (top.ok()) {
+    if (const YNode* v = top.optional("page")) read_page(s, *v, l);
+    if (const YNode* v = top.optional("type")) {
+      Fields f = s.fields(*v, "type", "a map with body_size");
+      if (f.ok()) {
+        if (const YNode* b = f.optional("body_size"))
+          if (auto x = length(s, *b, "type.body_size", 6, 16)) l.body_size = *x;
+        f.finish();
+      }
+    }
+    if (const YNode* v = top.optional("palette")) {
+      if (!v->is_seq() || v->items.empty()) s.error(*v, "palette", "expected a non-empty list of #RRGGBB colours", describe(*v));
+      else
+        for (std::size_t i = 0; i < v->items.size(); ++i)
+          if (auto c = hex_colour(s, *v->items[i], "palette[" + std::to_string(i) + "]")) l.palette.push_back(*c);
+    }
+    if (const YNode* v = top.optional("accent"))
+      if (auto c = hex_colour(s, *v, "accent")) l.accent = *c;
+    if (const YNode* v = top.required("blocks")) read_blocks(s, *v, l);
+    top.finish();
+  }
+  r.errors.sort_by_position();
+  if (r.errors.empty()) r.layout = std::move(l);
+  return r;
+}
+
+LayoutResult load_layout_file(const base::Env& env, const std::filesystem::path& path) {
+  auto bytes = env.read_file(path, kMaxLayoutBytes);
+  if (!bytes.error.empty() || bytes.too_large) {
+    LayoutResult r{std::nullopt, base::Diagnostics(100)};
+    r.errors.add(base::Diagnostic::whole_file(path.string(), "expected a readable layout file of at most 256 KiB",
+                                              bytes.too_large ? "a larger file" : bytes.error));
+    return r;
+  }
+  return load_layout_text(bytes.data, path.string());
+}
+
+}  // namespace zb::load
