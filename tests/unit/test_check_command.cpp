@@ -81,7 +81,7 @@ TEST_CASE("check: zone.layout is checked against the layouts folder when there i
   TempDir dir("zonebrief-check-layouts");
   fs::create_directories(dir.path / "in");
   fs::create_directories(dir.path / "layouts");
-  std::ofstream(dir.path / "layouts" / "onepager.yaml") << "# a layout\n";
+  std::ofstream(dir.path / "layouts" / "onepager.yaml") << "blocks: [title]\n";
   dir.copy_in(test::source_dir() / "tests/facts/good/xiaoshan-etdz.yaml", "in/xiaoshan-etdz.yaml");
   base::SystemEnv env;
   app::CheckOptions o;
@@ -116,4 +116,16 @@ TEST_CASE("the command line: --help, --version, usage errors and the real inputs
   CHECK(bad.code == 1);
   CHECK(bad.output.find("key-duplicate.yaml:5:3: error: expected each key once in a map (found 'as_of' again; "
                         "first at line 4)") != std::string::npos);
+}
+
+TEST_CASE("check: an invalid layout is a configuration error with its errors", "[check]") {
+  base::SystemEnv env;
+  app::CheckOptions o;
+  o.inputs = test::source_dir() / "inputs";
+  o.layouts = test::source_dir() / "tests/layouts/bad";
+  o.layouts_given = true;
+  std::ostringstream err;
+  CHECK(app::run_check(env, o, err) == 2);
+  CHECK(err.str().find("unknown-block.yaml:5:5: error: blocks[1]: expected a block: title, changes, key-figures, "
+                       "charts, highlights or sources (found 'sumary')") != std::string::npos);
 }
