@@ -91,6 +91,43 @@ std::string trim(std::string_view s) {
   return std::string(s);
 }
 
+/// True for wide East Asian characters, between which a line break in the source is no space.
+bool is_wide(char32_t c) {
+  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF) ||
+         (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) ||
+         (c >= 0x20000 && c <= 0x3FFFF);
+}
+
+/// Line breaks inside a text (multi-line YAML scalars) follow the CSS segment-break rule: CRLF is
+/// one break; a break between two wide East Asian characters disappears; any other becomes one
+/// space; spaces around a break collapse into it.
+std::string fold_line_breaks(const std::string& s) {
+  if (s.find_first_of("\r\n") == std::string::npos) return s;
+  std::u32string cps;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t len = base::utf8_sequence_length(s, i);
+    if (len == 0) len = 1;
+    cps.push_back(base::utf8_decode_at(s, i, len));
+    i += len;
+  }
+  std::u32string out;
+  for (std::size_t i = 0; i < cps.size(); ++i) {
+    if (cps[i] != U'\r' && cps[i] != U'\n') {
+      out.push_back(cps[i]);
+      continue;
+    }
+    while (!out.empty() && (out.back() == U' ' || out.back() == U'\t')) out.pop_back();
+    std::size_t j = i;
+    while (j < cps.size() && (cps[j] == U'\r' || cps[j] == U'\n' || cps[j] == U' ' || cps[j] == U'\t')) ++j;
+    bool wide_join = !out.empty() && j < cps.size() && is_wide(out.back()) && is_wide(cps[j]);
+    if (!wide_join && !out.empty() && j < cps.size()) out.push_back(U' ');
+    i = j - 1;
+  }
+  std::string r;
+  for (char32_t c : out) base::utf8_append(r, c);
+  return r;
+}
+
 }  // namespace
 
 // ---- Fields ---------------------------------------------------------------------------------
@@ -167,7 +204,7 @@ std::string Schema::plain_text(const YNode& n, const std::string& path, const st
     error(n, path, expected, describe(n));
     return {};
   }
-  std::string v = trim(n.value);
+  std::string v = fold_line_breaks(trim(n.value));
   if (!check_text(n, path, v)) return {};
   return v;
 }
@@ -307,6 +344,15 @@ std::optional<model::Number> Schema::number(const YNode& n, const std::string& p
   if (!is_decimal_literal(v)) {
     error(n, path, "expected a number", describe(n));
     return std::nullopt;
+  }
+  // The literal is what gets printed: keep exponents small enough to print.
+  if (auto e = v.find_first_of("eE"); e != std::string::npos) {
+    std::string_view exp = std::string_view(v).substr(e + 1);
+    if (!exp.empty() && (exp[0] == '+' || exp[0] == '-')) exp.remove_prefix(1);
+    if (exp.size() > 2) {
+      error(n, path, "expected a number with an exponent from -99 to 99", describe(n));
+      return std::nullopt;
+    }
   }
   std::string_view digits = v;
   if (digits.front() == '+') digits.remove_prefix(1);

@@ -62,6 +62,7 @@ class TreeBuilder final : public YAML::EventHandler {
     check_tag(tag, mark, /*scalar=*/true);
     n.quoted = tag == "!" || tag == "tag:yaml.org,2002:str";
     n.value = value;
+    n.expanded_bytes = value.size();
     register_anchor(anchor, &n);
     attach(&n);
   }
@@ -121,9 +122,17 @@ class TreeBuilder final : public YAML::EventHandler {
   void close() {
     YNode* n = open_.back();
     open_.pop_back();
-    std::size_t total = 1;
-    for (const YNode* c : n->items) total = std::min(total + c->expanded, limits_.max_nodes + 1);
+    std::size_t total = 1, bytes = 0;
+    for (const YNode* c : n->items) {
+      total = std::min(total + c->expanded, limits_.max_nodes + 1);
+      bytes = std::min(bytes + c->expanded_bytes, limits_.max_bytes + 1);
+    }
     n->expanded = total;
+    n->expanded_bytes = bytes;
+    if (bytes > limits_.max_bytes)
+      throw LimitError{static_cast<std::size_t>(n->col),
+                       "expected at most " + std::to_string(limits_.max_bytes) + " bytes of text with aliases expanded",
+                       "a node that expands to more"};
     if (total > limits_.max_nodes)
       throw LimitError{static_cast<std::size_t>(n->col),
                        "expected at most " + std::to_string(limits_.max_nodes) +
@@ -183,7 +192,8 @@ base::Diagnostic at(const std::string& file, std::string_view text, std::size_t 
 
 std::pair<int, int> position_of(std::string_view text, std::size_t pos) {
   int line = 1;
-  std::size_t line_start = 0;
+  // A byte-order mark is not a column.
+  std::size_t line_start = text.substr(0, kBom.size()) == kBom && pos >= kBom.size() ? kBom.size() : 0;
   for (std::size_t i = 0; i < pos && i < text.size(); ++i) {
     if (text[i] == '\n') {
       ++line;
@@ -248,8 +258,14 @@ std::optional<YamlDoc> parse_yaml(std::string_view text, const std::string& file
     parser.HandleNextDocument(builder);
     NullHandler rest;
     if (parser.HandleNextDocument(rest)) {
-      diags.add(at(file, text, base_offset + std::max(0, rest.start.pos),
-                   "expected a single YAML document", "a second document"));
+      // yaml-cpp ends an empty first document at text it cannot start a node with (a stray ","
+      // say) and reads on from there: that is a syntax error, not a second document.
+      if (!builder.saw_root() || builder.root()->is_null())
+        diags.add(at(file, text, base_offset + std::max(0, rest.start.pos), "expected valid YAML syntax",
+                     "a syntax error: text that cannot start a document"));
+      else
+        diags.add(at(file, text, base_offset + std::max(0, rest.start.pos),
+                     "expected a single YAML document", "a second document"));
       return std::nullopt;
     }
   } catch (const LimitError& e) {
@@ -276,7 +292,7 @@ std::optional<YamlDoc> parse_yaml(std::string_view text, const std::string& file
   std::sort(order.begin(), order.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
   int line = 1;
-  std::size_t line_start = 0, i = 0;
+  std::size_t line_start = 0, i = base_offset;  // a byte-order mark is not a column
   int col = 1;
   for (auto& [p, n] : order) {
     std::size_t target = std::min(p, text.size());

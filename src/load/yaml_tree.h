@@ -16,6 +16,7 @@ namespace zb::load {
 struct YamlLimits {
   std::size_t max_depth = 64;        ///< nested maps/lists below the root
   std::size_t max_nodes = 100'000;   ///< nodes after expanding aliases (billion-laughs guard)
+  std::size_t max_bytes = 4u << 20;  ///< scalar bytes after expanding aliases (4 MiB)
 };
 
 /// One node of the tree. Positions are 1-based; col counts code points.
@@ -29,6 +30,7 @@ struct YNode {
   /// seq: the elements; map: key, value, key, value, ... An alias shares its target node.
   std::vector<const YNode*> items;
   std::size_t expanded = 1;  ///< node count of this subtree with aliases expanded (saturating)
+  std::size_t expanded_bytes = 0;  ///< scalar bytes of this subtree with aliases expanded (saturating)
 
   bool is_map() const { return kind == Kind::map; }
   bool is_seq() const { return kind == Kind::seq; }

@@ -71,6 +71,7 @@ std::shared_ptr<const FontBook> FontBook::load(const base::Env& env, const std::
   s.check_duplicate_keys(*doc);
 
   std::shared_ptr<FontBook> book(new FontBook());
+  book->config_ = config;
   std::vector<std::string> face_keys;
   load::Fields top = s.fields(doc->root(), "", "a map with the keys faces and roles");
   if (!top.ok()) return fail();
@@ -108,9 +109,8 @@ std::shared_ptr<const FontBook> FontBook::load(const base::Env& env, const std::
     face->blob.reset(hb_blob_create(face->data->data(), static_cast<unsigned>(face->data->size()),
                                     HB_MEMORY_MODE_READONLY, nullptr, nullptr));
     face->face.reset(hb_face_create(face->blob.get(), 0));
-    bool has_glyf = hb_face_reference_table(face->face.get(), HB_TAG('g', 'l', 'y', 'f')) != hb_blob_get_empty();
-    // (the reference returned above is released with the face's blob; HarfBuzz's table blobs are
-    //  sub-blobs of the face blob, destroyed when the face is)
+    std::unique_ptr<hb_blob_t, BlobDeleter> glyf(hb_face_reference_table(face->face.get(), HB_TAG('g', 'l', 'y', 'f')));
+    bool has_glyf = hb_blob_get_length(glyf.get()) > 0;
     unsigned glyphs = hb_face_get_glyph_count(face->face.get());
     if (glyphs == 0 || !has_glyf) {
       s.error(*file, path + ".file", "expected a TrueType-outline (glyf) font",
@@ -130,6 +130,13 @@ std::shared_ptr<const FontBook> FontBook::load(const base::Env& env, const std::
     hb_ot_name_get_utf8(face->face.get(), HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &ps_len, ps);
     frame::Font font;
     font.name = ps_len ? std::string(ps, ps_len) : key;
+    // libharu keys fonts by PostScript name: a second face of the same name would silently draw
+    // with the first one's glyphs.
+    if (std::any_of(book->fonts_.begin(), book->fonts_.end(), [&](const frame::Font& other) { return other.name == font.name; })) {
+      s.error(*file, path + ".file", "expected a face with its own PostScript name (each file once)",
+              "'" + font.name + "' again");
+      continue;
+    }
     font.path = font_path.string();
     font.data = face->data;
     font.units_per_em = face->upem;
@@ -171,7 +178,7 @@ std::optional<RoleId> FontBook::role(std::string_view name) const {
 
 RoleId FontBook::require_role(std::string_view name) const {
   if (auto r = role(name)) return *r;
-  throw base::Error(base::Diagnostic::whole_file("fonts/fonts.yaml", "expected a role named '" + std::string(name) + "'",
+  throw base::Error(base::Diagnostic::whole_file(config_, "expected a role named '" + std::string(name) + "'",
                                                  "no such role"));
 }
 

@@ -67,6 +67,7 @@ class FontBook {
   std::vector<std::unique_ptr<Face>> faces_;
   std::vector<frame::Font> fonts_;
   std::vector<Role> roles_;
+  std::string config_;  ///< path of fonts.yaml, for messages
 };
 
 /// True for characters whose glyph in Chinese text should come from a CJK face.

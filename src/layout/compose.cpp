@@ -1,0 +1,307 @@
+// Compose: title block, key-figure cards, charts, highlights and numbered sources, in the
+// layout's order and the chosen languages; one-page layouts drop trailing items until they fit.
+#include "layout/compose.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+#include "layout/flow.h"
+
+namespace zb::layout {
+namespace {
+
+using chart::Lang;
+using text::Align;
+using text::ParagraphStyle;
+using text::Span;
+
+frame::Color rgb(const model::Rgb& c) { return {c.r, c.g, c.b}; }
+
+const frame::Color kInk{0.11, 0.13, 0.16};
+const frame::Color kMuted{0.42, 0.45, 0.5};
+const frame::Color kRule{0.78, 0.81, 0.85};
+
+const std::string& in(const model::Text& t, Lang l) { return l == Lang::zh || t.en.empty() ? t.zh : t.en; }
+
+std::string date_text(const model::Date& d, Lang l) {
+  static const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                  "July",    "August",   "September", "October", "November", "December"};
+  if (l == Lang::zh)
+    return std::to_string(d.year) + "年" + std::to_string(d.month) + "月" + std::to_string(d.day) + "日";
+  return std::to_string(d.day) + " " + kMonths[d.month - 1] + " " + std::to_string(d.year);
+}
+
+/// Per-block limits, lowered step by step when a one-page layout overflows.
+struct Limits {
+  int metrics = -1, charts = -1, highlights = -1;
+};
+
+class Composer {
+ public:
+  Composer(const text::FontBook& fonts, const model::Facts& f, const model::Layout& l, const ComposeOptions& o)
+      : fonts_(fonts), f_(f), l_(l), o_(o) {
+    switch (o.lang) {
+      case LangMode::zh_en: langs_ = {Lang::zh, Lang::en}; break;
+      case LangMode::en_zh: langs_ = {Lang::en, Lang::zh}; break;
+      case LangMode::zh: langs_ = {Lang::zh}; break;
+      case LangMode::en: langs_ = {Lang::en}; break;
+    }
+    for (std::size_t i = 0; i < f.sources.size(); ++i) source_no_[f.sources[i].id] = static_cast<int>(i) + 1;
+    style_.palette.clear();
+    for (const auto& c : l.palette) style_.palette.push_back(rgb(c));
+    if (style_.palette.empty()) style_.palette = chart::Style{}.palette;
+  }
+
+  frame::Document compose(const Limits& lim) {
+    PageSetup page;
+    page.width = l_.page_width;
+    page.height = l_.page_height;
+    page.margin_top = l_.margin_top;
+    page.margin_bottom = l_.margin_bottom;
+    page.margin_left = l_.margin_left;
+    page.margin_right = l_.margin_right;
+    Flow flow(fonts_, page, {f_.file, "zone"});
+    for (const auto& b : l_.blocks) {
+      switch (b.kind) {
+        case model::BlockKind::title: title(flow); break;
+        case model::BlockKind::key_figures: key_figures(flow, b, lim.metrics); break;
+        case model::BlockKind::charts: charts(flow, b, lim.charts); break;
+        case model::BlockKind::highlights: highlights(flow, b, lim.highlights); break;
+        case model::BlockKind::sources: sources(flow); break;
+        case model::BlockKind::changes: break;  // needs the previous edition's record (build command)
+      }
+    }
+    Running running;
+    const model::Text& short_name = f_.zone.short_name ? *f_.zone.short_name : f_.zone.name;
+    std::string left;
+    for (std::size_t i = 0; i < langs_.size(); ++i) left += (i ? " · " : "") + in(short_name, langs_[i]);
+    running.header_left = {Span{left, role("caption"), 7.5, kMuted}};
+    std::string right;
+    for (std::size_t i = 0; i < langs_.size(); ++i)
+      right += (i ? " · " : "") + std::string(langs_[i] == Lang::zh ? "截至" + date_text(f_.zone.as_of, Lang::zh)
+                                                                      : "As of " + date_text(f_.zone.as_of, Lang::en));
+    running.header_right = {Span{right, role("caption"), 7.5, kMuted}};
+    auto langs = langs_;
+    running.footer = [this, langs](int n, int m) {
+      std::string s;
+      for (std::size_t i = 0; i < langs.size(); ++i)
+        s += (i ? " · " : "") + (langs[i] == Lang::zh ? "第 " + std::to_string(n) + " 页，共 " + std::to_string(m) + " 页"
+                                                       : "Page " + std::to_string(n) + " of " + std::to_string(m));
+      return std::vector<Span>{Span{s, role("caption"), 7.5, kMuted}};
+    };
+    frame::Info info;
+    info.title = f_.zone.name.zh + " / " + f_.zone.name.en;
+    info.subject = "开发区简报 / Development zone briefing, " + f_.zone.as_of.iso();
+    info.keywords = f_.zone.name.zh + ", " + f_.zone.name.en + ", " + f_.zone.id;
+    info.author = "zonebrief";
+    info.creator = "zonebrief";
+    info.date = o_.date;
+    return flow.finish(info, running);
+  }
+
+ private:
+  text::RoleId role(const char* r) const { return fonts_.require_role(r); }
+  bool bilingual() const { return langs_.size() > 1; }
+  chart::Languages chart_langs() const { return {langs_.front(), bilingual()}; }
+  std::string marker(const std::string& source_id) const {
+    auto it = source_no_.find(source_id);
+    return it == source_no_.end() ? "" : "[" + std::to_string(it->second) + "]";
+  }
+
+  void section(Flow& flow, const char* zh, const char* en) {
+    for (std::size_t i = 0; i < langs_.size(); ++i) {
+      ParagraphStyle s;
+      s.zh = langs_[i] == Lang::zh;
+      s.line_height = i == 0 ? 20 : 14;
+      std::string bookmark = i == 0 ? (bilingual() ? std::string(langs_[0] == Lang::zh ? zh : en) + " / " +
+                                                         (langs_[0] == Lang::zh ? en : zh)
+                                                   : std::string(langs_[0] == Lang::zh ? zh : en))
+                                    : "";
+      flow.heading({Span{langs_[i] == Lang::zh ? zh : en, role("heading"), i == 0 ? 13.0 : 9.5, i == 0 ? kInk : kMuted}},
+                   s, bookmark, 1, i == 0 ? 16 : 0, i + 1 == langs_.size() ? 6 : 0);
+    }
+  }
+
+  void title(Flow& flow) {
+    flow.set_context({f_.file, "zone.name"});
+    for (std::size_t i = 0; i < langs_.size(); ++i) {
+      ParagraphStyle s;
+      s.zh = langs_[i] == Lang::zh;
+      s.line_height = i == 0 ? 30 : 18;
+      flow.heading({Span{in(f_.zone.name, langs_[i]), role("heading"), i == 0 ? 21.0 : 12.5, i == 0 ? rgb(l_.accent) : kMuted}},
+                   s, i == 0 ? f_.zone.name.zh + " / " + f_.zone.name.en : "", 0, 0, 0);
+    }
+    std::string line;
+    for (std::size_t i = 0; i < langs_.size(); ++i) {
+      std::string part;
+      if (f_.zone.region) part = in(*f_.zone.region, langs_[i]) + (langs_[i] == Lang::zh ? "　" : " · ");
+      part += langs_[i] == Lang::zh ? "数据截至" + date_text(f_.zone.as_of, Lang::zh)
+                                    : "Facts as of " + date_text(f_.zone.as_of, Lang::en);
+      line += (i ? "  |  " : "") + part;
+    }
+    flow.set_context({f_.file, "zone.region"});
+    ParagraphStyle s;
+    s.zh = true;
+    s.line_height = 14;
+    flow.paragraph({Span{line, role("body"), 8.5, kInk}}, s, 4, 4);
+    flow.rule(rgb(l_.accent), 1.2, 2, 4);
+  }
+
+  void key_figures(Flow& flow, const model::Block& b, int limit) {
+    std::size_t n = f_.metrics.size();
+    if (b.max > 0) n = std::min<std::size_t>(n, static_cast<std::size_t>(b.max));
+    if (limit >= 0) n = std::min<std::size_t>(n, static_cast<std::size_t>(limit));
+    if (n == 0) return;
+    section(flow, "关键指标", "Key figures");
+    const int cols = std::max(1, b.columns);
+    const double gap = 8, w = (flow.measure() - gap * (cols - 1)) / cols;
+    for (std::size_t i = 0; i < n; i += static_cast<std::size_t>(cols)) {
+      std::vector<chart::Chart> row;
+      double h = 0;
+      for (std::size_t k = i; k < std::min(n, i + static_cast<std::size_t>(cols)); ++k) {
+        model::Metric m = f_.metrics[k];
+        std::string mk = " " + marker(m.source);
+        m.label.zh += mk;
+        if (!m.label.en.empty()) m.label.en += mk;
+        text::TextContext ctx{f_.file, "metrics[" + std::to_string(k) + "]"};
+        row.push_back(chart::draw_card(fonts_, m, w, style_, chart_langs(), ctx));
+        h = std::max(h, row.back().height);
+      }
+      std::vector<frame::Item> items;
+      for (std::size_t k = 0; k < row.size(); ++k)
+        for (auto& item : row[k].items) items.push_back(shifted(std::move(item), l_.margin_left + static_cast<double>(k) * (w + gap)));
+      flow.box(h, std::move(items), i == 0 ? 0 : gap, 0, false);
+    }
+  }
+
+  void charts(Flow& flow, const model::Block& b, int limit) {
+    std::size_t n = f_.series.size();
+    if (b.max > 0) n = std::min<std::size_t>(n, static_cast<std::size_t>(b.max));
+    if (limit >= 0) n = std::min<std::size_t>(n, static_cast<std::size_t>(limit));
+    if (n == 0) return;
+    section(flow, "图表", "Charts");
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto& s = f_.series[i];
+      std::string source;
+      if (const auto* src = f_.find_source(s.source)) {
+        for (std::size_t k = 0; k < langs_.size(); ++k)
+          source += (k ? " · " : "") + std::string(langs_[k] == Lang::zh ? "来源：" : "Source: ") + marker(s.source) + " " +
+                    in(src->publisher, langs_[k]);
+      }
+      if (s.note)
+        for (std::size_t k = 0; k < langs_.size(); ++k) source += (langs_[k] == Lang::zh ? "。注：" : ". Note: ") + in(*s.note, langs_[k]);
+      text::TextContext ctx{f_.file, "series[" + std::to_string(i) + "]"};
+      auto c = chart::draw_series(fonts_, s, source, flow.measure(), style_, chart_langs(), ctx);
+      std::vector<frame::Item> items;
+      for (auto& item : c.items) items.push_back(shifted(std::move(item), l_.margin_left));
+      flow.box(c.height, std::move(items), i == 0 ? 2 : 14, 0, false);
+    }
+  }
+
+  void highlights(Flow& flow, const model::Block& b, int limit) {
+    std::size_t n = f_.highlights.size();
+    if (b.max > 0) n = std::min<std::size_t>(n, static_cast<std::size_t>(b.max));
+    if (limit >= 0) n = std::min<std::size_t>(n, static_cast<std::size_t>(limit));
+    if (n == 0) return;
+    section(flow, "要点", "Highlights");
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto& h = f_.highlights[i];
+      flow.set_context({f_.file, "highlights[" + std::to_string(i) + "].text"});
+      for (std::size_t k = 0; k < langs_.size(); ++k) {
+        ParagraphStyle s;
+        s.zh = langs_[k] == Lang::zh;
+        s.align = s.zh ? Align::justify : Align::left;
+        s.indent = 12;
+        s.line_height = k == 0 ? l_.body_size * 1.7 : (l_.body_size - 1) * 1.55;
+        double size = k == 0 ? l_.body_size : l_.body_size - 1;
+        std::vector<Span> spans{Span{in(h.text, langs_[k]), role("body"), size, k == 0 ? kInk : kMuted},
+                                Span{marker(h.source), role("body"), size * 0.62, rgb(l_.accent), size * 0.35}};
+        if (k == 0) flow.bullet(spans, s, Span{"•", role("body"), size, rgb(l_.accent)}, i == 0 ? 0 : 5);
+        else flow.paragraph(spans, s, 0, 0);
+      }
+    }
+  }
+
+  void sources(Flow& flow) {
+    section(flow, "来源", "Sources");
+    for (std::size_t i = 0; i < f_.sources.size(); ++i) {
+      const auto& src = f_.sources[i];
+      flow.set_context({f_.file, "sources[" + std::to_string(i) + "]"});
+      std::string zh = "[" + std::to_string(i + 1) + "] " + src.publisher.zh + "《" + src.title.zh + "》";
+      if (src.date) zh += "，" + date_text(*src.date, Lang::zh);
+      std::string en = src.publisher.en + (src.title.en.empty() ? "" : ", “" + src.title.en + "”");
+      if (src.date) en += ", " + date_text(*src.date, Lang::en);
+      std::vector<Span> spans;
+      bool zh_first = langs_.front() == Lang::zh;
+      if (langs_.size() == 1) spans.push_back(Span{zh_first ? zh : "[" + std::to_string(i + 1) + "] " + en, role("body"), 8, kInk});
+      else spans.push_back(Span{zh_first ? zh + " · " + en : "[" + std::to_string(i + 1) + "] " + en + " · " + zh.substr(zh.find(' ') + 1), role("body"), 8, kInk});
+      if (!src.url.empty()) {
+        spans.push_back(Span{" ", role("body"), 8, kInk});
+        spans.push_back(Span{src.url, role("body"), 8, rgb(l_.accent), 0, src.url});
+      }
+      ParagraphStyle s;
+      s.zh = true;
+      s.line_height = 12.5;
+      flow.paragraph(spans, s, i == 0 ? 0 : 3, 0);
+    }
+  }
+
+  static frame::Item shifted(frame::Item item, double dx) {
+    if (auto* t = std::get_if<frame::TextRun>(&item)) t->origin.x += dx;
+    else if (auto* p = std::get_if<frame::Path>(&item))
+      for (auto& op : p->ops)
+        for (auto& pt : op.p) pt.x += dx;
+    else if (auto* img = std::get_if<frame::Image>(&item)) img->box.x += dx;
+    return item;
+  }
+
+  const text::FontBook& fonts_;
+  const model::Facts& f_;
+  const model::Layout& l_;
+  const ComposeOptions& o_;
+  std::vector<Lang> langs_;
+  std::map<std::string, int> source_no_;
+  chart::Style style_;
+};
+
+}  // namespace
+
+std::optional<LangMode> parse_lang_mode(std::string_view s) {
+  if (s == "zh+en") return LangMode::zh_en;
+  if (s == "en+zh") return LangMode::en_zh;
+  if (s == "zh") return LangMode::zh;
+  if (s == "en") return LangMode::en;
+  return std::nullopt;
+}
+
+std::string_view name_of(LangMode m) {
+  switch (m) {
+    case LangMode::zh_en: return "zh+en";
+    case LangMode::en_zh: return "en+zh";
+    case LangMode::zh: return "zh";
+    case LangMode::en: return "en";
+  }
+  return "?";
+}
+
+frame::Document compose_briefing(const text::FontBook& fonts, const model::Facts& facts, const model::Layout& layout,
+                                 const ComposeOptions& options) {
+  Composer c(fonts, facts, layout, options);
+  Limits lim;
+  frame::Document doc = c.compose(lim);
+  if (!layout.one_page) return doc;
+  // One page: drop highlights from the end, then charts, then key figures, until it fits.
+  int highlights = static_cast<int>(facts.highlights.size()), charts = static_cast<int>(facts.series.size()),
+      metrics = static_cast<int>(facts.metrics.size());
+  while (doc.pages.size() > 1 && (highlights > 1 || charts > 0 || metrics > 3)) {
+    if (highlights > 1) --highlights;
+    else if (charts > 0) --charts;
+    else metrics -= 3;
+    lim = {metrics, charts, highlights};
+    doc = c.compose(lim);
+  }
+  return doc;
+}
+
+}  // namespace zb::layout

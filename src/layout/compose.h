@@ -1,0 +1,34 @@
+// Compose: one zone's facts + a layout + a language mode → the briefing's display list.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "chart/charts.h"
+#include "frame/document.h"
+#include "model/facts.h"
+#include "model/layout.h"
+#include "text/font_book.h"
+
+namespace zb::layout {
+
+/// zh+en: each block in Chinese, then its English; en+zh the reverse; zh or en alone.
+enum class LangMode { zh_en, en_zh, zh, en };
+
+/// Parses "zh+en", "en+zh", "zh", "en"; nullopt otherwise.
+std::optional<LangMode> parse_lang_mode(std::string_view s);
+std::string_view name_of(LangMode m);
+
+struct ComposeOptions {
+  LangMode lang = LangMode::zh_en;
+  std::optional<std::int64_t> date;  ///< PDF creation date (SOURCE_DATE_EPOCH)
+};
+
+/// Lays out the briefing of `facts` with `layout`. Every figure carries a source marker [n]
+/// pointing into the numbered Sources block. Throws base::Error (file, field, character) when a
+/// text has a character no font has.
+frame::Document compose_briefing(const text::FontBook& fonts, const model::Facts& facts, const model::Layout& layout,
+                                 const ComposeOptions& options);
+
+}  // namespace zb::layout
