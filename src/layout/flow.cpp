@@ -3,6 +3,8 @@
 
 #include <algorithm>
 
+#include "base/diagnostics.h"
+
 namespace zb::layout {
 namespace {
 
@@ -64,10 +66,12 @@ void Flow::add_lines(const text::LaidParagraph& p, double left, double space_bef
     double baseline = baseline_in_line(p.style.line_height, size);
     text::emit_line(p, i, left, baseline, b.items, b.links);
     if (i == 0 && bullet) {
+      // The bullet hangs in the indent, ending 4 pt before the text; it is never wrapped or cut.
+      double w = text::measure(fonts_, *bullet, p.style.zh, ctx_);
       text::ParagraphStyle bs;
-      bs.width = p.style.indent;
+      bs.width = w + 1;
       auto lp = text::layout_paragraph(fonts_, {*bullet}, bs, ctx_);
-      text::emit_line(lp, 0, left, baseline, b.items, b.links);
+      text::emit_line(lp, 0, left + std::max(0.0, p.style.indent - 4 - w), baseline, b.items, b.links);
     }
     boxes_.push_back(std::move(b));
   }
@@ -75,7 +79,7 @@ void Flow::add_lines(const text::LaidParagraph& p, double left, double space_bef
 
 void Flow::heading(std::vector<text::Span> spans, text::ParagraphStyle style, std::string bookmark, int level,
                    double space_before, double space_after) {
-  style.width = std::min(style.width, measure());
+  style.width = style.width > 0 ? std::min(style.width, measure()) : measure();
   auto p = text::layout_paragraph(fonts_, std::move(spans), style, ctx_);
   std::size_t first = boxes_.size();
   add_lines(p, page_.margin_left, space_before, space_after, /*keep_first_with_next=*/true, std::nullopt);
@@ -85,13 +89,13 @@ void Flow::heading(std::vector<text::Span> spans, text::ParagraphStyle style, st
 
 void Flow::paragraph(std::vector<text::Span> spans, text::ParagraphStyle style, double space_before,
                      double space_after) {
-  style.width = std::min(style.width, measure());
+  style.width = style.width > 0 ? std::min(style.width, measure()) : measure();
   auto p = text::layout_paragraph(fonts_, std::move(spans), style, ctx_);
   add_lines(p, page_.margin_left, space_before, space_after, false, std::nullopt);
 }
 
 void Flow::bullet(std::vector<text::Span> spans, text::ParagraphStyle style, text::Span bullet, double space_before) {
-  style.width = std::min(style.width, measure());
+  style.width = style.width > 0 ? std::min(style.width, measure()) : measure();
   auto p = text::layout_paragraph(fonts_, std::move(spans), style, ctx_);
   add_lines(p, page_.margin_left, space_before, 0, false, bullet);
 }
@@ -107,6 +111,10 @@ void Flow::table(const Table& t, double space_before, double space_after) {
   }
   for (std::size_t r = 0; r < t.rows.size(); ++r) {
     const auto& row = t.rows[r];
+    if (row.size() > widths.size())
+      throw base::Error(base::Diagnostic::whole_file(
+          ctx_.file, (ctx_.field.empty() ? "" : ctx_.field + ": ") + "expected at most " + std::to_string(widths.size()) +
+                         " cells in a table row", std::to_string(row.size()) + " cells in row " + std::to_string(r + 1)));
     std::vector<text::LaidParagraph> cells;
     std::size_t lines = 1;
     for (std::size_t c = 0; c < row.size() && c < widths.size(); ++c) {
@@ -185,14 +193,25 @@ frame::Document Flow::finish(frame::Info info, const Running& running) {
       }
       continue;
     }
+    if (b.height > bottom - top + 1e-6)
+      throw base::Error(base::Diagnostic::whole_file(
+          ctx_.file, "expected content that fits on one page (" + std::to_string(static_cast<int>(bottom - top)) + " pt)",
+          "a block " + std::to_string(static_cast<int>(b.height)) + " pt tall"));
     // A keep-with-next group starting here moves to a new page whole when it does not fit but
-    // would fit on an empty page; that is how a heading never ends a page.
+    // would fit on an empty page; that is how a heading never ends a page. A group too tall for
+    // any page still never leaves a box alone before the next one: it moves when the two do
+    // not fit together.
     if (!empty) {
       double need = b.space_before + b.height;
       for (std::size_t j = i; j + 1 < boxes_.size() && boxes_[j].keep_with_next && !boxes_[j + 1].page_break; ++j)
         need += boxes_[j + 1].space_before + boxes_[j + 1].height;
       bool group_fits_empty = need - b.space_before <= bottom - top;
-      if ((y + need > bottom && group_fits_empty) || y + b.space_before + b.height > bottom) {
+      double pair = b.space_before + b.height;
+      if (b.keep_with_next && i + 1 < boxes_.size() && !boxes_[i + 1].page_break)
+        pair += boxes_[i + 1].space_before + boxes_[i + 1].height;
+      bool pair_fits_empty = pair - b.space_before <= bottom - top;
+      if ((y + need > bottom && group_fits_empty) || (!group_fits_empty && y + pair > bottom && pair_fits_empty) ||
+          y + b.space_before + b.height > bottom) {
         new_page();
         y = top;
         empty = true;
@@ -230,7 +249,13 @@ frame::Document Flow::finish(frame::Info info, const Running& running) {
       st.align = align;
       st.zh = true;
       auto p = text::layout_paragraph(fonts_, spans, st, ctx_);
-      text::emit_line(p, 0, page_.margin_left, baseline, items, page.links);
+      double lh = spans.front().size * 1.3;
+      // Lines stack away from the text area: footers downwards, headers upwards.
+      bool header = baseline < page_.margin_top;
+      for (std::size_t i = 0; i < p.lines.size(); ++i) {
+        double k = header ? -static_cast<double>(p.lines.size() - 1 - i) : static_cast<double>(i);
+        text::emit_line(p, i, page_.margin_left, baseline + k * lh, items, page.links);
+      }
     };
     // Header and footer sit in the margins, scaled to them.
     double header_base = page_.margin_top * 0.55;

@@ -105,9 +105,12 @@ LaidParagraph layout_paragraph(const FontBook& fonts, std::vector<Span> spans, c
     } else if (best > start) {
       end = best;
     } else {
-      // No opportunity fits: break inside the word, but keep kinsoku characters off the line start.
+      // No opportunity fits: break inside the word, but keep kinsoku characters off the line
+      // start and end, and never next to the middle dot.
       end = i;
-      while (end > start + 1 && is_no_line_start(chars[end].cp)) --end;
+      while (end > start + 1 && (is_no_line_start(chars[end].cp) || is_no_line_end(chars[end - 1].cp) ||
+                                  is_no_break_around(chars[end].cp) || is_no_break_around(chars[end - 1].cp)))
+        --end;
     }
     Line line{start, end, 0, end >= n};
     std::size_t last = end;
@@ -135,7 +138,9 @@ void emit_line(const LaidParagraph& p, std::size_t li, double left, double basel
   std::size_t stretch_count = 0;
   if (justify) {
     for (std::size_t k = line.begin; k + 1 < line.end; ++k) {
-      bool s = is_cjk_stretchable(chars[k].cp) || is_cjk_stretchable(chars[k + 1].cp) || is_break_space(chars[k].cp);
+      // Never inside a doubled dash or ellipsis (—— ……): they read as one sign.
+      bool pair = chars[k].cp == chars[k + 1].cp && (chars[k].cp == 0x2014 || chars[k].cp == 0x2026 || chars[k].cp == 0x2015);
+      bool s = !pair && (is_cjk_stretchable(chars[k].cp) || is_cjk_stretchable(chars[k + 1].cp) || is_break_space(chars[k].cp));
       stretch[k - line.begin] = s;
       stretch_count += s;
     }
@@ -185,6 +190,7 @@ void emit_line(const LaidParagraph& p, std::size_t li, double left, double basel
       run_open = true;
       run_stretch = interior_stretch;
     }
+    const double glyph_x = x;
     run.glyphs.push_back(frame::Glyph{c.glyph, c.cp, x - run.origin.x});
     base::utf8_append(run.text, c.cp);
     double step = c.advance + run.char_spacing;
@@ -194,11 +200,11 @@ void emit_line(const LaidParagraph& p, std::size_t li, double left, double basel
     if (!span.link.empty()) {
       double top = baseline - span.rise - span.size * 0.88, h = span.size * 1.1;
       if (link_span == c.span) {
-        link_box.w = x - link_box.x;
+        link_box.w = glyph_x + step - link_box.x;
       } else {
         flush_link();
         link_span = c.span;
-        link_box = frame::Rect{x - step, top, step, h};
+        link_box = frame::Rect{glyph_x, top, x - glyph_x, h};
       }
     } else {
       flush_link();

@@ -23,7 +23,7 @@ struct Span {
 enum class Align { left, justify, center, right };
 
 struct ParagraphStyle {
-  double width = 400;        ///< measure
+  double width = 0;          ///< measure in points; 0 in a Flow means the page's full measure
   double line_height = 16;   ///< baseline to baseline
   Align align = Align::left;
   bool zh = false;           ///< Chinese rules: strict breaking, CJK punctuation, justification

@@ -137,3 +137,37 @@ TEST_CASE("footers carry both languages' page numbers", "[layout][flow]") {
   CHECK(page_text(doc, 0).find("第 1 页，共 2 页 · Page 1 of 2") != std::string::npos);
   CHECK(page_text(doc, 1).find("第 2 页，共 2 页 · Page 2 of 2") != std::string::npos);
 }
+
+TEST_CASE("review regressions: tables, tall boxes, headings before big boxes, wide bullets", "[layout][flow]") {
+  auto body = fonts().require_role("body");
+  SECTION("a row with more cells than columns is an error") {
+    layout::Flow flow(fonts(), small_page(), {"t.yaml", "table"});
+    layout::Table t;
+    t.column_fractions = {0.5, 0.5};
+    t.rows = {{{text::Span{"a", body, 8}}, {text::Span{"b", body, 8}}, {text::Span{"c", body, 8}}}};
+    REQUIRE_THROWS_WITH(flow.table(t, 0, 0),
+                        "t.yaml:1:1: error: table: expected at most 2 cells in a table row (found 3 cells in row 1)");
+  }
+  SECTION("a box taller than a page is an error, not text off the page") {
+    layout::Flow flow(fonts(), small_page(), {"t.yaml", ""});
+    flow.box(500, {}, 0, 0, false);
+    REQUIRE_THROWS_WITH(flow.finish({}, {}),
+                        "t.yaml:1:1: error: expected content that fits on one page (100 pt) (found a block 500 pt tall)");
+  }
+  SECTION("a heading moves down with a box that does not fit after it") {
+    layout::Flow flow(fonts(), small_page(), {"t", ""});
+    flow.paragraph({text::Span{n_lines(5), body, 10}}, lines10(), 0, 0);
+    flow.heading({text::Span{"标题", fonts().require_role("heading"), 10}}, lines10(), "", 0, 0, 0);
+    flow.box(80, {}, 0, 0, false);
+    auto doc = flow.finish({}, {});
+    CHECK(pages_of(doc, "标题") == std::vector<int>{1});
+  }
+  SECTION("a bullet wider than the indent hangs whole") {
+    layout::Flow flow(fonts(), small_page(), {"t", ""});
+    auto st = lines10();
+    st.indent = 8;
+    flow.bullet({text::Span{"甲乙", body, 10}}, st, text::Span{"10.", body, 10}, 0);
+    auto doc = flow.finish({}, {});
+    CHECK(page_text(doc, 0).find("10.") != std::string::npos);
+  }
+}

@@ -210,3 +210,53 @@ TEST_CASE("the display list of a small document dumps exactly", "[frame][dump]")
   if (base::SystemEnv().get_var("ZB_UPDATE_REFERENCES") == "1") std::ofstream(golden) << frame::dump(doc);
   CHECK(frame::dump(doc) == test::read_text_file(golden));
 }
+
+TEST_CASE("justification never opens a doubled dash or ellipsis", "[text][justify]") {
+  text::ParagraphStyle st;
+  st.width = 120;
+  st.zh = true;
+  st.align = text::Align::justify;
+  auto p = text::layout_paragraph(
+      fonts(), {text::Span{"一二三——四五六……七八九十一二三四五六七八九十", fonts().require_role("body"), 10}}, st, {"t", ""});
+  std::vector<frame::Item> items;
+  std::vector<frame::Link> links;
+  text::emit_line(p, 0, 0, 0, items, links);
+  std::vector<std::pair<char32_t, double>> xs;  // (character, absolute x)
+  for (const auto& item : items)
+    for (const auto& g : std::get<frame::TextRun>(item).glyphs) xs.push_back({g.cp, std::get<frame::TextRun>(item).origin.x + g.x});
+  for (std::size_t i = 0; i + 1 < xs.size(); ++i)
+    if (xs[i].first == xs[i + 1].first && (xs[i].first == U'—' || xs[i].first == U'…')) {
+      auto pick = fonts().pick(fonts().require_role("body"), xs[i].first, true);
+      CHECK(xs[i + 1].second - xs[i].second == Approx(pick->advance_em * 10).margin(0.01));
+    }
+}
+
+TEST_CASE("a forced break inside a word keeps opening brackets off the line end", "[text][linebreak]") {
+  auto lines = lines_of("ab(cdefghijkl", 17, false, 10, text::Align::left);
+  for (const auto& l : lines) CHECK(l.back() != '(');
+}
+
+TEST_CASE("a link's area starts at its first character in a justified line", "[text][justify]") {
+  text::ParagraphStyle st;
+  st.width = 200;
+  st.zh = true;
+  st.align = text::Align::justify;
+  auto body = fonts().require_role("body");
+  auto p = text::layout_paragraph(fonts(),
+                                  {text::Span{"开发区的网站是", body, 10}, text::Span{"A站点", body, 10, {}, 0, "https://a.example"},
+                                   text::Span{"，详见来源列表中的第一条记录和第二条记录以及更多内容。", body, 10}},
+                                  st, {"t", ""});
+  std::vector<frame::Item> items;
+  std::vector<frame::Link> links;
+  text::emit_line(p, 0, 0, 0, items, links);
+  REQUIRE(links.size() == 1);
+  int found = 0;
+  for (const auto& item : items) {
+    const auto& t = std::get<frame::TextRun>(item);
+    if (t.text.rfind("A", 0) == 0) {
+      ++found;
+      CHECK(links[0].area.x == Approx(t.origin.x).margin(0.01));
+    }
+  }
+  CHECK(found == 1);
+}

@@ -312,7 +312,8 @@ std::string write_pdf(const frame::Document& doc, const std::string& name) {
   for (const auto& page : doc.pages)
     for (const auto& item : page.items)
       if (const auto* t = std::get_if<frame::TextRun>(&item))
-        for (const auto& g : t->glyphs) used.at(t->font).insert(g.cp);
+        if (t->font < used.size())
+          for (const auto& g : t->glyphs) used[t->font].insert(g.cp);
 
   std::vector<HPDF_Font> fonts(doc.fonts.size(), nullptr);
   std::vector<std::map<char32_t, char32_t>> code_of(doc.fonts.size());
@@ -372,7 +373,13 @@ std::string write_pdf(const frame::Document& doc, const std::string& name) {
       if (const auto* t = std::get_if<frame::TextRun>(&item)) {
         if (t->glyphs.empty()) continue;
         std::string text;
-        for (const auto& g : t->glyphs) base::utf8_append(text, code_of[t->font].at(g.cp));
+        if (t->font >= fonts.size() || !fonts[t->font]) fail(name, "expected text runs in the document's fonts", "font index " + std::to_string(t->font));
+        for (const auto& g : t->glyphs) {
+          auto code = code_of[t->font].find(g.cp);
+          if (code == code_of[t->font].end())
+            fail(name, "expected every character of a run in its font", base::codepoint_name(g.cp) + " in " + doc.fonts[t->font].name);
+          base::utf8_append(text, code->second);
+        }
         if (!in_text) HPDF_Page_BeginText(page);
         in_text = true;
         if (cur_font != t->font || cur_size != t->size) {
