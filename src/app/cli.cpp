@@ -7,6 +7,7 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "app/build.h"
 #include "app/check.h"
 #include "app/sample.h"
 #include "app/version.h"
@@ -53,6 +54,18 @@ int run_cli(int argc, char** argv) {
   sample_cmd->add_option("--out", sample.out, "PDF to write")->capture_default_str();
   sample_cmd->add_option("--png", sample.png, "Also render page 1 to this PNG file");
   sample_cmd->add_option("--dpi", sample.dpi, "Resolution of the PNG")->capture_default_str()->check(CLI::Range(10.0, 600.0));
+  BuildOptions build;
+  auto* build_cmd = cli.add_subcommand("build", "Build every zone's briefing PDF into the output folder, with manifest.json");
+  build_cmd->add_option("--inputs", build.inputs, "Folder of zone facts files")->capture_default_str();
+  build_cmd->add_option("--layouts", build.layouts, "Folder of layouts")->capture_default_str();
+  build_cmd->add_option("--fonts", build.fonts, "Folder with fonts.yaml and the font files")->capture_default_str();
+  build_cmd->add_option("--out", build.out, "Output folder")->capture_default_str();
+  build_cmd->add_option("--zone", build.zones, "Only this zone (repeatable)");
+  build_cmd->add_option("--layout", build.layout, "Use this layout for every zone");
+  build_cmd->add_option("--lang", build.lang, "zh+en, en+zh, zh or en")->capture_default_str()
+      ->check(CLI::IsMember({"zh+en", "en+zh", "zh", "en"}));
+  build_cmd->add_option("--jobs", build.jobs, "Zones built in parallel (default: the number of cores)")->check(CLI::Range(1u, 256u));
+
   ChartsOptions charts;
   auto* charts_cmd = cli.add_subcommand("charts", "Write every key-figure card and chart of the zones to one PDF");
   charts_cmd->add_option("--fonts", charts.fonts, "Folder with fonts.yaml and the font files")->capture_default_str();
@@ -83,6 +96,7 @@ int run_cli(int argc, char** argv) {
     check.layouts_given = layouts_opt->count() > 0;
     return run_check(env, check, std::cerr);
   }
+  if (build_cmd->parsed()) return run_build(env, build, std::cerr);
   if (sample_cmd->parsed()) return run_sample(env, sample, std::cerr);
   if (charts_cmd->parsed()) return run_charts(env, charts, std::cerr);
   return kExitUsage;

@@ -110,6 +110,15 @@ class Composer {
   }
 
   void section(Flow& flow, const char* zh, const char* en) {
+    if (l_.one_page) {  // compact: one line, "关键指标 · Key figures"
+      std::string line;
+      for (std::size_t i = 0; i < langs_.size(); ++i) line += (i ? " · " : "") + std::string(langs_[i] == Lang::zh ? zh : en);
+      ParagraphStyle s;
+      s.zh = true;
+      s.line_height = 18;
+      flow.heading({Span{line, role("heading"), 11.5, kInk}}, s, line, 1, 10, 4);
+      return;
+    }
     for (std::size_t i = 0; i < langs_.size(); ++i) {
       ParagraphStyle s;
       s.zh = langs_[i] == Lang::zh;
@@ -189,10 +198,12 @@ class Composer {
           source += (k ? " · " : "") + std::string(langs_[k] == Lang::zh ? "来源：" : "Source: ") + marker(s.source) + " " +
                     in(src->publisher, langs_[k]);
       }
-      if (s.note)
+      if (s.note && !l_.one_page)  // a one-page layout has no room for notes
         for (std::size_t k = 0; k < langs_.size(); ++k) source += (langs_[k] == Lang::zh ? "。注：" : ". Note: ") + in(*s.note, langs_[k]);
       text::TextContext ctx{f_.file, "series[" + std::to_string(i) + "]"};
-      auto c = chart::draw_series(fonts_, s, source, flow.measure(), style_, chart_langs(), ctx);
+      // A one-page layout gets a compact chart (its plot height follows its width).
+      double width = l_.one_page ? flow.measure() * 0.62 : flow.measure();
+      auto c = chart::draw_series(fonts_, s, source, width, style_, chart_langs(), ctx);
       std::vector<frame::Item> items;
       for (auto& item : c.items) items.push_back(shifted(std::move(item), l_.margin_left));
       flow.box(c.height, std::move(items), i == 0 ? 2 : 14, 0, false);
@@ -291,13 +302,22 @@ frame::Document compose_briefing(const text::FontBook& fonts, const model::Facts
   Limits lim;
   frame::Document doc = c.compose(lim);
   if (!layout.one_page) return doc;
-  // One page: drop highlights from the end, then charts, then key figures, until it fits.
+  // One page: drop from the end of each block until it fits — highlights down to two, key
+  // figures down to one row, the last highlight, and only then the chart.
   int highlights = static_cast<int>(facts.highlights.size()), charts = static_cast<int>(facts.series.size()),
       metrics = static_cast<int>(facts.metrics.size());
-  while (doc.pages.size() > 1 && (highlights > 1 || charts > 0 || metrics > 3)) {
-    if (highlights > 1) --highlights;
+  for (const auto& b : layout.blocks) {  // start from what the layout shows at most
+    if (b.max <= 0) continue;
+    if (b.kind == model::BlockKind::highlights) highlights = std::min(highlights, b.max);
+    if (b.kind == model::BlockKind::charts) charts = std::min(charts, b.max);
+    if (b.kind == model::BlockKind::key_figures) metrics = std::min(metrics, b.max);
+  }
+  while (doc.pages.size() > 1 && (highlights > 0 || charts > 0 || metrics > 3)) {
+    if (highlights > 2) --highlights;
+    else if (metrics > 3) metrics = std::max(3, metrics - 3);
+    else if (highlights > 1) --highlights;
     else if (charts > 0) --charts;
-    else metrics -= 3;
+    else --highlights;
     lim = {metrics, charts, highlights};
     doc = c.compose(lim);
   }

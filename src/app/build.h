@@ -1,0 +1,30 @@
+// `zonebrief build`: every zone's briefing PDF, in parallel, written atomically, with a manifest.
+#pragma once
+
+#include <filesystem>
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/env.h"
+
+namespace zb::app {
+
+struct BuildOptions {
+  std::filesystem::path inputs = "inputs";
+  std::filesystem::path layouts = "layouts";
+  std::filesystem::path fonts = "fonts";
+  std::filesystem::path out = "out";
+  std::vector<std::string> zones;       ///< --zone ID (repeatable); empty = all
+  std::optional<std::string> layout;    ///< --layout NAME overrides zone.layout
+  std::string lang = "zh+en";           ///< zh+en, en+zh, zh, en
+  unsigned jobs = 0;                    ///< 0 = the number of cores
+};
+
+/// Builds `<out>/<zone-id>.pdf` for each zone and `<out>/manifest.json`. Returns 0 when every
+/// zone was built, 1 when some failed (the others are still built), 2 on a usage or
+/// configuration error (fonts, layouts, folders, unknown --zone or --layout, SOURCE_DATE_EPOCH).
+int run_build(const base::Env& env, const BuildOptions& options, std::ostream& err);
+
+}  // namespace zb::app

@@ -1,0 +1,135 @@
+// `zonebrief build`: good zones built when one is bad, identical bytes whatever --jobs, every
+// zone's PDF checked with real tools, one-pagers on one page.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+#include "chart/format.h"
+#include "load/facts_loader.h"
+#include "run_tool.h"
+#include "test_support.h"
+
+using namespace zb;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Dir {
+  fs::path path;
+  explicit Dir(const std::string& name) : path(fs::temp_directory_path() / (name + "-" + std::to_string(::getpid()))) {
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~Dir() { fs::remove_all(path); }
+};
+
+test::ToolRun build(const std::string& args) {
+  const auto root = test::source_dir();
+  return test::run_tool("cd '" + root.string() + "' && SOURCE_DATE_EPOCH=1735689600 " + ZB_BINARY + " -q build " + args);
+}
+
+std::string squeeze(const std::string& s) {
+  std::string out;
+  for (char c : s)
+    if (c != ' ' && c != '\n' && c != '\f') out += c;
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("build: a bad zone among good ones fails alone", "[build]") {
+  Dir in("zonebrief-build-in"), out("zonebrief-build-out");
+  for (const char* z : {"xianghu-xiaobin", "qianjiang-century-city"})
+    fs::copy_file(test::source_dir() / "inputs" / (std::string(z) + ".yaml"), in.path / (std::string(z) + ".yaml"));
+  fs::copy_file(test::source_dir() / "tests/facts/bad/number-quoted.yaml", in.path / "number-quoted.yaml");
+  auto r = build("--inputs '" + in.path.string() + "' --out '" + out.path.string() + "'");
+  CHECK(r.code == 1);
+  CHECK(r.err.find("number-quoted.yaml:14:12: error: metrics[0].value: expected a number, not a quoted string") !=
+        std::string::npos);
+  CHECK(fs::exists(out.path / "xianghu-xiaobin.pdf"));
+  CHECK(fs::exists(out.path / "qianjiang-century-city.pdf"));
+  CHECK_FALSE(fs::exists(out.path / "number-quoted.pdf"));
+  auto manifest = nlohmann::json::parse(test::read_text_file(out.path / "manifest.json"));
+  REQUIRE(manifest["zones"].size() == 3);
+  for (const auto& z : manifest["zones"]) {
+    if (z["id"] == "number-quoted") {
+      CHECK(z["status"] == "failed");
+      CHECK(z["errors"][0].get<std::string>().find(":14:12: error:") != std::string::npos);
+    } else {
+      CHECK(z["status"] == "built");
+      CHECK(z["sha256"].get<std::string>().size() == 64);
+      CHECK(z["pages"].get<int>() >= 1);
+    }
+  }
+  // No temporary files are left behind.
+  for (const auto& e : fs::directory_iterator(out.path)) CHECK(e.path().filename().string()[0] != '.');
+}
+
+TEST_CASE("build: the same inputs give byte-identical PDFs with --jobs 1 and --jobs 2", "[build]") {
+  Dir a("zonebrief-build-j1"), b("zonebrief-build-j2");
+  REQUIRE(build("--jobs 1 --out '" + a.path.string() + "'").code == 0);
+  REQUIRE(build("--jobs 2 --out '" + b.path.string() + "'").code == 0);
+  int pdfs = 0;
+  for (const auto& e : fs::directory_iterator(a.path)) {
+    if (e.path().extension() != ".pdf") continue;
+    ++pdfs;
+    INFO(e.path().filename());
+    CHECK(test::read_text_file(e.path()) == test::read_text_file(b.path / e.path().filename()));
+  }
+  CHECK(pdfs == 6);
+}
+
+TEST_CASE("build: every zone's briefing passes qpdf and pdffonts, and carries its name and every metric in both languages",
+          "[build][pdf]") {
+  Dir out("zonebrief-build-all");
+  REQUIRE(build("--out '" + out.path.string() + "'").code == 0);
+  base::SystemEnv env;
+  std::string error;
+  for (const auto& input : env.list_files(test::source_dir() / "inputs", ".yaml", error)) {
+    auto facts = load::load_facts_file(env, input);
+    REQUIRE(facts.ok());
+    const auto& f = *facts.facts;
+    auto pdf = out.path / (f.zone.id + ".pdf");
+    INFO(pdf);
+    auto check = test::run_tool("qpdf --check '" + pdf.string() + "'");
+    CHECK(check.code == 0);
+    auto fonts = test::run_tool("pdffonts '" + pdf.string() + "'");
+    CHECK(fonts.err.empty());
+    CHECK(fonts.out.find(" no ") == std::string::npos);  // every font: emb, sub, uni all yes
+    auto text = test::run_tool("pdftotext -enc UTF-8 '" + pdf.string() + "' -");
+    CHECK(text.err.empty());
+    std::string all = squeeze(text.out);
+    CHECK(all.find(squeeze(f.zone.name.zh)) != std::string::npos);
+    CHECK(all.find(squeeze(f.zone.name.en)) != std::string::npos);
+    for (const auto& m : f.metrics) {
+      INFO(m.id);
+      CHECK(all.find(squeeze(chart::format_value(m.value, m.unit, chart::Lang::zh, m.qualifier).text)) != std::string::npos);
+      CHECK(all.find(squeeze(chart::format_value(m.value, m.unit, chart::Lang::en, m.qualifier).text)) != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("build: one-pagers fit one page in every language mode", "[build]") {
+  for (const char* lang : {"zh+en", "en+zh", "zh", "en"}) {
+    Dir out(std::string("zonebrief-build-one-") + (lang[2] == '+' ? "b" : lang));
+    auto r = build("--layout onepager --lang " + std::string(lang) + " --out '" + out.path.string() + "'");
+    INFO(lang << " " << r.err);
+    REQUIRE(r.code == 0);
+    auto manifest = nlohmann::json::parse(test::read_text_file(out.path / "manifest.json"));
+    for (const auto& z : manifest["zones"]) {
+      INFO(z["id"]);
+      CHECK(z["pages"] == 1);
+    }
+  }
+}
+
+TEST_CASE("build: unknown --zone or --layout is a usage error", "[build]") {
+  Dir out("zonebrief-build-usage");
+  CHECK(build("--zone no-such-zone --out '" + out.path.string() + "'").code == 2);
+  CHECK(build("--layout no-such-layout --out '" + out.path.string() + "'").code == 2);
+  auto one = build("--zone xianghu-xiaobin --out '" + out.path.string() + "'");
+  CHECK(one.code == 0);
+  CHECK(fs::exists(out.path / "xianghu-xiaobin.pdf"));
+  CHECK_FALSE(fs::exists(out.path / "xiaoshan-etdz.pdf"));
+}
