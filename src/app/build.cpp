@@ -9,11 +9,13 @@
 #include <chrono>
 #include <cstdio>
 #include <map>
+#include <set>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <thread>
 
+#include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/spdlog.h>
 
 #include "app/cli.h"
@@ -29,10 +31,34 @@
 namespace zb::app {
 namespace {
 
+std::atomic<bool> g_stop{false};
+
+/// Parses "K/N" or "N" (then K from the Indexed Job or Slurm array index). "" on success.
+std::string parse_shard(const base::Env& env, const std::string& spec, std::size_t& k, std::size_t& n) {
+  auto slash = spec.find('/');
+  std::string ks = slash == std::string::npos ? "" : spec.substr(0, slash);
+  std::string ns = slash == std::string::npos ? spec : spec.substr(slash + 1);
+  if (ks.empty()) {
+    if (auto v = env.get_var("JOB_COMPLETION_INDEX")) ks = *v;
+    else if (auto w = env.get_var("SLURM_ARRAY_TASK_ID")) ks = *w;
+    else return "no K given and neither JOB_COMPLETION_INDEX nor SLURM_ARRAY_TASK_ID is set";
+  }
+  auto whole = [](const std::string& s, std::size_t& out) {
+    if (s.empty() || s.size() > 6 || s.find_first_not_of("0123456789") != std::string::npos) return false;
+    out = std::stoul(s);
+    return true;
+  };
+  if (!whole(ks, k) || !whole(ns, n) || n == 0 || k >= n) return "'" + ks + "/" + ns + "'";
+  return "";
+}
+
+std::string sha256_file_key(const base::Env& env, const std::filesystem::path& p, std::uintmax_t max);
+
 struct ZoneResult {
   std::string id;
   std::filesystem::path input;
-  std::string status = "failed";  // built | failed
+  std::string status = "failed";  // built | unchanged | failed | interrupted
+  std::string key;                // hash of everything the PDF depends on
   std::string output;
   std::string sha256;
   std::size_t pages = 0, bytes = 0;
@@ -53,7 +79,14 @@ std::string sha256_hex(const std::string& bytes) {
   return hex;
 }
 
+std::string sha256_file_key(const base::Env& env, const std::filesystem::path& p, std::uintmax_t max) {
+  auto bytes = env.read_file(p, max);
+  return p.filename().string() + ":" + (bytes.error.empty() && !bytes.too_large ? sha256_hex(bytes.data) : "unreadable");
+}
+
 }  // namespace
+
+void request_stop() { g_stop = true; }
 
 int run_build(const base::Env& env, const BuildOptions& o, std::ostream& err) {
   auto config_error = [&](const base::Diagnostic& d) {
@@ -98,10 +131,49 @@ int run_build(const base::Env& env, const BuildOptions& o, std::ostream& err) {
     chosen.erase(std::unique(chosen.begin(), chosen.end()), chosen.end());
     files = std::move(chosen);
   }
-  if (files.empty()) return config_error(base::Diagnostic::whole_file(o.inputs.string(), "expected at least one *.yaml zone file", "none"));
+  std::string manifest_name = "manifest.json";
+  if (!o.shard.empty()) {
+    std::size_t k = 0, n = 1;
+    if (auto why = parse_shard(env, o.shard, k, n); !why.empty())
+      return config_error(base::Diagnostic::whole_file("--shard", "expected K/N with 0 <= K < N (or N, with K from the job index)", why));
+    std::vector<std::filesystem::path> mine;
+    for (std::size_t i = 0; i < files.size(); ++i)
+      if (i % n == k) mine.push_back(files[i]);
+    files = std::move(mine);
+    manifest_name = "manifest-shard-" + std::to_string(k) + "-of-" + std::to_string(n) + ".json";
+  }
+  if (files.empty() && o.shard.empty())
+    return config_error(base::Diagnostic::whole_file(o.inputs.string(), "expected at least one *.yaml zone file", "none"));
   std::error_code ec;
   std::filesystem::create_directories(o.out, ec);
   if (ec) return config_error(base::Diagnostic::whole_file(o.out.string(), "expected an output folder that can be created", ec.message()));
+
+  // A run killed with SIGKILL may leave temporary files (never PDFs): remove them — unless this
+  // is one shard of several, which may be writing into the same folder right now.
+  std::string out_error;
+  for (const auto& f : o.shard.empty() ? env.list_files(o.out, "", out_error) : std::vector<std::filesystem::path>{}) {
+    std::string name = f.filename().string();
+    if (name.size() > 8 && name[0] == '.' && name.find(".pdf.") != std::string::npos) std::filesystem::remove(f, ec);
+  }
+  spdlog::default_logger()->sinks().push_back(
+      std::make_shared<spdlog::sinks::basic_file_sink_mt>((o.out / "zonebrief.log").string()));
+
+  // What a zone's PDF depends on besides its facts: tool, language, layouts, fonts.
+  std::string common_key = std::string("zonebrief ") + kVersion + "|" + o.lang + "|" + o.layout.value_or("") + "|" +
+                           sha256_file_key(env, o.fonts / "fonts.yaml", 1 << 20);
+  for (const auto& ff : env.list_files(o.fonts, ".ttf", out_error)) common_key += "|" + sha256_file_key(env, ff, 64u << 20);
+  std::map<std::string, std::string> layout_keys;
+  for (const auto& [name, _] : layouts) layout_keys[name] = sha256_file_key(env, o.layouts / (name + ".yaml"), 1 << 20);
+  std::map<std::string, nlohmann::json> previous;
+  if (!o.force) {
+    auto prev = env.read_file(o.out / manifest_name, 64u << 20);
+    if (prev.error.empty() && !prev.too_large) {
+      auto j = nlohmann::json::parse(prev.data, nullptr, /*allow_exceptions=*/false);
+      if (j.is_object() && j.contains("zones") && j["zones"].is_array())
+        for (const auto& z : j["zones"])
+          if (z.is_object() && z.contains("id") && z["id"].is_string()) previous[z["id"].get<std::string>()] = z;
+    }
+  }
 
   load::FactsOptions facts_options;
   facts_options.known_layouts = layout_names;
@@ -114,9 +186,32 @@ int run_build(const base::Env& env, const BuildOptions& o, std::ostream& err) {
       ZoneResult& r = results[i];
       r.input = files[i];
       r.id = files[i].stem().string();
+      if (g_stop) {
+        r.status = "interrupted";
+        r.errors.push_back("not built: the run was stopped");
+        continue;
+      }
       auto t0 = std::chrono::steady_clock::now();
       try {
         auto facts = load::load_facts_file(env, files[i], facts_options);
+        if (facts.ok()) {
+          const std::string& lay = o.layout.value_or(facts.facts->zone.layout);
+          r.key = sha256_hex(common_key + "|" + layout_keys[lay] + "|" + sha256_file_key(env, files[i], 1 << 20));
+          auto prev = previous.find(r.id);
+          auto out_path = o.out / (r.id + ".pdf");
+          if (prev != previous.end() && prev->second.value("key", "") == r.key &&
+              (prev->second.value("status", "") == "built" || prev->second.value("status", "") == "unchanged")) {
+            auto existing = env.read_file(out_path, 256u << 20);
+            if (existing.error.empty() && !existing.too_large && sha256_hex(existing.data) == prev->second.value("sha256", "")) {
+              r.status = "unchanged";
+              r.output = out_path.string();
+              r.sha256 = prev->second.value("sha256", "");
+              r.pages = prev->second.value("pages", std::size_t{0});
+              r.bytes = existing.data.size();
+              continue;
+            }
+          }
+        }
         if (!facts.ok()) {
           for (const auto& d : facts.errors.items()) r.errors.push_back(d.str());
         } else {
@@ -164,7 +259,8 @@ int run_build(const base::Env& env, const BuildOptions& o, std::ostream& err) {
     z["id"] = r.id;
     z["input"] = r.input.string();
     z["status"] = r.status;
-    if (r.status == "built") {
+    if (!r.key.empty()) z["key"] = r.key;
+    if (r.status == "built" || r.status == "unchanged") {
       z["output"] = r.output;
       z["sha256"] = r.sha256;
       z["pages"] = r.pages;
@@ -172,17 +268,21 @@ int run_build(const base::Env& env, const BuildOptions& o, std::ostream& err) {
     }
     z["ms"] = std::round(r.ms * 10) / 10;
     z["errors"] = r.errors;
-    failed += r.status != "built";
+    failed += r.status != "built" && r.status != "unchanged";
     zones.push_back(std::move(z));
   }
   manifest["zones"] = std::move(zones);
-  auto manifest_path = o.out / "manifest.json";
+  auto manifest_path = o.out / manifest_name;
   if (auto why = write_atomically(manifest_path, manifest.dump(2) + "\n"); !why.empty()) {
     err << base::Diagnostic::whole_file(manifest_path.string(), "expected a writable manifest", why).str() << '\n';
     return kExitFailed;
   }
   if (failed) spdlog::error("built {} of {} zones; {} failed (see {})", results.size() - failed, results.size(), failed, manifest_path.string());
-  else spdlog::info("built {} zones into {}", results.size(), o.out.string());
+  else {
+    std::size_t unchanged = std::count_if(results.begin(), results.end(), [](const auto& r) { return r.status == "unchanged"; });
+    spdlog::info("{} zones into {}: {} built, {} unchanged (skipped)", results.size(), o.out.string(), results.size() - unchanged,
+                 unchanged);
+  }
   return failed ? kExitFailed : kExitOk;
 }
 

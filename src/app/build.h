@@ -20,7 +20,12 @@ struct BuildOptions {
   std::optional<std::string> layout;    ///< --layout NAME overrides zone.layout
   std::string lang = "zh+en";           ///< zh+en, en+zh, zh, en
   unsigned jobs = 0;                    ///< 0 = the number of cores
+  bool force = false;                   ///< rebuild zones whose inputs are unchanged
+  std::string shard;                    ///< "K/N" or "N" (K from JOB_COMPLETION_INDEX / SLURM_ARRAY_TASK_ID); empty = all
 };
+
+/// Asks a running build to stop after the zones under way (safe from a signal handler).
+void request_stop();
 
 /// Builds `<out>/<zone-id>.pdf` for each zone and `<out>/manifest.json`. Returns 0 when every
 /// zone was built, 1 when some failed (the others are still built), 2 on a usage or

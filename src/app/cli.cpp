@@ -1,6 +1,7 @@
 // The command line: CLI11 definitions of every command, logging set-up, exit-code mapping.
 #include "app/cli.h"
 
+#include <csignal>
 #include <iostream>
 
 #include <CLI/CLI.hpp>
@@ -64,6 +65,10 @@ int run_cli(int argc, char** argv) {
   build_cmd->add_option("--layout", build.layout, "Use this layout for every zone");
   build_cmd->add_option("--lang", build.lang, "zh+en, en+zh, zh or en")->capture_default_str()
       ->check(CLI::IsMember({"zh+en", "en+zh", "zh", "en"}));
+  build_cmd->add_flag("--force", build.force, "Rebuild zones whose facts, layout, fonts and tool are unchanged");
+  build_cmd->add_option("--shard", build.shard,
+                        "Build only shard K of N of the sorted zone list: K/N, or N with K from JOB_COMPLETION_INDEX "
+                        "or SLURM_ARRAY_TASK_ID; the manifest is then manifest-shard-K-of-N.json");
   build_cmd->add_option("--jobs", build.jobs, "Zones built in parallel (default: the number of cores)")->check(CLI::Range(1u, 256u));
 
   ChartsOptions charts;
@@ -96,7 +101,12 @@ int run_cli(int argc, char** argv) {
     check.layouts_given = layouts_opt->count() > 0;
     return run_check(env, check, std::cerr);
   }
-  if (build_cmd->parsed()) return run_build(env, build, std::cerr);
+  if (build_cmd->parsed()) {
+    // SIGINT/SIGTERM: finish the zones under way, record the rest as interrupted, write the manifest.
+    std::signal(SIGINT, [](int) { request_stop(); });
+    std::signal(SIGTERM, [](int) { request_stop(); });
+    return run_build(env, build, std::cerr);
+  }
   if (sample_cmd->parsed()) return run_sample(env, sample, std::cerr);
   if (charts_cmd->parsed()) return run_charts(env, charts, std::cerr);
   return kExitUsage;

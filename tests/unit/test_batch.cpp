@@ -1,0 +1,147 @@
+// The batch run people leave alone: unchanged zones skipped, a SIGKILL mid-run leaves no partial
+// PDF and the rerun completes, SIGTERM stops cleanly with the manifest written, and shards
+// 0..N-1 together build each zone exactly once.
+#include <catch2/catch.hpp>
+
+#include <csignal>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+#include "run_tool.h"
+#include "test_support.h"
+
+using namespace zb;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Dir {
+  fs::path path;
+  explicit Dir(const std::string& name) : path(fs::temp_directory_path() / (name + "-" + std::to_string(::getpid()))) {
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~Dir() { fs::remove_all(path); }
+};
+
+/// `n` copies of a real zone, as zone-000 … zone-NNN.
+void many_zones(const fs::path& dir, int n) {
+  std::string text = test::read_text_file(test::source_dir() / "inputs/xianghu-xiaobin.yaml");
+  for (int i = 0; i < n; ++i) {
+    char id[16];
+    std::snprintf(id, sizeof id, "zone-%03d", i);
+    std::string t = text;
+    t.replace(t.find("id: xianghu-xiaobin"), std::string("id: xianghu-xiaobin").size(), std::string("id: ") + id);
+    std::ofstream(dir / (std::string(id) + ".yaml")) << t;
+  }
+}
+
+std::string cmd(const fs::path& in, const fs::path& out, const std::string& extra) {
+  return "cd '" + test::source_dir().string() + "' && exec " + ZB_BINARY + " -q build --inputs '" + in.string() +
+         "' --out '" + out.string() + "' " + extra;
+}
+
+/// Starts a build in the background and signals it after `ms`; returns its exit status.
+int build_and_signal(const std::string& command, int sig, int ms) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    execl("/bin/sh", "sh", "-c", (command + " 2>/dev/null").c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+  kill(pid, sig);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return status;
+}
+
+bool complete_pdf(const fs::path& p) {
+  std::string s = test::read_text_file(p);
+  return s.rfind("%PDF-", 0) == 0 && s.find("%%EOF") != std::string::npos;
+}
+
+}  // namespace
+
+TEST_CASE("batch: a second run with nothing changed skips every zone", "[batch]") {
+  Dir in("zonebrief-batch-in"), out("zonebrief-batch-out");
+  many_zones(in.path, 3);
+  REQUIRE(test::run_tool(cmd(in.path, out.path, "")).code == 0);
+  REQUIRE(test::run_tool(cmd(in.path, out.path, "")).code == 0);
+  auto m = nlohmann::json::parse(test::read_text_file(out.path / "manifest.json"));
+  for (const auto& z : m["zones"]) CHECK(z["status"] == "unchanged");
+  // A changed facts file is rebuilt; the others still skip.
+  std::ofstream(in.path / "zone-001.yaml", std::ios::app) << "x-touched: true\n";
+  REQUIRE(test::run_tool(cmd(in.path, out.path, "")).code == 0);
+  m = nlohmann::json::parse(test::read_text_file(out.path / "manifest.json"));
+  std::map<std::string, std::string> status;
+  for (const auto& z : m["zones"]) status[z["id"]] = z["status"];
+  CHECK(status["zone-000"] == "unchanged");
+  CHECK(status["zone-001"] == "built");
+  REQUIRE(test::run_tool(cmd(in.path, out.path, "--force")).code == 0);
+  m = nlohmann::json::parse(test::read_text_file(out.path / "manifest.json"));
+  for (const auto& z : m["zones"]) CHECK(z["status"] == "built");
+}
+
+TEST_CASE("batch: a run killed with SIGKILL leaves no partial PDF, and the rerun completes", "[batch]") {
+  Dir in("zonebrief-kill-in"), out("zonebrief-kill-out");
+  many_zones(in.path, 120);
+  build_and_signal(cmd(in.path, out.path, "--jobs 2"), SIGKILL, 700);
+  int pdfs = 0;
+  for (const auto& e : fs::directory_iterator(out.path)) {
+    if (e.path().extension() != ".pdf") continue;
+    ++pdfs;
+    INFO(e.path());
+    CHECK(complete_pdf(e.path()));
+  }
+  INFO(pdfs << " PDFs before the kill");
+  CHECK(pdfs < 120);  // the kill came mid-run
+  auto rerun = test::run_tool(cmd(in.path, out.path, "--jobs 2"));
+  CHECK(rerun.code == 0);
+  int after = 0;
+  for (const auto& e : fs::directory_iterator(out.path)) {
+    after += e.path().extension() == ".pdf";
+    CHECK(e.path().filename().string()[0] != '.');  // stale temporary files were removed
+  }
+  CHECK(after == 120);
+}
+
+TEST_CASE("batch: SIGTERM stops cleanly with the manifest written", "[batch]") {
+  Dir in("zonebrief-term-in"), out("zonebrief-term-out");
+  many_zones(in.path, 120);
+  int status = build_and_signal(cmd(in.path, out.path, "--jobs 2"), SIGTERM, 700);
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 1);
+  auto m = nlohmann::json::parse(test::read_text_file(out.path / "manifest.json"));
+  REQUIRE(m["zones"].size() == 120);
+  int built = 0, interrupted = 0;
+  for (const auto& z : m["zones"]) {
+    built += z["status"] == "built";
+    interrupted += z["status"] == "interrupted";
+    if (z["status"] == "built") CHECK(complete_pdf(z["output"].get<std::string>()));
+  }
+  CHECK(built > 0);
+  CHECK(interrupted > 0);
+  CHECK(built + interrupted == 120);
+}
+
+TEST_CASE("batch: shards 0..N-1 together build each zone exactly once", "[batch]") {
+  Dir in("zonebrief-shard-in"), out("zonebrief-shard-out");
+  many_zones(in.path, 7);
+  std::map<std::string, int> seen;
+  for (int k = 0; k < 3; ++k) {
+    REQUIRE(test::run_tool(cmd(in.path, out.path, "--shard " + std::to_string(k) + "/3")).code == 0);
+    auto m = nlohmann::json::parse(
+        test::read_text_file(out.path / ("manifest-shard-" + std::to_string(k) + "-of-3.json")));
+    for (const auto& z : m["zones"]) ++seen[z["id"]];
+  }
+  CHECK(seen.size() == 7);
+  for (const auto& [id, n] : seen) CHECK(n == 1);
+  // K from the Indexed Job's index.
+  auto r = test::run_tool("export JOB_COMPLETION_INDEX=2; " + cmd(in.path, out.path, "--shard 3"));
+  CHECK(fs::exists(out.path / "manifest-shard-2-of-3.json"));
+  CHECK(r.code == 0);
+}
