@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <thread>
+#include <unistd.h>
 
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/spdlog.h>
@@ -24,6 +25,7 @@
 #include "app/version.h"
 #include "base/diagnostics.h"
 #include "export/pdf/pdf_writer.h"
+#include "export/png/png_writer.h"
 #include "layout/compose.h"
 #include "load/facts_loader.h"
 #include "text/font_book.h"
@@ -56,6 +58,10 @@ std::string sha256_file_key(const base::Env& env, const std::filesystem::path& p
 
 struct ZoneResult {
   std::string id;
+  std::string name;      // zh / en
+  std::string as_of;
+  bool stale = false;
+  std::string preview;   // file name of the page-1 PNG, when made
   std::filesystem::path input;
   std::string status = "failed";  // built | unchanged | failed | interrupted
   std::string key;                // hash of everything the PDF depends on
@@ -77,6 +83,45 @@ std::string sha256_hex(const std::string& bytes) {
     hex += buf;
   }
   return hex;
+}
+
+std::string html_escape(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+/// The operator's gallery: every zone's thumbnail, status, as-of date and a link to its PDF.
+std::string gallery_html(const std::vector<ZoneResult>& results) {
+  std::string h =
+      "<!doctype html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\"><title>zonebrief</title>\n<style>"
+      "body{font-family:sans-serif;margin:2em;color:#1c2129}.grid{display:flex;flex-wrap:wrap;gap:1.5em}"
+      ".zone{width:240px}.zone img{width:240px;border:1px solid #ccd;box-shadow:0 1px 3px #0002}"
+      ".failed{color:#b33}.stale{color:#c63}.meta{font-size:.85em;color:#555}</style></head><body>\n"
+      "<h1>开发区简报 · Development zone briefings</h1>\n<div class=\"grid\">\n";
+  for (const auto& r : results) {
+    h += "<div class=\"zone\">";
+    std::string pdf = r.id + ".pdf";
+    if (!r.preview.empty()) h += "<a href=\"" + html_escape(pdf) + "\"><img src=\"" + html_escape(r.preview) + "\" alt=\"\"></a>";
+    h += "<h3>" + html_escape(r.name.empty() ? r.id : r.name) + "</h3><p class=\"meta\">";
+    h += "<span class=\"" + std::string(r.status == "failed" || r.status == "interrupted" ? "failed" : "") + "\">" +
+         html_escape(r.status) + "</span>";
+    if (!r.as_of.empty()) h += " · 截至 as of " + html_escape(r.as_of);
+    if (r.stale) h += " · <span class=\"stale\">stale</span>";
+    if (r.pages) h += " · " + std::to_string(r.pages) + " pages · <a href=\"" + html_escape(pdf) + "\">PDF</a>";
+    for (const auto& e : r.errors) h += "<br><code>" + html_escape(e) + "</code>";
+    h += "</p></div>\n";
+  }
+  return h + "</div>\n</body></html>\n";
 }
 
 std::string sha256_file_key(const base::Env& env, const std::filesystem::path& p, std::uintmax_t max) {
@@ -177,7 +222,10 @@ int run_build(const base::Env& env, const BuildOptions& o, std::ostream& err) {
 
   load::FactsOptions facts_options;
   facts_options.known_layouts = layout_names;
-  layout::ComposeOptions compose_options{*lang, date};
+  layout::ComposeOptions compose_options{*lang, date, std::nullopt};
+  const long today = (date ? *date : env.now()) / 86400;
+  const bool tty = ::isatty(STDERR_FILENO) && spdlog::default_logger()->level() <= spdlog::level::info;
+  std::size_t done = 0;
   std::vector<ZoneResult> results(files.size());
   std::atomic<std::size_t> next{0};
   std::mutex log_mutex;
@@ -196,7 +244,10 @@ int run_build(const base::Env& env, const BuildOptions& o, std::ostream& err) {
         auto facts = load::load_facts_file(env, files[i], facts_options);
         if (facts.ok()) {
           const std::string& lay = o.layout.value_or(facts.facts->zone.layout);
-          r.key = sha256_hex(common_key + "|" + layout_keys[lay] + "|" + sha256_file_key(env, files[i], 1 << 20));
+          // Staleness is part of the key: a zone that ages past the limit is rebuilt with its flag.
+          bool stale = today - facts.facts->zone.as_of.days_since_epoch() > o.max_age_days;
+          r.key = sha256_hex(common_key + "|" + layout_keys[lay] + "|" + sha256_file_key(env, files[i], 1 << 20) +
+                             (stale ? "|stale" : "|fresh") + (o.previews ? "|previews" : ""));
           auto prev = previous.find(r.id);
           auto out_path = o.out / (r.id + ".pdf");
           if (prev != previous.end() && prev->second.value("key", "") == r.key &&
@@ -205,6 +256,10 @@ int run_build(const base::Env& env, const BuildOptions& o, std::ostream& err) {
             if (existing.error.empty() && !existing.too_large && sha256_hex(existing.data) == prev->second.value("sha256", "")) {
               r.status = "unchanged";
               r.output = out_path.string();
+              r.name = prev->second.value("name", "");
+              r.as_of = prev->second.value("as_of", "");
+              r.stale = prev->second.value("stale", false);
+              r.preview = prev->second.value("preview", "");
               r.sha256 = prev->second.value("sha256", "");
               r.pages = prev->second.value("pages", std::size_t{0});
               r.bytes = existing.data.size();
@@ -216,7 +271,17 @@ int run_build(const base::Env& env, const BuildOptions& o, std::ostream& err) {
           for (const auto& d : facts.errors.items()) r.errors.push_back(d.str());
         } else {
           const model::Layout& lay = layouts.at(o.layout.value_or(facts.facts->zone.layout));
-          auto doc = layout::compose_briefing(*fonts, *facts.facts, lay, compose_options);
+          layout::ComposeOptions zone_options = compose_options;
+          long age = today - facts.facts->zone.as_of.days_since_epoch();
+          r.as_of = facts.facts->zone.as_of.iso();
+          r.name = facts.facts->zone.name.zh + " / " + facts.facts->zone.name.en;
+          if (age > o.max_age_days) {
+            zone_options.stale_days = o.max_age_days;
+            r.stale = true;
+            std::lock_guard<std::mutex> lock(log_mutex);
+            spdlog::warn("{}: facts as of {} are {} days old (more than {}): flagged as stale", r.id, r.as_of, age, o.max_age_days);
+          }
+          auto doc = layout::compose_briefing(*fonts, *facts.facts, lay, zone_options);
           auto out_path = o.out / (r.id + ".pdf");
           std::string pdf = export_pdf::write_pdf(doc, out_path.string());
           if (auto why = write_atomically(out_path, pdf); !why.empty()) {
@@ -227,6 +292,11 @@ int run_build(const base::Env& env, const BuildOptions& o, std::ostream& err) {
             r.sha256 = sha256_hex(pdf);
             r.pages = doc.pages.size();
             r.bytes = pdf.size();
+            if (o.previews) {
+              auto png_path = o.out / (r.id + ".png");
+              if (auto why2 = write_atomically(png_path, export_png::render_png(doc, 0, 40)); why2.empty())
+                r.preview = png_path.filename().string();
+            }
           }
         }
       } catch (const base::Error& e) {
@@ -236,9 +306,21 @@ int run_build(const base::Env& env, const BuildOptions& o, std::ostream& err) {
       }
       r.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
       std::lock_guard<std::mutex> lock(log_mutex);
-      if (r.status == "built") spdlog::info("{}: built {} ({} pages, {} bytes, {:.0f} ms)", r.id, r.output, r.pages, r.bytes, r.ms);
-      else
+      ++done;
+      if (tty) std::fprintf(stderr, "\r\033[K");
+      if (r.status == "built") {
+        if (tty) spdlog::debug("{}: built {} ({} pages, {} bytes, {:.0f} ms)", r.id, r.output, r.pages, r.bytes, r.ms);
+        else spdlog::info("{}: built {} ({} pages, {} bytes, {:.0f} ms)", r.id, r.output, r.pages, r.bytes, r.ms);
+      } else {
         for (const auto& e : r.errors) err << e << '\n';
+      }
+      if (tty) {  // a progress bar on a terminal, plain log lines otherwise
+        int width = 30, filled = static_cast<int>(width * done / files.size());
+        std::fprintf(stderr, "[%s%s] %zu/%zu zones", std::string(static_cast<std::size_t>(filled), '#').c_str(),
+                     std::string(static_cast<std::size_t>(width - filled), ' ').c_str(), done, files.size());
+        if (done == files.size()) std::fprintf(stderr, "\n");
+        std::fflush(stderr);
+      }
     }
   };
   unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
@@ -257,6 +339,7 @@ int run_build(const base::Env& env, const BuildOptions& o, std::ostream& err) {
   for (const auto& r : results) {
     nlohmann::ordered_json z;
     z["id"] = r.id;
+    if (!r.name.empty()) z["name"] = r.name;
     z["input"] = r.input.string();
     z["status"] = r.status;
     if (!r.key.empty()) z["key"] = r.key;
@@ -266,6 +349,9 @@ int run_build(const base::Env& env, const BuildOptions& o, std::ostream& err) {
       z["pages"] = r.pages;
       z["bytes"] = r.bytes;
     }
+    if (!r.as_of.empty()) z["as_of"] = r.as_of;
+    if (r.stale) z["stale"] = true;
+    if (!r.preview.empty()) z["preview"] = r.preview;
     z["ms"] = std::round(r.ms * 10) / 10;
     z["errors"] = r.errors;
     failed += r.status != "built" && r.status != "unchanged";
@@ -276,6 +362,10 @@ int run_build(const base::Env& env, const BuildOptions& o, std::ostream& err) {
   if (auto why = write_atomically(manifest_path, manifest.dump(2) + "\n"); !why.empty()) {
     err << base::Diagnostic::whole_file(manifest_path.string(), "expected a writable manifest", why).str() << '\n';
     return kExitFailed;
+  }
+  if (o.previews) {
+    if (auto why = write_atomically(o.out / "index.html", gallery_html(results)); !why.empty())
+      err << base::Diagnostic::whole_file((o.out / "index.html").string(), "expected a writable gallery", why).str() << '\n';
   }
   if (failed) spdlog::error("built {} of {} zones; {} failed (see {})", results.size() - failed, results.size(), failed, manifest_path.string());
   else {

@@ -21,6 +21,8 @@ struct BuildOptions {
   std::string lang = "zh+en";           ///< zh+en, en+zh, zh, en
   unsigned jobs = 0;                    ///< 0 = the number of cores
   bool force = false;                   ///< rebuild zones whose inputs are unchanged
+  int max_age_days = 365;               ///< older facts are flagged as stale (page and log)
+  bool previews = true;                 ///< <out>/<id>.png of page 1 and <out>/index.html
   std::string shard;                    ///< "K/N" or "N" (K from JOB_COMPLETION_INDEX / SLURM_ARRAY_TASK_ID); empty = all
 };
 

@@ -65,6 +65,9 @@ int run_cli(int argc, char** argv) {
   build_cmd->add_option("--layout", build.layout, "Use this layout for every zone");
   build_cmd->add_option("--lang", build.lang, "zh+en, en+zh, zh or en")->capture_default_str()
       ->check(CLI::IsMember({"zh+en", "en+zh", "zh", "en"}));
+  build_cmd->add_option("--max-age", build.max_age_days, "Facts older than this many days are flagged as stale")
+      ->capture_default_str()->check(CLI::Range(1, 100000));
+  build_cmd->add_flag("!--no-previews", build.previews, "Skip the page-1 PNG previews and index.html");
   build_cmd->add_flag("--force", build.force, "Rebuild zones whose facts, layout, fonts and tool are unchanged");
   build_cmd->add_option("--shard", build.shard,
                         "Build only shard K of N of the sorted zone list: K/N, or N with K from JOB_COMPLETION_INDEX "

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -99,6 +100,10 @@ std::optional<std::int64_t> source_date_epoch(const Env& env, std::string& error
     return std::nullopt;
   }
   return out;
+}
+
+std::int64_t SystemEnv::now() const {
+  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
 
 std::optional<std::string> SystemEnv::get_var(const std::string& name) const {

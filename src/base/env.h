@@ -31,6 +31,8 @@ class Env {
                                                         std::string& error) const = 0;
   /// An environment variable, or nullopt when unset.
   virtual std::optional<std::string> get_var(const std::string& name) const = 0;
+  /// The current time, seconds since the epoch (the only clock zonebrief reads).
+  virtual std::int64_t now() const = 0;
 };
 
 /// SOURCE_DATE_EPOCH (reproducible-builds.org): seconds since the epoch, read through `env`.
@@ -45,6 +47,7 @@ class SystemEnv final : public Env {
                                                 const std::string& suffix,
                                                 std::string& error) const override;
   std::optional<std::string> get_var(const std::string& name) const override;
+  std::int64_t now() const override;
 };
 
 }  // namespace zb::base

@@ -21,6 +21,7 @@ frame::Color rgb(const model::Rgb& c) { return {c.r, c.g, c.b}; }
 const frame::Color kInk{0.11, 0.13, 0.16};
 const frame::Color kMuted{0.42, 0.45, 0.5};
 const frame::Color kRule{0.78, 0.81, 0.85};
+const frame::Color kStale{0.78, 0.24, 0.0};
 
 const std::string& in(const model::Text& t, Lang l) { return l == Lang::zh || t.en.empty() ? t.zh : t.en; }
 
@@ -154,6 +155,18 @@ class Composer {
     s.zh = true;
     s.line_height = 14;
     flow.paragraph({Span{line, role("body"), 8.5, kInk}}, s, 4, 4);
+    if (o_.stale_days) {
+      std::string warn;
+      for (std::size_t i = 0; i < langs_.size(); ++i)
+        warn += (i ? " · " : "") + (langs_[i] == Lang::zh
+                                        ? "注意：数据截至" + date_text(f_.zone.as_of, Lang::zh) + "，已超过" + std::to_string(*o_.stale_days) + "天，可能已过时"
+                                        : "Note: these facts date from " + date_text(f_.zone.as_of, Lang::en) + ", more than " +
+                                              std::to_string(*o_.stale_days) + " days ago, and may be out of date");
+      ParagraphStyle ws;
+      ws.zh = true;
+      ws.line_height = 13;
+      flow.paragraph({Span{warn, role("strong"), 8.5, kStale}}, ws, 2, 2);
+    }
     flow.rule(rgb(l_.accent), 1.2, 2, 4);
   }
 

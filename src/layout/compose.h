@@ -23,6 +23,8 @@ std::string_view name_of(LangMode m);
 struct ComposeOptions {
   LangMode lang = LangMode::zh_en;
   std::optional<std::int64_t> date;  ///< PDF creation date (SOURCE_DATE_EPOCH)
+  /// When set: the facts are older than allowed by this many days, and the title block says so.
+  std::optional<int> stale_days;
 };
 
 /// Lays out the briefing of `facts` with `layout`. Every figure carries a source marker [n]

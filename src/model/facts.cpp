@@ -19,6 +19,16 @@ std::string Date::iso() const {
   return buf;
 }
 
+long Date::days_since_epoch() const {
+  // Howard Hinnant's days_from_civil.
+  long y = year - (month <= 2 ? 1 : 0);
+  long era = (y >= 0 ? y : y - 399) / 400;
+  long yoe = y - era * 400;
+  long doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
 const Source* Facts::find_source(std::string_view id) const {
   for (const auto& s : sources)
     if (s.id == id) return &s;

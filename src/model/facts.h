@@ -43,6 +43,8 @@ enum class ChartKind { bar, hbar, line, rank, donut };
 struct Date {
   int year = 0, month = 0, day = 0;
   std::string iso() const;  ///< "YYYY-MM-DD"
+  /// Days since 1970-01-01 (proleptic Gregorian).
+  long days_since_epoch() const;
   auto operator<=>(const Date&) const = default;
 };
 

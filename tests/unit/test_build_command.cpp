@@ -133,3 +133,28 @@ TEST_CASE("build: unknown --zone or --layout is a usage error", "[build]") {
   CHECK(fs::exists(out.path / "xianghu-xiaobin.pdf"));
   CHECK_FALSE(fs::exists(out.path / "xiaoshan-etdz.pdf"));
 }
+
+TEST_CASE("build: old facts are flagged stale on the page and in the manifest; previews and gallery", "[build]") {
+  Dir out("zonebrief-build-stale");
+  const auto root = test::source_dir();
+  // 2030-01-01: every zone's facts are more than a year old.
+  auto r = test::run_tool("cd '" + root.string() + "' && SOURCE_DATE_EPOCH=1893456000 " + ZB_BINARY +
+                          " -q build --zone xianghu-xiaobin --max-age 365 --out '" + out.path.string() + "'");
+  INFO(r.err);
+  REQUIRE(r.code == 0);
+  auto manifest = nlohmann::json::parse(test::read_text_file(out.path / "manifest.json"));
+  CHECK(manifest["zones"][0]["stale"] == true);
+  CHECK(manifest["zones"][0]["preview"] == "xianghu-xiaobin.png");
+  auto text = test::run_tool("pdftotext -enc UTF-8 '" + (out.path / "xianghu-xiaobin.pdf").string() + "' -");
+  CHECK(squeeze(text.out).find("可能已过时") != std::string::npos);
+  CHECK(squeeze(text.out).find("mayb" "eoutofdate") != std::string::npos);
+  CHECK(fs::file_size(out.path / "xianghu-xiaobin.png") > 1000);
+  std::string html = test::read_text_file(out.path / "index.html");
+  CHECK(html.find("<a href=\"xianghu-xiaobin.pdf\"><img src=\"xianghu-xiaobin.png\"") != std::string::npos);
+  CHECK(html.find("stale") != std::string::npos);
+  // Without previews: no PNG, no gallery.
+  Dir plain("zonebrief-build-nopreview");
+  REQUIRE(build("--zone xianghu-xiaobin --no-previews --out '" + plain.path.string() + "'").code == 0);
+  CHECK_FALSE(fs::exists(plain.path / "xianghu-xiaobin.png"));
+  CHECK_FALSE(fs::exists(plain.path / "index.html"));
+}
