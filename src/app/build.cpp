@@ -19,6 +19,7 @@
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/spdlog.h>
 
+#include "app/changes.h"
 #include "app/cli.h"
 #include "app/layouts.h"
 #include "app/output.h"
@@ -62,6 +63,7 @@ struct ZoneResult {
   std::string as_of;
   bool stale = false;
   std::string preview;   // file name of the page-1 PNG, when made
+  std::vector<Change> changes;
   std::filesystem::path input;
   std::string status = "failed";  // built | unchanged | failed | interrupted
   std::string key;                // hash of everything the PDF depends on
@@ -117,6 +119,7 @@ std::string gallery_html(const std::vector<ZoneResult>& results) {
          html_escape(r.status) + "</span>";
     if (!r.as_of.empty()) h += " · 截至 as of " + html_escape(r.as_of);
     if (r.stale) h += " · <span class=\"stale\">stale</span>";
+    if (!r.changes.empty()) h += " · " + std::to_string(r.changes.size()) + " changes 项变化";
     if (r.pages) h += " · " + std::to_string(r.pages) + " pages · <a href=\"" + html_escape(pdf) + "\">PDF</a>";
     for (const auto& e : r.errors) h += "<br><code>" + html_escape(e) + "</code>";
     h += "</p></div>\n";
@@ -198,7 +201,8 @@ int run_build(const base::Env& env, const BuildOptions& o, std::ostream& err) {
   std::string out_error;
   for (const auto& f : o.shard.empty() ? env.list_files(o.out, "", out_error) : std::vector<std::filesystem::path>{}) {
     std::string name = f.filename().string();
-    if (name.size() > 8 && name[0] == '.' && name.find(".pdf.") != std::string::npos) std::filesystem::remove(f, ec);
+    // write_atomically's temporaries are ".<name>.XXXXXX".
+    if (name.size() > 8 && name[0] == '.' && name[name.size() - 7] == '.') std::filesystem::remove(f, ec);
   }
   spdlog::default_logger()->sinks().push_back(
       std::make_shared<spdlog::sinks::basic_file_sink_mt>((o.out / "zonebrief.log").string()));
@@ -281,6 +285,19 @@ int run_build(const base::Env& env, const BuildOptions& o, std::ostream& err) {
             std::lock_guard<std::mutex> lock(log_mutex);
             spdlog::warn("{}: facts as of {} are {} days old (more than {}): flagged as stale", r.id, r.as_of, age, o.max_age_days);
           }
+          // What changed since the last edition, from the record left beside the last PDF.
+          nlohmann::json record = make_record(*facts.facts);
+          auto record_path = o.out / (r.id + ".record.json");
+          auto prev_record = env.read_file(record_path, 16u << 20);
+          if (prev_record.error.empty() && !prev_record.too_large) {
+            auto prev_json = nlohmann::json::parse(prev_record.data, nullptr, false);
+            if (prev_json.is_object()) {
+              r.changes = diff_records(prev_json, record);
+              std::vector<std::pair<std::string, std::string>> lines;
+              for (const auto& c : r.changes) lines.push_back({c.zh, c.en});
+              zone_options.changes = std::move(lines);
+            }
+          }
           auto doc = layout::compose_briefing(*fonts, *facts.facts, lay, zone_options);
           auto out_path = o.out / (r.id + ".pdf");
           std::string pdf = export_pdf::write_pdf(doc, out_path.string());
@@ -292,6 +309,8 @@ int run_build(const base::Env& env, const BuildOptions& o, std::ostream& err) {
             r.sha256 = sha256_hex(pdf);
             r.pages = doc.pages.size();
             r.bytes = pdf.size();
+            if (auto why2 = write_atomically(record_path, record.dump(1) + "\n"); !why2.empty())
+              r.errors.push_back(base::Diagnostic::whole_file(record_path.string(), "expected a writable edition record", why2).str());
             if (o.previews) {
               auto png_path = o.out / (r.id + ".png");
               if (auto why2 = write_atomically(png_path, export_png::render_png(doc, 0, 40)); why2.empty())
@@ -352,6 +371,11 @@ int run_build(const base::Env& env, const BuildOptions& o, std::ostream& err) {
     if (!r.as_of.empty()) z["as_of"] = r.as_of;
     if (r.stale) z["stale"] = true;
     if (!r.preview.empty()) z["preview"] = r.preview;
+    if (!r.changes.empty()) {
+      nlohmann::ordered_json cs = nlohmann::ordered_json::array();
+      for (const auto& c : r.changes) cs.push_back({{"kind", c.kind}, {"id", c.id}, {"zh", c.zh}, {"en", c.en}});
+      z["changes"] = cs;
+    }
     z["ms"] = std::round(r.ms * 10) / 10;
     z["errors"] = r.errors;
     failed += r.status != "built" && r.status != "unchanged";

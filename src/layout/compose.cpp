@@ -70,7 +70,7 @@ class Composer {
         case model::BlockKind::charts: charts(flow, b, lim.charts); break;
         case model::BlockKind::highlights: highlights(flow, b, lim.highlights); break;
         case model::BlockKind::sources: sources(flow); break;
-        case model::BlockKind::changes: break;  // needs the previous edition's record (build command)
+        case model::BlockKind::changes: changes(flow); break;
       }
     }
     Running running;
@@ -243,6 +243,26 @@ class Composer {
                                 Span{marker(h.source), role("body"), size * 0.62, rgb(l_.accent), size * 0.35}};
         if (k == 0) flow.bullet(spans, s, Span{"•", role("body"), size, rgb(l_.accent)}, i == 0 ? 0 : 5);
         else flow.paragraph(spans, s, 0, 0);
+      }
+    }
+  }
+
+  void changes(Flow& flow) {
+    if (!o_.changes) return;  // no last edition to compare with
+    section(flow, "本期变化", "Changes since last edition");
+    flow.set_context({f_.file, "changes"});
+    std::vector<std::pair<std::string, std::string>> lines = *o_.changes;
+    if (lines.empty()) lines.push_back({"与上期相比，各项数据没有变化。", "No figure has changed since the last edition."});
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      for (std::size_t k = 0; k < langs_.size(); ++k) {
+        ParagraphStyle s;
+        s.zh = langs_[k] == Lang::zh;
+        s.indent = 12;
+        s.line_height = k == 0 ? 14 : 12.5;
+        double size = k == 0 ? 9 : 8;
+        Span text{langs_[k] == Lang::zh ? lines[i].first : lines[i].second, role("body"), size, k == 0 ? kInk : kMuted};
+        if (k == 0) flow.bullet({text}, s, Span{"•", role("body"), size, rgb(l_.accent)}, i == 0 ? 0 : 3);
+        else flow.paragraph({text}, s, 0, 0);
       }
     }
   }

@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "chart/charts.h"
 #include "frame/document.h"
@@ -25,6 +27,8 @@ struct ComposeOptions {
   std::optional<std::int64_t> date;  ///< PDF creation date (SOURCE_DATE_EPOCH)
   /// When set: the facts are older than allowed by this many days, and the title block says so.
   std::optional<int> stale_days;
+  /// What changed since the last edition (zh, en lines); unset when there is no last edition.
+  std::optional<std::vector<std::pair<std::string, std::string>>> changes;
 };
 
 /// Lays out the briefing of `facts` with `layout`. Every figure carries a source marker [n]

@@ -1,0 +1,80 @@
+// What changed: records compared as printed, in both languages; the build shows and lists them.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <unistd.h>
+
+#include "app/changes.h"
+#include "load/facts_loader.h"
+#include "run_tool.h"
+#include "test_support.h"
+
+using namespace zb;
+namespace fs = std::filesystem;
+
+namespace {
+
+model::Facts example() {
+  auto r = load::load_facts_text(test::read_text_file(test::source_dir() / "tests/facts/good/xiaoshan-etdz.yaml"),
+                                 "xiaoshan-etdz.yaml");
+  REQUIRE(r.ok());
+  return *r.facts;
+}
+
+}  // namespace
+
+TEST_CASE("changes: figures old → new, new and removed items, as printed in each language", "[changes]") {
+  auto before = example();
+  auto after = before;
+  after.metrics[0].value = {600, "600"};
+  after.series[0].points[3].y = {5, "5"};
+  after.highlights.push_back({{"新的要点。", "A new highlight."}, "xsdaily-2025-reform"});
+  model::Metric added = before.metrics[0];
+  added.id = "new-metric";
+  added.label = {"新指标", "New metric"};
+  added.value = {10800000000, "10800000000"};
+  added.unit = {model::UnitCode::cny, {}};
+  added.qualifier = model::Qualifier::none;
+  after.metrics.push_back(added);
+  auto changes = app::diff_records(app::make_record(before), app::make_record(after));
+  REQUIRE(changes.size() == 4);
+  CHECK(changes[0].kind == "changed");
+  CHECK(changes[0].zh == "国家高新技术企业：超542家 → 超600家");
+  CHECK(changes[0].en == "National high-tech enterprises: over 542 firms → over 600 firms");
+  CHECK(changes[1].zh == "新增：新指标 108亿元");
+  CHECK(changes[1].en == "New: New metric CNY 10.8 billion");
+  CHECK(changes[2].zh == "国家级经开区综合发展水平考核排名（2024）：第6位 → 第5位");
+  CHECK(changes[2].en == "National ETDZ composite ranking (2024): 6th → 5th");
+  CHECK(changes[3].zh == "新增要点：新的要点。");
+  auto none = app::diff_records(app::make_record(before), app::make_record(before));
+  CHECK(none.empty());
+  auto removed = app::diff_records(app::make_record(after), app::make_record(before));
+  CHECK(removed.back().kind == "removed");
+}
+
+TEST_CASE("changes: the next edition shows what changed and the manifest lists it", "[changes][build]") {
+  auto dir = fs::temp_directory_path() / ("zonebrief-changes-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "in");
+  std::string text = test::read_text_file(test::source_dir() / "inputs/xianghu-xiaobin.yaml");
+  std::ofstream(dir / "in/xianghu-xiaobin.yaml") << text;
+  auto build = [&] {
+    return test::run_tool("cd '" + test::source_dir().string() + "' && " + ZB_BINARY + " -q build --no-previews --inputs '" +
+                          (dir / "in").string() + "' --out '" + (dir / "out").string() + "'");
+  };
+  REQUIRE(build().code == 0);
+  auto first = test::run_tool("pdftotext '" + (dir / "out/xianghu-xiaobin.pdf").string() + "' -");
+  CHECK(first.out.find("本期变化") == std::string::npos);  // no last edition yet
+  text.replace(text.find("value: 50"), 9, "value: 55");
+  std::ofstream(dir / "in/xianghu-xiaobin.yaml") << text;
+  REQUIRE(build().code == 0);
+  auto second = test::run_tool("pdftotext '" + (dir / "out/xianghu-xiaobin.pdf").string() + "' -");
+  CHECK(second.out.find("本期变化") != std::string::npos);
+  CHECK(second.out.find("Changes since last edition") != std::string::npos);
+  CHECK(second.out.find("50% → 55%") != std::string::npos);
+  auto manifest = nlohmann::json::parse(test::read_text_file(dir / "out/manifest.json"));
+  REQUIRE(manifest["zones"][0]["changes"].size() == 1);
+  CHECK(manifest["zones"][0]["changes"][0]["kind"] == "changed");
+  fs::remove_all(dir);
+}
