@@ -146,7 +146,8 @@ int run_build(const base::Env& env, const BuildOptions& o, std::ostream& err) {
   if (!env_error.empty())
     return config_error(base::Diagnostic::whole_file("SOURCE_DATE_EPOCH", "expected a whole number of seconds since the epoch", env_error));
   auto lang = layout::parse_lang_mode(o.lang);
-  if (!lang) return config_error(base::Diagnostic::whole_file("--lang", "expected zh+en, en+zh, zh or en", "'" + o.lang + "'"));
+  if (!lang)
+    return config_error(base::Diagnostic::whole_file("--lang", "expected zh+en, en+zh, zh, en or side-by-side", "'" + o.lang + "'"));
 
   std::shared_ptr<const text::FontBook> fonts;
   try {

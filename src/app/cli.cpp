@@ -63,8 +63,8 @@ int run_cli(int argc, char** argv) {
   build_cmd->add_option("--out", build.out, "Output folder")->capture_default_str();
   build_cmd->add_option("--zone", build.zones, "Only this zone (repeatable)");
   build_cmd->add_option("--layout", build.layout, "Use this layout for every zone");
-  build_cmd->add_option("--lang", build.lang, "zh+en, en+zh, zh or en")->capture_default_str()
-      ->check(CLI::IsMember({"zh+en", "en+zh", "zh", "en"}));
+  build_cmd->add_option("--lang", build.lang, "zh+en, en+zh, zh, en or side-by-side")->capture_default_str()
+      ->check(CLI::IsMember({"zh+en", "en+zh", "zh", "en", "side-by-side"}));
   build_cmd->add_option("--max-age", build.max_age_days, "Facts older than this many days are flagged as stale")
       ->capture_default_str()->check(CLI::Range(1, 100000));
   build_cmd->add_flag("!--no-previews", build.previews, "Skip the page-1 PNG previews and index.html");

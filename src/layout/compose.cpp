@@ -47,7 +47,9 @@ class Composer {
       case LangMode::en_zh: langs_ = {Lang::en, Lang::zh}; break;
       case LangMode::zh: langs_ = {Lang::zh}; break;
       case LangMode::en: langs_ = {Lang::en}; break;
+      case LangMode::side_by_side: langs_ = {Lang::zh, Lang::en}; break;
     }
+    side_ = o.lang == LangMode::side_by_side;
     for (std::size_t i = 0; i < f.sources.size(); ++i) source_no_[f.sources[i].id] = static_cast<int>(i) + 1;
     style_.palette.clear();
     for (const auto& c : l.palette) style_.palette.push_back(rgb(c));
@@ -111,6 +113,16 @@ class Composer {
   }
 
   void section(Flow& flow, const char* zh, const char* en) {
+    if (side_) {
+      ParagraphStyle s;
+      s.zh = true;
+      s.line_height = 20;
+      ParagraphStyle e = s;
+      e.zh = false;
+      flow.columns({Span{zh, role("heading"), 13, kInk}}, s, {Span{en, role("heading"), 13, kInk}}, e, 16, 6, true,
+                   std::string(zh) + " / " + en, 1);
+      return;
+    }
     if (l_.one_page) {  // compact: one line, "关键指标 · Key figures"
       std::string line;
       for (std::size_t i = 0; i < langs_.size(); ++i) line += (i ? " · " : "") + std::string(langs_[i] == Lang::zh ? zh : en);
@@ -135,7 +147,17 @@ class Composer {
 
   void title(Flow& flow) {
     flow.set_context({f_.file, "zone.name"});
-    for (std::size_t i = 0; i < langs_.size(); ++i) {
+    if (side_) {
+      ParagraphStyle s;
+      s.zh = true;
+      s.line_height = 26;
+      ParagraphStyle e = s;
+      e.zh = false;
+      flow.columns({Span{f_.zone.name.zh, role("heading"), 18, rgb(l_.accent)}}, s,
+                   {Span{f_.zone.name.en, role("heading"), 15, rgb(l_.accent)}}, e, 0, 0, true,
+                   f_.zone.name.zh + " / " + f_.zone.name.en, 0);
+    }
+    for (std::size_t i = 0; i < (side_ ? 0 : langs_.size()); ++i) {
       ParagraphStyle s;
       s.zh = langs_[i] == Lang::zh;
       s.line_height = i == 0 ? 30 : 18;
@@ -232,6 +254,22 @@ class Composer {
     for (std::size_t i = 0; i < n; ++i) {
       const auto& h = f_.highlights[i];
       flow.set_context({f_.file, "highlights[" + std::to_string(i) + "].text"});
+      if (side_) {
+        ParagraphStyle s;
+        s.zh = true;
+        s.align = Align::justify;
+        s.indent = 12;
+        s.line_height = l_.body_size * 1.7;
+        ParagraphStyle e = s;
+        e.zh = false;
+        e.align = Align::left;
+        e.line_height = (l_.body_size - 1) * 1.6;
+        double size = l_.body_size;
+        flow.columns({Span{h.text.zh, role("body"), size, kInk}, Span{marker(h.source), role("body"), size * 0.62, rgb(l_.accent), size * 0.35}}, s,
+                     {Span{h.text.en, role("body"), size - 1, kInk}, Span{marker(h.source), role("body"), (size - 1) * 0.62, rgb(l_.accent), size * 0.35}}, e,
+                     i == 0 ? 0 : 6, 0, false, "", 0, Span{"•", role("body"), size, rgb(l_.accent)});
+        continue;
+      }
       for (std::size_t k = 0; k < langs_.size(); ++k) {
         ParagraphStyle s;
         s.zh = langs_[k] == Lang::zh;
@@ -254,6 +292,18 @@ class Composer {
     std::vector<std::pair<std::string, std::string>> lines = *o_.changes;
     if (lines.empty()) lines.push_back({"与上期相比，各项数据没有变化。", "No figure has changed since the last edition."});
     for (std::size_t i = 0; i < lines.size(); ++i) {
+      if (side_) {
+        ParagraphStyle s;
+        s.zh = true;
+        s.indent = 12;
+        s.line_height = 14;
+        ParagraphStyle e = s;
+        e.zh = false;
+        e.line_height = 12.5;
+        flow.columns({Span{lines[i].first, role("body"), 9, kInk}}, s, {Span{lines[i].second, role("body"), 8.5, kInk}}, e,
+                     i == 0 ? 0 : 3, 0, false, "", 0, Span{"•", role("body"), 9, rgb(l_.accent)});
+        continue;
+      }
       for (std::size_t k = 0; k < langs_.size(); ++k) {
         ParagraphStyle s;
         s.zh = langs_[k] == Lang::zh;
@@ -305,6 +355,7 @@ class Composer {
   const model::Layout& l_;
   const ComposeOptions& o_;
   std::vector<Lang> langs_;
+  bool side_ = false;  // side-by-side columns
   std::map<std::string, int> source_no_;
   chart::Style style_;
 };
@@ -316,6 +367,7 @@ std::optional<LangMode> parse_lang_mode(std::string_view s) {
   if (s == "en+zh") return LangMode::en_zh;
   if (s == "zh") return LangMode::zh;
   if (s == "en") return LangMode::en;
+  if (s == "side-by-side") return LangMode::side_by_side;
   return std::nullopt;
 }
 
@@ -325,6 +377,7 @@ std::string_view name_of(LangMode m) {
     case LangMode::en_zh: return "en+zh";
     case LangMode::zh: return "zh";
     case LangMode::en: return "en";
+    case LangMode::side_by_side: return "side-by-side";
   }
   return "?";
 }

@@ -15,8 +15,9 @@
 
 namespace zb::layout {
 
-/// zh+en: each block in Chinese, then its English; en+zh the reverse; zh or en alone.
-enum class LangMode { zh_en, en_zh, zh, en };
+/// zh+en: each block in Chinese, then its English; en+zh the reverse; zh or en alone;
+/// side_by_side: Chinese and English columns, aligned block by block.
+enum class LangMode { zh_en, en_zh, zh, en, side_by_side };
 
 /// Parses "zh+en", "en+zh", "zh", "en"; nullopt otherwise.
 std::optional<LangMode> parse_lang_mode(std::string_view s);

@@ -163,6 +163,41 @@ void Flow::box(double height, std::vector<frame::Item> items, double space_befor
   boxes_.push_back(std::move(b));
 }
 
+void Flow::columns(std::vector<text::Span> left, text::ParagraphStyle ls, std::vector<text::Span> right,
+                   text::ParagraphStyle rs, double space_before, double space_after, bool keep_with_next,
+                   std::string bookmark, int level, std::optional<text::Span> bullet) {
+  const double gap = 18, col = (measure() - gap) / 2;
+  ls.width = col;
+  rs.width = col;
+  Box b;
+  b.space_before = space_before;
+  b.keep_with_next = keep_with_next;
+  double height = 0;
+  for (int side = 0; side < 2; ++side) {
+    auto& spans = side == 0 ? left : right;
+    auto& st = side == 0 ? ls : rs;
+    if (spans.empty()) continue;
+    auto p = text::layout_paragraph(fonts_, std::move(spans), st, ctx_);
+    double x = page_.margin_left + (side == 0 ? 0 : col + gap);
+    double size = p.spans.front().size;
+    for (std::size_t i = 0; i < p.lines.size(); ++i) {
+      double baseline = static_cast<double>(i) * st.line_height + baseline_in_line(st.line_height, size);
+      text::emit_line(p, i, x, baseline, b.items, b.links);
+      if (i == 0 && bullet) {
+        double w = text::measure(fonts_, *bullet, st.zh, ctx_);
+        text::ParagraphStyle bs;
+        bs.width = w + 1;
+        auto lp = text::layout_paragraph(fonts_, {*bullet}, bs, ctx_);
+        text::emit_line(lp, 0, x + std::max(0.0, st.indent - 4 - w), baseline, b.items, b.links);
+      }
+    }
+    height = std::max(height, static_cast<double>(p.lines.size()) * st.line_height);
+  }
+  b.height = height + space_after;
+  if (!bookmark.empty()) b.bookmark = frame::Bookmark{std::move(bookmark), level, 0, 0};
+  boxes_.push_back(std::move(b));
+}
+
 void Flow::page_break() {
   Box b;
   b.page_break = true;

@@ -63,6 +63,12 @@ class Flow {
   void rule(frame::Color color, double width, double space_before, double space_after);
   /// Items drawn in a fixed-height box (e.g. a chart), kept whole on one page.
   void box(double height, std::vector<frame::Item> items, double space_before, double space_after, bool keep_with_next);
+  /// Two paragraphs side by side (Chinese left, English right, say), top-aligned in one block
+  /// that stays whole on a page; each column is (measure - gap) / 2 wide. A non-empty `bookmark`
+  /// is registered at the block. `keep_with_next` for headings.
+  void columns(std::vector<text::Span> left, text::ParagraphStyle left_style, std::vector<text::Span> right,
+               text::ParagraphStyle right_style, double space_before, double space_after, bool keep_with_next = false,
+               std::string bookmark = "", int level = 0, std::optional<text::Span> bullet = std::nullopt);
   /// Starts a new page unless the current one is empty.
   void page_break();
 

@@ -2,6 +2,7 @@
 // zone's PDF checked with real tools, one-pagers on one page.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
@@ -111,8 +112,10 @@ TEST_CASE("build: every zone's briefing passes qpdf and pdffonts, and carries it
 }
 
 TEST_CASE("build: one-pagers fit one page in every language mode", "[build]") {
-  for (const char* lang : {"zh+en", "en+zh", "zh", "en"}) {
-    Dir out(std::string("zonebrief-build-one-") + (lang[2] == '+' ? "b" : lang));
+  for (const char* lang : {"zh+en", "en+zh", "zh", "en", "side-by-side"}) {
+    std::string tag = lang;
+    std::replace(tag.begin(), tag.end(), '+', '_');
+    Dir out("zonebrief-build-one-" + tag);
     auto r = build("--layout onepager --lang " + std::string(lang) + " --out '" + out.path.string() + "'");
     INFO(lang << " " << r.err);
     REQUIRE(r.code == 0);
@@ -120,6 +123,25 @@ TEST_CASE("build: one-pagers fit one page in every language mode", "[build]") {
     for (const auto& z : manifest["zones"]) {
       INFO(z["id"]);
       CHECK(z["pages"] == 1);
+    }
+  }
+}
+
+TEST_CASE("build: side-by-side briefings carry every metric in both languages", "[build][pdf]") {
+  Dir out("zonebrief-build-sbs");
+  REQUIRE(build("--lang side-by-side --no-previews --out '" + out.path.string() + "'").code == 0);
+  base::SystemEnv env;
+  std::string error;
+  for (const auto& input : env.list_files(test::source_dir() / "inputs", ".yaml", error)) {
+    auto facts = load::load_facts_file(env, input);
+    REQUIRE(facts.ok());
+    auto text = test::run_tool("pdftotext -enc UTF-8 '" + (out.path / (facts.facts->zone.id + ".pdf")).string() + "' -");
+    std::string all = squeeze(text.out);
+    INFO(facts.facts->zone.id);
+    CHECK(all.find(squeeze(facts.facts->zone.name.en)) != std::string::npos);
+    for (const auto& m : facts.facts->metrics) {
+      CHECK(all.find(squeeze(chart::format_value(m.value, m.unit, chart::Lang::zh, m.qualifier).text)) != std::string::npos);
+      CHECK(all.find(squeeze(chart::format_value(m.value, m.unit, chart::Lang::en, m.qualifier).text)) != std::string::npos);
     }
   }
 }
