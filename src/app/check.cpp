@@ -12,6 +12,33 @@
 
 namespace zb::app {
 
+int run_list(const base::Env& env, const CheckOptions& options, std::ostream& out, std::ostream& err) {
+  load::FactsOptions facts_options;
+  if (!find_layout_names(env, options.layouts, options.layouts_given, facts_options.known_layouts, err))
+    return kExitUsage;
+  std::string list_error;
+  auto files = options.files.empty() ? env.list_files(options.inputs, ".yaml", list_error) : options.files;
+  if (!list_error.empty()) {
+    err << base::Diagnostic::whole_file(options.inputs.string(), "expected a readable folder of zone files", list_error).str()
+        << '\n';
+    return kExitUsage;
+  }
+  int status = kExitOk;
+  for (const auto& path : files) {
+    auto r = load::load_facts_file(env, path, facts_options);
+    if (!r.ok()) {
+      for (const auto& d : r.errors.items()) err << d.str() << '\n';
+      status = kExitFailed;
+      continue;
+    }
+    const auto& z = r.facts->zone;
+    out << z.id << '\t' << z.layout << '\t' << z.as_of.iso() << '\t' << r.facts->metrics.size() << " metrics, "
+        << r.facts->series.size() << " series, " << r.facts->highlights.size() << " highlights\t" << z.name.zh << " / "
+        << z.name.en << '\n';
+  }
+  return status;
+}
+
 int run_check(const base::Env& env, const CheckOptions& options, std::ostream& err) {
   load::FactsOptions facts_options;
   if (!find_layout_names(env, options.layouts, options.layouts_given, facts_options.known_layouts, err))

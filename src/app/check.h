@@ -16,6 +16,11 @@ struct CheckOptions {
   bool layouts_given = false;  ///< true when --layouts was passed: then it must exist
 };
 
+/// Lists every zone of options.inputs on `out`, one line each: id, layout, as-of date, counts of
+/// metrics/series/highlights and the zone's names; invalid files get their errors on `err`.
+/// Exit codes as for check.
+int run_list(const base::Env& env, const CheckOptions& options, std::ostream& out, std::ostream& err);
+
 /// Validates each `*.yaml` in options.inputs (or options.files); writes every error to `err`, one per line.
 /// Returns 0 when all files are valid, 1 when any is not, 2 when the folders cannot be read.
 int run_check(const base::Env& env, const CheckOptions& options, std::ostream& err);

@@ -48,6 +48,11 @@ int run_cli(int argc, char** argv) {
       check_cmd->add_option("--layouts", check.layouts, "Folder of layouts (zone.layout must name one)")
           ->capture_default_str();
 
+  CheckOptions list;
+  auto* list_cmd = cli.add_subcommand("list", "List the zones: id, layout, as-of date, counts and names");
+  list_cmd->add_option("--inputs", list.inputs, "Folder of zone facts files")->capture_default_str();
+  list_cmd->add_option("--layouts", list.layouts, "Folder of layouts")->capture_default_str();
+
   SampleOptions sample;
   auto* sample_cmd =
       cli.add_subcommand("sample", "Write the typesetting sample (checks fonts and typesetting on this machine)");
@@ -110,6 +115,7 @@ int run_cli(int argc, char** argv) {
     std::signal(SIGTERM, [](int) { request_stop(); });
     return run_build(env, build, std::cerr);
   }
+  if (list_cmd->parsed()) return run_list(env, list, std::cout, std::cerr);
   if (sample_cmd->parsed()) return run_sample(env, sample, std::cerr);
   if (charts_cmd->parsed()) return run_charts(env, charts, std::cerr);
   return kExitUsage;

@@ -129,3 +129,13 @@ TEST_CASE("check: an invalid layout is a configuration error with its errors", "
   CHECK(err.str().find("unknown-block.yaml:5:5: error: blocks[1]: expected a block: title, changes, key-figures, "
                        "charts, highlights or sources (found 'sumary')") != std::string::npos);
 }
+
+TEST_CASE("list: one line per zone, invalid files reported", "[check][cli]") {
+  auto all = run_binary("list --inputs " + (test::source_dir() / "inputs").string());
+  CHECK(all.code == 0);
+  CHECK(all.output.find("xiaoshan-etdz\tbriefing\t2025-05-31\t") != std::string::npos);
+  CHECK(std::count(all.output.begin(), all.output.end(), '\n') >= 6);
+  auto bad = run_binary("list --inputs " + (test::source_dir() / "tests/facts/bad").string() + " --layouts /nonexistent");
+  CHECK(bad.code == 1);
+  CHECK(bad.output.find("number-quoted.yaml:14:12: error:") != std::string::npos);
+}
