@@ -143,20 +143,40 @@ struct LabelPlan {
   std::string text;
   double x, baseline;
   Align align;
+  std::optional<double> alt_baseline;  ///< tried when the first position is taken or crossed by the line
 };
 
+/// True when the segment a–b passes through `r` (sampled every half point).
+bool crosses(const frame::Point& a, const frame::Point& b, const frame::Rect& r) {
+  double len = std::hypot(b.x - a.x, b.y - a.y);
+  int steps = std::max(1, static_cast<int>(len * 2));
+  for (int i = 0; i <= steps; ++i) {
+    double t = static_cast<double>(i) / steps;
+    double x = a.x + (b.x - a.x) * t, y = a.y + (b.y - a.y) * t;
+    if (x > r.x && x < r.x + r.w && y > r.y && y < r.y + r.h) return true;
+  }
+  return false;
+}
+
 void place_labels(Painter& paint, Chart& chart, const std::vector<LabelPlan>& plans, const Style& style, bool zh,
-                  const std::vector<frame::Rect>& obstacles, double chart_w, double chart_h) {
+                  const std::vector<frame::Rect>& obstacles, double chart_w, double chart_h,
+                  const std::vector<frame::Point>& line = {}) {
   std::vector<frame::Rect> placed = obstacles;
   for (const auto& p : plans) {
     double w = paint.width(p.text, style.value_role, style.value_size, zh);
     double left = p.align == Align::center ? p.x - w / 2 : p.align == Align::right ? p.x - w : p.x;
-    frame::Rect box{left - 1, p.baseline - style.value_size * 0.88 - 0.5, w + 2, style.value_size + 1};
-    if (!inside(box, chart_w, chart_h)) continue;
-    bool clash = std::any_of(placed.begin(), placed.end(), [&](const frame::Rect& r) { return overlaps(r, box); });
-    if (clash) continue;
-    paint.text(p.text, style.value_role, style.value_size, style.ink, p.x, p.baseline, p.align, zh);
-    placed.push_back(box);
+    for (std::optional<double> baseline : {std::optional<double>(p.baseline), p.alt_baseline}) {
+      if (!baseline) continue;
+      frame::Rect box{left - 1, *baseline - style.value_size * 0.88 - 0.5, w + 2, style.value_size + 1};
+      if (!inside(box, chart_w, chart_h)) continue;
+      if (std::any_of(placed.begin(), placed.end(), [&](const frame::Rect& r) { return overlaps(r, box); })) continue;
+      bool crossed = false;
+      for (std::size_t k = 0; k + 1 < line.size() && !crossed; ++k) crossed = crosses(line[k], line[k + 1], box);
+      if (crossed) continue;
+      paint.text(p.text, style.value_role, style.value_size, style.ink, p.x, *baseline, p.align, zh);
+      placed.push_back(box);
+      break;
+    }
   }
   (void)chart;
 }
@@ -294,12 +314,16 @@ Chart draw_vertical(const text::FontBook& fonts, const model::Series& s, const s
     double y = Y(ys[i]);
     double below = y + style.value_size + 4;
     double above = y - 4;
-    if (kind == model::ChartKind::bar) plans.push_back({i, label, X(i), ys[i] < 0 ? below : above, Align::center});
-    else if (rank) plans.push_back({i, label, X(i), below + 1, Align::center});
-    else plans.push_back({i, label, X(i), above - 1, Align::center});
+    if (kind == model::ChartKind::bar) plans.push_back({i, label, X(i), ys[i] < 0 ? below : above, Align::center, std::nullopt});
+    else if (rank) plans.push_back({i, label, X(i), below + 1, Align::center, above - 1});
+    else plans.push_back({i, label, X(i), above - 1, Align::center, below + 1});
   }
-  double chart_h_so_far = plot_bottom + x_area;
-  place_labels(paint, chart, plans, style, zh, obstacles, width, chart_h_so_far);
+  // Value labels stay above the x labels (which are placed after them).
+  double chart_h_so_far = plot_bottom + 1;
+  std::vector<frame::Point> line_pts;
+  if (kind != model::ChartKind::bar)
+    for (std::size_t i = 0; i < n; ++i) line_pts.push_back({X(i), Y(ys[i])});
+  place_labels(paint, chart, plans, style, zh, obstacles, width, chart_h_so_far, line_pts);
 
   // X labels, left to right; one that would touch the previous is left out.
   double last_right = -1e9;

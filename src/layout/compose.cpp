@@ -205,9 +205,9 @@ class Composer {
       double h = 0;
       for (std::size_t k = i; k < std::min(n, i + static_cast<std::size_t>(cols)); ++k) {
         model::Metric m = f_.metrics[k];
-        std::string mk = " " + marker(m.source);
-        m.label.zh += mk;
-        if (!m.label.en.empty()) m.label.en += mk;
+        // The source marker once per card, on the first language's label (no space in Chinese).
+        if (langs_.front() == Lang::zh) m.label.zh += marker(m.source);
+        else if (!m.label.en.empty()) m.label.en += " " + marker(m.source);
         text::TextContext ctx{f_.file, "metrics[" + std::to_string(k) + "]"};
         row.push_back(chart::draw_card(fonts_, m, w, style_, chart_langs(), ctx));
         h = std::max(h, row.back().height);
@@ -227,14 +227,18 @@ class Composer {
     section(flow, "图表", "Charts");
     for (std::size_t i = 0; i < n; ++i) {
       const auto& s = f_.series[i];
+      // Per language: "来源：[n] 出版方。注：……" then "Source: [n] Publisher. Note: ...".
       std::string source;
-      if (const auto* src = f_.find_source(s.source)) {
-        for (std::size_t k = 0; k < langs_.size(); ++k)
-          source += (k ? " · " : "") + std::string(langs_[k] == Lang::zh ? "来源：" : "Source: ") + marker(s.source) + " " +
-                    in(src->publisher, langs_[k]);
+      const auto* src = f_.find_source(s.source);
+      for (std::size_t k = 0; k < langs_.size() && src; ++k) {
+        const bool zh = langs_[k] == Lang::zh;
+        std::string part = std::string(zh ? "来源：" : "Source: ") + marker(s.source) + " " + in(src->publisher, langs_[k]);
+        if (s.note && !l_.one_page) {  // a one-page layout has no room for notes
+          std::string note = in(*s.note, langs_[k]);
+          part += zh ? "。注：" + note : ". Note: " + note;
+        }
+        source += (k ? " · " : "") + part;
       }
-      if (s.note && !l_.one_page)  // a one-page layout has no room for notes
-        for (std::size_t k = 0; k < langs_.size(); ++k) source += (langs_[k] == Lang::zh ? "。注：" : ". Note: ") + in(*s.note, langs_[k]);
       text::TextContext ctx{f_.file, "series[" + std::to_string(i) + "]"};
       // A one-page layout gets a compact chart (its plot height follows its width).
       double width = l_.one_page ? flow.measure() * 0.62 : flow.measure();
@@ -279,8 +283,10 @@ class Composer {
         double size = k == 0 ? l_.body_size : l_.body_size - 1;
         std::vector<Span> spans{Span{in(h.text, langs_[k]), role("body"), size, k == 0 ? kInk : kMuted},
                                 Span{marker(h.source), role("body"), size * 0.62, rgb(l_.accent), size * 0.35}};
-        if (k == 0) flow.bullet(spans, s, Span{"•", role("body"), size, rgb(l_.accent)}, i == 0 ? 0 : 5);
-        else flow.paragraph(spans, s, 0, 0);
+        // A highlight and its translation stay on one page together.
+        bool keep = k + 1 < langs_.size();
+        if (k == 0) flow.bullet(spans, s, Span{"•", role("body"), size, rgb(l_.accent)}, i == 0 ? 0 : 5, keep);
+        else flow.paragraph(spans, s, 0, 0, keep);
       }
     }
   }
@@ -311,8 +317,9 @@ class Composer {
         s.line_height = k == 0 ? 14 : 12.5;
         double size = k == 0 ? 9 : 8;
         Span text{langs_[k] == Lang::zh ? lines[i].first : lines[i].second, role("body"), size, k == 0 ? kInk : kMuted};
-        if (k == 0) flow.bullet({text}, s, Span{"•", role("body"), size, rgb(l_.accent)}, i == 0 ? 0 : 3);
-        else flow.paragraph({text}, s, 0, 0);
+        bool keep = k + 1 < langs_.size();
+        if (k == 0) flow.bullet({text}, s, Span{"•", role("body"), size, rgb(l_.accent)}, i == 0 ? 0 : 3, keep);
+        else flow.paragraph({text}, s, 0, 0, keep);
       }
     }
   }
@@ -326,10 +333,26 @@ class Composer {
       if (src.date) zh += "，" + date_text(*src.date, Lang::zh);
       std::string en = src.publisher.en + (src.title.en.empty() ? "" : ", “" + src.title.en + "”");
       if (src.date) en += ", " + date_text(*src.date, Lang::en);
+      // Each language's part is set by its own rules (English titles get Latin quotes).
       std::vector<Span> spans;
       bool zh_first = langs_.front() == Lang::zh;
-      if (langs_.size() == 1) spans.push_back(Span{zh_first ? zh : "[" + std::to_string(i + 1) + "] " + en, role("body"), 8, kInk});
-      else spans.push_back(Span{zh_first ? zh + " · " + en : "[" + std::to_string(i + 1) + "] " + en + " · " + zh.substr(zh.find(' ') + 1), role("body"), 8, kInk});
+      std::string no = "[" + std::to_string(i + 1) + "] ";
+      Span zh_span{zh_first ? zh : zh.substr(zh.find(' ') + 1), role("body"), 8, kInk};
+      zh_span.zh = true;
+      Span en_span{zh_first ? en : no + en, role("body"), 8, kInk};
+      en_span.zh = false;
+      if (langs_.size() == 1) {
+        spans.push_back(zh_first ? zh_span : en_span);
+      } else if (zh_first) {
+        spans.push_back(zh_span);
+        spans.push_back(Span{" · ", role("body"), 8, kInk, 0, "", false});
+        spans.push_back(en_span);
+      } else {
+        spans.push_back(en_span);
+        spans.push_back(Span{" · ", role("body"), 8, kInk, 0, "", false});
+        spans.push_back(zh_span);
+      }
+      if (src.date || !src.url.empty()) spans.back().text += src.url.empty() ? "." : ".";
       if (!src.url.empty()) {
         spans.push_back(Span{" ", role("body"), 8, kInk});
         spans.push_back(Span{src.url, role("body"), 8, rgb(l_.accent), 0, src.url});

@@ -88,16 +88,23 @@ void Flow::heading(std::vector<text::Span> spans, text::ParagraphStyle style, st
 }
 
 void Flow::paragraph(std::vector<text::Span> spans, text::ParagraphStyle style, double space_before,
-                     double space_after) {
+                     double space_after, bool keep_with_next) {
   style.width = style.width > 0 ? std::min(style.width, measure()) : measure();
   auto p = text::layout_paragraph(fonts_, std::move(spans), style, ctx_);
+  std::size_t first = boxes_.size();
   add_lines(p, page_.margin_left, space_before, space_after, false, std::nullopt);
+  if (keep_with_next)
+    for (std::size_t i = first; i < boxes_.size(); ++i) boxes_[i].keep_with_next = true;
 }
 
-void Flow::bullet(std::vector<text::Span> spans, text::ParagraphStyle style, text::Span bullet, double space_before) {
+void Flow::bullet(std::vector<text::Span> spans, text::ParagraphStyle style, text::Span bullet, double space_before,
+                  bool keep_with_next) {
   style.width = style.width > 0 ? std::min(style.width, measure()) : measure();
   auto p = text::layout_paragraph(fonts_, std::move(spans), style, ctx_);
+  std::size_t first = boxes_.size();
   add_lines(p, page_.margin_left, space_before, 0, false, bullet);
+  if (keep_with_next)
+    for (std::size_t i = first; i < boxes_.size(); ++i) boxes_[i].keep_with_next = true;
 }
 
 void Flow::table(const Table& t, double space_before, double space_after) {

@@ -55,9 +55,11 @@ class Flow {
                double space_before, double space_after);
   /// A paragraph, split across pages by lines with orphan and widow control.
   void paragraph(std::vector<text::Span> spans, text::ParagraphStyle style, double space_before,
-                 double space_after);
+                 double space_after, bool keep_with_next = false);
   /// A bulleted list item: the bullet hangs in the indent.
-  void bullet(std::vector<text::Span> spans, text::ParagraphStyle style, text::Span bullet, double space_before);
+  /// `keep_with_next`: the whole item stays on the page of what follows (a translation, say).
+  void bullet(std::vector<text::Span> spans, text::ParagraphStyle style, text::Span bullet, double space_before,
+              bool keep_with_next = false);
   void table(const Table& t, double space_before, double space_after);
   /// A horizontal rule across the measure.
   void rule(frame::Color color, double width, double space_before, double space_after);

@@ -74,7 +74,7 @@ LaidParagraph layout_paragraph(const FontBook& fonts, std::vector<Span> spans, c
   LaidParagraph p;
   p.style = style;
   for (std::size_t s = 0; s < spans.size(); ++s)
-    measure_into(fonts, spans[s], static_cast<std::uint32_t>(s), style.zh, ctx, p.chars);
+    measure_into(fonts, spans[s], static_cast<std::uint32_t>(s), spans[s].zh.value_or(style.zh), ctx, p.chars);
   p.spans = std::move(spans);
   add_autospace(p.chars, p.spans);
   auto& chars = p.chars;
@@ -83,6 +83,13 @@ LaidParagraph layout_paragraph(const FontBook& fonts, std::vector<Span> spans, c
   text.reserve(n);
   for (const auto& c : chars) text.push_back(c.cp);
   std::vector<bool> brk = break_opportunities(text, style.zh);
+  for (std::size_t i = 1; i < n; ++i) {
+    // A raised source marker ([1]) never starts a line away from what it marks.
+    if (chars[i].span != chars[i - 1].span && p.spans[chars[i].span].rise > 0) brk[i] = false;
+    // A number stays with the Chinese unit or word next to it: 1.5倍, 前10强, 542家.
+    char32_t a = chars[i - 1].cp, b = chars[i].cp;
+    if ((a >= '0' && a <= '9' && is_han(b)) || (is_han(a) && b >= '0' && b <= '9')) brk[i] = false;
+  }
 
   const double measure_width = style.width - style.indent;
   std::size_t start = 0;

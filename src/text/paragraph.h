@@ -2,6 +2,7 @@
 // autospace, long-word breaking) → positioned text runs, justified for Chinese.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,9 @@ struct Span {
   frame::Color color;
   double rise = 0;           ///< baseline shift upwards (superscript markers)
   std::string link;          ///< URI: the span becomes clickable
+  /// Language of this span when it differs from the paragraph's (an English title inside a
+  /// Chinese line gets Latin quotes); unset: the paragraph's.
+  std::optional<bool> zh;
 };
 
 enum class Align { left, justify, center, right };

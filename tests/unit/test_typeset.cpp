@@ -260,3 +260,17 @@ TEST_CASE("a link's area starts at its first character in a justified line", "[t
   }
   CHECK(found == 1);
 }
+
+TEST_CASE("a number stays with its Chinese unit, and a source marker with what it marks", "[text][linebreak]") {
+  // 9 Han characters then "1.5倍": the break may not fall between 5 and 倍.
+  auto lines = lines_of("一二三四五六七八九1.5倍", 105, true);
+  for (const auto& l : lines) CHECK(l.rfind("倍", 0) != 0);
+  text::ParagraphStyle st;
+  st.width = 105;
+  st.zh = true;
+  auto body = fonts().require_role("body");
+  auto p = text::layout_paragraph(fonts(), {text::Span{"一二三四五六七八九十", body, 10.5}, text::Span{"[1]", body, 6.5, {}, 3.5}},
+                                  st, {"t", ""});
+  REQUIRE(p.lines.size() == 2);
+  CHECK(p.lines[1].end - p.lines[1].begin > 3);  // the marker did not move down alone
+}
