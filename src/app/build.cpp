@@ -141,21 +141,14 @@ int run_build(const base::Env& env, const BuildOptions& o, std::ostream& err) {
     err << d.str() << '\n';
     return kExitUsage;
   };
-  std::string env_error;
-  auto date = base::source_date_epoch(env, env_error);
-  if (!env_error.empty())
-    return config_error(base::Diagnostic::whole_file("SOURCE_DATE_EPOCH", "expected a whole number of seconds since the epoch", env_error));
+  std::optional<std::int64_t> date;
+  if (!source_date(env, date, err)) return kExitUsage;
   auto lang = layout::parse_lang_mode(o.lang);
   if (!lang)
     return config_error(base::Diagnostic::whole_file("--lang", "expected zh+en, en+zh, zh, en or side-by-side", "'" + o.lang + "'"));
 
-  std::shared_ptr<const text::FontBook> fonts;
-  try {
-    fonts = text::FontBook::load(env, o.fonts);
-  } catch (const base::Error& e) {
-    err << e.what() << '\n';
-    return kExitUsage;
-  }
+  auto fonts = load_fonts(env, o.fonts, err);
+  if (!fonts) return kExitUsage;
   std::optional<std::set<std::string>> layout_names;
   std::map<std::string, model::Layout> layouts;
   if (!find_layout_names(env, o.layouts, /*required=*/true, layout_names, err, &layouts)) return kExitUsage;

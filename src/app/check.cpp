@@ -16,13 +16,9 @@ int run_list(const base::Env& env, const CheckOptions& options, std::ostream& ou
   load::FactsOptions facts_options;
   if (!find_layout_names(env, options.layouts, options.layouts_given, facts_options.known_layouts, err))
     return kExitUsage;
-  std::string list_error;
-  auto files = options.files.empty() ? env.list_files(options.inputs, ".yaml", list_error) : options.files;
-  if (!list_error.empty()) {
-    err << base::Diagnostic::whole_file(options.inputs.string(), "expected a readable folder of zone files", list_error).str()
-        << '\n';
-    return kExitUsage;
-  }
+  auto listed = zone_files(env, options.inputs, options.files, err);
+  if (!listed) return kExitUsage;
+  const auto& files = *listed;
   int status = kExitOk;
   for (const auto& path : files) {
     auto r = load::load_facts_file(env, path, facts_options);
@@ -44,13 +40,9 @@ int run_check(const base::Env& env, const CheckOptions& options, std::ostream& e
   if (!find_layout_names(env, options.layouts, options.layouts_given, facts_options.known_layouts, err))
     return kExitUsage;
 
-  std::string list_error;
-  auto files = options.files.empty() ? env.list_files(options.inputs, ".yaml", list_error) : options.files;
-  if (!list_error.empty()) {
-    err << base::Diagnostic::whole_file(options.inputs.string(), "expected a readable folder of zone files", list_error).str()
-        << '\n';
-    return kExitUsage;
-  }
+  auto listed = zone_files(env, options.inputs, options.files, err);
+  if (!listed) return kExitUsage;
+  const auto& files = *listed;
   if (files.empty()) {
     err << base::Diagnostic::whole_file(options.inputs.string(), "expected at least one *.yaml zone file",
                             "none").str()

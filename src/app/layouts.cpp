@@ -38,4 +38,35 @@ bool find_layout_names(const base::Env& env, const std::filesystem::path& dir, b
   return ok;
 }
 
+std::optional<std::vector<std::filesystem::path>> zone_files(const base::Env& env, const std::filesystem::path& inputs,
+                                                             const std::vector<std::filesystem::path>& files,
+                                                             std::ostream& err) {
+  if (!files.empty()) return files;
+  std::string error;
+  auto found = env.list_files(inputs, ".yaml", error);
+  if (!error.empty()) {
+    err << base::Diagnostic::whole_file(inputs.string(), "expected a readable folder of zone files", error).str() << '\n';
+    return std::nullopt;
+  }
+  return found;
+}
+
+std::shared_ptr<const text::FontBook> load_fonts(const base::Env& env, const std::filesystem::path& dir, std::ostream& err) {
+  try {
+    return text::FontBook::load(env, dir);
+  } catch (const base::Error& e) {
+    err << e.what() << '\n';
+    return nullptr;
+  }
+}
+
+bool source_date(const base::Env& env, std::optional<std::int64_t>& date, std::ostream& err) {
+  std::string error;
+  date = base::source_date_epoch(env, error);
+  if (error.empty()) return true;
+  err << base::Diagnostic::whole_file("SOURCE_DATE_EPOCH", "expected a whole number of seconds since the epoch", error).str()
+      << '\n';
+  return false;
+}
+
 }  // namespace zb::app

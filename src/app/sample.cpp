@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/cli.h"
+#include "app/layouts.h"
 #include "app/output.h"
 #include "app/sample_document.h"
 #include "base/diagnostics.h"
@@ -17,22 +18,10 @@
 namespace zb::app {
 
 int run_sample(const base::Env& env, const SampleOptions& options, std::ostream& err) {
-  std::string env_error;
-  auto date = base::source_date_epoch(env, env_error);
-  if (!env_error.empty()) {
-    err << base::Diagnostic::whole_file("SOURCE_DATE_EPOCH", "expected a whole number of seconds since the epoch",
-                                        env_error)
-               .str()
-        << '\n';
-    return kExitUsage;
-  }
-  std::shared_ptr<const text::FontBook> fonts;
-  try {
-    fonts = text::FontBook::load(env, options.fonts);
-  } catch (const base::Error& e) {
-    err << e.what() << '\n';
-    return kExitUsage;
-  }
+  std::optional<std::int64_t> date;
+  if (!source_date(env, date, err)) return kExitUsage;
+  auto fonts = load_fonts(env, options.fonts, err);
+  if (!fonts) return kExitUsage;
   try {
     auto doc = sample_document(*fonts, date);
     std::string pdf = export_pdf::write_pdf(doc, options.out.string());
@@ -60,32 +49,18 @@ int run_sample(const base::Env& env, const SampleOptions& options, std::ostream&
 }
 
 int run_charts(const base::Env& env, const ChartsOptions& options, std::ostream& err) {
-  std::string env_error;
-  auto date = base::source_date_epoch(env, env_error);
-  if (!env_error.empty()) {
-    err << base::Diagnostic::whole_file("SOURCE_DATE_EPOCH", "expected a whole number of seconds since the epoch",
-                                        env_error).str() << '\n';
-    return kExitUsage;
-  }
+  std::optional<std::int64_t> date;
+  if (!source_date(env, date, err)) return kExitUsage;
   chart::Languages langs;
   if (options.lang == "zh") langs = {chart::Lang::zh, false};
   else if (options.lang == "en") langs = {chart::Lang::en, false};
   else if (options.lang == "en+zh") langs = {chart::Lang::en, true};
   else langs = {chart::Lang::zh, true};
-  std::shared_ptr<const text::FontBook> fonts;
-  try {
-    fonts = text::FontBook::load(env, options.fonts);
-  } catch (const base::Error& e) {
-    err << e.what() << '\n';
-    return kExitUsage;
-  }
-  std::string list_error;
-  auto files = options.files.empty() ? env.list_files(options.inputs, ".yaml", list_error) : options.files;
-  if (!list_error.empty()) {
-    err << base::Diagnostic::whole_file(options.inputs.string(), "expected a readable folder of zone files", list_error).str()
-        << '\n';
-    return kExitUsage;
-  }
+  auto fonts = load_fonts(env, options.fonts, err);
+  if (!fonts) return kExitUsage;
+  auto listed = zone_files(env, options.inputs, options.files, err);
+  if (!listed) return kExitUsage;
+  const auto& files = *listed;
   std::vector<model::Facts> zones;
   int status = kExitOk;
   for (const auto& f : files) {
