@@ -128,6 +128,34 @@ LaidParagraph layout_paragraph(const FontBook& fonts, std::vector<Span> spans, c
     start = end;
   }
   if (p.lines.empty()) p.lines.push_back(Line{0, 0, 0, true});
+  // No lone character on a Chinese paragraph's last line (级。): the line before gives up its
+  // last breakable character, when it keeps at least four.
+  if (style.zh && p.lines.size() >= 2) {
+    Line& prev = p.lines[p.lines.size() - 2];
+    Line& last = p.lines.back();
+    std::size_t solid = 0;
+    for (std::size_t k = last.begin; k < last.end; ++k) solid += !is_no_line_start(chars[k].cp) && !is_break_space(chars[k].cp);
+    if (solid <= 1) {
+      std::size_t b = prev.end;
+      while (b > prev.begin + 4 && !brk[b - 1]) --b;
+      if (b > prev.begin + 4 && brk[b - 1] && b - 1 < prev.end) {
+        std::size_t cut = b - 1;
+        auto width_of = [&](std::size_t from, std::size_t to) {
+          double w = 0;
+          for (std::size_t k = from; k < to; ++k) w += chars[k].advance + (k > from ? chars[k].gap_before : 0);
+          return w;
+        };
+        double new_last = width_of(cut, last.end);
+        if (new_last <= measure_width + 1e-6) {
+          prev.end = cut;
+          while (prev.end > prev.begin && is_break_space(chars[prev.end - 1].cp)) --prev.end;
+          prev.width = width_of(prev.begin, prev.end);
+          last.begin = cut;
+          last.width = new_last;
+        }
+      }
+    }
+  }
   return p;
 }
 

@@ -274,3 +274,11 @@ TEST_CASE("a number stays with its Chinese unit, and a source marker with what i
   REQUIRE(p.lines.size() == 2);
   CHECK(p.lines[1].end - p.lines[1].begin > 3);  // the marker did not move down alone
 }
+
+TEST_CASE("a Chinese paragraph does not end with one character alone on its last line", "[text][linebreak]") {
+  // Eleven characters and a full stop at ten a line would leave "一。" alone.
+  auto lines = lines_of("一二三四五六七八九十一。", 105, true);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0] == "一二三四五六七八九");
+  CHECK(lines[1] == "十一。");
+}
