@@ -20,7 +20,6 @@ frame::Color rgb(const model::Rgb& c) { return {c.r, c.g, c.b}; }
 
 const frame::Color kInk{0.11, 0.13, 0.16};
 const frame::Color kMuted{0.42, 0.45, 0.5};
-const frame::Color kRule{0.78, 0.81, 0.85};
 const frame::Color kStale{0.78, 0.24, 0.0};
 
 const std::string& in(const model::Text& t, Lang l) { return l == Lang::zh || t.en.empty() ? t.zh : t.en; }

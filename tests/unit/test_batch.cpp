@@ -19,14 +19,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct Dir {
-  fs::path path;
-  explicit Dir(const std::string& name) : path(fs::temp_directory_path() / (name + "-" + std::to_string(::getpid()))) {
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~Dir() { fs::remove_all(path); }
-};
+using Dir = test::TempDir;
 
 /// `n` copies of a real zone, as zone-000 … zone-NNN.
 void many_zones(const fs::path& dir, int n) {

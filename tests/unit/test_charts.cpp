@@ -24,13 +24,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const text::FontBook& fonts() {
-  static std::shared_ptr<const text::FontBook> book = [] {
-    base::SystemEnv env;
-    return text::FontBook::load(env, test::source_dir() / "fonts");
-  }();
-  return *book;
-}
+using test::fonts;
 
 model::Facts load_zone(const std::string& rel) {
   base::SystemEnv env;

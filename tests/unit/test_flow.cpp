@@ -8,13 +8,7 @@ using namespace zb;
 
 namespace {
 
-const text::FontBook& fonts() {
-  static std::shared_ptr<const text::FontBook> book = [] {
-    base::SystemEnv env;
-    return text::FontBook::load(env, test::source_dir() / "fonts");
-  }();
-  return *book;
-}
+using test::fonts;
 
 /// A small page: 100 pt of text area height, lines of 10 pt → ten lines a page.
 layout::PageSetup small_page() {

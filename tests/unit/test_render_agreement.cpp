@@ -19,13 +19,7 @@ namespace {
 
 constexpr std::int64_t kSampleDate = 1735689600;  // 2025-01-01T00:00:00Z
 
-const text::FontBook& fonts() {
-  static std::shared_ptr<const text::FontBook> book = [] {
-    base::SystemEnv env;
-    return text::FontBook::load(env, test::source_dir() / "fonts");
-  }();
-  return *book;
-}
+using test::fonts;
 
 }  // namespace
 

@@ -6,7 +6,11 @@
 #include <sstream>
 #include <string>
 
+#include <unistd.h>
+
 #include "base/diagnostics.h"
+#include "base/env.h"
+#include "text/font_book.h"
 
 namespace zb::test {
 
@@ -26,5 +30,27 @@ inline std::string joined(const base::Diagnostics& d) {
   for (const auto& x : d.items()) out += x.str() + "\n";
   return out;
 }
+
+/// The project's font book (fonts/), loaded once per test run.
+inline const text::FontBook& fonts() {
+  static std::shared_ptr<const text::FontBook> book = [] {
+    base::SystemEnv env;
+    return text::FontBook::load(env, source_dir() / "fonts");
+  }();
+  return *book;
+}
+
+/// A fresh temporary folder, unique to this process, removed with its contents at scope end.
+struct TempDir {
+  std::filesystem::path path;
+  explicit TempDir(const std::string& name)
+      : path(std::filesystem::temp_directory_path() / (name + "-" + std::to_string(::getpid()))) {
+    std::filesystem::remove_all(path);
+    std::filesystem::create_directories(path);
+  }
+  ~TempDir() { std::filesystem::remove_all(path); }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+};
 
 }  // namespace zb::test

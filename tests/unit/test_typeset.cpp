@@ -14,13 +14,7 @@ using namespace zb;
 
 namespace {
 
-const text::FontBook& fonts() {
-  static std::shared_ptr<const text::FontBook> book = [] {
-    base::SystemEnv env;
-    return text::FontBook::load(env, test::source_dir() / "fonts");
-  }();
-  return *book;
-}
+using test::fonts;
 
 std::u32string u32(std::string_view s) {
   std::u32string out;
