@@ -212,7 +212,7 @@ Chart draw_vertical(const text::FontBook& fonts, const model::Series& s, const s
   const bool zh = langs.primary == Lang::zh;
   const bool rank = kind == model::ChartKind::rank;
   const int shift = axis_shift(s.unit, langs.primary, largest(s));
-  double top = draw_header(paint, s, style, langs, width, rank ? "" : unit_line(s, langs, shift));
+  double top = draw_header(paint, s, style, langs, width, unit_line(s, langs, shift));
 
   const std::size_t n = s.points.size();
   const double scale = std::pow(10.0, shift);
@@ -226,6 +226,10 @@ Chart draw_vertical(const text::FontBook& fonts, const model::Series& s, const s
     if (ticks.empty() || ticks.front() != 1) ticks.insert(ticks.begin(), 1);
   } else {
     ticks = nice_ticks(lo, hi, 5);
+    // The largest value never sits on (or just under) the top gridline, as if the axis had
+    // been cut to the data: one more step above it.
+    const double span = ticks.back() - ticks.front(), st = ticks.size() > 1 ? ticks[1] - ticks[0] : 1;
+    if (hi > 0 && hi > ticks.back() - 0.06 * span) ticks.push_back(std::round((ticks.back() + st) * 1e9) / 1e9);
   }
   const double t0 = ticks.front(), t1 = ticks.back();
   const double step = ticks.size() > 1 ? ticks[1] - ticks[0] : 1;
@@ -234,13 +238,16 @@ Chart draw_vertical(const text::FontBook& fonts, const model::Series& s, const s
   double gutter = 0;
   std::vector<std::string> tick_texts;
   for (double t : ticks) {
-    std::string label = rank ? (zh ? "第" + tick_label(t, step, Lang::zh) + "位" : tick_label(t, 1, Lang::en))
+    std::string label = rank ? (zh ? "第" + tick_label(t, step, Lang::zh) + "位" : ordinal(tick_label(t, 1, Lang::zh)))
                              : tick_label(t, step, langs.primary);
     tick_texts.push_back(label);
     gutter = std::max(gutter, paint.width(label, style.label_role, style.label_size, zh));
   }
   gutter += 5;
-  const double plot_x = gutter, plot_w = width - gutter - 2;
+  // A few bars make a compact chart: bands of at most 84 pt and a lower plot, so two values
+  // do not fill a page width.
+  const bool few = kind == model::ChartKind::bar && n <= 4;
+  const double plot_x = gutter, plot_w = few ? std::min(width - gutter - 2, 84.0 * static_cast<double>(n)) : width - gutter - 2;
   const double band = plot_w / static_cast<double>(n);
 
   // X labels: bilingual categories take a line per language; wrap to the band, thin out when crowded.
@@ -258,7 +265,7 @@ Chart draw_vertical(const text::FontBook& fonts, const model::Series& s, const s
   const double x_area = lh * static_cast<double>(x_lines) * (two_line_x ? 2 : 1) + 4;
 
   const double headroom = style.value_size + 6;
-  const double plot_h = std::clamp(width * 0.34, 90.0, 170.0);
+  const double plot_h = few ? std::clamp(width * 0.22, 80.0, 105.0) : std::clamp(width * 0.34, 90.0, 170.0);
   const double plot_top = top + headroom;
   // Below the lowest gridline, room for the value labels of negative bars (they hang below).
   const double footroom = (!rank && lo < 0) ? style.value_size + 6 : 0;
@@ -521,7 +528,7 @@ Chart draw_series(const text::FontBook& fonts, const model::Series& s, const std
 }
 
 Chart draw_card(const text::FontBook& fonts, const model::Metric& m, double width, const Style& style,
-                const Languages& langs, const text::TextContext& ctx) {
+                const Languages& langs, const text::TextContext& ctx, const CardRow& row) {
   Chart chart;
   chart.width = width;
   Painter paint(fonts, ctx, style, chart);
@@ -536,14 +543,18 @@ Chart draw_card(const text::FontBook& fonts, const model::Metric& m, double widt
   y += paint.wrapped(zh ? m.label.zh : m.label.en, style.label_role, 7.5, style.ink, pad, y, inner, Align::left, zh, 10);
   if (langs.bilingual) y += paint.wrapped(zh ? m.label.en : m.label.zh, style.label_role, 6.5, style.muted, pad, y, inner, Align::left, !zh, 8.5);
   y += 2;
-  // Value in the primary language, large; the other language below.
+  // Value in the primary language, large, at the row's common height; the other language
+  // below unless it reads the same ("18%").
+  y = std::max(y, row.value_top);
+  chart.value_top = y;
   std::string big = format_value(m.value, m.unit, langs.primary, m.qualifier).text;
-  double size = 17;
+  double size = row.value_size > 0 ? row.value_size : 17;
   while (size > 9 && paint.width(big, style.figure_role, size, zh) > inner) size -= 1;
+  chart.value_size = size;
   y += paint.wrapped(big, style.figure_role, size, style.palette.front(), pad, y, inner, Align::left, zh, size * 1.25);
-  if (langs.bilingual)
-    y += paint.wrapped(format_value(m.value, m.unit, other, m.qualifier).text, style.value_role, 8, style.ink, pad, y, inner,
-                       Align::left, !zh, 10.5);
+  std::string second = format_value(m.value, m.unit, other, m.qualifier).text;
+  if (langs.bilingual && second != big)
+    y += paint.wrapped(second, style.value_role, 8, style.ink, pad, y, inner, Align::left, !zh, 10.5);
   // Period and change.
   if (m.period) {
     std::string line = zh ? m.period->zh : m.period->en;
@@ -560,7 +571,7 @@ Chart draw_card(const text::FontBook& fonts, const model::Metric& m, double widt
     y += paint.wrapped(c, style.value_role, 6.5, m.change->value.value < 0 ? style.negative : style.palette[2], pad, y + 1,
                        inner, Align::left, zh, 8.5) + 1;
   }
-  chart.height = y + pad;
+  chart.height = std::max(y + pad, row.height);
   PathBuilder pb;
   chart.items.insert(chart.items.begin(), pb.rect(0, 0, width, chart.height, 4).take(style.card_fill));
   return chart;

@@ -42,6 +42,14 @@ struct Chart {
   std::vector<frame::Item> items;
   std::vector<frame::Rect> labels;  ///< the box of every text label, for overlap checks
   model::ChartKind kind = model::ChartKind::bar;
+  double value_top = 0;   ///< cards: where the big value starts
+  double value_size = 0;  ///< cards: the big value's type size
+};
+
+/// What the cards of one row share, so they line up: the big values start at the same height
+/// in the same size, and every card is as tall as the tallest. Zero: the card's own.
+struct CardRow {
+  double value_top = 0, value_size = 0, height = 0;
 };
 
 /// The kind drawn when a series has no `chart:` hint: rank for `better: lower` ranks, hbar for
@@ -54,9 +62,10 @@ Chart draw_series(const text::FontBook& fonts, const model::Series& s, const std
                   const Style& style, const Languages& langs, const text::TextContext& ctx,
                   std::optional<model::ChartKind> kind = std::nullopt);
 
-/// A key-figure card for `m`: value and unit in each language, qualifier, period, change.
+/// A key-figure card for `m`: value and unit in each language (once when both read the same),
+/// qualifier, period, change.
 Chart draw_card(const text::FontBook& fonts, const model::Metric& m, double width, const Style& style,
-                const Languages& langs, const text::TextContext& ctx);
+                const Languages& langs, const text::TextContext& ctx, const CardRow& row = {});
 
 /// "Nice" axis ticks covering [lo, hi] and zero, about `target` of them, steps of 1, 2 or 5 × 10^k.
 std::vector<double> nice_ticks(double lo, double hi, int target);

@@ -2,6 +2,7 @@
 #include "chart/format.h"
 
 #include <cmath>
+#include <tuple>
 
 namespace zb::chart {
 namespace {
@@ -78,13 +79,28 @@ Scale cny_scale_en(double v) {
 
 bool is_one(const std::string& number) { return number == "1"; }
 
+/// Chinese counts as readers write them: 60000 → 6万, 320000000 → 3.2亿 when that takes at most
+/// two decimals (12345 stays 12345); below 10,000 the plain number.
+std::string zh_count(const model::Number& value) {
+  auto decimals = [](const std::string& s) {
+    auto dot = s.find('.');
+    return dot == std::string::npos ? std::size_t{0} : s.size() - dot - 1;
+  };
+  for (auto [limit, shift, word] : {std::tuple{1e8, -8, "亿"}, std::tuple{1e4, -4, "万"}}) {
+    if (magnitude(value) < limit) continue;
+    std::string s = shift_decimal(value.literal, shift);
+    if (decimals(s) <= 2) return s + word;
+  }
+  return shift_decimal(value.literal, 0);
+}
+
 Formatted format_impl(const model::Number& value, const model::Unit& unit, Lang lang, const std::string& prefix) {
   Formatted f;
   const bool zh = lang == Lang::zh;
   auto plain = [&](int shift) { return shift_decimal(value.literal, shift); };
   auto grouped = [&](int shift) { return group_thousands(plain(shift)); };
   if (!unit.code) {
-    f.number = zh ? plain(0) : grouped(0);
+    f.number = zh ? zh_count(value) : grouped(0);
     f.unit = zh ? unit.label.zh : unit.label.en;
     f.text = prefix + f.number + (zh ? "" : " ") + f.unit;
     return f;
@@ -119,7 +135,7 @@ Formatted format_impl(const model::Number& value, const model::Unit& unit, Lang 
       f.text = prefix + f.number + (zh ? "" : " ") + f.unit;
       break;
     case UnitCode::mu:
-      f.number = zh ? plain(0) : grouped(0);
+      f.number = zh ? zh_count(value) : grouped(0);
       f.unit = zh ? "亩" : "mu";
       f.text = prefix + f.number + (zh ? "" : " ") + f.unit;
       break;
@@ -136,12 +152,12 @@ Formatted format_impl(const model::Number& value, const model::Unit& unit, Lang 
       }
       break;
     case UnitCode::firms:
-      f.number = zh ? plain(0) : grouped(0);
+      f.number = zh ? zh_count(value) : grouped(0);
       f.unit = zh ? "家" : (is_one(f.number) ? "firm" : "firms");
       f.text = prefix + f.number + (zh ? "" : " ") + f.unit;
       break;
     case UnitCode::count:
-      f.number = zh ? plain(0) : grouped(0);
+      f.number = zh ? zh_count(value) : grouped(0);
       f.text = prefix + f.number;
       break;
     case UnitCode::rank:
@@ -159,6 +175,8 @@ Formatted format_impl(const model::Number& value, const model::Unit& unit, Lang 
 }
 
 }  // namespace
+
+std::string ordinal(const std::string& n) { return n + ordinal_suffix(n); }
 
 std::string shift_decimal(const std::string& literal, int shift) {
   Decimal d = parse(literal);
@@ -265,7 +283,7 @@ std::string scale_unit(const model::Unit& unit, Lang lang, int shift) {
     case UnitCode::mu: return zh ? "亩" : "mu";
     case UnitCode::firms: return zh ? "家" : "firms";
     case UnitCode::count: return "";
-    case UnitCode::rank: return zh ? "位次" : "rank";
+    case UnitCode::rank: return zh ? "名次（第1位最高）" : "rank (1 = top)";
   }
   return "";
 }

@@ -51,4 +51,7 @@ std::string shift_decimal(const std::string& literal, int shift);
 /// Inserts thousands separators (",") into the integer part of a plain decimal string.
 std::string group_thousands(const std::string& decimal);
 
+/// An English ordinal of a whole number written in digits: "1st", "22nd", "113th".
+std::string ordinal(const std::string& n);
+
 }  // namespace zb::chart

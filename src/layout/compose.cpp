@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <set>
 
 #include "layout/flow.h"
 
@@ -49,7 +50,6 @@ class Composer {
       case LangMode::side_by_side: langs_ = {Lang::zh, Lang::en}; break;
     }
     side_ = o.lang == LangMode::side_by_side;
-    for (std::size_t i = 0; i < f.sources.size(); ++i) source_no_[f.sources[i].id] = static_cast<int>(i) + 1;
     style_.palette.clear();
     for (const auto& c : l.palette) style_.palette.push_back(rgb(c));
     if (style_.palette.empty()) style_.palette = chart::Style{}.palette;
@@ -64,6 +64,7 @@ class Composer {
     page.margin_left = l_.margin_left;
     page.margin_right = l_.margin_right;
     Flow flow(fonts_, page, {f_.file, "zone"});
+    number_sources(lim);
     for (const auto& b : l_.blocks) {
       switch (b.kind) {
         case model::BlockKind::title: title(flow); break;
@@ -103,6 +104,35 @@ class Composer {
   }
 
  private:
+  /// How many items of a block are shown: the block's `max`, then the one-page limit.
+  std::size_t shown(std::size_t available, const model::Block& b, int limit) const {
+    std::size_t n = available;
+    if (b.max > 0) n = std::min<std::size_t>(n, static_cast<std::size_t>(b.max));
+    if (limit >= 0) n = std::min<std::size_t>(n, static_cast<std::size_t>(limit));
+    return n;
+  }
+
+  /// Numbers [1], [2], ... only the sources that something shown cites, in the facts file's
+  /// order; the Sources block lists exactly those.
+  void number_sources(const Limits& lim) {
+    std::set<std::string> cited;
+    for (const auto& b : l_.blocks) {
+      if (b.kind == model::BlockKind::key_figures)
+        for (std::size_t i = 0; i < shown(f_.metrics.size(), b, lim.metrics); ++i) cited.insert(f_.metrics[i].source);
+      if (b.kind == model::BlockKind::charts)
+        for (std::size_t i = 0; i < shown(f_.series.size(), b, lim.charts); ++i) cited.insert(f_.series[i].source);
+      if (b.kind == model::BlockKind::highlights)
+        for (std::size_t i = 0; i < shown(f_.highlights.size(), b, lim.highlights); ++i) cited.insert(f_.highlights[i].source);
+    }
+    source_no_.clear();
+    numbered_.clear();
+    for (const auto& src : f_.sources)
+      if (cited.count(src.id)) {
+        numbered_.push_back(&src);
+        source_no_[src.id] = static_cast<int>(numbered_.size());
+      }
+  }
+
   text::RoleId role(const char* r) const { return fonts_.require_role(r); }
   bool bilingual() const { return langs_.size() > 1; }
   chart::Languages chart_langs() const { return {langs_.front(), bilingual()}; }
@@ -192,24 +222,40 @@ class Composer {
   }
 
   void key_figures(Flow& flow, const model::Block& b, int limit) {
-    std::size_t n = f_.metrics.size();
-    if (b.max > 0) n = std::min<std::size_t>(n, static_cast<std::size_t>(b.max));
-    if (limit >= 0) n = std::min<std::size_t>(n, static_cast<std::size_t>(limit));
+    const std::size_t n = shown(f_.metrics.size(), b, limit);
     if (n == 0) return;
     section(flow, "关键指标", "Key figures");
     const int cols = std::max(1, b.columns);
     const double gap = 8, w = (flow.measure() - gap * (cols - 1)) / cols;
     for (std::size_t i = 0; i < n; i += static_cast<std::size_t>(cols)) {
+      // Twice: once to learn each card's own value position, size and height, then with what
+      // the row shares (values on one line, in one size; cards of one height).
       std::vector<chart::Chart> row;
+      chart::CardRow shared;
       double h = 0;
-      for (std::size_t k = i; k < std::min(n, i + static_cast<std::size_t>(cols)); ++k) {
-        model::Metric m = f_.metrics[k];
-        // The source marker once per card, on the first language's label (no space in Chinese).
-        if (langs_.front() == Lang::zh) m.label.zh += marker(m.source);
-        else if (!m.label.en.empty()) m.label.en += " " + marker(m.source);
-        text::TextContext ctx{f_.file, "metrics[" + std::to_string(k) + "]"};
-        row.push_back(chart::draw_card(fonts_, m, w, style_, chart_langs(), ctx));
-        h = std::max(h, row.back().height);
+      for (int pass = 0; pass < 2; ++pass) {
+        row.clear();
+        for (std::size_t k = i; k < std::min(n, i + static_cast<std::size_t>(cols)); ++k) {
+          model::Metric m = f_.metrics[k];
+          // The source marker once per card, on the first language's label (no space in Chinese).
+          if (langs_.front() == Lang::zh) m.label.zh += marker(m.source);
+          else if (!m.label.en.empty()) m.label.en += " " + marker(m.source);
+          text::TextContext ctx{f_.file, "metrics[" + std::to_string(k) + "]"};
+          row.push_back(chart::draw_card(fonts_, m, w, style_, chart_langs(), ctx, shared));
+        }
+        if (pass == 0) {
+          shared.value_size = 1e9;
+          for (const auto& c : row) {
+            shared.value_top = std::max(shared.value_top, c.value_top);
+            shared.value_size = std::min(shared.value_size, c.value_size);
+          }
+          continue;
+        }
+        for (const auto& c : row) h = std::max(h, c.height);
+        if (std::all_of(row.begin(), row.end(), [&](const auto& c) { return c.height == h; })) break;
+        shared.height = h;
+        --pass;  // once more, with the common height
+        h = 0;
       }
       std::vector<frame::Item> items;
       for (std::size_t k = 0; k < row.size(); ++k)
@@ -219,9 +265,7 @@ class Composer {
   }
 
   void charts(Flow& flow, const model::Block& b, int limit) {
-    std::size_t n = f_.series.size();
-    if (b.max > 0) n = std::min<std::size_t>(n, static_cast<std::size_t>(b.max));
-    if (limit >= 0) n = std::min<std::size_t>(n, static_cast<std::size_t>(limit));
+    const std::size_t n = shown(f_.series.size(), b, limit);
     if (n == 0) return;
     section(flow, "图表", "Charts");
     for (std::size_t i = 0; i < n; ++i) {
@@ -249,9 +293,7 @@ class Composer {
   }
 
   void highlights(Flow& flow, const model::Block& b, int limit) {
-    std::size_t n = f_.highlights.size();
-    if (b.max > 0) n = std::min<std::size_t>(n, static_cast<std::size_t>(b.max));
-    if (limit >= 0) n = std::min<std::size_t>(n, static_cast<std::size_t>(limit));
+    const std::size_t n = shown(f_.highlights.size(), b, limit);
     if (n == 0) return;
     section(flow, "要点", "Highlights");
     for (std::size_t i = 0; i < n; ++i) {
@@ -324,10 +366,11 @@ class Composer {
   }
 
   void sources(Flow& flow) {
+    if (numbered_.empty()) return;
     section(flow, "来源", "Sources");
-    for (std::size_t i = 0; i < f_.sources.size(); ++i) {
-      const auto& src = f_.sources[i];
-      flow.set_context({f_.file, "sources[" + std::to_string(i) + "]"});
+    for (std::size_t i = 0; i < numbered_.size(); ++i) {
+      const auto& src = *numbered_[i];
+      flow.set_context({f_.file, "sources[" + std::to_string(&src - f_.sources.data()) + "]"});
       std::string zh = "[" + std::to_string(i + 1) + "] " + src.publisher.zh + "《" + src.title.zh + "》";
       if (src.date) zh += "，" + date_text(*src.date, Lang::zh);
       std::string en = src.publisher.en + (src.title.en.empty() ? "" : ", “" + src.title.en + "”");
@@ -379,6 +422,7 @@ class Composer {
   std::vector<Lang> langs_;
   bool side_ = false;  // side-by-side columns
   std::map<std::string, int> source_no_;
+  std::vector<const model::Source*> numbered_;  // the cited sources, in the order of their numbers
   chart::Style style_;
 };
 

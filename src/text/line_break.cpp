@@ -1,6 +1,7 @@
 // UAX #14 via ICU's line BreakIterator (one per thread and language), then tailoring.
 #include "text/line_break.h"
 
+#include <algorithm>
 #include <memory>
 
 #include <unicode/brkiter.h>
@@ -22,6 +23,57 @@ icu::BreakIterator& iterator_for(bool zh) {
       throw base::Error(base::Diagnostic::whole_file("ICU", "expected a line break iterator", u_errorName(status)));
   }
   return *it;
+}
+
+bool is_digit(char32_t c) { return c >= '0' && c <= '9'; }
+
+/// The word ending before `end` / starting at `begin`, without surrounding punctuation.
+std::u32string_view word_before(std::u32string_view text, std::size_t end) {
+  std::size_t b = end;
+  while (b > 0 && !is_break_space(text[b - 1])) --b;
+  std::u32string_view w = text.substr(b, end - b);
+  while (!w.empty() && (w.front() == '(' || w.front() == U'\u201C' || w.front() == '\'')) w.remove_prefix(1);
+  return w;
+}
+
+std::u32string_view word_after(std::u32string_view text, std::size_t begin) {
+  std::size_t e = begin;
+  while (e < text.size() && !is_break_space(text[e])) ++e;
+  std::u32string_view w = text.substr(begin, e - begin);
+  while (!w.empty() && std::u32string_view(U".,;:)!?\u201D'").find(w.back()) != std::u32string_view::npos) w.remove_suffix(1);
+  return w;
+}
+
+bool is_number(std::u32string_view w) {
+  if (w.empty() || !is_digit(w.front()) || !is_digit(w.back())) return false;
+  for (char32_t c : w)
+    if (!is_digit(c) && c != ',' && c != '.') return false;
+  return true;
+}
+
+bool is_month(std::u32string_view w) {
+  static constexpr std::u32string_view kMonths[] = {U"January", U"February", U"March",     U"April",   U"May",      U"June",
+                                                    U"July",    U"August",   U"September", U"October", U"November", U"December"};
+  return std::find(std::begin(kMonths), std::end(kMonths), w) != std::end(kMonths);
+}
+
+bool is_currency(std::u32string_view w) {
+  return w == U"CNY" || w == U"RMB" || w == U"USD" || w == U"EUR" || w == U"US$" || w == U"HK$";
+}
+
+bool is_scale_or_unit(std::u32string_view w) {
+  static constexpr std::u32string_view kWords[] = {U"thousand", U"million", U"billion", U"trillion", U"yuan", U"mu",
+                                                   U"km²",      U"km",      U"hectares", U"percent", U"pp"};
+  return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
+}
+
+/// English amounts and dates read as one unit: no break in "CNY 300 million", "31 December
+/// 2025", "May 2024" at the space between `before` and `after`.
+bool keep_together(std::u32string_view before, std::u32string_view after) {
+  if (is_currency(before) && !after.empty() && is_digit(after.front())) return true;
+  if (is_number(before) && (is_scale_or_unit(after) || is_month(after))) return true;
+  if (is_month(before) && is_number(after)) return true;
+  return false;
 }
 
 }  // namespace
@@ -49,6 +101,9 @@ std::vector<bool> break_opportunities(std::u32string_view text, bool zh) {
     char32_t before = text[i - 1], after = text[i];
     if (is_no_line_start(after) || is_no_line_end(before) || is_no_break_around(before) ||
         is_no_break_around(after))
+      brk[i] = false;
+    else if (is_break_space(before) && before != 0x3000 && i >= 2 &&
+             keep_together(word_before(text, i - 1), word_after(text, i)))
       brk[i] = false;
   }
   return brk;

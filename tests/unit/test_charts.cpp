@@ -208,3 +208,23 @@ TEST_CASE("a chart's unit line names the one scale its numbers use, in both lang
   CHECK(joined(en).find("Unit: CNY billion · 单位：十亿元") != std::string::npos);
   CHECK(en.find("|14.5|") != std::string::npos);
 }
+
+TEST_CASE("a bar chart's axis reaches one step above a value that would sit on its top line; few bars stay compact",
+          "[chart]") {
+  auto etdz = load_zone("inputs/xiaoshan-etdz.yaml");
+  const auto it = std::find_if(etdz.series.begin(), etdz.series.end(), [](const auto& s) { return s.id == "kelei-market-share"; });
+  REQUIRE(it != etdz.series.end());  // 25% and 13%: nice ticks alone would end at 25
+  text::TextContext ctx{"xiaoshan-etdz.yaml", "series"};
+  auto c = chart::draw_series(fonts(), *it, "", 480, chart::Style{}, {chart::Lang::zh, true}, ctx, model::ChartKind::bar);
+  std::set<std::string> texts;
+  double right = 0;
+  for (const auto& item : c.items) {
+    if (const auto* t = std::get_if<frame::TextRun>(&item)) texts.insert(t->text);
+    if (const auto* p = std::get_if<frame::Path>(&item))
+      for (const auto& op : p->ops) right = std::max(right, op.p[0].x);
+  }
+  CHECK(texts.count("30") == 1);
+  CHECK(texts.count("25") == 1);  // the value label
+  CHECK(right < 200);             // two bars: gridlines end well before the full width
+  CHECK(c.height < 200);
+}

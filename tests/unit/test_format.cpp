@@ -96,9 +96,24 @@ TEST_CASE("free unit labels, changes with a sign, and axis units", "[format]") {
   CHECK(chart::axis_unit(code(UnitCode::cny), Lang::zh, num("10800000000")) == "亿元");
   CHECK(chart::axis_unit(code(UnitCode::cny), Lang::en, num("10800000000")) == "CNY billion");
   CHECK(chart::axis_unit(code(UnitCode::people), Lang::zh, num("38000")) == "万人");
-  CHECK(chart::axis_unit(code(UnitCode::rank), Lang::en, num("6")) == "rank");
+  CHECK(chart::axis_unit(code(UnitCode::rank), Lang::en, num("6")) == "rank (1 = top)");
+  CHECK(chart::axis_unit(code(UnitCode::rank), Lang::zh, num("6")) == "名次（第1位最高）");
+  CHECK(chart::ordinal("1") == "1st");
+  CHECK(chart::ordinal("60") == "60th");
   // One scale for both languages: a chart in 亿 says so in English too.
   CHECK(chart::scale_unit(code(UnitCode::cny), Lang::en, -8) == "CNY 100 million");
   CHECK(chart::scale_unit(code(UnitCode::cny), Lang::zh, -9) == "十亿元");
   CHECK(chart::scale_unit(code(UnitCode::people), Lang::en, -4) == "10,000 people");
+}
+
+TEST_CASE("Chinese counts of ten thousand and more are written with 万 or 亿 when exact", "[format]") {
+  model::Unit modules{std::nullopt, {"颗", "modules"}};
+  CHECK(chart::format_value(num("60000"), modules, Lang::zh).text == "6万颗");
+  CHECK(chart::format_value(num("60000"), modules, Lang::en).text == "60,000 modules");
+  CHECK(chart::format_value(num("82000"), code(UnitCode::firms), Lang::zh, Qualifier::over).text == "超8.2万家");
+  CHECK(chart::format_value(num("12345"), code(UnitCode::firms), Lang::zh).text == "12345家");
+  CHECK(chart::format_value(num("9999"), code(UnitCode::count), Lang::zh).text == "9999");
+  CHECK(chart::format_value(num("320000000"), code(UnitCode::count), Lang::zh).text == "3.2亿");
+  CHECK(chart::format_value(num("15000"), code(UnitCode::mu), Lang::zh).text == "1.5万亩");
+  CHECK(chart::format_value(num("1000"), code(UnitCode::mu), Lang::zh).text == "1000亩");
 }

@@ -276,3 +276,18 @@ TEST_CASE("a Chinese paragraph does not end with one character alone on its last
   CHECK(lines[0] == "一二三四五六七八九");
   CHECK(lines[1] == "十一。");
 }
+
+TEST_CASE("English amounts and dates are not split across lines", "[text][linebreak]") {
+  CHECK(marked("commits no less than CNY 300 million a year", false) ==
+            "commits |no |less |than |CNY 300 million |a |year");
+  CHECK(marked("Facts as of 31 December 2025.", false) == "Facts |as |of |31 December 2025.");
+  CHECK(marked("in May 2024, 1,200 mu and 13.5 percent", false) == "in |May 2024, |1,200 mu |and |13.5 percent");
+  // Ordinary numbers and words still break.
+  CHECK(marked("542 firms in 2023", false) == "542 |firms |in |2023");
+  // At a measure that ends inside the amount, the whole amount moves down.
+  auto lines = lines_of("The fund commits no less than CNY 300 million a year.", 150, false, 10, text::Align::left);
+  for (const auto& l : lines) {
+    bool whole = l.find("CNY ") == l.npos || l.find("CNY 300 million") != l.npos;
+    CHECK(whole);
+  }
+}

@@ -1,0 +1,100 @@
+// Composition: only cited sources are numbered and listed; key-figure cards of a row line up.
+#include <catch2/catch.hpp>
+
+#include "chart/charts.h"
+#include "layout/compose.h"
+#include "load/facts_loader.h"
+#include "load/layout_loader.h"
+#include "test_support.h"
+
+using namespace zb;
+using test::fonts;
+
+namespace {
+
+const char* kFacts = R"(zone:
+  id: cites
+  name: {zh: 引用区, en: Citation Zone}
+  as_of: 2025-06-30
+sources:
+  - id: first
+    title: {zh: 第一篇, en: First}
+    publisher: {zh: 甲报, en: Alpha Daily}
+  - id: unused
+    title: {zh: 未引用, en: Unused}
+    publisher: {zh: 乙报, en: Beta Daily}
+  - id: third
+    title: {zh: 第三篇, en: Third}
+    publisher: {zh: 丙报, en: Gamma Daily}
+metrics:
+  - id: a
+    label: {zh: 甲, en: A}
+    value: 5
+    unit: firms
+    source: first
+  - id: b
+    label: {zh: 一个很长很长的指标名称，占两行以上的位置才能放下, en: A very long label that takes more than one line of the card}
+    value: 18
+    unit: percent
+    source: third
+highlights:
+  - text: {zh: 一条要点。, en: One highlight.}
+    source: third
+)";
+
+std::string all_text(const frame::Document& doc) {
+  std::string out;
+  for (const auto& p : doc.pages)
+    for (const auto& item : p.items)
+      if (const auto* t = std::get_if<frame::TextRun>(&item)) out += t->text;
+  return out;
+}
+
+model::Layout briefing() {
+  base::SystemEnv env;
+  auto l = load::load_layout_file(env, test::source_dir() / "layouts" / "briefing.yaml");
+  REQUIRE(l.ok());
+  return *l.layout;
+}
+
+}  // namespace
+
+TEST_CASE("compose: only cited sources are listed, numbered in file order", "[compose]") {
+  auto facts = load::load_facts_text(kFacts, "cites.yaml");
+  REQUIRE(facts.ok());
+  auto text = all_text(layout::compose_briefing(fonts(), *facts.facts, briefing(), {}));
+  CHECK(text.find("乙报") == std::string::npos);
+  CHECK(text.find("Beta Daily") == std::string::npos);
+  CHECK(text.find("[1] 甲报《第一篇》") != std::string::npos);
+  CHECK(text.find("[2] 丙报《第三篇》") != std::string::npos);
+  CHECK(text.find("[3]") == std::string::npos);
+}
+
+TEST_CASE("compose: cards of a row share the value line, the value size and the height", "[compose]") {
+  auto facts = load::load_facts_text(kFacts, "cites.yaml");
+  REQUIRE(facts.ok());
+  chart::Style style;
+  text::TextContext ctx{"cites.yaml", "metrics"};
+  auto a = chart::draw_card(fonts(), facts.facts->metrics[0], 160, style, {}, ctx);
+  auto b = chart::draw_card(fonts(), facts.facts->metrics[1], 160, style, {}, ctx);
+  REQUIRE(b.value_top > a.value_top);  // the long label pushes the value down
+  chart::CardRow row{b.value_top, std::min(a.value_size, b.value_size), 0};
+  auto a2 = chart::draw_card(fonts(), facts.facts->metrics[0], 160, style, {}, ctx, row);
+  CHECK(a2.value_top == b.value_top);
+  CHECK(a2.value_size == b.value_size);
+  row.height = std::max(a2.height, b.height);
+  CHECK(chart::draw_card(fonts(), facts.facts->metrics[0], 160, style, {}, ctx, row).height == row.height);
+  CHECK(chart::draw_card(fonts(), facts.facts->metrics[1], 160, style, {}, ctx, row).height == row.height);
+  // "18%" reads the same in both languages and is shown once; "5家" / "5 firms" twice.
+  auto count = [](const chart::Chart& c, const std::string& s) {
+    std::string all;
+    for (const auto& item : c.items)
+      if (const auto* t = std::get_if<frame::TextRun>(&item)) all += t->text;
+    int n = 0;
+    for (auto p = all.find(s); p != std::string::npos; p = all.find(s, p + 1)) ++n;
+    return n;
+  };
+  CHECK(count(b, "18%") == 1);
+  CHECK(count(a, "5家") == 1);
+  CHECK(count(a, "5 firms") == 1);
+}
