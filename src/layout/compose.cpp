@@ -55,8 +55,9 @@ class Composer {
     if (style_.palette.empty()) style_.palette = chart::Style{}.palette;
   }
 
-  frame::Document compose(const Limits& lim) {
+  frame::Document compose(const Limits& lim, double gap_scale = 1.0) {
     PageSetup page;
+    page.gap_scale = gap_scale;
     page.width = l_.page_width;
     page.height = l_.page_height;
     page.margin_top = l_.margin_top;
@@ -428,6 +429,21 @@ class Composer {
 
 }  // namespace
 
+double last_page_fill(const frame::Document& doc, const model::Layout& layout) {
+  if (doc.pages.empty()) return 0;
+  const double top = layout.margin_top, bottom = layout.page_height - layout.margin_bottom;
+  double lowest = top;
+  for (const auto& item : doc.pages.back().items) {
+    if (const auto* t = std::get_if<frame::TextRun>(&item)) {
+      if (t->origin.y > top && t->origin.y < bottom) lowest = std::max(lowest, t->origin.y);
+    } else if (const auto* p = std::get_if<frame::Path>(&item)) {
+      for (const auto& op : p->ops)
+        if (op.p[0].y > top && op.p[0].y < bottom) lowest = std::max(lowest, op.p[0].y);
+    }
+  }
+  return (lowest - top) / (bottom - top);
+}
+
 std::optional<LangMode> parse_lang_mode(std::string_view s) {
   if (s == "zh+en") return LangMode::zh_en;
   if (s == "en+zh") return LangMode::en_zh;
@@ -453,7 +469,16 @@ frame::Document compose_briefing(const text::FontBook& fonts, const model::Facts
   Composer c(fonts, facts, layout, options);
   Limits lim;
   frame::Document doc = c.compose(lim);
-  if (!layout.one_page) return doc;
+  if (!layout.one_page) {
+    // Copyfitting: a last page that would hold only a few lines (a source or two) is avoided
+    // by tightening the space between blocks, never the type or the line spacing.
+    if (doc.pages.size() > 1 && last_page_fill(doc, layout) < 0.25)
+      for (double scale : {0.7, 0.45}) {
+        frame::Document tight = c.compose(lim, scale);
+        if (tight.pages.size() < doc.pages.size()) return tight;
+      }
+    return doc;
+  }
   // One page: drop from the end of each block until it fits — highlights down to two, key
   // figures down to one row, the last highlight, and only then the chart.
   int highlights = static_cast<int>(facts.highlights.size()), charts = static_cast<int>(facts.series.size()),

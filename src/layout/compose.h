@@ -35,6 +35,10 @@ struct ComposeOptions {
 /// Lays out the briefing of `facts` with `layout`. Every figure carries a source marker [n]
 /// pointing into the numbered Sources block. Throws base::Error (file, field, character) when a
 /// text has a character no font has.
+/// How far down its text area the last page's content reaches (0 = empty, 1 = full): the
+/// lowest baseline or path point between the margins.
+double last_page_fill(const frame::Document& doc, const model::Layout& layout);
+
 frame::Document compose_briefing(const text::FontBook& fonts, const model::Facts& facts, const model::Layout& layout,
                                  const ComposeOptions& options);
 

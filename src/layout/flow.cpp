@@ -225,6 +225,7 @@ frame::Document Flow::finish(frame::Info info, const Running& running) {
   new_page();
   double y = top;
   bool empty = true;
+  for (auto& b : boxes_) b.space_before *= page_.gap_scale;
   for (std::size_t i = 0; i < boxes_.size(); ++i) {
     Box& b = boxes_[i];
     if (b.page_break) {

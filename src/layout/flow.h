@@ -16,6 +16,7 @@ namespace zb::layout {
 struct PageSetup {
   double width = 595.276, height = 841.89;  // A4
   double margin_top = 62, margin_bottom = 62, margin_left = 58, margin_right = 58;
+  double gap_scale = 1.0;  ///< scales the space before every block (copyfitting a short last page)
 };
 
 /// A simple table: a header row and body rows of cells, each cell a paragraph's spans.

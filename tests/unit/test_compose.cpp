@@ -98,3 +98,28 @@ TEST_CASE("compose: cards of a row share the value line, the value size and the 
   CHECK(count(a, "5家") == 1);
   CHECK(count(a, "5 firms") == 1);
 }
+
+TEST_CASE("compose: no briefing ends with a page of a line or two; spacing tightens instead", "[compose]") {
+  base::SystemEnv env;
+  std::string error;
+  const auto layout = briefing();
+  int tightened = 0;
+  for (const auto& path : env.list_files(test::source_dir() / "inputs", ".yaml", error)) {
+    auto facts = load::load_facts_file(env, path);
+    REQUIRE(facts.ok());
+    for (auto mode : {layout::LangMode::zh_en, layout::LangMode::en_zh, layout::LangMode::zh, layout::LangMode::en,
+                      layout::LangMode::side_by_side}) {
+      layout::ComposeOptions o;
+      o.lang = mode;
+      auto doc = layout::compose_briefing(fonts(), *facts.facts, layout, o);
+      INFO(path.filename().string() << " " << layout::name_of(mode) << ": " << doc.pages.size() << " pages");
+      if (doc.pages.size() > 1) CHECK(layout::last_page_fill(doc, layout) > 0.1);
+      // The Chinese-only ETDZ briefing would end with one source line on a fifth page.
+      if (path.filename() == "xiaoshan-etdz.yaml" && mode == layout::LangMode::zh) {
+        CHECK(doc.pages.size() == 4);
+        ++tightened;
+      }
+    }
+  }
+  CHECK(tightened == 1);
+}

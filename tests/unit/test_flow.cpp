@@ -165,3 +165,24 @@ TEST_CASE("review regressions: tables, tall boxes, headings before big boxes, wi
     CHECK(page_text(doc, 0).find("10.") != std::string::npos);
   }
 }
+
+TEST_CASE("gap_scale tightens the space before blocks, not the lines", "[layout][flow]") {
+  auto baselines = [](double scale) {
+    auto page = small_page();
+    page.gap_scale = scale;
+    layout::Flow flow(fonts(), page, {"t", ""});
+    auto body = fonts().require_role("body");
+    flow.paragraph({text::Span{"甲" + n_lines(2), body, 10}}, lines10(), 0, 0);
+    flow.paragraph({text::Span{"乙", body, 10}}, lines10(), 20, 0);
+    auto doc = flow.finish({}, {});
+    std::vector<double> ys;
+    for (const auto& item : doc.pages[0].items)
+      if (const auto* t = std::get_if<frame::TextRun>(&item)) ys.push_back(t->origin.y);
+    return ys;
+  };
+  auto loose = baselines(1.0), tight = baselines(0.5);
+  REQUIRE(loose.size() == 4);
+  REQUIRE(tight.size() == 4);
+  CHECK(tight[1] - tight[0] == Approx(loose[1] - loose[0]));  // line spacing unchanged
+  CHECK(loose[3] - loose[2] == Approx(tight[3] - tight[2] + 10));  // 20 pt before → 10 pt
+}
