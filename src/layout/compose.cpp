@@ -498,6 +498,22 @@ frame::Document compose_briefing(const text::FontBook& fonts, const model::Facts
     lim = {metrics, charts, highlights};
     doc = c.compose(lim);
   }
+  // Dropping a whole row of cards can free more room than needed: give highlights back, one
+  // at a time, while the page still holds them.
+  const int max_highlights = [&] {
+    int n = static_cast<int>(facts.highlights.size());
+    for (const auto& b : layout.blocks)
+      if (b.kind == model::BlockKind::highlights && b.max > 0) n = std::min(n, b.max);
+    return n;
+  }();
+  while (doc.pages.size() == 1 && lim.highlights >= 0 && lim.highlights < max_highlights) {
+    Limits more = lim;
+    ++more.highlights;
+    frame::Document bigger = c.compose(more);
+    if (bigger.pages.size() > 1) break;
+    lim = more;
+    doc = std::move(bigger);
+  }
   return doc;
 }
 
