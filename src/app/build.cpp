@@ -132,6 +132,21 @@ std::string sha256_file_key(const base::Env& env, const std::filesystem::path& p
   return p.filename().string() + ":" + (bytes.error.empty() && !bytes.too_large ? sha256_hex(bytes.data) : "unreadable");
 }
 
+/// "|name:sha256" for every face the font book loaded, from the bytes already in memory (the
+/// files are not read again), one thread per face.
+std::string fonts_key(const text::FontBook& book) {
+  const auto& faces = book.fonts();
+  std::vector<std::string> digests(faces.size());
+  {
+    std::vector<std::jthread> workers;
+    for (std::size_t i = 0; i < faces.size(); ++i)
+      workers.emplace_back([&, i] { digests[i] = sha256_hex(*faces[i].data); });
+  }
+  std::string key;
+  for (std::size_t i = 0; i < faces.size(); ++i) key += "|" + faces[i].name + ":" + digests[i];
+  return key;
+}
+
 }  // namespace
 
 void request_stop() { g_stop = true; }
@@ -203,8 +218,7 @@ int run_build(const base::Env& env, const BuildOptions& o, std::ostream& err) {
 
   // What a zone's PDF depends on besides its facts: tool, language, layouts, fonts.
   std::string common_key = std::string("zonebrief ") + kVersion + "|" + o.lang + "|" + o.layout.value_or("") + "|" +
-                           sha256_file_key(env, o.fonts / "fonts.yaml", 1 << 20);
-  for (const auto& ff : env.list_files(o.fonts, ".ttf", out_error)) common_key += "|" + sha256_file_key(env, ff, 64u << 20);
+                           sha256_file_key(env, o.fonts / "fonts.yaml", 1 << 20) + fonts_key(*fonts);
   std::map<std::string, std::string> layout_keys;
   for (const auto& [name, _] : layouts) layout_keys[name] = sha256_file_key(env, o.layouts / (name + ".yaml"), 1 << 20);
   std::map<std::string, nlohmann::json> previous;
@@ -295,7 +309,7 @@ int run_build(const base::Env& env, const BuildOptions& o, std::ostream& err) {
           auto doc = layout::compose_briefing(*fonts, *facts.facts, lay, zone_options);
           auto out_path = o.out / (r.id + ".pdf");
           std::string pdf = export_pdf::write_pdf(doc, out_path.string());
-          if (auto why = write_atomically(out_path, pdf); !why.empty()) {
+          if (auto why = write_atomically(out_path, pdf, /*sync_folder=*/false); !why.empty()) {
             r.errors.push_back(base::Diagnostic::whole_file(out_path.string(), "expected a writable output file", why).str());
           } else {
             r.status = "built";
@@ -303,11 +317,11 @@ int run_build(const base::Env& env, const BuildOptions& o, std::ostream& err) {
             r.sha256 = sha256_hex(pdf);
             r.pages = doc.pages.size();
             r.bytes = pdf.size();
-            if (auto why2 = write_atomically(record_path, record.dump(1) + "\n"); !why2.empty())
+            if (auto why2 = write_atomically(record_path, record.dump(1) + "\n", false); !why2.empty())
               r.errors.push_back(base::Diagnostic::whole_file(record_path.string(), "expected a writable edition record", why2).str());
             if (o.previews) {
               auto png_path = o.out / (r.id + ".png");
-              if (auto why2 = write_atomically(png_path, export_png::render_png(doc, 0, 40)); why2.empty())
+              if (auto why2 = write_atomically(png_path, export_png::render_png(doc, 0, 40), false); why2.empty())
                 r.preview = png_path.filename().string();
             }
           }

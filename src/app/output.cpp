@@ -32,7 +32,7 @@ class Fd {
 
 }  // namespace
 
-std::string write_atomically(const std::filesystem::path& path, const std::string& bytes) {
+std::string write_atomically(const std::filesystem::path& path, const std::string& bytes, bool sync_folder) {
   auto dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
   std::string tmpl = (dir / ("." + path.filename().string() + ".XXXXXX")).string();
   Fd fd(::mkstemp(tmpl.data()));
@@ -52,6 +52,7 @@ std::string write_atomically(const std::filesystem::path& path, const std::strin
   if (::fchmod(fd.get(), 0644) != 0 || ::fsync(fd.get()) != 0) return fail("cannot sync");
   if (::close(fd.release()) != 0) return fail("cannot close");
   if (::rename(tmpl.c_str(), path.c_str()) != 0) return fail("cannot rename");
+  if (!sync_folder) return {};
   Fd dfd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (dfd.get() >= 0) ::fsync(dfd.get());
   return {};
