@@ -76,6 +76,40 @@ bool keep_together(std::u32string_view before, std::u32string_view after) {
   return false;
 }
 
+/// Marks as unbreakable every position strictly inside [from, to).
+void keep(std::vector<bool>& brk, std::size_t from, std::size_t to) {
+  for (std::size_t k = from + 1; k < to && k < brk.size(); ++k) brk[k] = false;
+}
+
+/// Rules that hold in both languages: a short quoted term stays whole (“十四五”, 《财富》), a
+/// link breaks only in its path (never after "https://"), a citation marker [12] never starts
+/// a line, and a "+" that ends a term (人工智能+) stays with it.
+void tailor(std::u32string_view text, std::vector<bool>& brk) {
+  static constexpr std::u32string_view kOpen = U"“‘「『《〈（", kClose = U"”’」』》〉）";
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto o = kOpen.find(text[i]);
+    if (o != std::u32string_view::npos) {
+      for (std::size_t k = i + 1; k < text.size() && k <= i + 5; ++k)
+        if (text[k] == kClose[o]) {
+          keep(brk, i, k + 1);
+          break;
+        }
+    }
+    if (text.substr(i, 7) == U"http://" || text.substr(i, 8) == U"https://") {
+      std::size_t host = text.find(U"://", i) + 3;
+      std::size_t slash = host;
+      while (slash < text.size() && text[slash] != '/' && !is_break_space(text[slash])) ++slash;
+      keep(brk, i, std::min(slash + 1, text.size()));
+    }
+    if (text[i] == '[' && i > 0) {
+      std::size_t k = i + 1;
+      while (k < text.size() && is_digit(text[k])) ++k;
+      if (k > i + 1 && k < text.size() && text[k] == ']') brk[i] = false;
+    }
+    if (text[i] == '+' && i > 0 && !is_break_space(text[i - 1])) brk[i] = false;
+  }
+}
+
 }  // namespace
 
 std::vector<bool> break_opportunities(std::u32string_view text, bool zh) {
@@ -106,6 +140,7 @@ std::vector<bool> break_opportunities(std::u32string_view text, bool zh) {
              keep_together(word_before(text, i - 1), word_after(text, i)))
       brk[i] = false;
   }
+  tailor(text, brk);
   return brk;
 }
 

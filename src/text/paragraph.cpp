@@ -58,6 +58,13 @@ void add_autospace(std::vector<Char>& chars, const std::vector<Span>& spans) {
   }
 }
 
+/// Chinese units written after a number that must not be split (longest first).
+constexpr std::u32string_view kChineseUnits[] = {U"万平方米", U"平方公里", U"个百分点", U"万亿元", U"亿美元", U"万美元",
+                                                 U"亿人次", U"万人次", U"平方米", U"百分点", U"亿元", U"万元", U"千元",
+                                                 U"万人", U"万家", U"万亩", U"万吨", U"公里", U"千米", U"人次"};
+/// Words that bind to the number after them.
+constexpr std::u32string_view kNumberPrefixes = U"第前约超近逾共";
+
 }  // namespace
 
 double measure(const FontBook& fonts, const Span& span, bool zh, const TextContext& ctx) {
@@ -86,9 +93,20 @@ LaidParagraph layout_paragraph(const FontBook& fonts, std::vector<Span> spans, c
   for (std::size_t i = 1; i < n; ++i) {
     // A raised source marker ([1]) never starts a line away from what it marks.
     if (chars[i].span != chars[i - 1].span && p.spans[chars[i].span].rise > 0) brk[i] = false;
-    // A number stays with the Chinese unit or word next to it: 1.5倍, 前10强, 542家.
+    // A number stays with the Chinese unit after it (1.5倍, 542家, 300亿元, 3.54平方公里) and
+    // with a prefix before it (第6位, 前10强, 约3.54, 超500); elsewhere a line may break before
+    // a number, or Chinese lines with many numbers could only be set loose.
     char32_t a = chars[i - 1].cp, b = chars[i].cp;
-    if ((a >= '0' && a <= '9' && is_han(b)) || (is_han(a) && b >= '0' && b <= '9')) brk[i] = false;
+    const bool digit_a = a >= '0' && a <= '9', digit_b = b >= '0' && b <= '9';
+    if (digit_a && is_han(b)) {
+      brk[i] = false;
+      for (std::u32string_view unit : kChineseUnits)
+        if (text.compare(i, unit.size(), unit) == 0) {
+          for (std::size_t k = i + 1; k < i + unit.size(); ++k) brk[k] = false;
+          break;
+        }
+    }
+    if (is_han(a) && digit_b && kNumberPrefixes.find(a) != std::u32string_view::npos) brk[i] = false;
   }
 
   const double measure_width = style.width - style.indent;

@@ -59,7 +59,7 @@ std::vector<std::string> lines_of(const std::string& s, double width, bool zh, d
 
 TEST_CASE("break opportunities follow UAX #14 with Chinese punctuation rules", "[text][linebreak]") {
   CHECK(marked("萧山经济，技术开发区。", true) == "萧|山|经|济，|技|术|开|发|区。");
-  CHECK(marked("（括号）“引号”《书名》", true) == "（括|号）|“引|号”|《书|名》");
+  CHECK(marked("（括号）“引号”《书名》", true) == "（括号）|“引号”|《书名》");
   CHECK(marked("湘湖·萧滨合作区", true) == "湘|湖·萧|滨|合|作|区");
   CHECK(marked("第6位……完成", true) == "第|6|位……|完|成");
   CHECK(marked("Hello world, 13.5% growth", false) == "Hello |world, |13.5% |growth");
@@ -290,4 +290,31 @@ TEST_CASE("English amounts and dates are not split across lines", "[text][linebr
     bool whole = l.find("CNY ") == l.npos || l.find("CNY 300 million") != l.npos;
     CHECK(whole);
   }
+}
+
+TEST_CASE("Chinese numbers: units whole, prefixes bound, breaks allowed before other numbers", "[text][linebreak]") {
+  auto lines_with = [](const std::string& s, double width) { return lines_of(s, width, true, 10); };
+  // 300亿元 and 3.54平方公里 are never split, whatever the measure.
+  for (double w = 90; w <= 200; w += 5) {  // (narrower, a whole unit cannot fit a line)
+    for (const auto& l : lines_with("上半年高新产业投资超300亿元。规划面积约3.54平方公里，其中核心区1.85平方公里。", w)) {
+      INFO(w << ": " << l);
+      CHECK(l.rfind("元", 0) != 0);
+      CHECK(l.rfind("方公里", 0) != 0);
+      CHECK(l.rfind("公里", 0) != 0);
+      CHECK(l.rfind("里", 0) != 0);
+      CHECK(l.rfind("亿元", 0) != 0);
+      CHECK(l.rfind("48", 0) != 0);  // 第48位 stays whole
+    }
+  }
+  for (double w = 60; w <= 200; w += 5)
+    for (const auto& l : lines_with("萧经开排名由第48位、第21位攀升至第17位。", w)) CHECK(l.rfind("48", 0) != 0);
+  // A break may fall before a number that follows an ordinary character.
+  CHECK(marked("累计吸引500多家", true).find("引|5") != std::string::npos);
+}
+
+TEST_CASE("short quoted terms, links, citation markers and a closing + stay whole", "[text][linebreak]") {
+  CHECK(marked("“十四五”时期", true) == "“十四五”|时|期");
+  CHECK(marked("打造“人工智能+”", true).find("能|+") == std::string::npos);
+  CHECK(marked("see https://www.qjnew.com/post/3391.html now", false) == "see |https://www.qjnew.com/|post/|3391.html |now");
+  CHECK(marked("new graduates [1]", false) == "new |graduates [1]");
 }
