@@ -113,10 +113,24 @@ double draw_header(Painter& paint, const model::Series& s, const Style& style, c
   return y + 4;
 }
 
+/// The source note under a chart: one paragraph per language ('\n' separates them), each set by
+/// its own language's rules, so "来源" and "Source" each start a line.
 double draw_source(Painter& paint, const std::string& source, const Style& style, double width, double top) {
   if (source.empty()) return top;
-  return top + 4 + paint.wrapped(source, style.label_role, style.source_size, style.muted, 0, top + 4, width,
-                                 Align::left, true, style.source_size * 1.4);
+  double y = top + 4;
+  std::size_t from = 0;
+  while (from <= source.size()) {
+    std::size_t to = source.find('\n', from);
+    if (to == std::string::npos) to = source.size();
+    std::string part = source.substr(from, to - from);
+    if (!part.empty()) {
+      const bool zh = static_cast<unsigned char>(part[0]) >= 0xE3;  // starts with a CJK character
+      y += paint.wrapped(part, style.label_role, style.source_size, style.muted, 0, y, width, Align::left, zh,
+                         style.source_size * 1.4);
+    }
+    from = to + 1;
+  }
+  return y;
 }
 
 /// "单位：亿元 · Unit: CNY 100 million": the one scale of the chart's numbers, in each language shown.

@@ -56,8 +56,9 @@ struct CardRow {
 /// bilingual categories, line for more than 12 periods, bar otherwise.
 model::ChartKind default_kind(const model::Series& s);
 
-/// Draws `s` in `width` points. `source` is the source line under the chart (already in the
-/// languages shown). A donut with a negative value falls back to hbar.
+/// Draws `s` in `width` points. `source` is the source note under the chart, already in the
+/// languages shown, one paragraph per language separated by '\n'. A donut with a negative value
+/// falls back to hbar.
 Chart draw_series(const text::FontBook& fonts, const model::Series& s, const std::string& source, double width,
                   const Style& style, const Languages& langs, const text::TextContext& ctx,
                   std::optional<model::ChartKind> kind = std::nullopt);

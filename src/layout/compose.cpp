@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
-#include <set>
+#include <memory>
 
 #include "layout/flow.h"
 
@@ -113,25 +113,26 @@ class Composer {
     return n;
   }
 
-  /// Numbers [1], [2], ... only the sources that something shown cites, in the facts file's
-  /// order; the Sources block lists exactly those.
+  /// Numbers [1], [2], ... only the sources that something shown cites, in the order a reader
+  /// meets them (blocks in the layout's order); the Sources block lists exactly those.
   void number_sources(const Limits& lim) {
-    std::set<std::string> cited;
-    for (const auto& b : l_.blocks) {
-      if (b.kind == model::BlockKind::key_figures)
-        for (std::size_t i = 0; i < shown(f_.metrics.size(), b, lim.metrics); ++i) cited.insert(f_.metrics[i].source);
-      if (b.kind == model::BlockKind::charts)
-        for (std::size_t i = 0; i < shown(f_.series.size(), b, lim.charts); ++i) cited.insert(f_.series[i].source);
-      if (b.kind == model::BlockKind::highlights)
-        for (std::size_t i = 0; i < shown(f_.highlights.size(), b, lim.highlights); ++i) cited.insert(f_.highlights[i].source);
-    }
     source_no_.clear();
     numbered_.clear();
-    for (const auto& src : f_.sources)
-      if (cited.count(src.id)) {
-        numbered_.push_back(&src);
-        source_no_[src.id] = static_cast<int>(numbered_.size());
-      }
+    auto cite = [&](const std::string& id) {
+      if (source_no_.count(id)) return;
+      const auto* src = f_.find_source(id);
+      if (!src) return;  // the loader reports a dangling source; nothing to number
+      numbered_.push_back(src);
+      source_no_[id] = static_cast<int>(numbered_.size());
+    };
+    for (const auto& b : l_.blocks) {
+      if (b.kind == model::BlockKind::key_figures)
+        for (std::size_t i = 0; i < shown(f_.metrics.size(), b, lim.metrics); ++i) cite(f_.metrics[i].source);
+      if (b.kind == model::BlockKind::charts)
+        for (std::size_t i = 0; i < shown(f_.series.size(), b, lim.charts); ++i) cite(f_.series[i].source);
+      if (b.kind == model::BlockKind::highlights)
+        for (std::size_t i = 0; i < shown(f_.highlights.size(), b, lim.highlights); ++i) cite(f_.highlights[i].source);
+    }
   }
 
   text::RoleId role(const char* r) const { return fonts_.require_role(r); }
@@ -142,7 +143,18 @@ class Composer {
     return it == source_no_.end() ? "" : "[" + std::to_string(it->second) + "]";
   }
 
-  void section(Flow& flow, const char* zh, const char* en) {
+  /// A block's heading. Side by side, a block set in two columns gets a heading per column; a
+  /// full-width block (cards, charts) one full-width line, "关键指标 · Key figures".
+  void section(Flow& flow, const char* zh, const char* en, bool in_columns = true) {
+    if (side_ && !in_columns) {
+      std::string line = std::string(zh) + " · " + en;
+      ParagraphStyle s;
+      s.zh = true;
+      s.line_height = 20;
+      flow.heading({Span{zh, role("heading"), 13, kInk}, Span{std::string(" · ") + en, role("heading"), 13, kInk, 0, "", false}},
+                   s, line, 1, 16, 6);
+      return;
+    }
     if (side_) {
       ParagraphStyle s;
       s.zh = true;
@@ -194,30 +206,31 @@ class Composer {
       flow.heading({Span{in(f_.zone.name, langs_[i]), role("heading"), i == 0 ? 21.0 : 12.5, i == 0 ? rgb(l_.accent) : kMuted}},
                    s, i == 0 ? f_.zone.name.zh + " / " + f_.zone.name.en : "", 0, 0, 0);
     }
-    std::string line;
+    // Region and as-of date, one line per language.
+    flow.set_context({f_.file, "zone.region"});
     for (std::size_t i = 0; i < langs_.size(); ++i) {
       std::string part;
       if (f_.zone.region) part = in(*f_.zone.region, langs_[i]) + (langs_[i] == Lang::zh ? "　" : " · ");
       part += langs_[i] == Lang::zh ? "数据截至" + date_text(f_.zone.as_of, Lang::zh)
                                     : "Facts as of " + date_text(f_.zone.as_of, Lang::en);
-      line += (i ? "  |  " : "") + part;
+      ParagraphStyle s;
+      s.zh = langs_[i] == Lang::zh;
+      s.line_height = 13;
+      flow.paragraph({Span{part, role("body"), 8.5, i == 0 ? kInk : kMuted}}, s, i == 0 ? 4 : 0,
+                     i + 1 == langs_.size() ? 4 : 0, i + 1 < langs_.size());
     }
-    flow.set_context({f_.file, "zone.region"});
-    ParagraphStyle s;
-    s.zh = true;
-    s.line_height = 14;
-    flow.paragraph({Span{line, role("body"), 8.5, kInk}}, s, 4, 4);
     if (o_.stale_days) {
-      std::string warn;
-      for (std::size_t i = 0; i < langs_.size(); ++i)
-        warn += (i ? " · " : "") + (langs_[i] == Lang::zh
-                                        ? "注意：数据截至" + date_text(f_.zone.as_of, Lang::zh) + "，已超过" + std::to_string(*o_.stale_days) + "天，可能已过时"
-                                        : "Note: these facts date from " + date_text(f_.zone.as_of, Lang::en) + ", more than " +
-                                              std::to_string(*o_.stale_days) + " days ago, and may be out of date");
-      ParagraphStyle ws;
-      ws.zh = true;
-      ws.line_height = 13;
-      flow.paragraph({Span{warn, role("strong"), 8.5, kStale}}, ws, 2, 2);
+      for (std::size_t i = 0; i < langs_.size(); ++i) {
+        std::string warn = langs_[i] == Lang::zh
+                               ? "注意：数据截至" + date_text(f_.zone.as_of, Lang::zh) + "，已超过" + std::to_string(*o_.stale_days) + "天，可能已过时。"
+                               : "Note: these facts date from " + date_text(f_.zone.as_of, Lang::en) + ", more than " +
+                                     std::to_string(*o_.stale_days) + " days ago, and may be out of date.";
+        ParagraphStyle ws;
+        ws.zh = langs_[i] == Lang::zh;
+        ws.line_height = 13;
+        flow.paragraph({Span{warn, role("strong"), 8.5, kStale}}, ws, i == 0 ? 2 : 0, i + 1 == langs_.size() ? 2 : 0,
+                       i + 1 < langs_.size());
+      }
     }
     flow.rule(rgb(l_.accent), 1.2, 2, 4);
   }
@@ -225,7 +238,7 @@ class Composer {
   void key_figures(Flow& flow, const model::Block& b, int limit) {
     const std::size_t n = shown(f_.metrics.size(), b, limit);
     if (n == 0) return;
-    section(flow, "关键指标", "Key figures");
+    section(flow, "关键指标", "Key figures", /*in_columns=*/false);
     const int cols = std::max(1, b.columns);
     const double gap = 8, w = (flow.measure() - gap * (cols - 1)) / cols;
     for (std::size_t i = 0; i < n; i += static_cast<std::size_t>(cols)) {
@@ -268,7 +281,7 @@ class Composer {
   void charts(Flow& flow, const model::Block& b, int limit) {
     const std::size_t n = shown(f_.series.size(), b, limit);
     if (n == 0) return;
-    section(flow, "图表", "Charts");
+    section(flow, "图表", "Charts", /*in_columns=*/false);
     for (std::size_t i = 0; i < n; ++i) {
       const auto& s = f_.series[i];
       // Per language: "来源：[n] 出版方。注：……" then "Source: [n] Publisher. Note: ...".
@@ -281,7 +294,7 @@ class Composer {
           std::string note = in(*s.note, langs_[k]);
           part += zh ? "。注：" + note : ". Note: " + note;
         }
-        source += (k ? " · " : "") + part;
+        source += (k ? "\n" : "") + part;
       }
       text::TextContext ctx{f_.file, "series[" + std::to_string(i) + "]"};
       // A one-page layout gets a compact chart (its plot height follows its width).
@@ -395,7 +408,7 @@ class Composer {
         spans.push_back(Span{" · ", role("body"), 8, kInk, 0, "", false});
         spans.push_back(zh_span);
       }
-      if (src.date || !src.url.empty()) spans.back().text += src.url.empty() ? "." : ".";
+      if (src.date || !src.url.empty()) spans.back().text += spans.back().zh.value_or(true) ? "。" : ".";
       if (!src.url.empty()) {
         spans.push_back(Span{" ", role("body"), 8, kInk});
         spans.push_back(Span{src.url, role("body"), 8, rgb(l_.accent), 0, src.url});
@@ -403,6 +416,20 @@ class Composer {
       ParagraphStyle s;
       s.zh = true;
       s.line_height = 12.5;
+      if (side_) {  // each language in its own column, numbered in both
+        Span zh_col{zh, role("body"), 8, kInk};
+        Span en_col{no + en + (src.date || !src.url.empty() ? "." : ""), role("body"), 8, kInk};
+        std::vector<Span> left{zh_col}, right{en_col};
+        if (!src.url.empty())
+          for (auto* col : {&left, &right}) {
+            col->push_back(Span{" ", role("body"), 8, kInk});
+            col->push_back(Span{src.url, role("body"), 8, rgb(l_.accent), 0, src.url});
+          }
+        ParagraphStyle e = s;
+        e.zh = false;
+        flow.columns(left, s, right, e, i == 0 ? 0 : 3, 0);
+        continue;
+      }
       flow.paragraph(spans, s, i == 0 ? 0 : 3, 0);
     }
   }
@@ -464,6 +491,9 @@ std::string_view name_of(LangMode m) {
   return "?";
 }
 
+/// The tightest spacing between blocks copyfitting uses (a fraction of the layout's).
+constexpr double kTightGaps = 0.45;
+
 frame::Document compose_briefing(const text::FontBook& fonts, const model::Facts& facts, const model::Layout& layout,
                                  const ComposeOptions& options) {
   Composer c(fonts, facts, layout, options);
@@ -473,14 +503,30 @@ frame::Document compose_briefing(const text::FontBook& fonts, const model::Facts
     // Copyfitting: a last page that would hold only a few lines (a source or two) is avoided
     // by tightening the space between blocks, never the type or the line spacing.
     if (doc.pages.size() > 1 && last_page_fill(doc, layout) < 0.25)
-      for (double scale : {0.7, 0.45}) {
+      for (double scale : {0.7, kTightGaps}) {
         frame::Document tight = c.compose(lim, scale);
         if (tight.pages.size() < doc.pages.size()) return tight;
       }
     return doc;
   }
-  // One page: drop from the end of each block until it fits — highlights down to two, key
-  // figures down to one row, the last highlight, and only then the chart.
+  // One page, with the same content in every language mode — the Chinese and the English
+  // one-pager handed out at one meeting must agree — so the limits are those that fit in all
+  // five modes (the widest first). Drop from the end of each block until it fits: highlights
+  // down to two, key figures down to one row, the last highlight, and only then the chart;
+  // then give highlights back one at a time while every mode still holds them.
+  std::vector<std::unique_ptr<Composer>> modes;
+  for (LangMode m : {LangMode::side_by_side, LangMode::zh_en, LangMode::en_zh, LangMode::zh, LangMode::en}) {
+    ComposeOptions o = options;
+    o.lang = m;
+    modes.push_back(std::make_unique<Composer>(fonts, facts, layout, o));
+  }
+  // A mode may tighten the space between blocks (as a briefing's last page does) to fit.
+  auto fits_one = [](Composer& m, const Limits& l) {
+    return m.compose(l).pages.size() == 1 || m.compose(l, kTightGaps).pages.size() == 1;
+  };
+  auto fits = [&](const Limits& l) {
+    return std::all_of(modes.begin(), modes.end(), [&](const auto& m) { return fits_one(*m, l); });
+  };
   int highlights = static_cast<int>(facts.highlights.size()), charts = static_cast<int>(facts.series.size()),
       metrics = static_cast<int>(facts.metrics.size());
   for (const auto& b : layout.blocks) {  // start from what the layout shows at most
@@ -489,31 +535,25 @@ frame::Document compose_briefing(const text::FontBook& fonts, const model::Facts
     if (b.kind == model::BlockKind::charts) charts = std::min(charts, b.max);
     if (b.kind == model::BlockKind::key_figures) metrics = std::min(metrics, b.max);
   }
-  while (doc.pages.size() > 1 && (highlights > 0 || charts > 0 || metrics > 3)) {
+  const int max_highlights = highlights;
+  lim = {metrics, charts, highlights};
+  while (!fits(lim) && (highlights > 0 || charts > 0 || metrics > 3)) {
     if (highlights > 2) --highlights;
     else if (metrics > 3) metrics = std::max(3, metrics - 3);
     else if (highlights > 1) --highlights;
     else if (charts > 0) --charts;
     else --highlights;
     lim = {metrics, charts, highlights};
-    doc = c.compose(lim);
   }
-  // Dropping a whole row of cards can free more room than needed: give highlights back, one
-  // at a time, while the page still holds them.
-  const int max_highlights = [&] {
-    int n = static_cast<int>(facts.highlights.size());
-    for (const auto& b : layout.blocks)
-      if (b.kind == model::BlockKind::highlights && b.max > 0) n = std::min(n, b.max);
-    return n;
-  }();
-  while (doc.pages.size() == 1 && lim.highlights >= 0 && lim.highlights < max_highlights) {
+  // Dropping a whole row of cards can free more room than needed.
+  while (lim.highlights < max_highlights) {
     Limits more = lim;
     ++more.highlights;
-    frame::Document bigger = c.compose(more);
-    if (bigger.pages.size() > 1) break;
+    if (!fits(more)) break;
     lim = more;
-    doc = std::move(bigger);
   }
+  doc = c.compose(lim);
+  if (doc.pages.size() > 1) doc = c.compose(lim, kTightGaps);
   return doc;
 }
 

@@ -1,6 +1,9 @@
 // Composition: only cited sources are numbered and listed; key-figure cards of a row line up.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <set>
+
 #include "chart/charts.h"
 #include "layout/compose.h"
 #include "load/facts_loader.h"
@@ -31,12 +34,12 @@ metrics:
     label: {zh: 甲, en: A}
     value: 5
     unit: firms
-    source: first
+    source: third
   - id: b
     label: {zh: 一个很长很长的指标名称，占两行以上的位置才能放下, en: A very long label that takes more than one line of the card}
     value: 18
     unit: percent
-    source: third
+    source: first
 highlights:
   - text: {zh: 一条要点。, en: One highlight.}
     source: third
@@ -59,14 +62,14 @@ model::Layout briefing() {
 
 }  // namespace
 
-TEST_CASE("compose: only cited sources are listed, numbered in file order", "[compose]") {
+TEST_CASE("compose: only cited sources are listed, numbered in the order they are first cited", "[compose]") {
   auto facts = load::load_facts_text(kFacts, "cites.yaml");
   REQUIRE(facts.ok());
   auto text = all_text(layout::compose_briefing(fonts(), *facts.facts, briefing(), {}));
   CHECK(text.find("乙报") == std::string::npos);
   CHECK(text.find("Beta Daily") == std::string::npos);
-  CHECK(text.find("[1] 甲报《第一篇》") != std::string::npos);
-  CHECK(text.find("[2] 丙报《第三篇》") != std::string::npos);
+  CHECK(text.find("[1] 丙报《第三篇》") != std::string::npos);  // cited by the first card
+  CHECK(text.find("[2] 甲报《第一篇》") != std::string::npos);
   CHECK(text.find("[3]") == std::string::npos);
 }
 
@@ -122,4 +125,39 @@ TEST_CASE("compose: no briefing ends with a page of a line or two; spacing tight
     }
   }
   CHECK(tightened == 1);
+}
+
+TEST_CASE("compose: a one-pager shows the same items in every language mode, on one page", "[compose]") {
+  base::SystemEnv env;
+  std::string error;
+  auto onepager = load::load_layout_file(env, test::source_dir() / "layouts" / "onepager.yaml");
+  REQUIRE(onepager.ok());
+  for (const auto& path : env.list_files(test::source_dir() / "inputs", ".yaml", error)) {
+    auto facts = load::load_facts_file(env, path);
+    REQUIRE(facts.ok());
+    std::set<std::pair<int, bool>> seen;  // (highlights, first chart shown)
+    for (auto mode : {layout::LangMode::zh_en, layout::LangMode::en_zh, layout::LangMode::zh, layout::LangMode::en,
+                      layout::LangMode::side_by_side}) {
+      layout::ComposeOptions o;
+      o.lang = mode;
+      auto doc = layout::compose_briefing(fonts(), *facts.facts, *onepager.layout, o);
+      INFO(path.filename().string() << " " << layout::name_of(mode));
+      CHECK(doc.pages.size() == 1);
+      int bullets = 0;
+      for (const auto& item : doc.pages[0].items)
+        if (const auto* t = std::get_if<frame::TextRun>(&item)) bullets += t->text == "•";
+      if (mode == layout::LangMode::side_by_side) bullets /= 2;
+      auto squeeze = [](std::string t) {  // lines are joined without the space they broke at
+        t.erase(std::remove(t.begin(), t.end(), ' '), t.end());
+        return t;
+      };
+      const auto text = squeeze(all_text(doc));
+      bool chart = !facts.facts->series.empty() && (text.find(squeeze(facts.facts->series[0].label.zh)) != std::string::npos ||
+                                                    text.find(squeeze(facts.facts->series[0].label.en)) != std::string::npos);
+      seen.insert({bullets, chart});
+    }
+    INFO(path.filename().string());
+    CHECK(seen.size() == 1);
+    if (!facts.facts->series.empty()) CHECK(seen.begin()->second);  // the most telling chart is kept
+  }
 }
