@@ -58,6 +58,16 @@ void add_autospace(std::vector<Char>& chars, const std::vector<Span>& spans) {
   }
 }
 
+/// At a line start, a full-width opening bracket or quote (“《（「) gives up its blank left
+/// half, so the line's ink starts at the margin like every other line.
+double lead_trim(const std::vector<Char>& chars, const std::vector<Span>& spans, std::size_t i, bool paragraph_zh) {
+  if (i >= chars.size()) return 0;
+  const Char& c = chars[i];
+  static constexpr std::u32string_view kOpening = U"“‘《〈「『（【〔〖";
+  if (kOpening.find(c.cp) == std::u32string_view::npos || !spans[c.span].zh.value_or(paragraph_zh)) return 0;
+  return c.advance >= 0.9 * spans[c.span].size ? c.advance / 2 : 0;
+}
+
 /// Chinese units written after a number that must not be split (longest first).
 constexpr std::u32string_view kChineseUnits[] = {U"万平方米", U"平方公里", U"个百分点", U"万亿元", U"亿美元", U"万美元",
                                                  U"亿人次", U"万人次", U"平方米", U"百分点", U"亿元", U"万元", U"千元",
@@ -118,7 +128,7 @@ LaidParagraph layout_paragraph(const FontBook& fonts, std::vector<Span> spans, c
     std::size_t best = 0;  // last opportunity that fits, 0 = none yet
     std::size_t i = start;
     for (; i < n; ++i) {
-      double add = chars[i].advance + (i > start ? chars[i].gap_before : 0);
+      double add = chars[i].advance + (i > start ? chars[i].gap_before : -lead_trim(chars, p.spans, i, style.zh));
       if (i > start && brk[i]) best = i;
       // Trailing spaces may hang past the measure.
       if (w + add > measure_width + 1e-6 && !is_break_space(chars[i].cp) && i > start) break;
@@ -142,6 +152,7 @@ LaidParagraph layout_paragraph(const FontBook& fonts, std::vector<Span> spans, c
     while (last > start && is_break_space(chars[last - 1].cp)) --last;
     line.end = last;
     for (std::size_t k = start; k < last; ++k) line.width += chars[k].advance + (k > start ? chars[k].gap_before : 0);
+    if (last > start) line.width -= lead_trim(chars, p.spans, start, style.zh);
     p.lines.push_back(line);
     start = end;
   }
@@ -161,7 +172,7 @@ LaidParagraph layout_paragraph(const FontBook& fonts, std::vector<Span> spans, c
         auto width_of = [&](std::size_t from, std::size_t to) {
           double w = 0;
           for (std::size_t k = from; k < to; ++k) w += chars[k].advance + (k > from ? chars[k].gap_before : 0);
-          return w;
+          return w - (to > from ? lead_trim(chars, p.spans, from, style.zh) : 0);
         };
         double new_last = width_of(cut, last.end);
         if (new_last <= measure_width + 1e-6) {
@@ -204,6 +215,7 @@ void emit_line(const LaidParagraph& p, std::size_t li, double left, double basel
   double e = justify ? slack / static_cast<double>(stretch_count) : 0;
   if (p.style.align == Align::center) x0 += slack / 2;
   if (p.style.align == Align::right) x0 += slack;
+  x0 -= lead_trim(chars, p.spans, line.begin, p.style.zh);
 
   // Runs break where the face, span, or stretch behaviour changes, at autospace gaps, and after
   // stretchable spaces (Tc applies to every glyph of a run, so a run stretches all or none).

@@ -318,3 +318,23 @@ TEST_CASE("short quoted terms, links, citation markers and a closing + stay whol
   CHECK(marked("see https://www.qjnew.com/post/3391.html now", false) == "see |https://www.qjnew.com/|post/|3391.html |now");
   CHECK(marked("new graduates [1]", false) == "new |graduates [1]");
 }
+
+TEST_CASE("a full-width opening quote at a line start gives up its blank half", "[text][justify]") {
+  text::ParagraphStyle st;
+  st.width = 300;
+  st.zh = true;
+  auto body = fonts().require_role("body");
+  auto p = text::layout_paragraph(fonts(), {text::Span{"“十四五”时期", body, 10}}, st, {"t", ""});
+  std::vector<frame::Item> items;
+  std::vector<frame::Link> links;
+  text::emit_line(p, 0, 50, 20, items, links);
+  const auto& first = std::get<frame::TextRun>(items.front());
+  CHECK(first.origin.x == Approx(45));  // 50 − half of a 10 pt em
+  CHECK(p.lines[0].width == Approx(static_cast<double>(p.chars.size()) * 10.0 - 5).margin(0.5));
+  // English text keeps its quote where it is.
+  st.zh = false;
+  auto q = text::layout_paragraph(fonts(), {text::Span{"“Yes”", body, 10}}, st, {"t", ""});
+  items.clear();
+  text::emit_line(q, 0, 50, 20, items, links);
+  CHECK(std::get<frame::TextRun>(items.front()).origin.x == Approx(50));
+}
