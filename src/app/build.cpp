@@ -103,26 +103,75 @@ std::string html_escape(const std::string& s) {
 }
 
 /// The operator's gallery: every zone's thumbnail, status, as-of date and a link to its PDF.
-std::string gallery_html(const std::vector<ZoneResult>& results) {
+/// "2025 年 12 月 31 日 · 31 December 2025" from "2025-12-31" (as written in the manifest).
+std::string gallery_date(const std::string& iso) {
+  static const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                  "July",    "August",   "September", "October", "November", "December"};
+  int y = 0, m = 0, d = 0;
+  if (std::sscanf(iso.c_str(), "%d-%d-%d", &y, &m, &d) != 3 || m < 1 || m > 12) return iso;
+  return std::to_string(y) + " 年 " + std::to_string(m) + " 月 " + std::to_string(d) + " 日 · " + std::to_string(d) + " " +
+         kMonths[m - 1] + " " + std::to_string(y);
+}
+
+/// The operator's page: a summary line, then per zone its thumbnail (linking to the PDF), name,
+/// status, pages, as-of date, stale flag and what changed since the last edition.
+std::string gallery_html(const std::vector<ZoneResult>& results, const std::string& mode) {
+  std::map<std::string, int> count;
+  for (const auto& r : results) ++count[r.status];
+  auto status_text = [](const std::string& st) -> std::string {
+    if (st == "built") return "已生成 · built";
+    if (st == "unchanged") return "未变化 · unchanged";
+    if (st == "interrupted") return "已中断 · interrupted";
+    return "失败 · failed";
+  };
   std::string h =
-      "<!doctype html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\"><title>zonebrief</title>\n<style>"
-      "body{font-family:sans-serif;margin:2em;color:#1c2129}.grid{display:flex;flex-wrap:wrap;gap:1.5em}"
-      ".zone{width:240px}.zone img{width:240px;border:1px solid #ccd;box-shadow:0 1px 3px #0002}"
-      ".failed{color:#b33}.stale{color:#c63}.meta{font-size:.85em;color:#555}</style></head><body>\n"
-      "<h1>开发区简报 · Development zone briefings</h1>\n<div class=\"grid\">\n";
+      "<!doctype html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\">"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+      "<title>开发区简报 · Development zone briefings</title>\n<style>"
+      "body{font-family:'Noto Sans CJK SC','Noto Sans',sans-serif;margin:2em;color:#1c2129;background:#f6f8fa}"
+      "h1{font-size:1.5em;margin:0 0 .2em}.summary{color:#555;margin:0 0 1.5em}"
+      ".grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(240px,1fr));gap:1.5em}"
+      ".zone{background:#fff;border:1px solid #dde2e8;border-radius:6px;padding:.8em}"
+      ".zone img{width:100%;border:1px solid #ccd;display:block}"
+      ".zone h3{font-size:1em;margin:.6em 0 .1em}.en{color:#555;font-size:.85em;margin:0 0 .5em}"
+      ".meta{font-size:.85em;color:#333;margin:.2em 0;line-height:1.5}"
+      ".badge{display:inline-block;padding:0 .5em;border-radius:3px;font-size:.85em}"
+      ".built{background:#e3f4ea;color:#116b3a}.unchanged{background:#eef1f4;color:#445}"
+      ".failed,.interrupted{background:#fbe5e5;color:#a12}.stale{color:#b54708;font-weight:bold}"
+      "ul{margin:.3em 0 0 1.1em;padding:0;font-size:.8em}code{font-size:.8em;word-break:break-all}</style></head><body>\n"
+      "<h1>开发区简报 · Development zone briefings</h1>\n<p class=\"summary\">";
+  h += std::to_string(results.size()) + " 个开发区 · " + std::to_string(results.size()) + (results.size() == 1 ? " zone" : " zones") +
+       ": " + std::to_string(count["built"]) + " built, " + std::to_string(count["unchanged"]) + " unchanged, " +
+       std::to_string(count["failed"] + count["interrupted"]) + " failed · " + html_escape(mode) + " · zonebrief " + kVersion +
+       "</p>\n<div class=\"grid\">\n";
   for (const auto& r : results) {
+    const std::string pdf = r.id + ".pdf";
+    const auto slash = r.name.find(" / ");
+    const std::string zh = slash == std::string::npos ? (r.name.empty() ? r.id : r.name) : r.name.substr(0, slash);
+    const std::string en = slash == std::string::npos ? "" : r.name.substr(slash + 3);
     h += "<div class=\"zone\">";
-    std::string pdf = r.id + ".pdf";
-    if (!r.preview.empty()) h += "<a href=\"" + html_escape(pdf) + "\"><img src=\"" + html_escape(r.preview) + "\" alt=\"\"></a>";
-    h += "<h3>" + html_escape(r.name.empty() ? r.id : r.name) + "</h3><p class=\"meta\">";
-    h += "<span class=\"" + std::string(r.status == "failed" || r.status == "interrupted" ? "failed" : "") + "\">" +
-         html_escape(r.status) + "</span>";
-    if (!r.as_of.empty()) h += " · 截至 as of " + html_escape(r.as_of);
-    if (r.stale) h += " · <span class=\"stale\">stale</span>";
-    if (!r.changes.empty()) h += " · " + std::to_string(r.changes.size()) + " changes 项变化";
-    if (r.pages) h += " · " + std::to_string(r.pages) + " pages · <a href=\"" + html_escape(pdf) + "\">PDF</a>";
-    for (const auto& e : r.errors) h += "<br><code>" + html_escape(e) + "</code>";
-    h += "</p></div>\n";
+    if (!r.preview.empty())
+      h += "<a href=\"" + html_escape(pdf) + "\"><img src=\"" + html_escape(r.preview) + "\" alt=\"" +
+           html_escape(zh + (en.empty() ? "" : " / " + en)) + "：第 1 页 · page 1\"></a>";
+    h += "<h3>" + html_escape(zh) + "</h3>";
+    if (!en.empty()) h += "<p class=\"en\">" + html_escape(en) + "</p>";
+    h += "<p class=\"meta\"><span class=\"badge " + html_escape(r.status) + "\">" + status_text(r.status) + "</span>";
+    if (r.pages)
+      h += " <a href=\"" + html_escape(pdf) + "\">PDF</a>, " + std::to_string(r.pages) + " 页 · " + std::to_string(r.pages) +
+           (r.pages == 1 ? " page" : " pages");
+    h += "</p>";
+    if (!r.as_of.empty()) h += "<p class=\"meta\">截至 · as of " + html_escape(gallery_date(r.as_of)) + "</p>";
+    if (r.stale) h += "<p class=\"meta stale\">数据可能已过时 · facts may be out of date</p>";
+    if (!r.changes.empty()) {
+      h += "<p class=\"meta\">本期变化 " + std::to_string(r.changes.size()) + " 项 · " + std::to_string(r.changes.size()) +
+           (r.changes.size() == 1 ? " change" : " changes") + " since the last edition</p><ul>";
+      for (std::size_t i = 0; i < r.changes.size() && i < 5; ++i)
+        h += "<li>" + html_escape(r.changes[i].zh) + "<br>" + html_escape(r.changes[i].en) + "</li>";
+      if (r.changes.size() > 5) h += "<li>… " + std::to_string(r.changes.size() - 5) + " more</li>";
+      h += "</ul>";
+    }
+    for (const auto& e : r.errors) h += "<p class=\"meta\"><code>" + html_escape(e) + "</code></p>";
+    h += "</div>\n";
   }
   return h + "</div>\n</body></html>\n";
 }
@@ -396,7 +445,7 @@ int run_build(const base::Env& env, const BuildOptions& o, std::ostream& err) {
     return kExitFailed;
   }
   if (o.previews) {
-    if (auto why = write_atomically(o.out / "index.html", gallery_html(results)); !why.empty())
+    if (auto why = write_atomically(o.out / "index.html", gallery_html(results, o.lang)); !why.empty())
       err << base::Diagnostic::whole_file((o.out / "index.html").string(), "expected a writable gallery", why).str() << '\n';
   }
   if (failed) spdlog::error("built {} of {} zones; {} failed (see {})", results.size() - failed, results.size(), failed, manifest_path.string());

@@ -169,7 +169,7 @@ class Composer {
       std::string line;
       for (std::size_t i = 0; i < langs_.size(); ++i) line += (i ? " · " : "") + std::string(langs_[i] == Lang::zh ? zh : en);
       ParagraphStyle s;
-      s.zh = true;
+      s.zh = std::find(langs_.begin(), langs_.end(), Lang::zh) != langs_.end();
       s.line_height = 18;
       flow.heading({Span{line, role("heading"), 11.5, kInk}}, s, line, 1, 10, 4);
       return;

@@ -290,7 +290,11 @@ frame::Document Flow::finish(frame::Info info, const Running& running) {
       text::ParagraphStyle st;
       st.width = measure();
       st.align = align;
-      st.zh = true;
+      // Chinese rules when the line has Chinese in it; an English-only line keeps Latin
+      // punctuation (its "·" from the Latin face, not a full-width one).
+      st.zh = std::any_of(spans.begin(), spans.end(), [](const text::Span& sp) {
+        return std::any_of(sp.text.begin(), sp.text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xE3; });
+      });
       auto p = text::layout_paragraph(fonts_, spans, st, ctx_);
       double lh = spans.front().size * 1.3;
       // Lines stack away from the text area: footers downwards, headers upwards.

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
@@ -166,7 +167,25 @@ TEST_CASE("build: old facts are flagged stale on the page and in the manifest; p
   CHECK(fs::file_size(out.path / "xianghu-xiaobin.png") > 1000);
   std::string html = test::read_text_file(out.path / "index.html");
   CHECK(html.find("<a href=\"xianghu-xiaobin.pdf\"><img src=\"xianghu-xiaobin.png\"") != std::string::npos);
-  CHECK(html.find("stale") != std::string::npos);
+  CHECK(html.find("facts may be out of date") != std::string::npos);
+  CHECK(html.find("1 个开发区 · 1 zone: 1 built, 0 unchanged, 0 failed · zh+en · zonebrief ") != std::string::npos);
+  CHECK(html.find("已生成 · built") != std::string::npos);
+  CHECK(html.find("截至 · as of 2025 年 12 月 31 日 · 31 December 2025") != std::string::npos);
+  CHECK(html.find("alt=\"湘湖·萧滨合作区 / ") != std::string::npos);
+  // A second edition with one figure changed lists the change (singular) in the gallery.
+  {
+    Dir in("zonebrief-build-stale-in");
+    std::string facts = test::read_text_file(root / "inputs" / "xianghu-xiaobin.yaml");
+    auto at = facts.find("value: 30");
+    REQUIRE(at != std::string::npos);
+    facts.replace(at, 9, "value: 31");
+    std::ofstream(in.path / "xianghu-xiaobin.yaml") << facts;
+    auto again = test::run_tool("cd '" + root.string() + "' && SOURCE_DATE_EPOCH=1893456000 " + ZB_BINARY + " -q build --inputs '" +
+                                in.path.string() + "' --max-age 365 --out '" + out.path.string() + "'");
+    REQUIRE(again.code == 0);
+    html = test::read_text_file(out.path / "index.html");
+    CHECK(html.find("本期变化 1 项 · 1 change since the last edition") != std::string::npos);
+  }
   // Without previews: no PNG, no gallery.
   Dir plain("zonebrief-build-nopreview");
   REQUIRE(build("--zone xianghu-xiaobin --no-previews --out '" + plain.path.string() + "'").code == 0);
