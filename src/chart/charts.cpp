@@ -562,8 +562,10 @@ Chart draw_card(const text::FontBook& fonts, const model::Metric& m, double widt
   y = std::max(y, row.value_top);
   chart.value_top = y;
   std::string big = format_value(m.value, m.unit, langs.primary, m.qualifier).text;
+  // Shrinks to fit one line, down to 13 pt; a longer value ("at least 1.5 times the district
+  // average") wraps at 13 pt rather than shrinking to body size.
   double size = row.value_size > 0 ? row.value_size : 17;
-  while (size > 9 && paint.width(big, style.figure_role, size, zh) > inner) size -= 1;
+  while (size > 13 && paint.width(big, style.figure_role, size, zh) > inner) size -= 1;
   chart.value_size = size;
   y += paint.wrapped(big, style.figure_role, size, style.palette.front(), pad, y, inner, Align::left, zh, size * 1.25);
   std::string second = format_value(m.value, m.unit, other, m.qualifier).text;

@@ -107,6 +107,8 @@ void tailor(std::u32string_view text, std::vector<bool>& brk) {
       if (k > i + 1 && k < text.size() && text[k] == ']') brk[i] = false;
     }
     if (text[i] == '+' && i > 0 && !is_break_space(text[i - 1])) brk[i] = false;
+    // "10-billion", "2021-2025": no break after a hyphen that follows a digit.
+    if (i >= 2 && text[i - 1] == '-' && is_digit(text[i - 2])) brk[i] = false;
   }
 }
 

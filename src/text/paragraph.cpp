@@ -157,6 +157,32 @@ LaidParagraph layout_paragraph(const FontBook& fonts, std::vector<Span> spans, c
     start = end;
   }
   if (p.lines.empty()) p.lines.push_back(Line{0, 0, 0, true});
+  // No single word alone on the last line of an English paragraph or title ("Zone"): the line
+  // before gives up its last word, when it keeps at least two and the last line still fits.
+  if (!style.zh && p.lines.size() >= 2) {
+    Line& prev = p.lines[p.lines.size() - 2];
+    Line& last = p.lines.back();
+    bool one_word = true;
+    for (std::size_t k = last.begin + 1; k < last.end; ++k) one_word = one_word && !brk[k];
+    std::size_t cut = prev.end;
+    while (cut > prev.begin && !brk[cut]) --cut;  // the start of prev's last word
+    std::size_t words_before = 0;
+    for (std::size_t k = prev.begin + 1; k < cut; ++k) words_before += brk[k];
+    if (one_word && cut > prev.begin && words_before >= 1) {
+      auto width_of = [&](std::size_t from, std::size_t to) {
+        double w = 0;
+        for (std::size_t k = from; k < to; ++k) w += chars[k].advance + (k > from ? chars[k].gap_before : 0);
+        return w;
+      };
+      if (width_of(cut, last.end) <= measure_width + 1e-6) {
+        last.begin = cut;
+        last.width = width_of(cut, last.end);
+        prev.end = cut;
+        while (prev.end > prev.begin && is_break_space(chars[prev.end - 1].cp)) --prev.end;
+        prev.width = width_of(prev.begin, prev.end);
+      }
+    }
+  }
   // No lone character on a Chinese paragraph's last line (级。): the line before gives up its
   // last breakable character, when it keeps at least four.
   if (style.zh && p.lines.size() >= 2) {

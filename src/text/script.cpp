@@ -11,7 +11,7 @@ bool is_han(char32_t c) {
 }
 
 bool is_autospace_partner(char32_t c) {
-  return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+  return (c >= '0' && c <= '9') || c == '%' || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
          (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) || (c >= 0x370 && c <= 0x3FF);
 }
 

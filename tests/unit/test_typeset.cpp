@@ -338,3 +338,23 @@ TEST_CASE("a full-width opening quote at a line start gives up its blank half", 
   text::emit_line(q, 0, 50, 20, items, links);
   CHECK(std::get<frame::TextRun>(items.front()).origin.x == Approx(50));
 }
+
+TEST_CASE("English: no lone word on a last line, no break after a number's hyphen", "[text][linebreak]") {
+  CHECK(marked("the CNY 10-billion level", false) == "the |CNY 10-billion |level");
+  for (double w = 120; w <= 400; w += 10) {
+    auto lines = lines_of("Hangzhou Airport Economic Demonstration Zone and its many neighbours", w, false, 10, text::Align::left);
+    INFO(w);
+    if (lines.size() >= 2) CHECK(lines.back().find(' ') != std::string::npos);
+  }
+}
+
+TEST_CASE("a quarter em between a percentage and Chinese, as between digits and Chinese", "[text][autospace]") {
+  text::ParagraphStyle st;
+  st.width = 300;
+  st.zh = true;
+  auto p = text::layout_paragraph(fonts(), {text::Span{"30%甚至50%的", fonts().require_role("body"), 10}}, st, {"t", ""});
+  // 3 (%→甚), 至→5 and %→的 each get 2.5 pt.
+  int spaced = 0;
+  for (const auto& c : p.chars) spaced += c.gap_before > 0;
+  CHECK(spaced == 3);
+}
