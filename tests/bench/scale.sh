@@ -24,8 +24,19 @@ row() {  # row N JOBS PREVIEWS
     build/zonebrief -q build --inputs "$in" --out "$out" --jobs "$jobs" --force $flag --layout briefing --max-age 100000
   end=$(date +%s.%N)
   /usr/bin/python3 - "$out/manifest.json" "$n" "$jobs" "$previews" "$start" "$end" "$(cat "$work/rss")" <<'PY'
-import json, statistics, sys
+import json, os, re, statistics, sys
 m = json.load(open(sys.argv[1]))
+out_dir = os.path.dirname(sys.argv[1])
+
+def glyph_bytes(path):
+    """Bytes of the embedded font programs (FontFile2 streams, as stored) in one PDF."""
+    data = open(path, "rb").read()
+    total = 0
+    for match in re.finditer(rb"/Length1 \d+", data):
+        start = data.index(b"stream\r\n", match.end()) + len(b"stream\r\n")
+        total += data.index(b"\nendstream", start) - start
+    return total
+
 n, jobs, previews = sys.argv[2], sys.argv[3], sys.argv[4]
 wall = float(sys.argv[6]) - float(sys.argv[5])
 rss_mb = int(sys.argv[7]) / 1024
@@ -33,14 +44,17 @@ zones = [z for z in m["zones"] if z["status"] == "built"]
 ms = statistics.median(z["ms"] for z in zones)
 pages = sum(z["pages"] for z in zones)
 sizes = [z["bytes"] for z in zones]
+glyphs = [glyph_bytes(z["output"]) for z in zones]  # paths as the tool wrote them (run from the repository root)
+overhead = [size - g for size, g in zip(sizes, glyphs)]
 print(f"| {n} | {jobs} | {previews} | {wall:.2f} s | {ms:.1f} ms | {pages / wall:.0f} | "
-      f"{statistics.mean(sizes) / 1024:.1f} KiB | {max(sizes) / 1024:.1f} KiB | {rss_mb:.0f} MB | {len(zones)}/{n} |")
+      f"{statistics.mean(sizes) / 1024:.1f} KiB | {max(sizes) / 1024:.1f} KiB | {statistics.mean(glyphs) / 1024:.1f} KiB | "
+      f"{max(overhead) / 1024:.1f} KiB | {rss_mb:.0f} MB | {len(zones)}/{n} |")
 PY
 }
 
 {
-  echo "| zones | jobs | previews | wall | median per briefing | pages/s | mean PDF | largest PDF | peak RSS | built |"
-  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+  echo "| zones | jobs | previews | wall | median per briefing | pages/s | mean PDF | largest PDF | mean glyph data | largest PDF − its glyph data | peak RSS | built |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
   for n in 10 100 1000; do
     for jobs in 1 2; do row "$n" "$jobs" off; done
   done
