@@ -7,6 +7,7 @@
 #include <cstring>
 #include <limits>
 #include <memory>
+#include <map>
 #include <mutex>
 #include <new>
 #include <variant>
@@ -148,6 +149,26 @@ LoadedFont load_font(const std::shared_ptr<FtLibrary>& library, const frame::Fon
   }
   holder.release();  // now owned by the font face's user data
   return out;
+}
+
+/// Font faces made once per process for each font's bytes and shared by every render, so a
+/// preview of each zone does not parse the fonts again (Cairo locks a face's FT_Face while it
+/// uses it, so workers may share one). An entry keeps its bytes alive, so a key (the address
+/// of the bytes) cannot be reused while it is in the cache.
+LoadedFont shared_font(const frame::Font& font) {
+  static std::mutex mutex;
+  static std::shared_ptr<FtLibrary> library;
+  static std::map<const std::string*, LoadedFont> cache;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto it = cache.find(font.data.get());
+  if (it == cache.end()) {
+    if (!library) library = std::make_shared<FtLibrary>();
+    it = cache.emplace(font.data.get(), load_font(library, font)).first;
+  }
+  LoadedFont copy;
+  copy.face.reset(cairo_font_face_reference(it->second.face.get()));
+  copy.num_glyphs = it->second.num_glyphs;
+  return copy;
 }
 
 // ---- pixels ------------------------------------------------------------------------------------
@@ -325,10 +346,7 @@ class PageRenderer {
       bad("size: expected a size above 0", num(run.size));
     if (!finite(run.origin)) bad("origin: expected finite coordinates", "NaN or infinity");
     LoadedFont& font = fonts_[run.font];
-    if (!font.face) {
-      if (!library_) library_ = std::make_shared<FtLibrary>();
-      font = load_font(library_, doc_.fonts[run.font]);
-    }
+    if (!font.face) font = shared_font(doc_.fonts[run.font]);
     glyphs_.clear();
     glyphs_.reserve(run.glyphs.size());
     for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
@@ -384,8 +402,7 @@ class PageRenderer {
   double scale_;
   cairo_t* cr_;
   std::string path_;
-  std::shared_ptr<FtLibrary> library_;  // made on the first text run
-  std::vector<LoadedFont> fonts_;       // indexed like doc.fonts, loaded on first use
+  std::vector<LoadedFont> fonts_;  // indexed like doc.fonts, taken from the cache on first use
   std::vector<cairo_glyph_t> glyphs_;
 };
 
