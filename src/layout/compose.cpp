@@ -446,7 +446,7 @@ class Composer {
   const text::FontBook& fonts_;
   const model::Facts& f_;
   const model::Layout& l_;
-  const ComposeOptions& o_;
+  const ComposeOptions o_;  // a copy: one-pagers make a composer per language mode from a local
   std::vector<Lang> langs_;
   bool side_ = false;  // side-by-side columns
   std::map<std::string, int> source_no_;
