@@ -11,4 +11,8 @@ namespace zb::app {
 /// success, else the reason.
 std::string write_atomically(const std::filesystem::path& path, const std::string& bytes);
 
+/// Checks that files can be created in `dir` (creates and removes a temporary file named like
+/// write_atomically's). Returns "" when they can, else the reason (e.g. "Read-only file system").
+std::string probe_writable(const std::filesystem::path& dir);
+
 }  // namespace zb::app
