@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (clang, ASan + UBSan) in build-fuzz and runs each for SECONDS (default 900).
-# Usage (from anywhere, as root on Debian 12 after .ci/setup): bash tests/fuzz/run.sh [SECONDS]
+# Usage (from anywhere, as root on Debian 12 after .ci/setup): bash tests/fuzz/run.sh [SECONDS [TARGET...]]
+# TARGET: facts, text (default: both, one after the other).
 # Corpora grow in build-fuzz/corpus/<target>; crashes, leaks, timeouts and OOMs land in
 # build-fuzz/artifacts/<target>/; each target's log is build-fuzz/<target>.log.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-900}
+shift $(($# > 0 ? 1 : 0))
+targets=("$@")
+((${#targets[@]})) || targets=(facts text)
 fuzzer_lib=/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a
 
 if ! command -v clang++ >/dev/null || [ ! -f "$fuzzer_lib" ]; then
@@ -34,7 +38,7 @@ cp tests/fuzz/seeds/text/* build-fuzz/seeds/text/
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:symbolize=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 status=0
-for target in facts text; do
+for target in "${targets[@]}"; do
   corpus=build-fuzz/corpus/$target artifacts=build-fuzz/artifacts/$target log=build-fuzz/$target.log
   mkdir -p "$corpus" "$artifacts"
   extra=()
