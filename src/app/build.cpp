@@ -11,6 +11,7 @@
 #include <map>
 #include <set>
 #include <mutex>
+#include <new>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <thread>
@@ -262,8 +263,15 @@ int run_build(const base::Env& env, const BuildOptions& o, std::ostream& err) {
     // write_atomically's temporaries are ".<name>.XXXXXX".
     if (name.size() > 8 && name[0] == '.' && name[name.size() - 7] == '.') std::filesystem::remove(f, ec);
   }
-  spdlog::default_logger()->sinks().push_back(
-      std::make_shared<spdlog::sinks::basic_file_sink_mt>((o.out / "zonebrief.log").string()));
+  // A folder nothing can be written to (read-only, say) fails here, once, before any zone.
+  if (auto why = probe_writable(o.out); !why.empty())
+    return config_error(base::Diagnostic::whole_file(o.out.string(), "expected a writable output folder", why));
+  try {
+    spdlog::default_logger()->sinks().push_back(
+        std::make_shared<spdlog::sinks::basic_file_sink_mt>((o.out / "zonebrief.log").string()));
+  } catch (const spdlog::spdlog_ex& e) {
+    return config_error(base::Diagnostic::whole_file((o.out / "zonebrief.log").string(), "expected a writable log file", e.what()));
+  }
 
   // What a zone's PDF depends on besides its facts: tool, language, layouts, fonts.
   std::string common_key = std::string("zonebrief ") + kVersion + "|" + o.lang + "|" + o.layout.value_or("") + "|" +
@@ -377,8 +385,15 @@ int run_build(const base::Env& env, const BuildOptions& o, std::ostream& err) {
         }
       } catch (const base::Error& e) {
         for (const auto& d : e.diagnostics()) r.errors.push_back(d.str());
+      } catch (const std::bad_alloc&) {
+        r.errors.push_back(base::Diagnostic::whole_file(files[i].string(), "expected the zone to build", "out of memory").str());
       } catch (const std::exception& e) {
         r.errors.push_back(base::Diagnostic::whole_file(files[i].string(), "expected the zone to build", e.what()).str());
+      } catch (...) {
+        // Whatever a library throws stays with its zone: an exception escaping a worker thread
+        // would end the process, and with it the other zones' records and the manifest.
+        r.errors.push_back(
+            base::Diagnostic::whole_file(files[i].string(), "expected the zone to build", "an unknown exception").str());
       }
       r.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
       std::lock_guard<std::mutex> lock(log_mutex);

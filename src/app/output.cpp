@@ -58,4 +58,12 @@ std::string write_atomically(const std::filesystem::path& path, const std::strin
   return {};
 }
 
+std::string probe_writable(const std::filesystem::path& dir) {
+  std::string tmpl = (dir / ".zonebrief-probe.XXXXXX").string();
+  Fd fd(::mkstemp(tmpl.data()));
+  if (fd.get() < 0) return std::strerror(errno);
+  ::unlink(tmpl.c_str());
+  return {};
+}
+
 }  // namespace zb::app

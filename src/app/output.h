@@ -13,4 +13,8 @@ namespace zb::app {
 /// only lose renames, leaving the previous edition whole. Returns "" on success, else the reason.
 std::string write_atomically(const std::filesystem::path& path, const std::string& bytes, bool sync_folder = true);
 
+/// Checks that files can be created in `dir` (creates and removes a temporary file named like
+/// write_atomically's). Returns "" when they can, else the reason (e.g. "Read-only file system").
+std::string probe_writable(const std::filesystem::path& dir);
+
 }  // namespace zb::app

@@ -5,6 +5,7 @@
 #include <hb.h>
 
 #include <algorithm>
+#include <set>
 
 #include "base/diagnostics.h"
 #include "load/schema.h"
@@ -25,6 +26,42 @@ struct FontDeleter {
 
 constexpr std::uintmax_t kMaxFontBytes = 64u << 20;   // a CJK TrueType face is about 20 MB
 constexpr std::uintmax_t kMaxConfigBytes = 64u << 10;
+
+/// What is damaged in a font file's tables: a table outside the file or not matching the checksum
+/// in its table record (OpenType, "Table directory"); "" when every table is sound. HarfBuzz
+/// clips such tables silently, and a truncated or corrupted face would then fail (or draw blanks)
+/// in every document instead of once, here.
+std::string font_damage(const std::string& data) {
+  const std::size_t size = data.size();
+  auto byte = [&](std::size_t at) { return static_cast<std::uint32_t>(static_cast<unsigned char>(data[at])); };
+  auto u16 = [&](std::size_t at) { return byte(at) << 8 | byte(at + 1); };
+  auto u32 = [&](std::size_t at) { return byte(at) << 24 | byte(at + 1) << 16 | byte(at + 2) << 8 | byte(at + 3); };
+  std::size_t dir = 0;
+  if (size >= 16 && data.compare(0, 4, "ttcf") == 0) dir = u32(12);  // a collection: its first face
+  if (dir > size || size - dir < 12) return "a table directory past the end of the file";
+  const std::size_t tables = u16(dir + 4);
+  if ((size - dir - 12) / 16 < tables) return "a table directory past the end of the file";
+  for (std::size_t i = 0; i < tables; ++i) {
+    const std::size_t rec = dir + 12 + 16 * i;
+    std::string tag = data.substr(rec, 4);
+    for (char& c : tag)
+      if (c < 0x20 || c > 0x7E) c = '?';  // a garbled tag stays printable in the message
+    const std::uint32_t checksum = u32(rec + 4);
+    const std::size_t offset = u32(rec + 8), length = u32(rec + 12);
+    if (offset > size || length > size - offset) return "table '" + tag + "' extends past the end of the file";
+    // The sum of the table as big-endian 32-bit words, zero-padded; head's checkSumAdjustment
+    // (bytes 8..11) counts as zero.
+    std::uint32_t sum = 0;
+    std::size_t k = 0;
+    for (; k + 4 <= length; k += 4) sum += u32(offset + k);
+    std::uint32_t tail = 0;
+    for (std::size_t b = 0; b < 4; ++b) tail = tail << 8 | (k + b < length ? byte(offset + k + b) : 0u);
+    sum += tail;
+    if (tag == "head" && length >= 12) sum -= u32(offset + 8);
+    if (sum != checksum) return "table '" + tag + "' does not match its checksum";
+  }
+  return "";
+}
 
 }  // namespace
 
@@ -73,6 +110,7 @@ std::shared_ptr<const FontBook> FontBook::load(const base::Env& env, const std::
   std::shared_ptr<FontBook> book(new FontBook());
   book->config_ = config;
   std::vector<std::string> face_keys;
+  std::set<std::string> broken_faces;  // declared, but already reported as unusable
   load::Fields top = s.fields(doc->root(), "", "a map with the keys faces and roles");
   if (!top.ok()) return fail();
   const load::YNode* faces = top.required("faces");
@@ -93,6 +131,7 @@ std::shared_ptr<const FontBook> FontBook::load(const base::Env& env, const std::
     if (!file) continue;
     std::string name = s.plain_text(*file, path + ".file", "expected a font file name");
     if (name.empty()) continue;
+    broken_faces.insert(key);  // until it has loaded
     auto face = std::make_unique<Face>();
     if (cjk) {
       if (cjk->is_scalar() && (cjk->value == "true" || cjk->value == "false")) face->cjk = cjk->value == "true";
@@ -115,6 +154,11 @@ std::shared_ptr<const FontBook> FontBook::load(const base::Env& env, const std::
     if (glyphs == 0 || !has_glyf) {
       s.error(*file, path + ".file", "expected a TrueType-outline (glyf) font",
               font_path.string() + (glyphs == 0 ? ": not a font" : ": no glyf table (CFF outlines?)"));
+      continue;
+    }
+    if (auto damage = font_damage(*face->data); !damage.empty()) {
+      s.error(*file, path + ".file", "expected an undamaged font file (run .ci/setup to prepare fonts/ again)",
+              font_path.string() + ": " + damage);
       continue;
     }
     face->font.reset(hb_font_create(face->face.get()));
@@ -143,6 +187,7 @@ std::shared_ptr<const FontBook> FontBook::load(const base::Env& env, const std::
     book->fonts_.push_back(std::move(font));
     book->faces_.push_back(std::move(face));
     face_keys.push_back(key);
+    broken_faces.erase(key);
   }
 
   for (std::size_t i = 0; i < roles->map_size(); ++i) {
@@ -156,6 +201,8 @@ std::shared_ptr<const FontBook> FontBook::load(const base::Env& env, const std::
     for (std::size_t j = 0; j < list.items.size(); ++j) {
       const load::YNode& item = *list.items[j];
       auto it = std::find(face_keys.begin(), face_keys.end(), item.value);
+      // A face that failed to load has its own error; the roles naming it are not wrong.
+      if (item.is_scalar() && broken_faces.count(item.value)) continue;
       if (!item.is_scalar() || it == face_keys.end()) {
         std::set<std::string> names(face_keys.begin(), face_keys.end());
         s.error(item, "roles." + key + "[" + std::to_string(j) + "]", "expected the name of a face in faces",

@@ -150,7 +150,7 @@ TEST_CASE("build: unknown --zone or --layout is a usage error", "[build]") {
   CHECK_FALSE(fs::exists(out.path / "xiaoshan-etdz.pdf"));
 }
 
-TEST_CASE("build: old facts are flagged stale on the page and in the manifest; previews and gallery", "[build]") {
+TEST_CASE("build: old facts are flagged stale on the page and in the manifest, previews and gallery", "[build]") {
   Dir out("zonebrief-build-stale");
   const auto root = test::source_dir();
   // 2030-01-01: every zone's facts are more than a year old.

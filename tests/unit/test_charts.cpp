@@ -209,7 +209,7 @@ TEST_CASE("a chart's unit line names the one scale its numbers use, in both lang
   CHECK(en.find("|14.5|") != std::string::npos);
 }
 
-TEST_CASE("a bar chart's axis reaches one step above a value that would sit on its top line; few bars stay compact",
+TEST_CASE("a bar chart's axis reaches one step above a value that would sit on its top line, few bars stay compact",
           "[chart]") {
   auto etdz = load_zone("inputs/xiaoshan-etdz.yaml");
   const auto it = std::find_if(etdz.series.begin(), etdz.series.end(), [](const auto& s) { return s.id == "kelei-market-share"; });

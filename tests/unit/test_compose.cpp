@@ -102,7 +102,7 @@ TEST_CASE("compose: cards of a row share the value line, the value size and the 
   CHECK(count(a, "5 firms") == 1);
 }
 
-TEST_CASE("compose: no briefing ends with a page of a line or two; spacing tightens instead", "[compose]") {
+TEST_CASE("compose: no briefing ends with a page of a line or two, spacing tightens instead", "[compose]") {
   base::SystemEnv env;
   std::string error;
   const auto layout = briefing();

@@ -53,7 +53,7 @@ TEST_CASE("pdf: qpdf finds no errors", "[pdf]") {
   CHECK(r.out.find("No syntax or stream encoding errors found") != std::string::npos);
 }
 
-TEST_CASE("pdf: every font is embedded, subset, with a Unicode map; poppler is silent", "[pdf]") {
+TEST_CASE("pdf: every font is embedded, subset, with a Unicode map, poppler is silent", "[pdf]") {
   auto r = test::run_tool("pdffonts '" + sample_pdf().string() + "'");
   INFO(r.out << r.err);
   REQUIRE(r.code == 0);

@@ -117,7 +117,7 @@ TEST_CASE("a quarter em of space between Han and Latin letters or digits, never 
   CHECK(r.chars[6].gap_before == 0);  // % → ，: no autospace around punctuation
 }
 
-TEST_CASE("justified Chinese lines fill the measure exactly; the last line does not", "[text][justify]") {
+TEST_CASE("justified Chinese lines fill the measure exactly, the last line does not", "[text][justify]") {
   text::ParagraphStyle st;
   st.width = 200;
   st.zh = true;
@@ -167,7 +167,7 @@ TEST_CASE("a character no font has is an error naming the file, field and code p
       "(found U+0E01 'ก', which no font of that role has)");
 }
 
-TEST_CASE("characters take the first face of the chain that has them; CJK quotes in Chinese", "[text][fonts]") {
+TEST_CASE("characters take the first face of the chain that has them, CJK quotes in Chinese", "[text][fonts]") {
   const auto& book = fonts();
   auto body = book.require_role("body");
   auto face_name = [&](char32_t cp, bool zh) { return book.fonts()[book.pick(body, cp, zh)->face].name; };

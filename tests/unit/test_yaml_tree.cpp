@@ -58,7 +58,7 @@ TEST_CASE("aliases share their target and count towards the expansion limit", "[
         "t.yaml:1:1: error: expected at most 10 nodes with aliases expanded (found a node that expands to more)\n");
 }
 
-TEST_CASE("an empty document gives a null root; two documents are refused", "[yaml]") {
+TEST_CASE("an empty document gives a null root, two documents are refused", "[yaml]") {
   base::Diagnostics d;
   auto doc = parse("", d);
   REQUIRE(doc);
