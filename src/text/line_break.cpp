@@ -32,7 +32,7 @@ std::u32string_view word_before(std::u32string_view text, std::size_t end) {
   std::size_t b = end;
   while (b > 0 && !is_break_space(text[b - 1])) --b;
   std::u32string_view w = text.substr(b, end - b);
-  while (!w.empty() && (w.front() == '(' || w.front() == U'\u201C' || w.front() == '\'')) w.remove_prefix(1);
+  while (!w.empty() && std::u32string_view(U"(\u201C\u2018'\"").find(w.front()) != std::u32string_view::npos) w.remove_prefix(1);
   return w;
 }
 
@@ -40,7 +40,7 @@ std::u32string_view word_after(std::u32string_view text, std::size_t begin) {
   std::size_t e = begin;
   while (e < text.size() && !is_break_space(text[e])) ++e;
   std::u32string_view w = text.substr(begin, e - begin);
-  while (!w.empty() && std::u32string_view(U".,;:)!?\u201D'").find(w.back()) != std::u32string_view::npos) w.remove_suffix(1);
+  while (!w.empty() && std::u32string_view(U".,;:)!?\u201D\u2019'\"").find(w.back()) != std::u32string_view::npos) w.remove_suffix(1);
   return w;
 }
 
@@ -84,13 +84,15 @@ void keep(std::vector<bool>& brk, std::size_t from, std::size_t to) {
 /// Rules that hold in both languages: a short quoted term stays whole (“十四五”, 《财富》), a
 /// link breaks only in its path (never after "https://"), a citation marker [12] never starts
 /// a line, and a "+" that ends a term (人工智能+) stays with it.
-void tailor(std::u32string_view text, std::vector<bool>& brk) {
+void tailor(std::u32string_view text, std::vector<bool>& brk, std::vector<bool>* relaxed) {
   static constexpr std::u32string_view kOpen = U"“‘「『《〈（", kClose = U"”’」』》〉）";
   for (std::size_t i = 0; i < text.size(); ++i) {
     auto o = kOpen.find(text[i]);
     if (o != std::u32string_view::npos) {
       for (std::size_t k = i + 1; k < text.size() && k <= i + 5; ++k)
         if (text[k] == kClose[o]) {
+          if (relaxed && k >= i + 4)  // three or four characters inside
+            for (std::size_t m = i + 2; m < k; ++m) (*relaxed)[m] = (*relaxed)[m] || brk[m];
           keep(brk, i, k + 1);
           break;
         }
@@ -114,8 +116,9 @@ void tailor(std::u32string_view text, std::vector<bool>& brk) {
 
 }  // namespace
 
-std::vector<bool> break_opportunities(std::u32string_view text, bool zh) {
+std::vector<bool> break_opportunities(std::u32string_view text, bool zh, std::vector<bool>* relaxed) {
   std::vector<bool> brk(text.size(), false);
+  if (relaxed) relaxed->assign(text.size(), false);
   if (text.size() < 2) return brk;
   // UTF-16 for ICU, with a map from UTF-16 offsets back to character indices.
   icu::UnicodeString u;
@@ -142,7 +145,7 @@ std::vector<bool> break_opportunities(std::u32string_view text, bool zh) {
              keep_together(word_before(text, i - 1), word_after(text, i)))
       brk[i] = false;
   }
-  tailor(text, brk);
+  tailor(text, brk, relaxed);
   return brk;
 }
 

@@ -99,7 +99,8 @@ LaidParagraph layout_paragraph(const FontBook& fonts, std::vector<Span> spans, c
   std::u32string text;
   text.reserve(n);
   for (const auto& c : chars) text.push_back(c.cp);
-  std::vector<bool> brk = break_opportunities(text, style.zh);
+  std::vector<bool> relaxed;  // opportunities kept closed for looks, opened to avoid a loose line
+  std::vector<bool> brk = break_opportunities(text, style.zh, &relaxed);
   for (std::size_t i = 1; i < n; ++i) {
     // A raised source marker ([1]) never starts a line away from what it marks.
     if (chars[i].span != chars[i - 1].span && p.spans[chars[i].span].rise > 0) brk[i] = false;
@@ -116,7 +117,10 @@ LaidParagraph layout_paragraph(const FontBook& fonts, std::vector<Span> spans, c
           break;
         }
     }
-    if (is_han(a) && digit_b && kNumberPrefixes.find(a) != std::u32string_view::npos) brk[i] = false;
+    if (is_han(a) && digit_b && kNumberPrefixes.find(a) != std::u32string_view::npos) {
+      relaxed[i] = relaxed[i] || brk[i];
+      brk[i] = false;
+    }
   }
 
   const double measure_width = style.width - style.indent;
@@ -125,11 +129,17 @@ LaidParagraph layout_paragraph(const FontBook& fonts, std::vector<Span> spans, c
     while (start < n && is_break_space(chars[start].cp)) ++start;  // no spaces at a line start
     if (start >= n) break;
     double w = 0;
-    std::size_t best = 0;  // last opportunity that fits, 0 = none yet
+    std::size_t best = 0;        // last opportunity that fits, 0 = none yet
+    std::size_t best_relaxed = 0;  // last relaxed opportunity that fits
+    double width_at_best = 0;
     std::size_t i = start;
     for (; i < n; ++i) {
       double add = chars[i].advance + (i > start ? chars[i].gap_before : -lead_trim(chars, p.spans, i, style.zh));
-      if (i > start && brk[i]) best = i;
+      if (i > start && brk[i]) {
+        best = i;
+        width_at_best = w;
+      }
+      if (i > start && relaxed[i]) best_relaxed = i;
       // Trailing spaces may hang past the measure.
       if (w + add > measure_width + 1e-6 && !is_break_space(chars[i].cp) && i > start) break;
       w += add;
@@ -139,6 +149,13 @@ LaidParagraph layout_paragraph(const FontBook& fonts, std::vector<Span> spans, c
       end = n;
     } else if (best > start) {
       end = best;
+      // A Chinese line that would be left more than one and a half characters short, when a
+      // relaxed opportunity further on fits, breaks there instead (第 | 48位 rather than a loose
+      // line).
+      const double em = p.spans[chars[start].span].size;
+      if (style.zh && best_relaxed > best && measure_width - width_at_best > 1.5 * em) end = best_relaxed;
+    } else if (best_relaxed > start) {
+      end = best_relaxed;
     } else {
       // No opportunity fits: break inside the word, but keep kinsoku characters off the line
       // start and end, and never next to the middle dot.
@@ -189,7 +206,16 @@ LaidParagraph layout_paragraph(const FontBook& fonts, std::vector<Span> spans, c
     Line& prev = p.lines[p.lines.size() - 2];
     Line& last = p.lines.back();
     std::size_t solid = 0;
-    for (std::size_t k = last.begin; k < last.end; ++k) solid += !is_no_line_start(chars[k].cp) && !is_break_space(chars[k].cp);
+    // Characters that count: not closing punctuation, spaces or a source marker ([1], raised
+    // or not).
+    std::size_t end_text = last.end;
+    if (end_text > last.begin && chars[end_text - 1].cp == ']') {
+      std::size_t k = end_text - 1;
+      while (k > last.begin && chars[k - 1].cp >= '0' && chars[k - 1].cp <= '9') --k;
+      if (k > last.begin && chars[k - 1].cp == '[' && k < end_text - 1) end_text = k - 1;
+    }
+    for (std::size_t k = last.begin; k < end_text; ++k)
+      solid += !is_no_line_start(chars[k].cp) && !is_break_space(chars[k].cp) && p.spans[chars[k].span].rise <= 0;
     if (solid <= 1) {
       std::size_t b = prev.end;
       while (b > prev.begin + 4 && !brk[b - 1]) --b;

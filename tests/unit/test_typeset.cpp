@@ -306,8 +306,14 @@ TEST_CASE("Chinese numbers: units whole, prefixes bound, breaks allowed before o
       CHECK(l.rfind("48", 0) != 0);  // 第48位 stays whole
     }
   }
-  for (double w = 60; w <= 200; w += 5)
-    for (const auto& l : lines_with("萧经开排名由第48位、第21位攀升至第17位。", w)) CHECK(l.rfind("48", 0) != 0);
+  // 第48位 stays whole, unless that would leave a line more than 1.5 characters short: then
+  // "第" may end the line (better than letter-spaced text).
+  auto one_em_short = lines_with("一二三四五六七八九第48位好", 100);
+  REQUIRE(one_em_short.size() == 2);
+  CHECK(one_em_short[1].rfind("第48", 0) == 0);
+  auto three_em_short = lines_with("一二三四五六七第48位好", 100);
+  REQUIRE(three_em_short.size() == 2);
+  CHECK(three_em_short[0] == "一二三四五六七第");
   // A break may fall before a number that follows an ordinary character.
   CHECK(marked("累计吸引500多家", true).find("引|5") != std::string::npos);
 }
@@ -357,4 +363,18 @@ TEST_CASE("a quarter em between a percentage and Chinese, as between digits and 
   int spaced = 0;
   for (const auto& c : p.chars) spaced += c.gap_before > 0;
   CHECK(spaced == 3);
+}
+
+TEST_CASE("a source marker does not count as a character on a Chinese last line, curly quotes keep amounts whole",
+          "[text][linebreak]") {
+  text::ParagraphStyle st;
+  st.width = 100;
+  st.zh = true;
+  auto body = fonts().require_role("body");
+  // Ten characters fill the line; "列。" and the raised marker would be left alone on the last.
+  auto p = text::layout_paragraph(fonts(), {text::Span{"一二三四五六七八九序列。", body, 10}, text::Span{"[1]", body, 6.5, {}, 3.5}},
+                                  st, {"t", ""});
+  REQUIRE(p.lines.size() == 2);
+  CHECK(p.lines[1].end - p.lines[1].begin >= 6);  // 序列。[1], not 列。[1]
+  CHECK(marked("to ‘double CNY 100 billion’ by", false) == "to |‘double |CNY 100 billion’ |by");
 }
