@@ -541,6 +541,17 @@ Chart draw_series(const text::FontBook& fonts, const model::Series& s, const std
   }
 }
 
+double card_value_size(const text::FontBook& fonts, const model::Metric& m, double width, const Style& style,
+                       const Languages& langs, const text::TextContext& ctx) {
+  const bool zh = langs.primary == Lang::zh;
+  const double inner = width - 2 * 7;  // the card's padding, as in draw_card
+  const std::string big = format_value(m.value, m.unit, langs.primary, m.qualifier).text;
+  const text::RoleId role = fonts.require_role(style.figure_role);
+  double size = 17;
+  while (size > 13 && text::measure(fonts, text::Span{big, role, size}, zh, ctx) > inner) size -= 1;
+  return size;
+}
+
 Chart draw_card(const text::FontBook& fonts, const model::Metric& m, double width, const Style& style,
                 const Languages& langs, const text::TextContext& ctx, const CardRow& row) {
   Chart chart;

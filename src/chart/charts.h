@@ -63,6 +63,11 @@ Chart draw_series(const text::FontBook& fonts, const model::Series& s, const std
                   const Style& style, const Languages& langs, const text::TextContext& ctx,
                   std::optional<model::ChartKind> kind = std::nullopt);
 
+/// The type size of `m`'s big value on a card `width` wide: 17 pt, less (down to 13) when the
+/// value would not fit one line. A block of cards uses the smallest of its cards.
+double card_value_size(const text::FontBook& fonts, const model::Metric& m, double width, const Style& style,
+                       const Languages& langs, const text::TextContext& ctx);
+
 /// A key-figure card for `m`: value and unit in each language (once when both read the same),
 /// qualifier, period, change.
 Chart draw_card(const text::FontBook& fonts, const model::Metric& m, double width, const Style& style,

@@ -241,11 +241,17 @@ class Composer {
     section(flow, "关键指标", "Key figures", /*in_columns=*/false);
     const int cols = std::max(1, b.columns);
     const double gap = 8, w = (flow.measure() - gap * (cols - 1)) / cols;
+    // One size for every big value of the block, so figures read alike down the page.
+    double block_size = 17;
+    for (std::size_t k = 0; k < n; ++k)
+      block_size = std::min(block_size, chart::card_value_size(fonts_, f_.metrics[k], w, style_, chart_langs(),
+                                                               {f_.file, "metrics[" + std::to_string(k) + "]"}));
     for (std::size_t i = 0; i < n; i += static_cast<std::size_t>(cols)) {
       // Twice: once to learn each card's own value position, size and height, then with what
       // the row shares (values on one line, in one size; cards of one height).
       std::vector<chart::Chart> row;
       chart::CardRow shared;
+      shared.value_size = block_size;
       double h = 0;
       for (int pass = 0; pass < 2; ++pass) {
         row.clear();
@@ -258,11 +264,7 @@ class Composer {
           row.push_back(chart::draw_card(fonts_, m, w, style_, chart_langs(), ctx, shared));
         }
         if (pass == 0) {
-          shared.value_size = 1e9;
-          for (const auto& c : row) {
-            shared.value_top = std::max(shared.value_top, c.value_top);
-            shared.value_size = std::min(shared.value_size, c.value_size);
-          }
+          for (const auto& c : row) shared.value_top = std::max(shared.value_top, c.value_top);
           continue;
         }
         for (const auto& c : row) h = std::max(h, c.height);
