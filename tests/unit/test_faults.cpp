@@ -178,58 +178,71 @@ TEST_CASE("faults: a read-only output folder is a configuration error, nothing i
   CHECK(snapshot(out) == before);
 }
 
-TEST_CASE("faults: a missing or damaged font file is a configuration error naming it, nothing is overwritten",
-          "[faults]") {
-  Dir in("zonebrief-font-in"), out("zonebrief-font-out"), fonts("zonebrief-font-dir");
-  copy_zones(in.path, {"xianghu-xiaobin"});
-  font_folder(fonts.path);
-  REQUIRE(build(io(in.path, out.path) + " --fonts '" + fonts.path.string() + "'").code == 0);
-  const auto before = snapshot(out.path);
+namespace {
+
+/// An earlier edition built with a fonts folder of links to the real faces; then one face
+/// (NotoSans-Bold, faces.latin-bold at fonts.yaml:11:25) goes missing or is damaged.
+struct FontFault {
+  Dir in{"zonebrief-font-in"}, out{"zonebrief-font-out"}, fonts{"zonebrief-font-dir"};
+  std::map<std::string, std::string> before;
   const fs::path face = fonts.path / "NotoSans-Bold.ttf";
   const std::string real = test::read_text_file(test::source_dir() / "fonts/NotoSans-Bold.ttf");
   const std::string prefix = fonts.path.string() + "/fonts.yaml:11:25: error: faces.latin-bold.file: ";
-  auto run = [&] { return build("--force " + io(in.path, out.path) + " --fonts '" + fonts.path.string() + "'"); };
-  auto replace_face = [&](const std::string& bytes) {
+
+  FontFault() {
+    copy_zones(in.path, {"xianghu-xiaobin"});
+    font_folder(fonts.path);
+    REQUIRE(build(io(in.path, out.path) + " --no-previews --fonts '" + fonts.path.string() + "'").code == 0);
+    before = snapshot(out.path);
+  }
+  void replace_face(const std::string& bytes) const {
     fs::remove(face);  // the link, never its target
     std::ofstream(face, std::ios::binary) << bytes;
-  };
+  }
+  /// Rebuilds: a configuration error (exit 2) with exactly `error`, and nothing overwritten.
+  void expect(const std::string& error) const {
+    auto r = build("--force --no-previews " + io(in.path, out.path) + " --fonts '" + fonts.path.string() + "'");
+    CHECK(r.code == 2);
+    CHECK(r.err == prefix + error + "\n");
+    CHECK(snapshot(out.path) == before);
+  }
+};
 
-  SECTION("missing") {
-    fs::remove(face);
-    auto r = run();
-    CHECK(r.code == 2);
-    // One error: the roles naming the face are not reported again.
-    CHECK(r.err == prefix + "expected a readable font file (run .ci/setup to prepare fonts/) (found " + face.string() +
-                       ": No such file or directory)\n");
-  }
-  SECTION("cut short by one byte: its last table is incomplete") {
-    Table last;
-    for (const auto& t : tables_of(real))
-      if (t.offset + t.length > last.offset + last.length) last = t;
-    replace_face(real.substr(0, last.offset + last.length - 1));
-    auto r = run();
-    CHECK(r.code == 2);
-    CHECK(r.err == prefix + "expected an undamaged font file (run .ci/setup to prepare fonts/ again) (found " +
-                       face.string() + ": table '" + last.tag + "' extends past the end of the file)\n");
-  }
-  SECTION("four bytes overwritten inside its outlines") {
-    std::string damaged = real;
-    for (const auto& t : tables_of(real))
-      if (t.tag == "glyf") damaged.replace(t.offset + t.length / 2, 4, "XXXX");
-    REQUIRE(damaged != real);
-    replace_face(damaged);
-    auto r = run();
-    CHECK(r.code == 2);
-    CHECK(r.err == prefix + "expected an undamaged font file (run .ci/setup to prepare fonts/ again) (found " +
-                       face.string() + ": table 'glyf' does not match its checksum)\n");
-  }
-  SECTION("not a font at all") {
-    replace_face(std::string(4096, '\x5a'));
-    auto r = run();
-    CHECK(r.code == 2);
-    CHECK(r.err == prefix + "expected a TrueType-outline (glyf) font (found " + face.string() + ": not a font)\n");
-  }
-  CHECK(snapshot(out.path) == before);
+}  // namespace
+
+TEST_CASE("faults: a missing font file is a configuration error naming it, nothing is overwritten", "[faults]") {
+  FontFault f;
+  fs::remove(f.face);
+  // One error: the roles naming the face are not reported again.
+  f.expect("expected a readable font file (run .ci/setup to prepare fonts/) (found " + f.face.string() +
+           ": No such file or directory)");
+}
+
+TEST_CASE("faults: a font file cut short by one byte is refused naming its incomplete table", "[faults]") {
+  FontFault f;
+  Table last;
+  for (const auto& t : tables_of(f.real))
+    if (t.offset + t.length > last.offset + last.length) last = t;
+  f.replace_face(f.real.substr(0, last.offset + last.length - 1));
+  f.expect("expected an undamaged font file (run .ci/setup to prepare fonts/ again) (found " + f.face.string() +
+           ": table '" + last.tag + "' extends past the end of the file)");
+}
+
+TEST_CASE("faults: a font file with four bytes of its outlines overwritten fails its checksum", "[faults]") {
+  FontFault f;
+  std::string damaged = f.real;
+  for (const auto& t : tables_of(f.real))
+    if (t.tag == "glyf") damaged.replace(t.offset + t.length / 2, 4, "XXXX");
+  REQUIRE(damaged != f.real);
+  f.replace_face(damaged);
+  f.expect("expected an undamaged font file (run .ci/setup to prepare fonts/ again) (found " + f.face.string() +
+           ": table 'glyf' does not match its checksum)");
+}
+
+TEST_CASE("faults: a font file that is no font at all is a configuration error naming it", "[faults]") {
+  FontFault f;
+  f.replace_face(std::string(4096, '\x5a'));
+  f.expect("expected a TrueType-outline (glyf) font (found " + f.face.string() + ": not a font)");
 }
 
 TEST_CASE("faults: a layout with an unknown block stops the build with its errors in the one format", "[faults]") {
@@ -374,8 +387,9 @@ TEST_CASE("faults: a run that crashes leaves each PDF old or new and whole, the 
   REQUIRE_FALSE(exited);
   kill(pid, SIGSEGV);
   waitpid(pid, &status, 0);
-  REQUIRE(WIFSIGNALED(status));
-  CHECK(WTERMSIG(status) == SIGSEGV);
+  // Killed by the signal; under AddressSanitizer (which handles SIGSEGV itself) a failed exit.
+  INFO("wait status " << status);
+  REQUIRE(((WIFSIGNALED(status) && WTERMSIG(status) == SIGSEGV) || (WIFEXITED(status) && WEXITSTATUS(status) != 0)));
   const auto crashed = snapshot(out.path);
   CHECK(crashed.at("manifest.json") == first.at("manifest.json"));
 
