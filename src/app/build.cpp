@@ -266,12 +266,25 @@ int run_build(const base::Env& env, const BuildOptions& o, std::ostream& err) {
   // A folder nothing can be written to (read-only, say) fails here, once, before any zone.
   if (auto why = probe_writable(o.out); !why.empty())
     return config_error(base::Diagnostic::whole_file(o.out.string(), "expected a writable output folder", why));
+  std::shared_ptr<spdlog::sinks::sink> log_file;
   try {
-    spdlog::default_logger()->sinks().push_back(
-        std::make_shared<spdlog::sinks::basic_file_sink_mt>((o.out / "zonebrief.log").string()));
+    log_file = std::make_shared<spdlog::sinks::basic_file_sink_mt>((o.out / "zonebrief.log").string());
   } catch (const spdlog::spdlog_ex& e) {
     return config_error(base::Diagnostic::whole_file((o.out / "zonebrief.log").string(), "expected a writable log file", e.what()));
   }
+  // The log file is this run's: its sink leaves the logger when the run returns.
+  struct SinkGuard {
+    std::shared_ptr<spdlog::sinks::sink> sink;
+    explicit SinkGuard(std::shared_ptr<spdlog::sinks::sink> s) : sink(std::move(s)) {
+      spdlog::default_logger()->sinks().push_back(sink);
+    }
+    ~SinkGuard() {
+      auto& sinks = spdlog::default_logger()->sinks();
+      sinks.erase(std::remove(sinks.begin(), sinks.end(), sink), sinks.end());
+    }
+    SinkGuard(const SinkGuard&) = delete;
+    SinkGuard& operator=(const SinkGuard&) = delete;
+  } log_guard(log_file);
 
   // What a zone's PDF depends on besides its facts: tool, language, layouts, fonts.
   std::string common_key = std::string("zonebrief ") + kVersion + "|" + o.lang + "|" + o.layout.value_or("") + "|" +
@@ -308,7 +321,7 @@ int run_build(const base::Env& env, const BuildOptions& o, std::ostream& err) {
         r.errors.push_back("not built: the run was stopped");
         continue;
       }
-      auto t0 = std::chrono::steady_clock::now();
+      const double t0 = env.monotonic_ms();
       try {
         auto facts = load::load_facts_file(env, files[i], facts_options);
         if (facts.ok()) {
@@ -395,7 +408,7 @@ int run_build(const base::Env& env, const BuildOptions& o, std::ostream& err) {
         r.errors.push_back(
             base::Diagnostic::whole_file(files[i].string(), "expected the zone to build", "an unknown exception").str());
       }
-      r.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+      r.ms = env.monotonic_ms() - t0;
       std::lock_guard<std::mutex> lock(log_mutex);
       ++done;
       if (tty) std::fprintf(stderr, "\r\033[K");

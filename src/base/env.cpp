@@ -112,4 +112,8 @@ std::optional<std::string> SystemEnv::get_var(const std::string& name) const {
   return std::string(v);
 }
 
+double Env::monotonic_ms() const {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
 }  // namespace zb::base

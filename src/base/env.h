@@ -31,8 +31,11 @@ class Env {
                                                         std::string& error) const = 0;
   /// An environment variable, or nullopt when unset.
   virtual std::optional<std::string> get_var(const std::string& name) const = 0;
-  /// The current time, seconds since the epoch (the only clock zonebrief reads).
+  /// The current time, seconds since the epoch (the only calendar clock zonebrief reads).
   virtual std::int64_t now() const = 0;
+  /// Milliseconds on a monotonic clock from an arbitrary start, for timings (the manifest's
+  /// per-zone ms); never part of any output a reader sees.
+  virtual double monotonic_ms() const;
 };
 
 /// SOURCE_DATE_EPOCH (reproducible-builds.org): seconds since the epoch, read through `env`.
