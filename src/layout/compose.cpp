@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -206,32 +207,40 @@ class Composer {
       flow.heading({Span{in(f_.zone.name, langs_[i]), role("heading"), i == 0 ? 21.0 : 12.5, i == 0 ? rgb(l_.accent) : kMuted}},
                    s, i == 0 ? f_.zone.name.zh + " / " + f_.zone.name.en : "", 0, 0, 0);
     }
-    // Region and as-of date, one line per language.
+    // Region and as-of date, and the stale note: one line per language (side by side, each
+    // under its own column's title).
     flow.set_context({f_.file, "zone.region"});
-    for (std::size_t i = 0; i < langs_.size(); ++i) {
+    auto meta = [&](Lang l) {
       std::string part;
-      if (f_.zone.region) part = in(*f_.zone.region, langs_[i]) + (langs_[i] == Lang::zh ? "　" : " · ");
-      part += langs_[i] == Lang::zh ? "数据截至" + date_text(f_.zone.as_of, Lang::zh)
-                                    : "Facts as of " + date_text(f_.zone.as_of, Lang::en);
-      ParagraphStyle s;
-      s.zh = langs_[i] == Lang::zh;
-      s.line_height = 13;
-      flow.paragraph({Span{part, role("body"), 8.5, i == 0 ? kInk : kMuted}}, s, i == 0 ? 4 : 0,
-                     i + 1 == langs_.size() ? 4 : 0, i + 1 < langs_.size());
-    }
-    if (o_.stale_days) {
-      for (std::size_t i = 0; i < langs_.size(); ++i) {
-        std::string warn = langs_[i] == Lang::zh
-                               ? "注意：数据截至" + date_text(f_.zone.as_of, Lang::zh) + "，已超过" + std::to_string(*o_.stale_days) + "天，可能已过时。"
-                               : "Note: these facts date from " + date_text(f_.zone.as_of, Lang::en) + ", more than " +
-                                     std::to_string(*o_.stale_days) + " days ago, and may be out of date.";
-        ParagraphStyle ws;
-        ws.zh = langs_[i] == Lang::zh;
-        ws.line_height = 13;
-        flow.paragraph({Span{warn, role("strong"), 8.5, kStale}}, ws, i == 0 ? 2 : 0, i + 1 == langs_.size() ? 2 : 0,
-                       i + 1 < langs_.size());
+      if (f_.zone.region) part = in(*f_.zone.region, l) + (l == Lang::zh ? "　" : " · ");
+      return part + (l == Lang::zh ? "数据截至" + date_text(f_.zone.as_of, Lang::zh)
+                                   : "Facts as of " + date_text(f_.zone.as_of, Lang::en));
+    };
+    auto stale = [&](Lang l) {
+      return l == Lang::zh ? "注意：数据截至" + date_text(f_.zone.as_of, Lang::zh) + "，已超过" + std::to_string(*o_.stale_days) +
+                                 "天，可能已过时。"
+                           : "Note: these facts date from " + date_text(f_.zone.as_of, Lang::en) + ", more than " +
+                                 std::to_string(*o_.stale_days) + " days ago, and may be out of date.";
+    };
+    auto lines = [&](const std::function<std::string(Lang)>& text, const char* role_name, frame::Color first,
+                     frame::Color rest, double around) {
+      ParagraphStyle zs;
+      zs.zh = true;
+      zs.line_height = 13;
+      ParagraphStyle es = zs;
+      es.zh = false;
+      if (side_) {
+        flow.columns({Span{text(Lang::zh), role(role_name), 8.5, first}}, zs, {Span{text(Lang::en), role(role_name), 8.5, first}}, es,
+                     around, around);
+        return;
       }
-    }
+      for (std::size_t i = 0; i < langs_.size(); ++i)
+        flow.paragraph({Span{text(langs_[i]), role(role_name), 8.5, i == 0 ? first : rest}},
+                       langs_[i] == Lang::zh ? zs : es, i == 0 ? around : 0, i + 1 == langs_.size() ? around : 0,
+                       i + 1 < langs_.size());
+    };
+    lines(meta, "body", kInk, kMuted, 4);
+    if (o_.stale_days) lines(stale, "strong", kStale, kStale, 2);
     flow.rule(rgb(l_.accent), 1.2, 2, 4);
   }
 
