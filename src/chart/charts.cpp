@@ -24,8 +24,8 @@ bool inside(const frame::Rect& r, double w, double h) {
 /// Places text into a chart and records its box.
 class Painter {
  public:
-  Painter(const text::FontBook& fonts, const text::TextContext& ctx, const Style& style, Chart& chart)
-      : fonts_(fonts), ctx_(ctx), style_(style), chart_(chart) {}
+  Painter(const text::FontBook& fonts, const text::TextContext& ctx, Chart& chart)
+      : fonts_(fonts), ctx_(ctx), chart_(chart) {}
 
   text::RoleId role(const std::string& name) const { return fonts_.require_role(name); }
 
@@ -81,7 +81,6 @@ class Painter {
  private:
   const text::FontBook& fonts_;
   const text::TextContext& ctx_;
-  const Style& style_;
   Chart& chart_;
 };
 
@@ -222,7 +221,7 @@ Chart draw_vertical(const text::FontBook& fonts, const model::Series& s, const s
   Chart chart;
   chart.width = width;
   chart.kind = kind;
-  Painter paint(fonts, ctx, style, chart);
+  Painter paint(fonts, ctx, chart);
   const bool zh = langs.primary == Lang::zh;
   const bool rank = kind == model::ChartKind::rank;
   const int shift = axis_shift(s.unit, langs.primary, largest(s));
@@ -387,7 +386,7 @@ Chart draw_hbar(const text::FontBook& fonts, const model::Series& s, const std::
   Chart chart;
   chart.width = width;
   chart.kind = model::ChartKind::hbar;
-  Painter paint(fonts, ctx, style, chart);
+  Painter paint(fonts, ctx, chart);
   const bool zh = langs.primary == Lang::zh;
   const int shift = axis_shift(s.unit, langs.primary, largest(s));
   double top = draw_header(paint, s, style, langs, width, unit_line(s, langs, shift));
@@ -452,7 +451,7 @@ Chart draw_donut(const text::FontBook& fonts, const model::Series& s, const std:
   Chart chart;
   chart.width = width;
   chart.kind = model::ChartKind::donut;
-  Painter paint(fonts, ctx, style, chart);
+  Painter paint(fonts, ctx, chart);
   const bool zh = langs.primary == Lang::zh;
   const int shift = axis_shift(s.unit, langs.primary, largest(s));
   double top = draw_header(paint, s, style, langs, width, unit_line(s, langs, shift));
@@ -556,7 +555,7 @@ Chart draw_card(const text::FontBook& fonts, const model::Metric& m, double widt
                 const Languages& langs, const text::TextContext& ctx, const CardRow& row) {
   Chart chart;
   chart.width = width;
-  Painter paint(fonts, ctx, style, chart);
+  Painter paint(fonts, ctx, chart);
   const bool zh = langs.primary == Lang::zh;
   const Lang other = zh ? Lang::en : Lang::zh;
   const double pad = 7;

@@ -16,8 +16,6 @@ namespace {
 using model::Text;
 using K = YNode::Kind;
 
-constexpr std::string_view kUnitCodes = "cny, percent, pp, km2, mu, people, firms, count, rank";
-
 /// Walks the YAML tree against the facts schema, collecting diagnostics.
 class FactsReader {
  public:
