@@ -82,4 +82,20 @@ std::string codepoint_name(char32_t cp) {
   return buf;
 }
 
+std::u32string utf8_decode(std::string_view text) {
+  std::u32string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t len = utf8_sequence_length(text, i);
+    if (len == 0) {
+      out.push_back(0xFFFD);
+      ++i;
+      continue;
+    }
+    out.push_back(utf8_decode_at(text, i, len));
+    i += len;
+  }
+  return out;
+}
+
 }  // namespace zb::base

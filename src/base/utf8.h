@@ -19,6 +19,10 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view text);
 /// Decodes the well-formed sequence at text[pos] (precondition: utf8_sequence_length > 0).
 char32_t utf8_decode_at(std::string_view text, std::size_t pos, std::size_t len);
 
+/// The code points of `text`; each ill-formed byte becomes U+FFFD (the loaders refuse such
+/// text first, so this only keeps later phases total).
+std::u32string utf8_decode(std::string_view text);
+
 /// Number of code points in valid UTF-8 `text`.
 std::size_t utf8_count(std::string_view text);
 

@@ -15,22 +15,6 @@ namespace {
 
 constexpr double kAutospaceEm = 0.25;
 
-std::u32string decode(std::string_view s) {
-  std::u32string out;
-  out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t len = base::utf8_sequence_length(s, i);
-    if (len == 0) {  // loaders reject invalid UTF-8; never loop on it here
-      out.push_back(0xFFFD);
-      ++i;
-      continue;
-    }
-    out.push_back(base::utf8_decode_at(s, i, len));
-    i += len;
-  }
-  return out;
-}
-
 [[noreturn]] void missing_glyph(const FontBook& fonts, RoleId role, char32_t cp, const TextContext& ctx) {
   std::string ch;
   base::utf8_append(ch, cp);
@@ -42,7 +26,7 @@ std::u32string decode(std::string_view s) {
 
 void measure_into(const FontBook& fonts, const Span& span, std::uint32_t index, bool zh, const TextContext& ctx,
                   std::vector<Char>& out) {
-  for (char32_t cp : decode(span.text)) {
+  for (char32_t cp : base::utf8_decode(span.text)) {
     if (cp == '\n' || cp == '\r' || cp == '\t') cp = ' ';
     auto pick = fonts.pick(span.role, cp, zh);
     if (!pick) missing_glyph(fonts, span.role, cp, ctx);

@@ -35,15 +35,7 @@ std::vector<text::RoleId> g_roles;
   std::abort();
 }
 
-std::u32string decode(std::string_view s) {
-  std::u32string out;
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t len = base::utf8_sequence_length(s, i);
-    out.push_back(base::utf8_decode_at(s, i, len));
-    i += len;
-  }
-  return out;
-}
+std::u32string decode(std::string_view s) { return zb::base::utf8_decode(s); }
 
 bool has_han(std::string_view s) {
   for (char32_t c : decode(s))

@@ -16,15 +16,7 @@ namespace {
 
 using test::fonts;
 
-std::u32string u32(std::string_view s) {
-  std::u32string out;
-  for (std::size_t i = 0; i < s.size();) {
-    std::size_t len = base::utf8_sequence_length(s, i);
-    out.push_back(base::utf8_decode_at(s, i, len));
-    i += len;
-  }
-  return out;
-}
+std::u32string u32(std::string_view s) { return base::utf8_decode(s); }
 
 /// The text with '|' at every break opportunity.
 std::string marked(std::string_view s, bool zh) {
