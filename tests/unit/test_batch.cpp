@@ -21,17 +21,7 @@ namespace {
 
 using Dir = test::TempDir;
 
-/// `n` copies of a real zone, as zone-000 … zone-NNN.
-void many_zones(const fs::path& dir, int n) {
-  std::string text = test::read_text_file(test::source_dir() / "inputs/xianghu-xiaobin.yaml");
-  for (int i = 0; i < n; ++i) {
-    char id[16];
-    std::snprintf(id, sizeof id, "zone-%03d", i);
-    std::string t = text;
-    t.replace(t.find("id: xianghu-xiaobin"), std::string("id: xianghu-xiaobin").size(), std::string("id: ") + id);
-    std::ofstream(dir / (std::string(id) + ".yaml")) << t;
-  }
-}
+using test::many_zones;
 
 std::string cmd(const fs::path& in, const fs::path& out, const std::string& extra) {
   return "cd '" + test::source_dir().string() + "' && exec " + ZB_BINARY + " -q build --inputs '" + in.string() +

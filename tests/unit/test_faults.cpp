@@ -288,18 +288,7 @@ class ThrowingEnv final : public base::Env {
   std::function<void()> raise_;
 };
 
-/// `n` copies of a real zone, as zone-000 … zone-NNN, with `edit` applied to the text.
-void many_zones(const fs::path& dir, int n, const std::function<void(std::string&)>& edit = {}) {
-  std::string text = test::read_text_file(test::source_dir() / "inputs/xianghu-xiaobin.yaml");
-  if (edit) edit(text);
-  for (int i = 0; i < n; ++i) {
-    char id[16];
-    std::snprintf(id, sizeof id, "zone-%03d", i);
-    std::string t = text;
-    t.replace(t.find("id: xianghu-xiaobin"), std::string("id: xianghu-xiaobin").size(), std::string("id: ") + id);
-    std::ofstream(dir / (std::string(id) + ".yaml")) << t;
-  }
-}
+using test::many_zones;
 
 }  // namespace
 

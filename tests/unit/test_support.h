@@ -1,7 +1,9 @@
 // Helpers shared by the unit tests: paths into the source tree, file reading, joining errors.
 #pragma once
 
+#include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -52,5 +54,19 @@ struct TempDir {
   TempDir(const TempDir&) = delete;
   TempDir& operator=(const TempDir&) = delete;
 };
+
+/// `n` copies of a real zone (xianghu-xiaobin) in `dir`, as zone-000 … zone-NNN, with `edit`
+/// applied to the text first.
+inline void many_zones(const std::filesystem::path& dir, int n, const std::function<void(std::string&)>& edit = {}) {
+  std::string text = read_text_file(source_dir() / "inputs/xianghu-xiaobin.yaml");
+  if (edit) edit(text);
+  for (int i = 0; i < n; ++i) {
+    char id[16];
+    std::snprintf(id, sizeof id, "zone-%03d", i);
+    std::string t = text;
+    t.replace(t.find("id: xianghu-xiaobin"), std::string("id: xianghu-xiaobin").size(), std::string("id: ") + id);
+    std::ofstream(dir / (std::string(id) + ".yaml")) << t;
+  }
+}
 
 }  // namespace zb::test
