@@ -56,9 +56,9 @@ class Composer {
     if (style_.palette.empty()) style_.palette = chart::Style{}.palette;
   }
 
-  frame::Document compose(const Limits& lim, double gap_scale = 1.0) {
+  /// The blocks of the briefing with these limits, ready to paginate.
+  Flow blocks(const Limits& lim) {
     PageSetup page;
-    page.gap_scale = gap_scale;
     page.width = l_.page_width;
     page.height = l_.page_height;
     page.margin_top = l_.margin_top;
@@ -77,6 +77,11 @@ class Composer {
         case model::BlockKind::changes: changes(flow); break;
       }
     }
+    return flow;
+  }
+
+  /// `flow` paginated, with the running header and footer and the document information.
+  frame::Document paginate(const Flow& flow, double gap_scale = 1.0) const {
     Running running;
     const model::Text& short_name = f_.zone.short_name ? *f_.zone.short_name : f_.zone.name;
     std::string left;
@@ -102,7 +107,7 @@ class Composer {
     info.author = "zonebrief";
     info.creator = "zonebrief";
     info.date = o_.date;
-    return flow.finish(info, running);
+    return flow.finish(info, running, gap_scale);
   }
 
  private:
@@ -508,14 +513,14 @@ constexpr double kTightGaps = 0.45;
 frame::Document compose_briefing(const text::FontBook& fonts, const model::Facts& facts, const model::Layout& layout,
                                  const ComposeOptions& options) {
   Composer c(fonts, facts, layout, options);
-  Limits lim;
-  frame::Document doc = c.compose(lim);
   if (!layout.one_page) {
+    const Flow flow = c.blocks(Limits{});
+    frame::Document doc = c.paginate(flow);
     // Copyfitting: a last page that would hold only a few lines (a source or two) is avoided
     // by tightening the space between blocks, never the type or the line spacing.
     if (doc.pages.size() > 1 && last_page_fill(doc, layout) < 0.25)
       for (double scale : {0.7, kTightGaps}) {
-        frame::Document tight = c.compose(lim, scale);
+        frame::Document tight = c.paginate(flow, scale);
         if (tight.pages.size() < doc.pages.size()) return tight;
       }
     return doc;
@@ -533,7 +538,8 @@ frame::Document compose_briefing(const text::FontBook& fonts, const model::Facts
   }
   // A mode may tighten the space between blocks (as a briefing's last page does) to fit.
   auto fits_one = [](Composer& m, const Limits& l) {
-    return m.compose(l).pages.size() == 1 || m.compose(l, kTightGaps).pages.size() == 1;
+    const Flow flow = m.blocks(l);
+    return m.paginate(flow).pages.size() == 1 || m.paginate(flow, kTightGaps).pages.size() == 1;
   };
   auto fits = [&](const Limits& l) {
     return std::all_of(modes.begin(), modes.end(), [&](const auto& m) { return fits_one(*m, l); });
@@ -547,7 +553,7 @@ frame::Document compose_briefing(const text::FontBook& fonts, const model::Facts
     if (b.kind == model::BlockKind::key_figures) metrics = std::min(metrics, b.max);
   }
   const int max_highlights = highlights;
-  lim = {metrics, charts, highlights};
+  Limits lim{metrics, charts, highlights};
   while (!fits(lim) && (highlights > 0 || charts > 0 || metrics > 3)) {
     if (highlights > 2) --highlights;
     else if (metrics > 3) metrics = std::max(3, metrics - 3);
@@ -563,8 +569,9 @@ frame::Document compose_briefing(const text::FontBook& fonts, const model::Facts
     if (!fits(more)) break;
     lim = more;
   }
-  doc = c.compose(lim);
-  if (doc.pages.size() > 1) doc = c.compose(lim, kTightGaps);
+  const Flow flow = c.blocks(lim);
+  frame::Document doc = c.paginate(flow);
+  if (doc.pages.size() > 1) doc = c.paginate(flow, kTightGaps);
   return doc;
 }
 

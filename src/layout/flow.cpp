@@ -211,7 +211,7 @@ void Flow::page_break() {
   boxes_.push_back(std::move(b));
 }
 
-frame::Document Flow::finish(frame::Info info, const Running& running) {
+frame::Document Flow::finish(frame::Info info, const Running& running, double gap_scale) const {
   frame::Document doc;
   doc.fonts = fonts_.fonts();
   doc.info = std::move(info);
@@ -225,9 +225,9 @@ frame::Document Flow::finish(frame::Info info, const Running& running) {
   new_page();
   double y = top;
   bool empty = true;
-  for (auto& b : boxes_) b.space_before *= page_.gap_scale;
+  auto before = [&](std::size_t k) { return boxes_[k].space_before * gap_scale; };
   for (std::size_t i = 0; i < boxes_.size(); ++i) {
-    Box& b = boxes_[i];
+    const Box& b = boxes_[i];
     if (b.page_break) {
       if (!empty) {
         new_page();
@@ -245,40 +245,40 @@ frame::Document Flow::finish(frame::Info info, const Running& running) {
     // any page still never leaves a box alone before the next one: it moves when the two do
     // not fit together.
     if (!empty) {
-      double need = b.space_before + b.height;
+      double need = before(i) + b.height;
       for (std::size_t j = i; j + 1 < boxes_.size() && boxes_[j].keep_with_next && !boxes_[j + 1].page_break; ++j)
-        need += boxes_[j + 1].space_before + boxes_[j + 1].height;
-      bool group_fits_empty = need - b.space_before <= bottom - top;
-      double pair = b.space_before + b.height;
+        need += before(j + 1) + boxes_[j + 1].height;
+      bool group_fits_empty = need - before(i) <= bottom - top;
+      double pair = before(i) + b.height;
       if (b.keep_with_next && i + 1 < boxes_.size() && !boxes_[i + 1].page_break)
-        pair += boxes_[i + 1].space_before + boxes_[i + 1].height;
-      bool pair_fits_empty = pair - b.space_before <= bottom - top;
+        pair += before(i + 1) + boxes_[i + 1].height;
+      bool pair_fits_empty = pair - before(i) <= bottom - top;
       if ((y + need > bottom && group_fits_empty) || (!group_fits_empty && y + pair > bottom && pair_fits_empty) ||
-          y + b.space_before + b.height > bottom) {
+          y + before(i) + b.height > bottom) {
         new_page();
         y = top;
         empty = true;
       }
     }
-    if (!empty) y += b.space_before;
+    if (!empty) y += before(i);
     frame::Page& page = doc.pages.back();
-    for (auto& item : b.items) {
-      shift_y(item, 0, y);
-      page.items.push_back(std::move(item));
+    for (const auto& item : b.items) {
+      page.items.push_back(item);
+      shift_y(page.items.back(), 0, y);
     }
-    for (auto& l : b.links) {
-      l.area.y += y;
-      page.links.push_back(std::move(l));
+    for (const auto& l : b.links) {
+      page.links.push_back(l);
+      page.links.back().area.y += y;
     }
     if (b.bookmark) {
-      b.bookmark->page = static_cast<int>(doc.pages.size() - 1);
-      b.bookmark->y = y;
-      doc.bookmarks.push_back(*b.bookmark);
+      frame::Bookmark mark = *b.bookmark;
+      mark.page = static_cast<int>(doc.pages.size() - 1);
+      mark.y = y;
+      doc.bookmarks.push_back(std::move(mark));
     }
     y += b.height;
     empty = false;
   }
-  boxes_.clear();
 
   // Running header and footer.
   const int m = static_cast<int>(doc.pages.size());

@@ -16,7 +16,6 @@ namespace zb::layout {
 struct PageSetup {
   double width = 595.276, height = 841.89;  // A4
   double margin_top = 62, margin_bottom = 62, margin_left = 58, margin_right = 58;
-  double gap_scale = 1.0;  ///< scales the space before every block (copyfitting a short last page)
 };
 
 /// A simple table: a header row and body rows of cells, each cell a paragraph's spans.
@@ -76,7 +75,9 @@ class Flow {
   void page_break();
 
   /// Paginates everything added so far and returns the document (fonts from the font book).
-  frame::Document finish(frame::Info info, const Running& running);
+  /// `gap_scale` scales the space before every block (copyfitting a short last page); the
+  /// flow is left as it was, so it can be paginated again with another scale.
+  frame::Document finish(frame::Info info, const Running& running, double gap_scale = 1.0) const;
 
  private:
   struct Box {

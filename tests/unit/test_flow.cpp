@@ -168,13 +168,11 @@ TEST_CASE("review regressions: tables, tall boxes, headings before big boxes, wi
 
 TEST_CASE("gap_scale tightens the space before blocks, not the lines", "[layout][flow]") {
   auto baselines = [](double scale) {
-    auto page = small_page();
-    page.gap_scale = scale;
-    layout::Flow flow(fonts(), page, {"t", ""});
+    layout::Flow flow(fonts(), small_page(), {"t", ""});
     auto body = fonts().require_role("body");
     flow.paragraph({text::Span{"甲" + n_lines(2), body, 10}}, lines10(), 0, 0);
     flow.paragraph({text::Span{"乙", body, 10}}, lines10(), 20, 0);
-    auto doc = flow.finish({}, {});
+    auto doc = flow.finish({}, {}, scale);
     std::vector<double> ys;
     for (const auto& item : doc.pages[0].items)
       if (const auto* t = std::get_if<frame::TextRun>(&item)) ys.push_back(t->origin.y);
