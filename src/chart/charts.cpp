@@ -540,10 +540,15 @@ Chart draw_series(const text::FontBook& fonts, const model::Series& s, const std
   }
 }
 
+/// A card's inner padding, points.
+constexpr double kCardPad = 7;
+
 double card_value_size(const text::FontBook& fonts, const model::Metric& m, double width, const Style& style,
                        const Languages& langs, const text::TextContext& ctx) {
+  // Shrinks to fit one line, down to 13 pt; a longer value ("at least 1.5 times the district
+  // average") wraps at 13 pt rather than shrinking to body size.
   const bool zh = langs.primary == Lang::zh;
-  const double inner = width - 2 * 7;  // the card's padding, as in draw_card
+  const double inner = width - 2 * kCardPad;
   const std::string big = format_value(m.value, m.unit, langs.primary, m.qualifier).text;
   const text::RoleId role = fonts.require_role(style.figure_role);
   double size = 17;
@@ -558,10 +563,8 @@ Chart draw_card(const text::FontBook& fonts, const model::Metric& m, double widt
   Painter paint(fonts, ctx, chart);
   const bool zh = langs.primary == Lang::zh;
   const Lang other = zh ? Lang::en : Lang::zh;
-  const double pad = 7;
+  const double pad = kCardPad;
   const double inner = width - 2 * pad;
-  std::vector<frame::Item> text_items;
-  chart.items.clear();
   double y = pad;
   // Label.
   y += paint.wrapped(zh ? m.label.zh : m.label.en, style.label_role, 7.5, style.ink, pad, y, inner, Align::left, zh, 10);
@@ -572,10 +575,7 @@ Chart draw_card(const text::FontBook& fonts, const model::Metric& m, double widt
   y = std::max(y, row.value_top);
   chart.value_top = y;
   std::string big = format_value(m.value, m.unit, langs.primary, m.qualifier).text;
-  // Shrinks to fit one line, down to 13 pt; a longer value ("at least 1.5 times the district
-  // average") wraps at 13 pt rather than shrinking to body size.
-  double size = row.value_size > 0 ? row.value_size : 17;
-  while (size > 13 && paint.width(big, style.figure_role, size, zh) > inner) size -= 1;
+  const double size = row.value_size > 0 ? row.value_size : card_value_size(fonts, m, width, style, langs, ctx);
   chart.value_size = size;
   y += paint.wrapped(big, style.figure_role, size, style.palette.front(), pad, y, inner, Align::left, zh, size * 1.25);
   std::string second = format_value(m.value, m.unit, other, m.qualifier).text;

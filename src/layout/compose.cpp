@@ -261,14 +261,10 @@ class Composer {
       block_size = std::min(block_size, chart::card_value_size(fonts_, f_.metrics[k], w, style_, chart_langs(),
                                                                {f_.file, "metrics[" + std::to_string(k) + "]"}));
     for (std::size_t i = 0; i < n; i += static_cast<std::size_t>(cols)) {
-      // Twice: once to learn each card's own value position, size and height, then with what
-      // the row shares (values on one line, in one size; cards of one height).
-      std::vector<chart::Chart> row;
-      chart::CardRow shared;
-      shared.value_size = block_size;
-      double h = 0;
-      for (int pass = 0; pass < 2; ++pass) {
-        row.clear();
+      // Drawn once to learn where each card's value starts, then with what the row shares (the
+      // value line; the block's value size), and once more with a common height if they differ.
+      auto draw_row = [&](const chart::CardRow& shared) {
+        std::vector<chart::Chart> row;
         for (std::size_t k = i; k < std::min(n, i + static_cast<std::size_t>(cols)); ++k) {
           model::Metric m = f_.metrics[k];
           // The source marker once per card, on the first language's label (no space in Chinese).
@@ -277,15 +273,17 @@ class Composer {
           text::TextContext ctx{f_.file, "metrics[" + std::to_string(k) + "]"};
           row.push_back(chart::draw_card(fonts_, m, w, style_, chart_langs(), ctx, shared));
         }
-        if (pass == 0) {
-          for (const auto& c : row) shared.value_top = std::max(shared.value_top, c.value_top);
-          continue;
-        }
-        for (const auto& c : row) h = std::max(h, c.height);
-        if (std::all_of(row.begin(), row.end(), [&](const auto& c) { return c.height == h; })) break;
+        return row;
+      };
+      chart::CardRow shared;
+      shared.value_size = block_size;
+      for (const auto& c : draw_row(shared)) shared.value_top = std::max(shared.value_top, c.value_top);
+      std::vector<chart::Chart> row = draw_row(shared);
+      double h = 0;
+      for (const auto& c : row) h = std::max(h, c.height);
+      if (std::any_of(row.begin(), row.end(), [&](const auto& c) { return c.height != h; })) {
         shared.height = h;
-        --pass;  // once more, with the common height
-        h = 0;
+        row = draw_row(shared);
       }
       std::vector<frame::Item> items;
       for (std::size_t k = 0; k < row.size(); ++k)
