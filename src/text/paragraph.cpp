@@ -52,6 +52,30 @@ double lead_trim(const std::vector<Char>& chars, const std::vector<Span>& spans,
   return c.advance >= 0.9 * spans[c.span].size ? c.advance / 2 : 0;
 }
 
+/// Natural width of characters [from, to) set as one line: advances, autospace inside, and the
+/// opening punctuation trimmed at its start.
+double line_width(const std::vector<Char>& chars, const std::vector<Span>& spans, std::size_t from, std::size_t to,
+                  bool paragraph_zh) {
+  if (to <= from) return 0;
+  double w = 0;
+  for (std::size_t k = from; k < to; ++k) w += chars[k].advance + (k > from ? chars[k].gap_before : 0);
+  return w - lead_trim(chars, spans, from, paragraph_zh);
+}
+
+/// Moves characters from `cut` on of the second-to-last line down to the last line, if the
+/// last line still fits the measure then.
+void pull_down(LaidParagraph& p, std::size_t cut, double measure_width) {
+  Line& prev = p.lines[p.lines.size() - 2];
+  Line& last = p.lines.back();
+  const double new_last = line_width(p.chars, p.spans, cut, last.end, p.style.zh);
+  if (new_last > measure_width + 1e-6) return;
+  prev.end = cut;
+  while (prev.end > prev.begin && is_break_space(p.chars[prev.end - 1].cp)) --prev.end;
+  prev.width = line_width(p.chars, p.spans, prev.begin, prev.end, p.style.zh);
+  last.begin = cut;
+  last.width = new_last;
+}
+
 /// Chinese units written after a number that must not be split (longest first).
 constexpr std::u32string_view kChineseUnits[] = {U"万平方米", U"平方公里", U"个百分点", U"万亿元", U"亿美元", U"万美元",
                                                  U"亿人次", U"万人次", U"平方米", U"百分点", U"亿元", U"万元", U"千元",
@@ -152,8 +176,7 @@ LaidParagraph layout_paragraph(const FontBook& fonts, std::vector<Span> spans, c
     std::size_t last = end;
     while (last > start && is_break_space(chars[last - 1].cp)) --last;
     line.end = last;
-    for (std::size_t k = start; k < last; ++k) line.width += chars[k].advance + (k > start ? chars[k].gap_before : 0);
-    if (last > start) line.width -= lead_trim(chars, p.spans, start, style.zh);
+    line.width = line_width(chars, p.spans, start, last, style.zh);
     p.lines.push_back(line);
     start = end;
   }
@@ -169,20 +192,7 @@ LaidParagraph layout_paragraph(const FontBook& fonts, std::vector<Span> spans, c
     while (cut > prev.begin && !brk[cut]) --cut;  // the start of prev's last word
     std::size_t words_before = 0;
     for (std::size_t k = prev.begin + 1; k < cut; ++k) words_before += brk[k];
-    if (one_word && cut > prev.begin && words_before >= 1) {
-      auto width_of = [&](std::size_t from, std::size_t to) {
-        double w = 0;
-        for (std::size_t k = from; k < to; ++k) w += chars[k].advance + (k > from ? chars[k].gap_before : 0);
-        return w;
-      };
-      if (width_of(cut, last.end) <= measure_width + 1e-6) {
-        last.begin = cut;
-        last.width = width_of(cut, last.end);
-        prev.end = cut;
-        while (prev.end > prev.begin && is_break_space(chars[prev.end - 1].cp)) --prev.end;
-        prev.width = width_of(prev.begin, prev.end);
-      }
-    }
+    if (one_word && cut > prev.begin && words_before >= 1) pull_down(p, cut, measure_width);
   }
   // No lone character on a Chinese paragraph's last line (级。): the line before gives up its
   // last breakable character, when it keeps at least four.
@@ -203,22 +213,7 @@ LaidParagraph layout_paragraph(const FontBook& fonts, std::vector<Span> spans, c
     if (solid <= 1) {
       std::size_t b = prev.end;
       while (b > prev.begin + 4 && !brk[b - 1]) --b;
-      if (b > prev.begin + 4 && brk[b - 1] && b - 1 < prev.end) {
-        std::size_t cut = b - 1;
-        auto width_of = [&](std::size_t from, std::size_t to) {
-          double w = 0;
-          for (std::size_t k = from; k < to; ++k) w += chars[k].advance + (k > from ? chars[k].gap_before : 0);
-          return w - (to > from ? lead_trim(chars, p.spans, from, style.zh) : 0);
-        };
-        double new_last = width_of(cut, last.end);
-        if (new_last <= measure_width + 1e-6) {
-          prev.end = cut;
-          while (prev.end > prev.begin && is_break_space(chars[prev.end - 1].cp)) --prev.end;
-          prev.width = width_of(prev.begin, prev.end);
-          last.begin = cut;
-          last.width = new_last;
-        }
-      }
+      if (b > prev.begin + 4 && brk[b - 1] && b - 1 < prev.end) pull_down(p, b - 1, measure_width);
     }
   }
   return p;
