@@ -26,6 +26,7 @@
 #include "app/output.h"
 #include "app/version.h"
 #include "base/diagnostics.h"
+#include "chart/format.h"
 #include "export/pdf/pdf_writer.h"
 #include "export/png/png_writer.h"
 #include "layout/compose.h"
@@ -106,12 +107,10 @@ std::string html_escape(const std::string& s) {
 /// The operator's gallery: every zone's thumbnail, status, as-of date and a link to its PDF.
 /// "2025 年 12 月 31 日 · 31 December 2025" from "2025-12-31" (as written in the manifest).
 std::string gallery_date(const std::string& iso) {
-  static const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                                  "July",    "August",   "September", "October", "November", "December"};
-  int y = 0, m = 0, d = 0;
-  if (std::sscanf(iso.c_str(), "%d-%d-%d", &y, &m, &d) != 3 || m < 1 || m > 12) return iso;
-  return std::to_string(y) + " 年 " + std::to_string(m) + " 月 " + std::to_string(d) + " 日 · " + std::to_string(d) + " " +
-         kMonths[m - 1] + " " + std::to_string(y);
+  model::Date d;
+  if (std::sscanf(iso.c_str(), "%d-%d-%d", &d.year, &d.month, &d.day) != 3 || d.month < 1 || d.month > 12) return iso;
+  return std::to_string(d.year) + " 年 " + std::to_string(d.month) + " 月 " + std::to_string(d.day) + " 日 · " +
+         chart::format_date(d, chart::Lang::en);
 }
 
 /// The operator's page: a summary line, then per zone its thumbnail (linking to the PDF), name,

@@ -178,6 +178,14 @@ Formatted format_impl(const model::Number& value, const model::Unit& unit, Lang 
 
 std::string ordinal(const std::string& n) { return n + ordinal_suffix(n); }
 
+std::string format_date(const model::Date& d, Lang lang) {
+  static const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                  "July",    "August",   "September", "October", "November", "December"};
+  if (lang == Lang::zh)
+    return std::to_string(d.year) + "年" + std::to_string(d.month) + "月" + std::to_string(d.day) + "日";
+  return std::to_string(d.day) + " " + kMonths[d.month - 1] + " " + std::to_string(d.year);
+}
+
 std::string shift_decimal(const std::string& literal, int shift) {
   Decimal d = parse(literal);
   int point = d.point + shift;

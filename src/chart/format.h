@@ -51,6 +51,9 @@ std::string shift_decimal(const std::string& literal, int shift);
 /// Inserts thousands separators (",") into the integer part of a plain decimal string.
 std::string group_thousands(const std::string& decimal);
 
+/// A date as briefings print it: "2025年12月31日" / "31 December 2025".
+std::string format_date(const model::Date& d, Lang lang);
+
 /// An English ordinal of a whole number written in digits: "1st", "22nd", "113th".
 std::string ordinal(const std::string& n);
 

@@ -26,13 +26,6 @@ const frame::Color kStale{0.78, 0.24, 0.0};
 
 const std::string& in(const model::Text& t, Lang l) { return l == Lang::zh || t.en.empty() ? t.zh : t.en; }
 
-std::string date_text(const model::Date& d, Lang l) {
-  static const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                                  "July",    "August",   "September", "October", "November", "December"};
-  if (l == Lang::zh)
-    return std::to_string(d.year) + "年" + std::to_string(d.month) + "月" + std::to_string(d.day) + "日";
-  return std::to_string(d.day) + " " + kMonths[d.month - 1] + " " + std::to_string(d.year);
-}
 
 /// Per-block limits, lowered step by step when a one-page layout overflows.
 struct Limits {
@@ -89,8 +82,8 @@ class Composer {
     running.header_left = {Span{left, role("caption"), 7.5, kMuted}};
     std::string right;
     for (std::size_t i = 0; i < langs_.size(); ++i)
-      right += (i ? " · " : "") + std::string(langs_[i] == Lang::zh ? "截至" + date_text(f_.zone.as_of, Lang::zh)
-                                                                      : "As of " + date_text(f_.zone.as_of, Lang::en));
+      right += (i ? " · " : "") + std::string(langs_[i] == Lang::zh ? "截至" + chart::format_date(f_.zone.as_of, Lang::zh)
+                                                                      : "As of " + chart::format_date(f_.zone.as_of, Lang::en));
     running.header_right = {Span{right, role("caption"), 7.5, kMuted}};
     auto langs = langs_;
     running.footer = [this, langs](int n, int m) {
@@ -218,13 +211,13 @@ class Composer {
     auto meta = [&](Lang l) {
       std::string part;
       if (f_.zone.region) part = in(*f_.zone.region, l) + (l == Lang::zh ? "　" : " · ");
-      return part + (l == Lang::zh ? "数据截至" + date_text(f_.zone.as_of, Lang::zh)
-                                   : "Facts as of " + date_text(f_.zone.as_of, Lang::en));
+      return part + (l == Lang::zh ? "数据截至" + chart::format_date(f_.zone.as_of, Lang::zh)
+                                   : "Facts as of " + chart::format_date(f_.zone.as_of, Lang::en));
     };
     auto stale = [&](Lang l) {
-      return l == Lang::zh ? "注意：数据截至" + date_text(f_.zone.as_of, Lang::zh) + "，已超过" + std::to_string(*o_.stale_days) +
+      return l == Lang::zh ? "注意：数据截至" + chart::format_date(f_.zone.as_of, Lang::zh) + "，已超过" + std::to_string(*o_.stale_days) +
                                  "天，可能已过时。"
-                           : "Note: these facts date from " + date_text(f_.zone.as_of, Lang::en) + ", more than " +
+                           : "Note: these facts date from " + chart::format_date(f_.zone.as_of, Lang::en) + ", more than " +
                                  std::to_string(*o_.stale_days) + " days ago, and may be out of date.";
     };
     auto lines = [&](const std::function<std::string(Lang)>& text, const char* role_name, frame::Color first,
@@ -400,9 +393,9 @@ class Composer {
       const auto& src = *numbered_[i];
       flow.set_context({f_.file, "sources[" + std::to_string(&src - f_.sources.data()) + "]"});
       std::string zh = "[" + std::to_string(i + 1) + "] " + src.publisher.zh + "《" + src.title.zh + "》";
-      if (src.date) zh += "，" + date_text(*src.date, Lang::zh);
+      if (src.date) zh += "，" + chart::format_date(*src.date, Lang::zh);
       std::string en = src.publisher.en + (src.title.en.empty() ? "" : ", “" + src.title.en + "”");
-      if (src.date) en += ", " + date_text(*src.date, Lang::en);
+      if (src.date) en += ", " + chart::format_date(*src.date, Lang::en);
       // Each language's part is set by its own rules (English titles get Latin quotes).
       std::vector<Span> spans;
       bool zh_first = langs_.front() == Lang::zh;
