@@ -135,6 +135,13 @@ class Composer {
   }
 
   text::RoleId role(const char* r) const { return fonts_.require_role(r); }
+  /// A paragraph style in one language's rules with this line height (the rest default).
+  static ParagraphStyle style(bool zh, double line_height) {
+    ParagraphStyle s;
+    s.zh = zh;
+    s.line_height = line_height;
+    return s;
+  }
   bool bilingual() const { return langs_.size() > 1; }
   chart::Languages chart_langs() const { return {langs_.front(), bilingual()}; }
   std::string marker(const std::string& source_id) const {
@@ -147,36 +154,24 @@ class Composer {
   void section(Flow& flow, const char* zh, const char* en, bool in_columns = true) {
     if (side_ && !in_columns) {
       std::string line = std::string(zh) + " · " + en;
-      ParagraphStyle s;
-      s.zh = true;
-      s.line_height = 20;
       flow.heading({Span{zh, role("heading"), 13, kInk}, Span{std::string(" · ") + en, role("heading"), 13, kInk, 0, "", false}},
-                   s, line, 1, 16, 6);
+                   style(true, 20), line, 1, 16, 6);
       return;
     }
     if (side_) {
-      ParagraphStyle s;
-      s.zh = true;
-      s.line_height = 20;
-      ParagraphStyle e = s;
-      e.zh = false;
-      flow.columns({Span{zh, role("heading"), 13, kInk}}, s, {Span{en, role("heading"), 13, kInk}}, e, 16, 6, true,
+      flow.columns({Span{zh, role("heading"), 13, kInk}}, style(true, 20), {Span{en, role("heading"), 13, kInk}}, style(false, 20), 16, 6, true,
                    std::string(zh) + " / " + en, 1);
       return;
     }
     if (l_.one_page) {  // compact: one line, "关键指标 · Key figures"
       std::string line;
       for (std::size_t i = 0; i < langs_.size(); ++i) line += (i ? " · " : "") + std::string(langs_[i] == Lang::zh ? zh : en);
-      ParagraphStyle s;
-      s.zh = std::find(langs_.begin(), langs_.end(), Lang::zh) != langs_.end();
-      s.line_height = 18;
-      flow.heading({Span{line, role("heading"), 11.5, kInk}}, s, line, 1, 10, 4);
+      const bool zh_in = std::find(langs_.begin(), langs_.end(), Lang::zh) != langs_.end();
+      flow.heading({Span{line, role("heading"), 11.5, kInk}}, style(zh_in, 18), line, 1, 10, 4);
       return;
     }
     for (std::size_t i = 0; i < langs_.size(); ++i) {
-      ParagraphStyle s;
-      s.zh = langs_[i] == Lang::zh;
-      s.line_height = i == 0 ? 20 : 14;
+      const ParagraphStyle s = style(langs_[i] == Lang::zh, i == 0 ? 20 : 14);
       std::string bookmark = i == 0 ? (bilingual() ? std::string(langs_[0] == Lang::zh ? zh : en) + " / " +
                                                          (langs_[0] == Lang::zh ? en : zh)
                                                    : std::string(langs_[0] == Lang::zh ? zh : en))
@@ -189,19 +184,12 @@ class Composer {
   void title(Flow& flow) {
     flow.set_context({f_.file, "zone.name"});
     if (side_) {
-      ParagraphStyle s;
-      s.zh = true;
-      s.line_height = 26;
-      ParagraphStyle e = s;
-      e.zh = false;
-      flow.columns({Span{f_.zone.name.zh, role("heading"), 18, rgb(l_.accent)}}, s,
-                   {Span{f_.zone.name.en, role("heading"), 15, rgb(l_.accent)}}, e, 0, 0, true,
+      flow.columns({Span{f_.zone.name.zh, role("heading"), 18, rgb(l_.accent)}}, style(true, 26),
+                   {Span{f_.zone.name.en, role("heading"), 15, rgb(l_.accent)}}, style(false, 26), 0, 0, true,
                    f_.zone.name.zh + " / " + f_.zone.name.en, 0);
     }
     for (std::size_t i = 0; i < (side_ ? 0 : langs_.size()); ++i) {
-      ParagraphStyle s;
-      s.zh = langs_[i] == Lang::zh;
-      s.line_height = i == 0 ? 30 : 18;
+      const ParagraphStyle s = style(langs_[i] == Lang::zh, i == 0 ? 30 : 18);
       flow.heading({Span{in(f_.zone.name, langs_[i]), role("heading"), i == 0 ? 21.0 : 12.5, i == 0 ? rgb(l_.accent) : kMuted}},
                    s, i == 0 ? f_.zone.name.zh + " / " + f_.zone.name.en : "", 0, 0, 0);
     }
@@ -222,11 +210,7 @@ class Composer {
     };
     auto lines = [&](const std::function<std::string(Lang)>& text, const char* role_name, frame::Color first,
                      frame::Color rest, double around) {
-      ParagraphStyle zs;
-      zs.zh = true;
-      zs.line_height = 13;
-      ParagraphStyle es = zs;
-      es.zh = false;
+      const ParagraphStyle zs = style(true, 13), es = style(false, 13);
       if (side_) {
         flow.columns({Span{text(Lang::zh), role(role_name), 8.5, first}}, zs, {Span{text(Lang::en), role(role_name), 8.5, first}}, es,
                      around, around);
@@ -420,9 +404,7 @@ class Composer {
         spans.push_back(Span{" ", role("body"), 8, kInk});
         spans.push_back(Span{src.url, role("body"), 8, rgb(l_.accent), 0, src.url});
       }
-      ParagraphStyle s;
-      s.zh = true;
-      s.line_height = 12.5;
+      const ParagraphStyle s = style(true, 12.5);
       if (side_) {  // each language in its own column, numbered in both
         Span zh_col{zh, role("body"), 8, kInk};
         Span en_col{no + en + (src.date || !src.url.empty() ? "." : ""), role("body"), 8, kInk};
@@ -432,9 +414,7 @@ class Composer {
             col->push_back(Span{" ", role("body"), 8, kInk});
             col->push_back(Span{src.url, role("body"), 8, rgb(l_.accent), 0, src.url});
           }
-        ParagraphStyle e = s;
-        e.zh = false;
-        flow.columns(left, s, right, e, i == 0 ? 0 : 3, 0);
+        flow.columns(left, s, right, style(false, s.line_height), i == 0 ? 0 : 3, 0);
         continue;
       }
       flow.paragraph(spans, s, i == 0 ? 0 : 3, 0);
