@@ -9,23 +9,15 @@
 #include <variant>
 #include <vector>
 
+#include "base/geometry.h"
+
 namespace zb::frame {
 
 /// Lengths are PDF points (1/72 inch). Page coordinates have their origin at the top-left
 /// corner, x to the right, y downwards (backends flip for PDF).
-struct Point {
-  double x = 0, y = 0;
-};
-
-struct Rect {
-  double x = 0, y = 0, w = 0, h = 0;
-};
-
-/// sRGB colour, each channel 0..1.
-struct Color {
-  double r = 0, g = 0, b = 0;
-  bool operator==(const Color&) const = default;
-};
+using base::Color;
+using base::Point;
+using base::Rect;
 
 /// A font file the text runs refer to, loaded once per process by the font book.
 struct Font {

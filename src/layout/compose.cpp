@@ -18,8 +18,6 @@ using text::Align;
 using text::ParagraphStyle;
 using text::Span;
 
-frame::Color rgb(const model::Rgb& c) { return {c.r, c.g, c.b}; }
-
 const frame::Color kInk{0.11, 0.13, 0.16};
 const frame::Color kMuted{0.42, 0.45, 0.5};
 const frame::Color kStale{0.78, 0.24, 0.0};
@@ -44,9 +42,7 @@ class Composer {
       case LangMode::side_by_side: langs_ = {Lang::zh, Lang::en}; break;
     }
     side_ = o.lang == LangMode::side_by_side;
-    style_.palette.clear();
-    for (const auto& c : l.palette) style_.palette.push_back(rgb(c));
-    if (style_.palette.empty()) style_.palette = chart::Style{}.palette;
+    if (!l.palette.empty()) style_.palette = l.palette;
   }
 
   /// The blocks of the briefing with these limits, ready to paginate.
@@ -184,13 +180,13 @@ class Composer {
   void title(Flow& flow) {
     flow.set_context({f_.file, "zone.name"});
     if (side_) {
-      flow.columns({Span{f_.zone.name.zh, role("heading"), 18, rgb(l_.accent)}}, style(true, 26),
-                   {Span{f_.zone.name.en, role("heading"), 15, rgb(l_.accent)}}, style(false, 26), 0, 0, true,
+      flow.columns({Span{f_.zone.name.zh, role("heading"), 18, l_.accent}}, style(true, 26),
+                   {Span{f_.zone.name.en, role("heading"), 15, l_.accent}}, style(false, 26), 0, 0, true,
                    f_.zone.name.zh + " / " + f_.zone.name.en, 0);
     }
     for (std::size_t i = 0; i < (side_ ? 0 : langs_.size()); ++i) {
       const ParagraphStyle s = style(langs_[i] == Lang::zh, i == 0 ? 30 : 18);
-      flow.heading({Span{in(f_.zone.name, langs_[i]), role("heading"), i == 0 ? 21.0 : 12.5, i == 0 ? rgb(l_.accent) : kMuted}},
+      flow.heading({Span{in(f_.zone.name, langs_[i]), role("heading"), i == 0 ? 21.0 : 12.5, i == 0 ? l_.accent : kMuted}},
                    s, i == 0 ? f_.zone.name.zh + " / " + f_.zone.name.en : "", 0, 0, 0);
     }
     // Region and as-of date, and the stale note: one line per language (side by side, each
@@ -223,7 +219,7 @@ class Composer {
     };
     lines(meta, "body", kInk, kMuted, 4);
     if (o_.stale_days) lines(stale, "strong", kStale, kStale, 2);
-    flow.rule(rgb(l_.accent), 1.2, 2, 4);
+    flow.rule(l_.accent, 1.2, 2, 4);
   }
 
   void key_figures(Flow& flow, const model::Block& b, int limit) {
@@ -315,9 +311,9 @@ class Composer {
         e.align = Align::left;
         e.line_height = (l_.body_size - 1) * 1.6;
         double size = l_.body_size;
-        flow.columns({Span{h.text.zh, role("body"), size, kInk}, Span{marker(h.source), role("body"), size * 0.62, rgb(l_.accent), size * 0.35}}, s,
-                     {Span{h.text.en, role("body"), size - 1, kInk}, Span{marker(h.source), role("body"), (size - 1) * 0.62, rgb(l_.accent), size * 0.35}}, e,
-                     i == 0 ? 0 : 6, 0, false, "", 0, Span{"•", role("body"), size, rgb(l_.accent)});
+        flow.columns({Span{h.text.zh, role("body"), size, kInk}, Span{marker(h.source), role("body"), size * 0.62, l_.accent, size * 0.35}}, s,
+                     {Span{h.text.en, role("body"), size - 1, kInk}, Span{marker(h.source), role("body"), (size - 1) * 0.62, l_.accent, size * 0.35}}, e,
+                     i == 0 ? 0 : 6, 0, false, "", 0, Span{"•", role("body"), size, l_.accent});
         continue;
       }
       for (std::size_t k = 0; k < langs_.size(); ++k) {
@@ -328,10 +324,10 @@ class Composer {
         s.line_height = k == 0 ? l_.body_size * 1.7 : (l_.body_size - 1) * 1.55;
         double size = k == 0 ? l_.body_size : l_.body_size - 1;
         std::vector<Span> spans{Span{in(h.text, langs_[k]), role("body"), size, k == 0 ? kInk : kMuted},
-                                Span{marker(h.source), role("body"), size * 0.62, rgb(l_.accent), size * 0.35}};
+                                Span{marker(h.source), role("body"), size * 0.62, l_.accent, size * 0.35}};
         // A highlight and its translation stay on one page together.
         bool keep = k + 1 < langs_.size();
-        if (k == 0) flow.bullet(spans, s, Span{"•", role("body"), size, rgb(l_.accent)}, i == 0 ? 0 : 5, keep);
+        if (k == 0) flow.bullet(spans, s, Span{"•", role("body"), size, l_.accent}, i == 0 ? 0 : 5, keep);
         else flow.paragraph(spans, s, 0, 0, keep);
       }
     }
@@ -353,7 +349,7 @@ class Composer {
         e.zh = false;
         e.line_height = 12.5;
         flow.columns({Span{lines[i].first, role("body"), 9, kInk}}, s, {Span{lines[i].second, role("body"), 8.5, kInk}}, e,
-                     i == 0 ? 0 : 3, 0, false, "", 0, Span{"•", role("body"), 9, rgb(l_.accent)});
+                     i == 0 ? 0 : 3, 0, false, "", 0, Span{"•", role("body"), 9, l_.accent});
         continue;
       }
       for (std::size_t k = 0; k < langs_.size(); ++k) {
@@ -364,7 +360,7 @@ class Composer {
         double size = k == 0 ? 9 : 8;
         Span text{langs_[k] == Lang::zh ? lines[i].first : lines[i].second, role("body"), size, k == 0 ? kInk : kMuted};
         bool keep = k + 1 < langs_.size();
-        if (k == 0) flow.bullet({text}, s, Span{"•", role("body"), size, rgb(l_.accent)}, i == 0 ? 0 : 3, keep);
+        if (k == 0) flow.bullet({text}, s, Span{"•", role("body"), size, l_.accent}, i == 0 ? 0 : 3, keep);
         else flow.paragraph({text}, s, 0, 0, keep);
       }
     }
@@ -402,7 +398,7 @@ class Composer {
       if (src.date || !src.url.empty()) spans.back().text += spans.back().zh.value_or(true) ? "。" : ".";
       if (!src.url.empty()) {
         spans.push_back(Span{" ", role("body"), 8, kInk});
-        spans.push_back(Span{src.url, role("body"), 8, rgb(l_.accent), 0, src.url});
+        spans.push_back(Span{src.url, role("body"), 8, l_.accent, 0, src.url});
       }
       const ParagraphStyle s = style(true, 12.5);
       if (side_) {  // each language in its own column, numbered in both
@@ -412,7 +408,7 @@ class Composer {
         if (!src.url.empty())
           for (auto* col : {&left, &right}) {
             col->push_back(Span{" ", role("body"), 8, kInk});
-            col->push_back(Span{src.url, role("body"), 8, rgb(l_.accent), 0, src.url});
+            col->push_back(Span{src.url, role("body"), 8, l_.accent, 0, src.url});
           }
         flow.columns(left, s, right, style(false, s.line_height), i == 0 ? 0 : 3, 0);
         continue;

@@ -170,7 +170,7 @@ class FactsReader {
       std::string pp = p + "[" + std::to_string(i) + "]";
       Fields fs = s_.fields(*n.items[i], pp, "a point: a map with x and y");
       if (!fs.ok()) continue;
-      model::Point pt;
+      model::SeriesPoint pt;
       if (const YNode* x = fs.required("x")) {
         if (x->is_map()) {
           pt.x = s_.text(*x, pp + ".x");

@@ -12,7 +12,7 @@ namespace {
 
 constexpr std::uintmax_t kMaxLayoutBytes = 256 << 10;
 
-std::optional<model::Rgb> hex_colour(Schema& s, const YNode& n, const std::string& path) {
+std::optional<base::Color> hex_colour(Schema& s, const YNode& n, const std::string& path) {
   const std::string expected = "expected a colour written #RRGGBB";
   if (!n.is_scalar() || n.value.size() != 7 || n.value[0] != '#' ||
       n.value.find_first_not_of("0123456789abcdefABCDEF", 1) != std::string::npos) {
@@ -20,7 +20,7 @@ std::optional<model::Rgb> hex_colour(Schema& s, const YNode& n, const std::strin
     return std::nullopt;
   }
   auto channel = [&](std::size_t i) { return std::stoi(n.value.substr(i, 2), nullptr, 16) / 255.0; };
-  return model::Rgb{channel(1), channel(3), channel(5)};
+  return base::Color{channel(1), channel(3), channel(5)};
 }
 
 std::optional<double> length(Schema& s, const YNode& n, const std::string& path, double lo, double hi) {

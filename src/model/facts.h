@@ -83,7 +83,8 @@ struct Metric {
   std::optional<Text> note;
 };
 
-struct Point {
+/// One point of a series: its x label and value (not a position: see base::Point).
+struct SeriesPoint {
   Text x;                 ///< for a plain string label, zh and en hold the same text
   bool x_bilingual = false;
   Number y;
@@ -95,7 +96,7 @@ struct Series {
   Unit unit;
   Better better = Better::higher;
   std::optional<ChartKind> chart;
-  std::vector<Point> points;
+  std::vector<SeriesPoint> points;
   std::string source;
   std::optional<Text> note;
 };

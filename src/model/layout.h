@@ -6,14 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "base/geometry.h"
+
 
 namespace zb::model {
 
-/// sRGB colour, channels 0..1.
-struct Rgb {
-  double r = 0, g = 0, b = 0;
-  bool operator==(const Rgb&) const = default;
-};
 
 enum class BlockKind { title, key_figures, charts, highlights, sources, changes };
 
@@ -30,8 +27,8 @@ struct Layout {
   double margin_top = 56, margin_bottom = 56, margin_left = 56, margin_right = 56;
   bool one_page = false;               ///< everything must fit on one page (items are dropped, never clipped)
   double body_size = 10.5;             ///< points
-  std::vector<Rgb> palette;            ///< chart colours, in order
-  Rgb accent{0.0, 0.36, 0.6};
+  std::vector<base::Color> palette;            ///< chart colours, in order
+  base::Color accent{0.0, 0.36, 0.6};
   std::vector<Block> blocks;
 };
 
