@@ -74,19 +74,38 @@ struct Image {
   std::vector<std::uint8_t> rgba;
 };
 
-using Item = std::variant<TextRun, Path, Image>;
-
 /// A clickable area that opens a URI.
 struct Link {
   Rect area;
   std::string uri;
 };
 
-struct Page {
-  double width = 595.276, height = 841.89;  ///< A4 by default
-  std::vector<Item> items;                  ///< painted in order
+struct Group;
+using Item = std::variant<TextRun, Path, Image, Group>;
+
+/// Items placed together (a line, a card, a chart, a flow box), positioned as one: every
+/// coordinate inside, links included, is relative to `origin`, which is itself relative to
+/// whatever holds the group (a page or another group). Like Typst's FrameItem::Group.
+struct Group {
+  Point origin;
+  std::vector<Item> items;  ///< painted in order
   std::vector<Link> links;
 };
+
+struct Page {
+  double width = 595.276, height = 841.89;  ///< A4 by default
+  std::vector<Item> items;                  ///< painted in order; may hold groups
+  std::vector<Link> links;
+};
+
+/// `page` with every group resolved: its items and links in page coordinates, in painting
+/// order, no group left. Backends draw this; an inner group's offset is added before an outer
+/// one's, so coordinates equal those of items shifted into place box by box.
+Page flattened(const Page& page);
+
+struct Document;
+/// `doc` with every page flattened().
+Document flattened(const Document& doc);
 
 /// An outline entry pointing at a position on a page.
 struct Bookmark {
@@ -109,5 +128,12 @@ struct Document {
   std::vector<Bookmark> bookmarks;
   Info info;
 };
+
+inline Document flattened(const Document& doc) {
+  Document out{doc.fonts, {}, doc.bookmarks, doc.info};
+  out.pages.reserve(doc.pages.size());
+  for (const Page& p : doc.pages) out.pages.push_back(flattened(p));
+  return out;
+}
 
 }  // namespace zb::frame

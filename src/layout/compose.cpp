@@ -443,7 +443,7 @@ double last_page_fill(const frame::Document& doc, const model::Layout& layout) {
   if (doc.pages.empty()) return 0;
   const double top = layout.margin_top, bottom = layout.page_height - layout.margin_bottom;
   double lowest = top;
-  for (const auto& item : doc.pages.back().items) {
+  for (const auto& item : frame::flattened(doc.pages.back()).items) {
     if (const auto* t = std::get_if<frame::TextRun>(&item)) {
       if (t->origin.y > top && t->origin.y < bottom) lowest = std::max(lowest, t->origin.y);
     } else if (const auto* p = std::get_if<frame::Path>(&item)) {

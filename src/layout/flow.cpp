@@ -8,22 +8,6 @@
 namespace zb::layout {
 namespace {
 
-void shift_y(frame::Item& item, double dx, double dy) {
-  if (auto* t = std::get_if<frame::TextRun>(&item)) {
-    t->origin.x += dx;
-    t->origin.y += dy;
-  } else if (auto* p = std::get_if<frame::Path>(&item)) {
-    for (auto& op : p->ops)
-      for (auto& pt : op.p) {
-        pt.x += dx;
-        pt.y += dy;
-      }
-  } else if (auto* img = std::get_if<frame::Image>(&item)) {
-    img->box.x += dx;
-    img->box.y += dy;
-  }
-}
-
 frame::Path hline(double x0, double x1, double y, frame::Color c, double w) {
   frame::Path p;
   p.ops.push_back({frame::PathOp::Kind::move, {{x0, y}}});
@@ -261,15 +245,8 @@ frame::Document Flow::finish(frame::Info info, const Running& running, double ga
       }
     }
     if (!empty) y += before(i);
-    frame::Page& page = doc.pages.back();
-    for (const auto& item : b.items) {
-      page.items.push_back(item);
-      shift_y(page.items.back(), 0, y);
-    }
-    for (const auto& l : b.links) {
-      page.links.push_back(l);
-      page.links.back().area.y += y;
-    }
+    // The box lands as one group at its place on the page; its contents keep their coordinates.
+    doc.pages.back().items.push_back(frame::Group{frame::Point{0, y}, b.items, b.links});
     if (b.bookmark) {
       frame::Bookmark mark = *b.bookmark;
       mark.page = static_cast<int>(doc.pages.size() - 1);

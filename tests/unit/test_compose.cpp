@@ -48,7 +48,7 @@ highlights:
 std::string all_text(const frame::Document& doc) {
   std::string out;
   for (const auto& p : doc.pages)
-    for (const auto& item : p.items)
+    for (const auto& item : frame::flattened(p).items)
       if (const auto* t = std::get_if<frame::TextRun>(&item)) out += t->text;
   return out;
 }
@@ -144,7 +144,7 @@ TEST_CASE("compose: a one-pager shows the same items in every language mode, on 
       INFO(path.filename().string() << " " << layout::name_of(mode));
       CHECK(doc.pages.size() == 1);
       int bullets = 0;
-      for (const auto& item : doc.pages[0].items)
+      for (const auto& item : frame::flattened(doc.pages[0]).items)
         if (const auto* t = std::get_if<frame::TextRun>(&item)) bullets += t->text == "•";
       if (mode == layout::LangMode::side_by_side) bullets /= 2;
       auto squeeze = [](std::string t) {  // lines are joined without the space they broke at

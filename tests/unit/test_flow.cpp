@@ -39,7 +39,7 @@ std::string n_lines(int n) {
 std::vector<int> pages_of(const frame::Document& doc, const std::string& prefix) {
   std::vector<int> out;
   for (std::size_t p = 0; p < doc.pages.size(); ++p)
-    for (const auto& item : doc.pages[p].items)
+    for (const auto& item : frame::flattened(doc.pages[p]).items)
       if (const auto* t = std::get_if<frame::TextRun>(&item))
         if (t->text.rfind(prefix, 0) == 0) out.push_back(static_cast<int>(p));
   return out;
@@ -48,7 +48,7 @@ std::vector<int> pages_of(const frame::Document& doc, const std::string& prefix)
 /// All text of page p, runs joined in drawing order.
 std::string page_text(const frame::Document& doc, std::size_t p) {
   std::string out;
-  for (const auto& item : doc.pages[p].items)
+  for (const auto& item : frame::flattened(doc.pages[p]).items)
     if (const auto* t = std::get_if<frame::TextRun>(&item)) out += t->text;
   return out;
 }
@@ -90,7 +90,7 @@ TEST_CASE("a paragraph never leaves one line alone at a page foot or head", "[la
     REQUIRE(doc.pages.size() == 2);
     CHECK(pages_of(doc, "戊") == std::vector<int>{1});
     int lines_on_2 = 0;
-    for (const auto& item : doc.pages[1].items) lines_on_2 += std::holds_alternative<frame::TextRun>(item);
+    for (const auto& item : frame::flattened(doc.pages[1]).items) lines_on_2 += std::holds_alternative<frame::TextRun>(item);
     CHECK(lines_on_2 == 2);
   }
 }
@@ -101,7 +101,7 @@ TEST_CASE("content taller than a page still flows, one page at a time", "[layout
   auto doc = flow.finish({}, {});
   CHECK(doc.pages.size() == 4);
   std::size_t runs = 0;
-  for (const auto& p : doc.pages) runs += p.items.size();
+  for (const auto& p : doc.pages) runs += frame::flattened(p).items.size();
   CHECK(runs == 35);
 }
 
@@ -174,7 +174,7 @@ TEST_CASE("gap_scale tightens the space before blocks, not the lines", "[layout]
     flow.paragraph({text::Span{"乙", body, 10}}, lines10(), 20, 0);
     auto doc = flow.finish({}, {}, scale);
     std::vector<double> ys;
-    for (const auto& item : doc.pages[0].items)
+    for (const auto& item : frame::flattened(doc.pages[0]).items)
       if (const auto* t = std::get_if<frame::TextRun>(&item)) ys.push_back(t->origin.y);
     return ys;
   };

@@ -317,7 +317,8 @@ HPDF_Date to_pdf_date(std::int64_t epoch) {
 
 }  // namespace
 
-std::string write_pdf(const frame::Document& doc, const std::string& name) {
+std::string write_pdf(const frame::Document& grouped, const std::string& name) {
+  const frame::Document doc = frame::flattened(grouped);
   HaruError err;
   DocPtr pdf(HPDF_New(on_haru_error, &err));
   if (!pdf) fail(name, "expected libharu to start a document", "HPDF_New failed");

@@ -445,7 +445,7 @@ Raster render_page(const frame::Document& doc, std::size_t page, double dpi) {
   if (page >= doc.pages.size())
     fail(kDisplayList, "expected a page index below " + std::to_string(doc.pages.size()),
          std::to_string(page));
-  const frame::Page& p = doc.pages[page];
+  const frame::Page p = frame::flattened(doc.pages[page]);
   const std::string where_page = "pages[" + std::to_string(page) + "]";
   if (!std::isfinite(dpi) || dpi <= 0) fail(kDisplayList, "expected a dpi above 0", num(dpi));
   if (!std::isfinite(p.width) || !std::isfinite(p.height) || p.width <= 0 || p.height <= 0)
