@@ -28,6 +28,8 @@ class Painter {
       : fonts_(fonts), ctx_(ctx), chart_(chart) {}
 
   text::RoleId role(const std::string& name) const { return fonts_.require_role(name); }
+  /// FontBook::em_top(): label boxes start this far (× size) above their baseline.
+  double em_top() const { return fonts_.em_top(); }
 
   double width(const std::string& s, const std::string& role_name, double size, bool zh) const {
     return text::measure(fonts_, text::Span{s, role(role_name), size}, zh, ctx_);
@@ -44,7 +46,7 @@ class Painter {
     auto p = text::layout_paragraph(fonts_, {text::Span{s, role(role_name), size, color}}, st, ctx_);
     std::vector<frame::Link> links;
     for (std::size_t i = 0; i < p.lines.size(); ++i) text::emit_line(p, i, left, baseline, chart_.items, links);
-    frame::Rect box{left, baseline - size * 0.88, w, size};
+    frame::Rect box{left, baseline - size * fonts_.em_top(), w, size};
     if (record) chart_.labels.push_back(box);
     return box;
   }
@@ -60,11 +62,11 @@ class Painter {
     auto p = text::layout_paragraph(fonts_, {text::Span{s, role(role_name), size, color}}, st, ctx_);
     std::vector<frame::Link> links;
     for (std::size_t i = 0; i < p.lines.size(); ++i) {
-      double baseline = top + static_cast<double>(i) * line_height + (line_height - size) / 2 + size * 0.88;
+      double baseline = top + static_cast<double>(i) * line_height + (line_height - size) / 2 + size * fonts_.em_top();
       text::emit_line(p, i, x, baseline, chart_.items, links);
       double lw = p.lines[i].width;
       double left = align == Align::center ? x + (st.width - lw) / 2 : align == Align::right ? x + st.width - lw : x;
-      chart_.labels.push_back(frame::Rect{left, baseline - size * 0.88, lw, size});
+      chart_.labels.push_back(frame::Rect{left, baseline - size * fonts_.em_top(), lw, size});
     }
     return static_cast<double>(p.lines.size()) * line_height;
   }
@@ -180,7 +182,7 @@ void place_labels(Painter& paint, Chart& chart, const std::vector<LabelPlan>& pl
     double left = p.align == Align::center ? p.x - w / 2 : p.align == Align::right ? p.x - w : p.x;
     for (std::optional<double> baseline : {std::optional<double>(p.baseline), p.alt_baseline}) {
       if (!baseline) continue;
-      frame::Rect box{left - 1, *baseline - style.value_size * 0.88 - 0.5, w + 2, style.value_size + 1};
+      frame::Rect box{left - 1, *baseline - style.value_size * paint.em_top() - 0.5, w + 2, style.value_size + 1};
       if (!inside(box, chart_w, chart_h)) continue;
       if (std::any_of(placed.begin(), placed.end(), [&](const frame::Rect& r) { return overlaps(r, box); })) continue;
       bool crossed = false;
@@ -421,7 +423,7 @@ Chart draw_hbar(const text::FontBook& fonts, const model::Series& s, const std::
     bool zero = std::fabs(t) < 1e-12;
     chart.items.push_back(pb.line(x, plot_top, x, plot_bottom).take(std::nullopt, frame::Stroke{zero ? style.axis : style.grid, zero ? 0.8 : 0.4}));
     paint.text(tick_label(t, step, langs.primary), style.label_role, style.label_size, style.muted, x,
-               plot_bottom + 3 + style.label_size * 0.88, Align::center, zh);
+               plot_bottom + 3 + style.label_size * fonts.em_top(), Align::center, zh);
   }
   for (std::size_t i = 0; i < s.points.size(); ++i) {
     const auto& p = s.points[i];

@@ -29,11 +29,6 @@ frame::Path rect(double x, double y, double w, double h, frame::Color fill) {
 
 }  // namespace
 
-double baseline_in_line(double line_height, double size) {
-  // Centre the em box (ascender 0.88, descender 0.12 of CJK faces) in the line.
-  return (line_height - size) / 2 + size * 0.88;
-}
-
 Flow::Flow(const text::FontBook& fonts, PageSetup page, text::TextContext ctx)
     : fonts_(fonts), page_(page), ctx_(std::move(ctx)) {}
 
@@ -47,7 +42,7 @@ void Flow::add_lines(const text::LaidParagraph& p, double left, double space_bef
     b.space_before = i == 0 ? space_before : 0;
     // Orphan control (first line stays with the second), widow control (last two together).
     b.keep_with_next = (i == 0 && (n > 1 || keep_first_with_next)) || (n >= 3 && i + 2 == n);
-    double baseline = baseline_in_line(p.style.line_height, size);
+    double baseline = text::baseline_in_line(fonts_, p.style.line_height, size);
     text::emit_line(p, i, left, baseline, b.items, b.links);
     if (i == 0 && bullet) {
       // The bullet hangs in the indent, ending 4 pt before the text; it is never wrapped or cut.
@@ -126,7 +121,7 @@ void Flow::table(const Table& t, double space_before, double space_after) {
       double size = cells[c].spans.empty() ? 10 : cells[c].spans.front().size;
       for (std::size_t i = 0; i < cells[c].lines.size(); ++i)
         text::emit_line(cells[c], i, lefts[c] + t.padding,
-                        t.padding + static_cast<double>(i) * t.line_height + baseline_in_line(t.line_height, size),
+                        t.padding + static_cast<double>(i) * t.line_height + text::baseline_in_line(fonts_, t.line_height, size),
                         b.items, b.links);
     }
     b.items.push_back(hline(x0, x0 + acc, b.height, t.rule, r == 0 ? 0.8 : 0.4));
@@ -172,7 +167,7 @@ void Flow::columns(std::vector<text::Span> left, text::ParagraphStyle ls, std::v
     double x = page_.margin_left + (side == 0 ? 0 : col + gap);
     double size = p.spans.front().size;
     for (std::size_t i = 0; i < p.lines.size(); ++i) {
-      double baseline = static_cast<double>(i) * st.line_height + baseline_in_line(st.line_height, size);
+      double baseline = static_cast<double>(i) * st.line_height + text::baseline_in_line(fonts_, st.line_height, size);
       text::emit_line(p, i, x, baseline, b.items, b.links);
       if (i == 0 && bullet) {
         double w = text::measure(fonts_, *bullet, st.zh, ctx_);

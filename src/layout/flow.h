@@ -98,7 +98,4 @@ class Flow {
   std::vector<Box> boxes_;
 };
 
-/// Baseline offset from the top of a line box of `line_height` for text of `size`.
-double baseline_in_line(double line_height, double size);
-
 }  // namespace zb::layout

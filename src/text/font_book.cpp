@@ -73,7 +73,7 @@ struct FontBook::Face {
   std::unique_ptr<hb_font_t, FontDeleter> font;
   unsigned upem = 1000;
   bool cjk = false;
-  double ascender = 0.88, descender = -0.12;
+  double em_top = 0.88;  ///< top of the ideographic em box above the baseline, in em
 };
 
 FontBook::~FontBook() = default;
@@ -164,11 +164,12 @@ std::shared_ptr<const FontBook> FontBook::load(const base::Env& env, const std::
     face->font.reset(hb_font_create(face->face.get()));
     face->upem = hb_face_get_upem(face->face.get());
     hb_font_set_scale(face->font.get(), static_cast<int>(face->upem), static_cast<int>(face->upem));
-    hb_font_extents_t ext;
-    if (hb_font_get_h_extents(face->font.get(), &ext)) {
-      face->ascender = static_cast<double>(ext.ascender) / face->upem;
-      face->descender = static_cast<double>(ext.descender) / face->upem;
-    }
+    // The em box's top: the BASE table's 'idtp' (880/1000 in Noto CJK), else HarfBuzz's
+    // fallback from the other metrics.
+    hb_position_t em_top = 0;
+    hb_ot_layout_get_baseline_with_fallback(face->font.get(), HB_OT_LAYOUT_BASELINE_TAG_IDEO_EMBOX_TOP_OR_RIGHT,
+                                            HB_DIRECTION_LTR, HB_TAG('h', 'a', 'n', 'i'), HB_TAG_NONE, &em_top);
+    face->em_top = static_cast<double>(em_top) / face->upem;
     char ps[128];
     unsigned ps_len = sizeof ps;
     hb_ot_name_get_utf8(face->face.get(), HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &ps_len, ps);
@@ -254,7 +255,10 @@ double FontBook::advance_em(std::uint16_t face, std::uint32_t glyph) const {
   return static_cast<double>(hb_font_get_glyph_h_advance(f.font.get(), glyph)) / f.upem;
 }
 
-double FontBook::ascender_em(std::uint16_t face) const { return faces_[face]->ascender; }
-double FontBook::descender_em(std::uint16_t face) const { return faces_[face]->descender; }
+double FontBook::em_top() const {
+  for (const auto& f : faces_)
+    if (f->cjk) return f->em_top;
+  return faces_.empty() ? 0.88 : faces_.front()->em_top;
+}
 
 }  // namespace zb::text

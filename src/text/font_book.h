@@ -47,9 +47,10 @@ class FontBook {
 
   /// Advance of glyph `glyph` of face `face`, in em.
   double advance_em(std::uint16_t face, std::uint32_t glyph) const;
-  /// Ascender and descender of a face, in em (descender negative).
-  double ascender_em(std::uint16_t face) const;
-  double descender_em(std::uint16_t face) const;
+  /// Top of the ideographic em box above the baseline, in em (0.88 for Noto Sans CJK): from the
+  /// first CJK face's BASE table, else HarfBuzz's fallback, else the first face's. Lines centre
+  /// this box (text::baseline_in_line); label and link boxes start at it.
+  double em_top() const;
 
   /// The faces, by index; their bytes are shared with every document that uses them.
   const std::vector<frame::Font>& fonts() const { return fonts_; }

@@ -85,6 +85,10 @@ constexpr std::u32string_view kNumberPrefixes = U"第前约超近逾共";
 
 }  // namespace
 
+double baseline_in_line(const FontBook& fonts, double line_height, double size) {
+  return (line_height - size) / 2 + size * fonts.em_top();
+}
+
 double measure(const FontBook& fonts, const Span& span, bool zh, const TextContext& ctx) {
   std::vector<Char> chars;
   measure_into(fonts, span, 0, zh, ctx, chars);
@@ -97,6 +101,7 @@ double measure(const FontBook& fonts, const Span& span, bool zh, const TextConte
 LaidParagraph layout_paragraph(const FontBook& fonts, std::vector<Span> spans, const ParagraphStyle& style,
                                const TextContext& ctx) {
   LaidParagraph p;
+  p.em_top = fonts.em_top();
   p.style = style;
   for (std::size_t s = 0; s < spans.size(); ++s)
     measure_into(fonts, spans[s], static_cast<std::uint32_t>(s), spans[s].zh.value_or(style.zh), ctx, p.chars);
@@ -294,7 +299,7 @@ void emit_line(const LaidParagraph& p, std::size_t li, double left, double basel
     x += step;
     if (s && !interior_stretch) x += e;  // a space or a Latin character before CJK
     if (!span.link.empty()) {
-      double top = baseline - span.rise - span.size * 0.88, h = span.size * 1.1;
+      double top = baseline - span.rise - span.size * p.em_top, h = span.size * 1.1;
       if (link_span == c.span) {
         link_box.w = glyph_x + step - link_box.x;
       } else {

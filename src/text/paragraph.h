@@ -63,6 +63,7 @@ struct LaidParagraph {
   std::vector<Line> lines;
   std::vector<Span> spans;
   ParagraphStyle style;
+  double em_top = 0;  ///< FontBook::em_top() of the fonts it was set in (link areas start there)
 };
 
 /// Measures and breaks `spans` into lines. Throws base::Error naming ctx.file, ctx.field and the
@@ -74,6 +75,10 @@ LaidParagraph layout_paragraph(const FontBook& fonts, std::vector<Span> spans, c
 /// `left` (page coordinates).
 void emit_line(const LaidParagraph& p, std::size_t i, double left, double baseline,
                std::vector<frame::Item>& items, std::vector<frame::Link>& links);
+
+/// Baseline offset from the top of a line box of `line_height` for text of `size`: the em box
+/// (FontBook::em_top above the baseline, the rest below) centred in the line.
+double baseline_in_line(const FontBook& fonts, double line_height, double size);
 
 /// Natural width of a single-line text in one style (for labels, headers, table columns).
 double measure(const FontBook& fonts, const Span& span, bool zh, const TextContext& ctx);

@@ -370,3 +370,10 @@ TEST_CASE("a source marker does not count as a character on a Chinese last line,
   CHECK(p.lines[1].end - p.lines[1].begin >= 6);  // 序列。[1], not 列。[1]
   CHECK(marked("to ‘double CNY 100 billion’ by", false) == "to |‘double |CNY 100 billion’ |by");
 }
+
+TEST_CASE("line metrics come from the fonts: the em box top is the CJK face's BASE 'idtp'", "[text][metrics]") {
+  // Noto Sans CJK SC: ideographic em box from -120 to 880 units of 1000.
+  CHECK(fonts().em_top() == 0.88);
+  // A 10 pt line in a 16 pt line box: the em box centred, 3 pt above and below.
+  CHECK(text::baseline_in_line(fonts(), 16, 10) == Approx(3 + 8.8));
+}
