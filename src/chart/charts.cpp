@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "chart/geometry.h"
+#include "text/script.h"
 
 namespace zb::chart {
 namespace {
@@ -125,7 +126,7 @@ double draw_source(Painter& paint, const std::string& source, const Style& style
     if (to == std::string::npos) to = source.size();
     std::string part = source.substr(from, to - from);
     if (!part.empty()) {
-      const bool zh = static_cast<unsigned char>(part[0]) >= 0xE3;  // starts with a CJK character
+      const bool zh = text::starts_chinese(part);
       y += paint.wrapped(part, style.label_role, style.source_size, style.muted, 0, y, width, Align::left, zh,
                          style.source_size * 1.4);
     }

@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "base/diagnostics.h"
+#include "text/script.h"
 
 namespace zb::layout {
 namespace {
@@ -264,9 +265,7 @@ frame::Document Flow::finish(frame::Info info, const Running& running, double ga
       st.align = align;
       // Chinese rules when the line has Chinese in it; an English-only line keeps Latin
       // punctuation (its "·" from the Latin face, not a full-width one).
-      st.zh = std::any_of(spans.begin(), spans.end(), [](const text::Span& sp) {
-        return std::any_of(sp.text.begin(), sp.text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0xE3; });
-      });
+      st.zh = std::any_of(spans.begin(), spans.end(), [](const text::Span& sp) { return text::has_chinese(sp.text); });
       auto p = text::layout_paragraph(fonts_, spans, st, ctx_);
       double lh = spans.front().size * 1.3;
       // Lines stack away from the text area: footers downwards, headers upwards.

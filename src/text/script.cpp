@@ -1,13 +1,46 @@
 // Character classes used by line breaking, autospace and justification.
 #include "text/script.h"
 
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include <algorithm>
 #include <string_view>
+
+#include "base/utf8.h"
 
 namespace zb::text {
 
 bool is_han(char32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x20000 && c <= 0x323AF) ||
-         (c >= 0xF900 && c <= 0xFAFF) || c == 0x3005 || c == 0x3007;
+  UErrorCode status = U_ZERO_ERROR;
+  return uscript_getScript(static_cast<UChar32>(c), &status) == USCRIPT_HAN && U_SUCCESS(status);
+}
+
+bool is_chinese(char32_t c) {
+  if (c < 0x2E80) return false;  // below the CJK radicals nothing is Chinese writing
+  UErrorCode status = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(static_cast<UChar32>(c), &status);
+  if (U_FAILURE(status)) return false;
+  if (script == USCRIPT_HAN || script == USCRIPT_BOPOMOFO) return true;
+  switch (ublock_getCode(static_cast<UChar32>(c))) {
+    case UBLOCK_CJK_SYMBOLS_AND_PUNCTUATION:
+    case UBLOCK_HALFWIDTH_AND_FULLWIDTH_FORMS:
+    case UBLOCK_CJK_COMPATIBILITY_FORMS:
+    case UBLOCK_VERTICAL_FORMS:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool has_chinese(std::string_view text) {
+  const auto cps = base::utf8_decode(text);
+  return std::any_of(cps.begin(), cps.end(), is_chinese);
+}
+
+bool starts_chinese(std::string_view text) {
+  const auto cps = base::utf8_decode(text.substr(0, 4));
+  return !cps.empty() && is_chinese(cps.front());
 }
 
 bool is_autospace_partner(char32_t c) {

@@ -377,3 +377,23 @@ TEST_CASE("line metrics come from the fonts: the em box top is the CJK face's BA
   // A 10 pt line in a 16 pt line box: the em box centred, 3 pt above and below.
   CHECK(text::baseline_in_line(fonts(), 16, 10) == Approx(3 + 8.8));
 }
+
+TEST_CASE("Chinese text is recognised from ICU's script and block data", "[text][script]") {
+  CHECK(text::is_chinese(U'萧'));
+  CHECK(text::is_chinese(U'，'));   // full-width forms
+  CHECK(text::is_chinese(U'。'));   // CJK punctuation
+  CHECK(text::is_chinese(U'ㄅ'));   // Bopomofo
+  CHECK(text::is_chinese(U'\U00020BB7'));  // 𠮷, Extension B
+  CHECK_FALSE(text::is_chinese(U'·'));
+  CHECK_FALSE(text::is_chinese(U'“'));  // shared with Latin text: its context decides
+  CHECK_FALSE(text::is_chinese(U'\uE000'));  // private use, though its UTF-8 lead byte is 0xEE
+  CHECK_FALSE(text::is_chinese(U'😀'));
+  CHECK(text::has_chinese("Xiaoshan ETDZ · 萧山经开区"));
+  CHECK_FALSE(text::has_chinese("Xiaoshan ETDZ · As of 31 December 2025"));
+  CHECK(text::starts_chinese("来源：[1] 萧山区"));
+  CHECK_FALSE(text::starts_chinese("Source: [1] Xiaoshan"));
+  CHECK_FALSE(text::starts_chinese(""));
+  CHECK(text::is_han(U'々'));
+  CHECK(text::is_han(U'〇'));
+  CHECK_FALSE(text::is_han(U'，'));
+}
