@@ -7,9 +7,6 @@
 #include <hb-subset.h>
 #include <hb.h>
 #include <hpdf.h>
-#include <hpdf_doc.h>
-#include <hpdf_font.h>
-#include <hpdf_streams.h>
 #include <sys/mman.h>
 #include <unistd.h>
 #include <libdeflate.h>
@@ -25,6 +22,7 @@
 
 #include "base/diagnostics.h"
 #include "base/utf8.h"
+#include "export/pdf/hpdf_internals.h"
 
 namespace zb::export_pdf {
 namespace {
@@ -96,6 +94,15 @@ using DocPtr = std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, DocDeleter>;
 
 [[noreturn]] void fail(const std::string& name, const std::string& what, const std::string& found) {
   throw base::Error(base::Diagnostic::whole_file(name, what, found));
+}
+
+/// Fails with the libharu error recorded in `err` (its code may be 0 when a step of the adapter
+/// failed without reporting through the handler).
+[[noreturn]] void fail_haru(const std::string& name, const char* what, const HaruError& err) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "libharu error 0x%04X (detail %u)", static_cast<unsigned>(err.code),
+                static_cast<unsigned>(err.detail));
+  fail(name, std::string("expected libharu to ") + what, buf);
 }
 
 // ---- font subsetting ----------------------------------------------------------------------
@@ -296,10 +303,6 @@ std::string deflate_bytes(const std::string& raw, const std::string& name) {
   return out;
 }
 
-/// Adds "/Filter /FlateDecode" to a stream whose bytes are already compressed (its libharu filter
-/// is "none", so libharu copies them as they are).
-HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) { return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012"); }
-
 HPDF_Date to_pdf_date(std::int64_t epoch) {
   std::time_t t = static_cast<std::time_t>(epoch);
   std::tm tm{};
@@ -322,12 +325,7 @@ std::string write_pdf(const frame::Document& doc, const std::string& name) {
   DocPtr pdf(HPDF_New(on_haru_error, &err));
   if (!pdf) fail(name, "expected libharu to start a document", "HPDF_New failed");
   auto check = [&](const char* what) {
-    if (err.code != 0) {
-      char buf[64];
-      std::snprintf(buf, sizeof buf, "libharu error 0x%04X (detail %u)", static_cast<unsigned>(err.code),
-                    static_cast<unsigned>(err.detail));
-      fail(name, std::string("expected libharu to ") + what, buf);
-    }
+    if (err.code != 0) fail_haru(name, what, err);
   };
   HPDF_SetCompressionMode(pdf.get(), HPDF_COMP_ALL);
   HPDF_UseUTFEncodings(pdf.get());
@@ -355,23 +353,14 @@ std::string write_pdf(const frame::Document& doc, const std::string& name) {
     // Loaded for embedding (so the name gets its subset tag), then marked not embedded: libharu
     // then makes no CIDToGIDMap (CID = GID: /Identity below) and no font program of its own;
     // the program is our subset, added to the descriptor before the document is written.
-    HPDF_FontDef def = HPDF_Doc_FindFontDef(pdf.get(), font_name);
-    if (!def) fail(name, "expected libharu to keep a loaded font", font_name ? font_name : "(none)");
-    static_cast<HPDF_TTFontDefAttr>(def->attr)->embedding = HPDF_FALSE;
+    if (!hpdf::mark_not_embedded(pdf.get(), font_name))
+      fail(name, "expected libharu to keep a loaded font", font_name ? font_name : "(none)");
     fonts[f] = HPDF_GetFont(pdf.get(), font_name, "UTF-8");
     check("use a font subset");
-    auto* attr = static_cast<HPDF_FontAttr>(fonts[f]->attr);
-    HPDF_Dict_RemoveElement(attr->descendant_font, "CIDToGIDMap");
-    HPDF_Dict_AddName(attr->descendant_font, "CIDToGIDMap", "Identity");
+    if (hpdf::use_identity_cid_to_gid(fonts[f]) != HPDF_OK) fail_haru(name, "set an identity CIDToGIDMap", err);
     // Replace the ToUnicode map libharu writes (an invalid begincidrange CMap, and BMP-only).
-    HPDF_Dict_RemoveElement(fonts[f], "ToUnicode");
-    err = {};
-    HPDF_Dict tu = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-    tu->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    std::string cmap = to_unicode_cmap(sub.text_of);
-    HPDF_Stream_Write(tu->stream, reinterpret_cast<const HPDF_BYTE*>(cmap.data()), static_cast<HPDF_UINT>(cmap.size()));
-    HPDF_Dict_Add(fonts[f], "ToUnicode", tu);
-    check("write a ToUnicode map");
+    if (hpdf::replace_to_unicode(pdf.get(), fonts[f], to_unicode_cmap(sub.text_of)) != HPDF_OK)
+      fail_haru(name, "write a ToUnicode map", err);
     code_of[f] = std::move(sub.code_of);
     programs[f] = std::move(sub.bytes);
   }
@@ -514,19 +503,13 @@ std::string write_pdf(const frame::Document& doc, const std::string& name) {
   // then only renews the same entries.)
   for (std::size_t f = 0; f < fonts.size(); ++f) {
     if (!fonts[f]) continue;
-    if (fonts[f]->before_write_fn && fonts[f]->before_write_fn(fonts[f]) != HPDF_OK) check("describe a font");
-    auto* attr = static_cast<HPDF_FontAttr>(fonts[f]->attr);
-    HPDF_Dict descriptor = attr->fontdef->descriptor;
-    if (!descriptor) fail(name, "expected libharu to make a font descriptor", doc.fonts[f].name);
-    HPDF_Dict program = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-    if (!program) check("make a font program stream");
-    program->filter = HPDF_STREAM_FILTER_NONE;
-    program->write_fn = write_flate_filter;
-    const std::string packed = deflate_bytes(programs[f], name);
-    HPDF_Stream_Write(program->stream, reinterpret_cast<const HPDF_BYTE*>(packed.data()),
-                      static_cast<HPDF_UINT>(packed.size()));
-    HPDF_Dict_AddNumber(program, "Length1", static_cast<HPDF_INT32>(programs[f].size()));
-    HPDF_Dict_Add(descriptor, "FontFile2", program);
+    switch (hpdf::embed_font_program(pdf.get(), fonts[f], deflate_bytes(programs[f], name), programs[f].size())) {
+      case hpdf::EmbedResult::embedded: break;
+      case hpdf::EmbedResult::not_described: fail_haru(name, "describe a font", err);
+      case hpdf::EmbedResult::no_descriptor: fail(name, "expected libharu to make a font descriptor", doc.fonts[f].name);
+      case hpdf::EmbedResult::no_stream: fail_haru(name, "make a font program stream", err);
+      case hpdf::EmbedResult::not_written: fail_haru(name, "embed a font program", err);
+    }
     check("embed a font program");
   }
 
