@@ -10,10 +10,11 @@
 #include <sys/mman.h>
 #include <unistd.h>
 #include <libdeflate.h>
+#include <fmt/format.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <ctime>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <optional>
@@ -99,10 +100,9 @@ using DocPtr = std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, DocDeleter>;
 /// Fails with the libharu error recorded in `err` (its code may be 0 when a step of the adapter
 /// failed without reporting through the handler).
 [[noreturn]] void fail_haru(const std::string& name, const char* what, const HaruError& err) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "libharu error 0x%04X (detail %u)", static_cast<unsigned>(err.code),
-                static_cast<unsigned>(err.detail));
-  fail(name, std::string("expected libharu to ") + what, buf);
+  fail(name, std::string("expected libharu to ") + what,
+       fmt::format("libharu error 0x{:04X} (detail {})", static_cast<unsigned>(err.code),
+                   static_cast<unsigned>(err.detail)));
 }
 
 // ---- font subsetting ----------------------------------------------------------------------
@@ -260,7 +260,7 @@ std::string to_unicode_cmap(const std::map<std::uint32_t, char32_t>& text_of) {
       "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
   std::vector<std::pair<char32_t, char32_t>> entries(text_of.begin(), text_of.end());
-  char buf[64];
+  auto out = std::back_inserter(s);
   for (std::size_t i = 0; i < entries.size(); i += 100) {
     std::size_t n = std::min<std::size_t>(100, entries.size() - i);
     s += std::to_string(n) + " beginbfchar\n";
@@ -268,12 +268,11 @@ std::string to_unicode_cmap(const std::map<std::uint32_t, char32_t>& text_of) {
       auto [code, cp] = entries[k];
       if (cp > 0xFFFF) {
         char32_t v = cp - 0x10000;
-        std::snprintf(buf, sizeof buf, "<%04X> <%04X%04X>\n", static_cast<unsigned>(code),
-                      static_cast<unsigned>(0xD800 + (v >> 10)), static_cast<unsigned>(0xDC00 + (v & 0x3FF)));
+        fmt::format_to(out, "<{:04X}> <{:04X}{:04X}>\n", static_cast<unsigned>(code),
+                       static_cast<unsigned>(0xD800 + (v >> 10)), static_cast<unsigned>(0xDC00 + (v & 0x3FF)));
       } else {
-        std::snprintf(buf, sizeof buf, "<%04X> <%04X>\n", static_cast<unsigned>(code), static_cast<unsigned>(cp));
+        fmt::format_to(out, "<{:04X}> <{:04X}>\n", static_cast<unsigned>(code), static_cast<unsigned>(cp));
       }
-      s += buf;
     }
     s += "endbfchar\n";
   }
