@@ -174,7 +174,9 @@ struct Subset {
   std::map<std::uint32_t, char32_t> text_of;   // code → the character ToUnicode gives for it
 };
 
-Subset subset_font(const frame::Font& font, const std::set<char32_t>& cps, const std::string& name) {
+/// HarfBuzz's subset of `font` for the characters `cps`, without hinting and without the layout
+/// and vertical tables the PDF does not use.
+FacePtr subset_face(const frame::Font& font, const std::set<char32_t>& cps, const std::string& name) {
   BlobPtr blob(hb_blob_create(font.data->data(), static_cast<unsigned>(font.data->size()), HB_MEMORY_MODE_READONLY,
                               nullptr, nullptr));
   FacePtr face(hb_face_create(blob.get(), 0));
@@ -191,16 +193,20 @@ Subset subset_font(const frame::Font& font, const std::set<char32_t>& cps, const
     hb_set_add(drop, t);
   FacePtr sub(hb_subset_or_fail(face.get(), input.get()));
   if (!sub) fail(name, "expected a font HarfBuzz can subset", font.path);
+  return sub;
+}
 
-  // Our own cmap, making the codes written in the content stream the glyph ids themselves
-  // (CID = GID, so the font gets /CIDToGIDMap /Identity). libharu's text path is BMP-only and
-  // looks all 65,536 codes of its UTF-8 encoder up with a linear scan of the cmap's segments;
-  // with codes = glyph ids one segment maps them all, characters above U+FFFF need no special
-  // case, and the ToUnicode map gives the true text. Two characters drawn with one glyph (a
-  // Kangxi radical and its ideograph, say) share a code; ToUnicode then names the ideograph.
-  std::unique_ptr<hb_font_t, HbFont> sub_font(hb_font_create(sub.get()));
-  Subset out;
-  const unsigned glyph_count = hb_face_get_glyph_count(sub.get());
+/// Our own cmap, making the codes written in the content stream the glyph ids themselves
+/// (CID = GID, so the font gets /CIDToGIDMap /Identity). libharu's text path is BMP-only and
+/// looks all 65,536 codes of its UTF-8 encoder up with a linear scan of the cmap's segments;
+/// with codes = glyph ids one segment maps them all, characters above U+FFFF need no special
+/// case, and the ToUnicode map gives the true text. Two characters drawn with one glyph (a
+/// Kangxi radical and its ideograph, say) share a code; ToUnicode then names the ideograph.
+/// Fills `out.code_of` and `out.text_of` and returns the cmap's bytes.
+std::string assign_codes(hb_face_t* sub, const std::set<char32_t>& cps, const frame::Font& font,
+                         const std::string& name, Subset& out) {
+  std::unique_ptr<hb_font_t, HbFont> sub_font(hb_font_create(sub));
+  const unsigned glyph_count = hb_face_get_glyph_count(sub);
   if (glyph_count > kMaxGlyphsPerFont)
     fail(name, "expected at most " + std::to_string(kMaxGlyphsPerFont) + " glyphs of one font in a document",
          std::to_string(glyph_count) + " glyphs of " + font.name);
@@ -213,10 +219,15 @@ Subset subset_font(const frame::Font& font, const std::set<char32_t>& cps, const
     auto [it, fresh] = out.text_of.emplace(gid, cp);
     if (!fresh && is_unified_ideograph(cp) && !is_unified_ideograph(it->second)) it->second = cp;
   }
-  std::string cmap_bytes = format4_cmap(cmap);
-  // Rebuild the face with our cmap in place of the subsetter's. The subsetter's result is a
-  // builder face, which cannot list its tables: serialize it and read it back first.
-  BlobPtr sub_blob(hb_face_reference_blob(sub.get()));
+  return format4_cmap(cmap);
+}
+
+/// The bytes of `sub` rebuilt with `cmap_bytes` in place of the subsetter's cmap, and with the
+/// hinting tables libharu insists on.
+std::string with_cmap(hb_face_t* sub, const std::string& cmap_bytes, const std::string& name) {
+  // The subsetter's result is a builder face, which cannot list its tables: serialize it and
+  // read it back first.
+  BlobPtr sub_blob(hb_face_reference_blob(sub));
   FacePtr parsed(hb_face_create(sub_blob.get(), 0));
   FacePtr builder(hb_face_builder_create());
   unsigned count = 64;
@@ -247,7 +258,15 @@ Subset subset_font(const frame::Font& font, const std::set<char32_t>& cps, const
   unsigned len = 0;
   const char* data = hb_blob_get_data(result.get(), &len);
   if (!data || len == 0) fail(name, "expected a font subset", "HarfBuzz produced an empty font");
-  out.bytes.assign(data, len);
+  return std::string(data, len);
+}
+
+/// The subset of `font` for the characters `cps`, with codes equal to glyph ids.
+Subset subset_font(const frame::Font& font, const std::set<char32_t>& cps, const std::string& name) {
+  FacePtr sub = subset_face(font, cps, name);
+  Subset out;
+  const std::string cmap_bytes = assign_codes(sub.get(), cps, font, name, out);
+  out.bytes = with_cmap(sub.get(), cmap_bytes, name);
   return out;
 }
 
