@@ -9,8 +9,8 @@
 /// Everything the PDF backend does to libharu beyond its public API. Each function names what
 /// it achieves in the written PDF; the .cpp is the only file that includes libharu's private
 /// headers and is checked at compile time against the libharu version it was written for.
-/// All functions return HPDF_OK or the libharu status of the step that failed, like libharu's own
-/// calls (which also report through the document's error handler).
+/// Functions returning HPDF_STATUS give HPDF_OK or the status of the libharu step that failed;
+/// libharu's internal calls do not always report through the document's error handler.
 namespace zb::export_pdf::hpdf {
 
 /// Clears the embedding flag of the TrueType font `font_name` that was loaded into `doc` with

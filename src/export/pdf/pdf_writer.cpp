@@ -96,11 +96,11 @@ using DocPtr = std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, DocDeleter>;
   throw base::Error(base::Diagnostic::whole_file(name, what, found));
 }
 
-/// Fails with the libharu error recorded in `err` (its code may be 0 when a step of the adapter
-/// failed without reporting through the handler).
-[[noreturn]] void fail_haru(const std::string& name, const char* what, const HaruError& err) {
+/// Fails with the first libharu error recorded in `err` or, when the handler saw none (steps of
+/// the adapter may fail without reporting through it), with `status`.
+[[noreturn]] void fail_haru(const std::string& name, const char* what, const HaruError& err, HPDF_STATUS status = 0) {
   fail(name, std::string("expected libharu to ") + what,
-       fmt::format("libharu error 0x{:04X} (detail {})", static_cast<unsigned>(err.code),
+       fmt::format("libharu error 0x{:04X} (detail {})", static_cast<unsigned>(err.code != 0 ? err.code : status),
                    static_cast<unsigned>(err.detail)));
 }
 
@@ -508,10 +508,11 @@ class DocumentWriter {
       fail(name_, "expected libharu to keep a loaded font", font_name ? font_name : "(none)");
     fonts_[f] = HPDF_GetFont(pdf_.get(), font_name, "UTF-8");
     check("use a font subset");
-    if (hpdf::use_identity_cid_to_gid(fonts_[f]) != HPDF_OK) fail_haru(name_, "set an identity CIDToGIDMap", err_);
+    if (HPDF_STATUS s = hpdf::use_identity_cid_to_gid(fonts_[f]); s != HPDF_OK)
+      fail_haru(name_, "set an identity CIDToGIDMap", err_, s);
     // Replace the ToUnicode map libharu writes (an invalid begincidrange CMap, and BMP-only).
-    if (hpdf::replace_to_unicode(pdf_.get(), fonts_[f], to_unicode_cmap(sub.text_of)) != HPDF_OK)
-      fail_haru(name_, "write a ToUnicode map", err_);
+    if (HPDF_STATUS s = hpdf::replace_to_unicode(pdf_.get(), fonts_[f], to_unicode_cmap(sub.text_of)); s != HPDF_OK)
+      fail_haru(name_, "write a ToUnicode map", err_, s);
     code_of_[f] = std::move(sub.code_of);
     programs_[f] = std::move(sub.bytes);
   }
