@@ -1,4 +1,4 @@
-// The one adapter around libharu 2.3's private structures (see hpdf_internals.h); the only file including its private headers.
+// libharu 2.3 adapter: the only file including private libharu headers (see hpdf_internals.h).
 #include "export/pdf/hpdf_internals.h"
 
 #include <hpdf_doc.h>
@@ -16,7 +16,8 @@
 // CIDToGIDMap and no FontFile2 (hpdf_font_cid.c); and that HPDF_Doc_FindFontDef and
 // HPDF_DictStream_New are still exported. Then run tests/unit/test_hpdf_adapter.cpp.
 #if HPDF_MAJOR_VERSION != 2 || HPDF_MINOR_VERSION != 3
-#error "hpdf_internals.cpp reaches into libharu 2.3.x private structures: re-check every field and call listed above for this libharu version, then update this check"
+#error \
+    "hpdf_internals.cpp reaches into libharu 2.3.x private structures: re-check every field and call listed above for this libharu version, then update this check"
 #endif
 
 namespace zb::export_pdf::hpdf {
@@ -28,7 +29,9 @@ HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) {
   return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
 }
 
-HPDF_FontAttr attr_of(HPDF_Font font) { return static_cast<HPDF_FontAttr>(font->attr); }
+HPDF_FontAttr attr_of(HPDF_Font font) {
+  return static_cast<HPDF_FontAttr>(font->attr);
+}
 
 HPDF_STATUS write_bytes(HPDF_Dict stream_dict, const std::string& bytes) {
   return HPDF_Stream_Write(stream_dict->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
@@ -61,7 +64,8 @@ HPDF_STATUS replace_to_unicode(HPDF_Doc doc, HPDF_Font font, const std::string& 
 
 EmbedResult embed_font_program(HPDF_Doc doc, HPDF_Font font, const std::string& zlib_program,
                                std::size_t program_size) {
-  if (font->before_write_fn && font->before_write_fn(font) != HPDF_OK) return EmbedResult::not_described;
+  if (font->before_write_fn && font->before_write_fn(font) != HPDF_OK)
+    return EmbedResult::not_described;
   HPDF_Dict descriptor = attr_of(font)->fontdef->descriptor;
   if (!descriptor) return EmbedResult::no_descriptor;
   HPDF_Dict program = HPDF_DictStream_New(doc->mmgr, doc->xref);

@@ -1,4 +1,4 @@
-// The one adapter around libharu 2.3's private structures: font dictionaries, descriptors and streams the public API cannot reach.
+// The one adapter around libharu 2.3 private structures, which the public API cannot reach.
 #pragma once
 
 #include <hpdf.h>
