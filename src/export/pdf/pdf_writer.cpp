@@ -7,24 +7,22 @@
 #include <hb-subset.h>
 #include <hb.h>
 #include <hpdf.h>
-#include <hpdf_doc.h>
-#include <hpdf_font.h>
-#include <hpdf_streams.h>
 #include <sys/mman.h>
 #include <unistd.h>
 #include <libdeflate.h>
+#include <fmt/format.h>
 
 #include <algorithm>
-#include <cstdio>
 #include <ctime>
+#include <iterator>
 #include <map>
 #include <memory>
-#include <optional>
 #include <set>
 #include <tuple>
 
 #include "base/diagnostics.h"
 #include "base/utf8.h"
+#include "export/pdf/hpdf_internals.h"
 
 namespace zb::export_pdf {
 namespace {
@@ -98,6 +96,14 @@ using DocPtr = std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, DocDeleter>;
   throw base::Error(base::Diagnostic::whole_file(name, what, found));
 }
 
+/// Fails with the first libharu error recorded in `err` or, when the handler saw none (steps of
+/// the adapter may fail without reporting through it), with `status`.
+[[noreturn]] void fail_haru(const std::string& name, const char* what, const HaruError& err, HPDF_STATUS status = 0) {
+  fail(name, std::string("expected libharu to ") + what,
+       fmt::format("libharu error 0x{:04X} (detail {})", static_cast<unsigned>(err.code != 0 ? err.code : status),
+                   static_cast<unsigned>(err.detail)));
+}
+
 // ---- font subsetting ----------------------------------------------------------------------
 
 /// CJK unified ideographs: preferred over radicals and compatibility forms sharing their glyph.
@@ -168,7 +174,9 @@ struct Subset {
   std::map<std::uint32_t, char32_t> text_of;   // code → the character ToUnicode gives for it
 };
 
-Subset subset_font(const frame::Font& font, const std::set<char32_t>& cps, const std::string& name) {
+/// HarfBuzz's subset of `font` for the characters `cps`, without hinting and without the layout
+/// and vertical tables the PDF does not use.
+FacePtr subset_face(const frame::Font& font, const std::set<char32_t>& cps, const std::string& name) {
   BlobPtr blob(hb_blob_create(font.data->data(), static_cast<unsigned>(font.data->size()), HB_MEMORY_MODE_READONLY,
                               nullptr, nullptr));
   FacePtr face(hb_face_create(blob.get(), 0));
@@ -185,16 +193,20 @@ Subset subset_font(const frame::Font& font, const std::set<char32_t>& cps, const
     hb_set_add(drop, t);
   FacePtr sub(hb_subset_or_fail(face.get(), input.get()));
   if (!sub) fail(name, "expected a font HarfBuzz can subset", font.path);
+  return sub;
+}
 
-  // Our own cmap, making the codes written in the content stream the glyph ids themselves
-  // (CID = GID, so the font gets /CIDToGIDMap /Identity). libharu's text path is BMP-only and
-  // looks all 65,536 codes of its UTF-8 encoder up with a linear scan of the cmap's segments;
-  // with codes = glyph ids one segment maps them all, characters above U+FFFF need no special
-  // case, and the ToUnicode map gives the true text. Two characters drawn with one glyph (a
-  // Kangxi radical and its ideograph, say) share a code; ToUnicode then names the ideograph.
-  std::unique_ptr<hb_font_t, HbFont> sub_font(hb_font_create(sub.get()));
-  Subset out;
-  const unsigned glyph_count = hb_face_get_glyph_count(sub.get());
+/// Our own cmap, making the codes written in the content stream the glyph ids themselves
+/// (CID = GID, so the font gets /CIDToGIDMap /Identity). libharu's text path is BMP-only and
+/// looks all 65,536 codes of its UTF-8 encoder up with a linear scan of the cmap's segments;
+/// with codes = glyph ids one segment maps them all, characters above U+FFFF need no special
+/// case, and the ToUnicode map gives the true text. Two characters drawn with one glyph (a
+/// Kangxi radical and its ideograph, say) share a code; ToUnicode then names the ideograph.
+/// Fills `out.code_of` and `out.text_of` and returns the cmap's bytes.
+std::string assign_codes(hb_face_t* sub, const std::set<char32_t>& cps, const frame::Font& font,
+                         const std::string& name, Subset& out) {
+  std::unique_ptr<hb_font_t, HbFont> sub_font(hb_font_create(sub));
+  const unsigned glyph_count = hb_face_get_glyph_count(sub);
   if (glyph_count > kMaxGlyphsPerFont)
     fail(name, "expected at most " + std::to_string(kMaxGlyphsPerFont) + " glyphs of one font in a document",
          std::to_string(glyph_count) + " glyphs of " + font.name);
@@ -207,10 +219,15 @@ Subset subset_font(const frame::Font& font, const std::set<char32_t>& cps, const
     auto [it, fresh] = out.text_of.emplace(gid, cp);
     if (!fresh && is_unified_ideograph(cp) && !is_unified_ideograph(it->second)) it->second = cp;
   }
-  std::string cmap_bytes = format4_cmap(cmap);
-  // Rebuild the face with our cmap in place of the subsetter's. The subsetter's result is a
-  // builder face, which cannot list its tables: serialize it and read it back first.
-  BlobPtr sub_blob(hb_face_reference_blob(sub.get()));
+  return format4_cmap(cmap);
+}
+
+/// The bytes of `sub` rebuilt with `cmap_bytes` in place of the subsetter's cmap, and with the
+/// hinting tables libharu insists on.
+std::string with_cmap(hb_face_t* sub, const std::string& cmap_bytes, const std::string& name) {
+  // The subsetter's result is a builder face, which cannot list its tables: serialize it and
+  // read it back first.
+  BlobPtr sub_blob(hb_face_reference_blob(sub));
   FacePtr parsed(hb_face_create(sub_blob.get(), 0));
   FacePtr builder(hb_face_builder_create());
   unsigned count = 64;
@@ -241,7 +258,15 @@ Subset subset_font(const frame::Font& font, const std::set<char32_t>& cps, const
   unsigned len = 0;
   const char* data = hb_blob_get_data(result.get(), &len);
   if (!data || len == 0) fail(name, "expected a font subset", "HarfBuzz produced an empty font");
-  out.bytes.assign(data, len);
+  return std::string(data, len);
+}
+
+/// The subset of `font` for the characters `cps`, with codes equal to glyph ids.
+Subset subset_font(const frame::Font& font, const std::set<char32_t>& cps, const std::string& name) {
+  FacePtr sub = subset_face(font, cps, name);
+  Subset out;
+  const std::string cmap_bytes = assign_codes(sub.get(), cps, font, name, out);
+  out.bytes = with_cmap(sub.get(), cmap_bytes, name);
   return out;
 }
 
@@ -253,7 +278,7 @@ std::string to_unicode_cmap(const std::map<std::uint32_t, char32_t>& text_of) {
       "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
   std::vector<std::pair<char32_t, char32_t>> entries(text_of.begin(), text_of.end());
-  char buf[64];
+  auto out = std::back_inserter(s);
   for (std::size_t i = 0; i < entries.size(); i += 100) {
     std::size_t n = std::min<std::size_t>(100, entries.size() - i);
     s += std::to_string(n) + " beginbfchar\n";
@@ -261,12 +286,11 @@ std::string to_unicode_cmap(const std::map<std::uint32_t, char32_t>& text_of) {
       auto [code, cp] = entries[k];
       if (cp > 0xFFFF) {
         char32_t v = cp - 0x10000;
-        std::snprintf(buf, sizeof buf, "<%04X> <%04X%04X>\n", static_cast<unsigned>(code),
-                      static_cast<unsigned>(0xD800 + (v >> 10)), static_cast<unsigned>(0xDC00 + (v & 0x3FF)));
+        fmt::format_to(out, "<{:04X}> <{:04X}{:04X}>\n", static_cast<unsigned>(code),
+                       static_cast<unsigned>(0xD800 + (v >> 10)), static_cast<unsigned>(0xDC00 + (v & 0x3FF)));
       } else {
-        std::snprintf(buf, sizeof buf, "<%04X> <%04X>\n", static_cast<unsigned>(code), static_cast<unsigned>(cp));
+        fmt::format_to(out, "<{:04X}> <{:04X}>\n", static_cast<unsigned>(code), static_cast<unsigned>(cp));
       }
-      s += buf;
     }
     s += "endbfchar\n";
   }
@@ -296,10 +320,6 @@ std::string deflate_bytes(const std::string& raw, const std::string& name) {
   return out;
 }
 
-/// Adds "/Filter /FlateDecode" to a stream whose bytes are already compressed (its libharu filter
-/// is "none", so libharu copies them as they are).
-HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) { return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012"); }
-
 HPDF_Date to_pdf_date(std::int64_t epoch) {
   std::time_t t = static_cast<std::time_t>(epoch);
   std::tm tm{};
@@ -315,230 +335,308 @@ HPDF_Date to_pdf_date(std::int64_t epoch) {
   return d;
 }
 
-}  // namespace
+/// Draws one page's items: consecutive text runs share one text object and set only the state
+/// that changes.
+class PageDrawer {
+ public:
+  /// `fonts` and `code_of` are the document's loaded fonts and each one's character → code map.
+  PageDrawer(HPDF_Page page, double height, const std::vector<HPDF_Font>& fonts,
+             const std::vector<std::map<char32_t, char32_t>>& code_of, const frame::Document& doc,
+             const std::string& name)
+      : page_(page), height_(height), fonts_(fonts), code_of_(code_of), doc_(doc), name_(name) {}
 
-std::string write_pdf(const frame::Document& grouped, const std::string& name) {
-  const frame::Document doc = frame::flattened(grouped);
-  HaruError err;
-  DocPtr pdf(HPDF_New(on_haru_error, &err));
-  if (!pdf) fail(name, "expected libharu to start a document", "HPDF_New failed");
-  auto check = [&](const char* what) {
-    if (err.code != 0) {
-      char buf[64];
-      std::snprintf(buf, sizeof buf, "libharu error 0x%04X (detail %u)", static_cast<unsigned>(err.code),
-                    static_cast<unsigned>(err.detail));
-      fail(name, std::string("expected libharu to ") + what, buf);
+  void draw_text_run(const frame::TextRun& t) {
+    if (t.glyphs.empty()) return;
+    const std::string text = content_codes(t);
+    if (!in_text_) HPDF_Page_BeginText(page_);
+    in_text_ = true;
+    if (!has_font_ || cur_font_ != t.font || cur_size_ != t.size) {
+      HPDF_Page_SetFontAndSize(page_, fonts_[t.font], static_cast<HPDF_REAL>(t.size));
+      has_font_ = true;
+      cur_font_ = t.font;
+      cur_size_ = t.size;
     }
-  };
-  HPDF_SetCompressionMode(pdf.get(), HPDF_COMP_ALL);
-  HPDF_UseUTFEncodings(pdf.get());
-  HPDF_SetCurrentEncoder(pdf.get(), "UTF-8");
-  check("enable UTF-8");
+    if (cur_cs_ != t.char_spacing) {
+      HPDF_Page_SetCharSpace(page_, static_cast<HPDF_REAL>(t.char_spacing));
+      cur_cs_ = t.char_spacing;
+    }
+    set_fill(t.color);
+    HPDF_Page_TextOut(page_, x(t.origin.x), y(t.origin.y), text.c_str());
+  }
 
-  // Characters used per font.
-  std::vector<std::set<char32_t>> used(doc.fonts.size());
-  for (const auto& page : doc.pages)
-    for (const auto& item : page.items)
-      if (const auto* t = std::get_if<frame::TextRun>(&item))
-        if (t->font < used.size())
-          for (const auto& g : t->glyphs) used[t->font].insert(g.cp);
+  void draw_path(const frame::Path& p) {
+    end_text();
+    if (p.ops.empty()) return;
+    if (p.fill) set_fill(*p.fill);
+    if (p.stroke) {
+      HPDF_Page_SetRGBStroke(page_, static_cast<HPDF_REAL>(p.stroke->color.r), static_cast<HPDF_REAL>(p.stroke->color.g),
+                             static_cast<HPDF_REAL>(p.stroke->color.b));
+      HPDF_Page_SetLineWidth(page_, static_cast<HPDF_REAL>(p.stroke->width));
+    }
+    for (const auto& op : p.ops) {
+      switch (op.kind) {
+        case frame::PathOp::Kind::move: HPDF_Page_MoveTo(page_, x(op.p[0].x), y(op.p[0].y)); break;
+        case frame::PathOp::Kind::line: HPDF_Page_LineTo(page_, x(op.p[0].x), y(op.p[0].y)); break;
+        case frame::PathOp::Kind::curve:
+          HPDF_Page_CurveTo(page_, x(op.p[0].x), y(op.p[0].y), x(op.p[1].x), y(op.p[1].y), x(op.p[2].x), y(op.p[2].y));
+          break;
+        case frame::PathOp::Kind::close: HPDF_Page_ClosePath(page_); break;
+      }
+    }
+    if (p.fill && p.stroke) p.even_odd ? HPDF_Page_EofillStroke(page_) : HPDF_Page_FillStroke(page_);
+    else if (p.fill) p.even_odd ? HPDF_Page_Eofill(page_) : HPDF_Page_Fill(page_);
+    else if (p.stroke) HPDF_Page_Stroke(page_);
+    else HPDF_Page_EndPath(page_);
+  }
 
-  std::vector<HPDF_Font> fonts(doc.fonts.size(), nullptr);
-  std::vector<std::map<char32_t, char32_t>> code_of(doc.fonts.size());
-  std::vector<std::string> programs(doc.fonts.size());  // the subset font program of each font
-  for (std::size_t f = 0; f < doc.fonts.size(); ++f) {
-    if (used[f].empty()) continue;
-    Subset sub = subset_font(doc.fonts[f], used[f], name);
-      MemFile file(sub.bytes.data(), sub.bytes.size());
-    if (!file.ok()) fail(name, "expected a memory file for a font subset", "memfd_create failed");
-    const char* font_name = HPDF_LoadTTFontFromFile(pdf.get(), file.path().c_str(), HPDF_TRUE);
+  /// Draws `image` loaded into the document as `loaded`.
+  void draw_image(const frame::Image& img, HPDF_Image loaded) {
+    HPDF_Page_DrawImage(page_, loaded, x(img.box.x), y(img.box.y + img.box.h), x(img.box.w), x(img.box.h));
+  }
+
+  void add_link(const frame::Link& l) {
+    HPDF_Rect r{x(l.area.x), y(l.area.y + l.area.h), x(l.area.x + l.area.w), y(l.area.y)};
+    HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(page_, r, l.uri.c_str());
+    HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+  }
+
+  /// Closes the open text object, if any.
+  void end_text() {
+    if (in_text_) HPDF_Page_EndText(page_);
+    in_text_ = false;
+  }
+
+ private:
+  static HPDF_REAL x(double v) { return static_cast<HPDF_REAL>(v); }
+  HPDF_REAL y(double v) const { return static_cast<HPDF_REAL>(height_ - v); }
+
+  /// The run's characters as the UTF-8 of their content-stream codes (glyph ids).
+  std::string content_codes(const frame::TextRun& t) const {
+    if (t.font >= fonts_.size() || !fonts_[t.font])
+      fail(name_, "expected text runs in the document's fonts", "font index " + std::to_string(t.font));
+    std::string text;
+    for (const auto& g : t.glyphs) {
+      auto code = code_of_[t.font].find(g.cp);
+      if (code == code_of_[t.font].end())
+        fail(name_, "expected every character of a run in its font",
+             base::codepoint_name(g.cp) + " in " + doc_.fonts[t.font].name);
+      base::utf8_append(text, code->second);
+    }
+    return text;
+  }
+
+  void set_fill(const frame::Color& c) {
+    if (has_fill_ && cur_fill_ == c) return;
+    HPDF_Page_SetRGBFill(page_, static_cast<HPDF_REAL>(c.r), static_cast<HPDF_REAL>(c.g), static_cast<HPDF_REAL>(c.b));
+    has_fill_ = true;
+    cur_fill_ = c;
+  }
+
+  HPDF_Page page_;
+  double height_;
+  const std::vector<HPDF_Font>& fonts_;
+  const std::vector<std::map<char32_t, char32_t>>& code_of_;
+  const frame::Document& doc_;
+  const std::string& name_;
+  bool in_text_ = false;
+  // The text state set so far on this page (plain flags rather than std::optional, which GCC 12
+  // wrongly reports as maybe-uninitialized here).
+  bool has_font_ = false;
+  std::uint16_t cur_font_ = 0;
+  double cur_size_ = -1, cur_cs_ = 0;
+  bool has_fill_ = false;
+  frame::Color cur_fill_{};
+};
+
+/// Writes one document: each step below is one part of the file, called in this order (libharu
+/// numbers objects as they are made, so the order is part of the bytes).
+class DocumentWriter {
+ public:
+  DocumentWriter(const frame::Document& doc, const std::string& name) : doc_(doc), name_(name) {}
+
+  /// The whole PDF.
+  std::string write() {
+    start();
+    load_fonts();
+    for (const auto& fp : doc_.pages) draw_page(fp);
+    add_outlines();
+    set_info();
+    embed_font_programs();
+    return save();
+  }
+
+ private:
+  /// Fails when libharu reported an error since the last check.
+  void check(const char* what) const {
+    if (err_.code != 0) fail_haru(name_, what, err_);
+  }
+
+  void start() {
+    pdf_.reset(HPDF_New(on_haru_error, &err_));
+    if (!pdf_) fail(name_, "expected libharu to start a document", "HPDF_New failed");
+    HPDF_SetCompressionMode(pdf_.get(), HPDF_COMP_ALL);
+    HPDF_UseUTFEncodings(pdf_.get());
+    HPDF_SetCurrentEncoder(pdf_.get(), "UTF-8");
+    check("enable UTF-8");
+  }
+
+  /// Subsets and loads every font the pages use.
+  void load_fonts() {
+    std::vector<std::set<char32_t>> used(doc_.fonts.size());  // characters used per font
+    for (const auto& page : doc_.pages)
+      for (const auto& item : page.items)
+        if (const auto* t = std::get_if<frame::TextRun>(&item))
+          if (t->font < used.size())
+            for (const auto& g : t->glyphs) used[t->font].insert(g.cp);
+    fonts_.assign(doc_.fonts.size(), nullptr);
+    code_of_.assign(doc_.fonts.size(), {});
+    programs_.assign(doc_.fonts.size(), {});
+    for (std::size_t f = 0; f < doc_.fonts.size(); ++f)
+      if (!used[f].empty()) load_font(f, used[f]);
+  }
+
+  void load_font(std::size_t f, const std::set<char32_t>& used) {
+    Subset sub = subset_font(doc_.fonts[f], used, name_);
+    MemFile file(sub.bytes.data(), sub.bytes.size());
+    if (!file.ok()) fail(name_, "expected a memory file for a font subset", "memfd_create failed");
+    const char* font_name = HPDF_LoadTTFontFromFile(pdf_.get(), file.path().c_str(), HPDF_TRUE);
     check("load a font subset");
     // Loaded for embedding (so the name gets its subset tag), then marked not embedded: libharu
     // then makes no CIDToGIDMap (CID = GID: /Identity below) and no font program of its own;
     // the program is our subset, added to the descriptor before the document is written.
-    HPDF_FontDef def = HPDF_Doc_FindFontDef(pdf.get(), font_name);
-    if (!def) fail(name, "expected libharu to keep a loaded font", font_name ? font_name : "(none)");
-    static_cast<HPDF_TTFontDefAttr>(def->attr)->embedding = HPDF_FALSE;
-    fonts[f] = HPDF_GetFont(pdf.get(), font_name, "UTF-8");
+    if (!hpdf::mark_not_embedded(pdf_.get(), font_name))
+      fail(name_, "expected libharu to keep a loaded font", font_name ? font_name : "(none)");
+    fonts_[f] = HPDF_GetFont(pdf_.get(), font_name, "UTF-8");
     check("use a font subset");
-    auto* attr = static_cast<HPDF_FontAttr>(fonts[f]->attr);
-    HPDF_Dict_RemoveElement(attr->descendant_font, "CIDToGIDMap");
-    HPDF_Dict_AddName(attr->descendant_font, "CIDToGIDMap", "Identity");
+    if (HPDF_STATUS s = hpdf::use_identity_cid_to_gid(fonts_[f]); s != HPDF_OK)
+      fail_haru(name_, "set an identity CIDToGIDMap", err_, s);
     // Replace the ToUnicode map libharu writes (an invalid begincidrange CMap, and BMP-only).
-    HPDF_Dict_RemoveElement(fonts[f], "ToUnicode");
-    err = {};
-    HPDF_Dict tu = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-    tu->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-    std::string cmap = to_unicode_cmap(sub.text_of);
-    HPDF_Stream_Write(tu->stream, reinterpret_cast<const HPDF_BYTE*>(cmap.data()), static_cast<HPDF_UINT>(cmap.size()));
-    HPDF_Dict_Add(fonts[f], "ToUnicode", tu);
-    check("write a ToUnicode map");
-    code_of[f] = std::move(sub.code_of);
-    programs[f] = std::move(sub.bytes);
+    if (HPDF_STATUS s = hpdf::replace_to_unicode(pdf_.get(), fonts_[f], to_unicode_cmap(sub.text_of)); s != HPDF_OK)
+      fail_haru(name_, "write a ToUnicode map", err_, s);
+    code_of_[f] = std::move(sub.code_of);
+    programs_[f] = std::move(sub.bytes);
   }
 
-  std::vector<HPDF_Page> pages;
-  for (const auto& fp : doc.pages) {
-    HPDF_Page page = HPDF_AddPage(pdf.get());
+  void draw_page(const frame::Page& fp) {
+    HPDF_Page page = HPDF_AddPage(pdf_.get());
     HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(fp.width));
     HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(fp.height));
     check("add a page");
-    pages.push_back(page);
-    const double H = fp.height;
-    auto X = [](double x) { return static_cast<HPDF_REAL>(x); };
-    auto Y = [&](double y) { return static_cast<HPDF_REAL>(H - y); };
-
-    // Consecutive text runs share one text object and set only the state that changes.
-    bool in_text = false;
-    std::optional<std::uint16_t> cur_font;
-    double cur_size = -1, cur_cs = 0;
-    std::optional<frame::Color> cur_fill;
-    auto end_text = [&] {
-      if (in_text) HPDF_Page_EndText(page);
-      in_text = false;
-    };
-    auto set_fill = [&](const frame::Color& c) {
-      if (cur_fill && *cur_fill == c) return;
-      HPDF_Page_SetRGBFill(page, static_cast<HPDF_REAL>(c.r), static_cast<HPDF_REAL>(c.g), static_cast<HPDF_REAL>(c.b));
-      cur_fill = c;
-    };
+    pages_.push_back(page);
+    PageDrawer drawer(page, fp.height, fonts_, code_of_, doc_, name_);
     for (const auto& item : fp.items) {
       if (const auto* t = std::get_if<frame::TextRun>(&item)) {
-        if (t->glyphs.empty()) continue;
-        std::string text;
-        if (t->font >= fonts.size() || !fonts[t->font]) fail(name, "expected text runs in the document's fonts", "font index " + std::to_string(t->font));
-        for (const auto& g : t->glyphs) {
-          auto code = code_of[t->font].find(g.cp);
-          if (code == code_of[t->font].end())
-            fail(name, "expected every character of a run in its font", base::codepoint_name(g.cp) + " in " + doc.fonts[t->font].name);
-          base::utf8_append(text, code->second);
-        }
-        if (!in_text) HPDF_Page_BeginText(page);
-        in_text = true;
-        if (cur_font != t->font || cur_size != t->size) {
-          HPDF_Page_SetFontAndSize(page, fonts[t->font], static_cast<HPDF_REAL>(t->size));
-          cur_font = t->font;
-          cur_size = t->size;
-        }
-        if (cur_cs != t->char_spacing) {
-          HPDF_Page_SetCharSpace(page, static_cast<HPDF_REAL>(t->char_spacing));
-          cur_cs = t->char_spacing;
-        }
-        set_fill(t->color);
-        HPDF_Page_TextOut(page, X(t->origin.x), Y(t->origin.y), text.c_str());
+        drawer.draw_text_run(*t);
       } else if (const auto* p = std::get_if<frame::Path>(&item)) {
-        end_text();
-        if (p->ops.empty()) continue;
-        if (p->fill) set_fill(*p->fill);
-        if (p->stroke) {
-          HPDF_Page_SetRGBStroke(page, static_cast<HPDF_REAL>(p->stroke->color.r),
-                                 static_cast<HPDF_REAL>(p->stroke->color.g), static_cast<HPDF_REAL>(p->stroke->color.b));
-          HPDF_Page_SetLineWidth(page, static_cast<HPDF_REAL>(p->stroke->width));
-        }
-        for (const auto& op : p->ops) {
-          switch (op.kind) {
-            case frame::PathOp::Kind::move: HPDF_Page_MoveTo(page, X(op.p[0].x), Y(op.p[0].y)); break;
-            case frame::PathOp::Kind::line: HPDF_Page_LineTo(page, X(op.p[0].x), Y(op.p[0].y)); break;
-            case frame::PathOp::Kind::curve:
-              HPDF_Page_CurveTo(page, X(op.p[0].x), Y(op.p[0].y), X(op.p[1].x), Y(op.p[1].y), X(op.p[2].x),
-                                Y(op.p[2].y));
-              break;
-            case frame::PathOp::Kind::close: HPDF_Page_ClosePath(page); break;
-          }
-        }
-        if (p->fill && p->stroke) p->even_odd ? HPDF_Page_EofillStroke(page) : HPDF_Page_FillStroke(page);
-        else if (p->fill) p->even_odd ? HPDF_Page_Eofill(page) : HPDF_Page_Fill(page);
-        else if (p->stroke) HPDF_Page_Stroke(page);
-        else HPDF_Page_EndPath(page);
+        drawer.draw_path(*p);
       } else if (const auto* img = std::get_if<frame::Image>(&item)) {
-        end_text();
-        // Composite over white: libharu's raw images carry no alpha.
-        std::vector<HPDF_BYTE> rgb(static_cast<std::size_t>(img->width_px) * img->height_px * 3);
-        for (std::size_t i = 0; i * 4 + 3 < img->rgba.size() && i * 3 + 2 < rgb.size(); ++i) {
-          unsigned a = img->rgba[i * 4 + 3];
-          for (int c = 0; c < 3; ++c)
-            rgb[i * 3 + c] = static_cast<HPDF_BYTE>((img->rgba[i * 4 + c] * a + 255 * (255 - a)) / 255);
-        }
-        HPDF_Image image = HPDF_LoadRawImageFromMem(pdf.get(), rgb.data(), static_cast<HPDF_UINT>(img->width_px),
-                                                    static_cast<HPDF_UINT>(img->height_px), HPDF_CS_DEVICE_RGB, 8);
-        check("embed an image");
-        HPDF_Page_DrawImage(page, image, X(img->box.x), Y(img->box.y + img->box.h), X(img->box.w), X(img->box.h));
+        drawer.end_text();
+        drawer.draw_image(*img, load_image(*img));
       }
       check("draw a page item");
     }
-    end_text();
+    drawer.end_text();
     for (const auto& l : fp.links) {
-      HPDF_Rect r{X(l.area.x), Y(l.area.y + l.area.h), X(l.area.x + l.area.w), Y(l.area.y)};
-      HPDF_Annotation a = HPDF_Page_CreateURILinkAnnot(page, r, l.uri.c_str());
-      HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+      drawer.add_link(l);
       check("add a link");
     }
   }
 
-  // Outlines, nested by level.
-  if (!doc.bookmarks.empty()) {
-    HPDF_Encoder utf8 = HPDF_GetEncoder(pdf.get(), "UTF-8");
+  /// Loads `img` into the document, composited over white: libharu's raw images carry no alpha.
+  HPDF_Image load_image(const frame::Image& img) {
+    std::vector<HPDF_BYTE> rgb(static_cast<std::size_t>(img.width_px) * img.height_px * 3);
+    for (std::size_t i = 0; i * 4 + 3 < img.rgba.size() && i * 3 + 2 < rgb.size(); ++i) {
+      unsigned a = img.rgba[i * 4 + 3];
+      for (int c = 0; c < 3; ++c)
+        rgb[i * 3 + c] = static_cast<HPDF_BYTE>((img.rgba[i * 4 + c] * a + 255 * (255 - a)) / 255);
+    }
+    HPDF_Image image = HPDF_LoadRawImageFromMem(pdf_.get(), rgb.data(), static_cast<HPDF_UINT>(img.width_px),
+                                                static_cast<HPDF_UINT>(img.height_px), HPDF_CS_DEVICE_RGB, 8);
+    check("embed an image");
+    return image;
+  }
+
+  /// Outlines, nested by level.
+  void add_outlines() {
+    if (doc_.bookmarks.empty()) return;
+    HPDF_Encoder utf8 = HPDF_GetEncoder(pdf_.get(), "UTF-8");
     std::vector<HPDF_Outline> parents;
-    for (const auto& b : doc.bookmarks) {
-      if (b.page < 0 || static_cast<std::size_t>(b.page) >= pages.size()) continue;
+    for (const auto& b : doc_.bookmarks) {
+      if (b.page < 0 || static_cast<std::size_t>(b.page) >= pages_.size()) continue;
       while (static_cast<int>(parents.size()) > b.level) parents.pop_back();
       HPDF_Outline parent = parents.empty() ? nullptr : parents.back();
-      HPDF_Outline o = HPDF_CreateOutline(pdf.get(), parent, b.title.c_str(), utf8);
+      HPDF_Outline o = HPDF_CreateOutline(pdf_.get(), parent, b.title.c_str(), utf8);
       HPDF_Outline_SetOpened(o, HPDF_TRUE);
-      HPDF_Destination dst = HPDF_Page_CreateDestination(pages[static_cast<std::size_t>(b.page)]);
-      HPDF_Destination_SetFitH(dst, static_cast<HPDF_REAL>(doc.pages[static_cast<std::size_t>(b.page)].height - b.y));
+      HPDF_Destination dst = HPDF_Page_CreateDestination(pages_[static_cast<std::size_t>(b.page)]);
+      HPDF_Destination_SetFitH(dst, static_cast<HPDF_REAL>(doc_.pages[static_cast<std::size_t>(b.page)].height - b.y));
       HPDF_Outline_SetDestination(o, dst);
       check("add a bookmark");
       while (static_cast<int>(parents.size()) <= b.level) parents.push_back(o);
     }
-    HPDF_SetPageMode(pdf.get(), HPDF_PAGE_MODE_USE_OUTLINE);
+    HPDF_SetPageMode(pdf_.get(), HPDF_PAGE_MODE_USE_OUTLINE);
   }
 
-  // Document information, as UTF-16 (the UTF-8 encoder is current).
-  auto info = [&](HPDF_InfoType type, const std::string& v) {
-    if (!v.empty()) HPDF_SetInfoAttr(pdf.get(), type, v.c_str());
-  };
-  info(HPDF_INFO_TITLE, doc.info.title);
-  info(HPDF_INFO_SUBJECT, doc.info.subject);
-  info(HPDF_INFO_AUTHOR, doc.info.author);
-  info(HPDF_INFO_KEYWORDS, doc.info.keywords);
-  info(HPDF_INFO_CREATOR, doc.info.creator);
-  if (doc.info.date) {
-    HPDF_Date d = to_pdf_date(*doc.info.date);
-    HPDF_SetInfoDateAttr(pdf.get(), HPDF_INFO_CREATION_DATE, d);
-    HPDF_SetInfoDateAttr(pdf.get(), HPDF_INFO_MOD_DATE, d);
-  }
-  check("set document information");
-
-  // Font programs: libharu's own step makes each font's descriptor (name, metrics, flags);
-  // running it now lets the program stream be added to it. (It runs again while writing and
-  // then only renews the same entries.)
-  for (std::size_t f = 0; f < fonts.size(); ++f) {
-    if (!fonts[f]) continue;
-    if (fonts[f]->before_write_fn && fonts[f]->before_write_fn(fonts[f]) != HPDF_OK) check("describe a font");
-    auto* attr = static_cast<HPDF_FontAttr>(fonts[f]->attr);
-    HPDF_Dict descriptor = attr->fontdef->descriptor;
-    if (!descriptor) fail(name, "expected libharu to make a font descriptor", doc.fonts[f].name);
-    HPDF_Dict program = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
-    if (!program) check("make a font program stream");
-    program->filter = HPDF_STREAM_FILTER_NONE;
-    program->write_fn = write_flate_filter;
-    const std::string packed = deflate_bytes(programs[f], name);
-    HPDF_Stream_Write(program->stream, reinterpret_cast<const HPDF_BYTE*>(packed.data()),
-                      static_cast<HPDF_UINT>(packed.size()));
-    HPDF_Dict_AddNumber(program, "Length1", static_cast<HPDF_INT32>(programs[f].size()));
-    HPDF_Dict_Add(descriptor, "FontFile2", program);
-    check("embed a font program");
+  /// Document information, as UTF-16 (the UTF-8 encoder is current).
+  void set_info() {
+    auto info = [&](HPDF_InfoType type, const std::string& v) {
+      if (!v.empty()) HPDF_SetInfoAttr(pdf_.get(), type, v.c_str());
+    };
+    info(HPDF_INFO_TITLE, doc_.info.title);
+    info(HPDF_INFO_SUBJECT, doc_.info.subject);
+    info(HPDF_INFO_AUTHOR, doc_.info.author);
+    info(HPDF_INFO_KEYWORDS, doc_.info.keywords);
+    info(HPDF_INFO_CREATOR, doc_.info.creator);
+    if (doc_.info.date) {
+      HPDF_Date d = to_pdf_date(*doc_.info.date);
+      HPDF_SetInfoDateAttr(pdf_.get(), HPDF_INFO_CREATION_DATE, d);
+      HPDF_SetInfoDateAttr(pdf_.get(), HPDF_INFO_MOD_DATE, d);
+    }
+    check("set document information");
   }
 
-  HPDF_SaveToStream(pdf.get());
-  check("write the PDF");
-  std::string out(HPDF_GetStreamSize(pdf.get()), '\0');
-  HPDF_UINT32 size = static_cast<HPDF_UINT32>(out.size());
-  HPDF_ReadFromStream(pdf.get(), reinterpret_cast<HPDF_BYTE*>(out.data()), &size);
-  out.resize(size);
-  check("read the PDF back");
-  return out;
+  /// Each font's subset program, compressed here, as the FontFile2 of its descriptor.
+  void embed_font_programs() {
+    for (std::size_t f = 0; f < fonts_.size(); ++f) {
+      if (!fonts_[f]) continue;
+      switch (hpdf::embed_font_program(pdf_.get(), fonts_[f], deflate_bytes(programs_[f], name_), programs_[f].size())) {
+        case hpdf::EmbedResult::embedded: break;
+        case hpdf::EmbedResult::not_described: fail_haru(name_, "describe a font", err_);
+        case hpdf::EmbedResult::no_descriptor:
+          fail(name_, "expected libharu to make a font descriptor", doc_.fonts[f].name);
+        case hpdf::EmbedResult::no_stream: fail_haru(name_, "make a font program stream", err_);
+        case hpdf::EmbedResult::not_written: fail_haru(name_, "embed a font program", err_);
+      }
+      check("embed a font program");
+    }
+  }
+
+  std::string save() {
+    HPDF_SaveToStream(pdf_.get());
+    check("write the PDF");
+    std::string out(HPDF_GetStreamSize(pdf_.get()), '\0');
+    HPDF_UINT32 size = static_cast<HPDF_UINT32>(out.size());
+    HPDF_ReadFromStream(pdf_.get(), reinterpret_cast<HPDF_BYTE*>(out.data()), &size);
+    out.resize(size);
+    check("read the PDF back");
+    return out;
+  }
+
+  const frame::Document& doc_;
+  const std::string& name_;
+  HaruError err_;  // filled by on_haru_error; outlives pdf_ (declared before it)
+  DocPtr pdf_;
+  std::vector<HPDF_Font> fonts_;                         // per document font; null when unused
+  std::vector<std::map<char32_t, char32_t>> code_of_;    // per font: character → content code
+  std::vector<std::string> programs_;                    // per font: the subset font program
+  std::vector<HPDF_Page> pages_;
+};
+
+}  // namespace
+
+std::string write_pdf(const frame::Document& doc, const std::string& name) {
+  // Groups resolved into page coordinates: the writer draws flat pages.
+  const frame::Document flat = frame::flattened(doc);
+  return DocumentWriter(flat, name).write();
 }
 
 }  // namespace zb::export_pdf

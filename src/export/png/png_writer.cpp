@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <cstring>
 #include <limits>
 #include <memory>
@@ -14,6 +13,7 @@
 
 #include <cairo-ft.h>
 #include <cairo.h>
+#include <fmt/format.h>
 #include <ft2build.h>
 #include FT_FREETYPE_H
 
@@ -34,11 +34,7 @@ constexpr const char* kDisplayList = "display list";
       base::Diagnostic::whole_file(std::move(where), std::move(expected), std::move(found)));
 }
 
-std::string num(double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%g", v);
-  return buf;
-}
+std::string num(double v) { return fmt::format("{:g}", v); }
 
 // ---- RAII owners for Cairo handles -------------------------------------------------------------
 
