@@ -1,6 +1,8 @@
 // Finding the layouts that exist (layouts/*.yaml).
 #include "app/layouts.h"
 
+#include "app/fonts.h"
+
 #include <ostream>
 
 #include <spdlog/spdlog.h>
@@ -53,7 +55,7 @@ std::optional<std::vector<std::filesystem::path>> zone_files(const base::Env& en
 
 std::shared_ptr<const text::FontBook> load_fonts(const base::Env& env, const std::filesystem::path& dir, std::ostream& err) {
   try {
-    return text::FontBook::load(env, dir);
+    return open_fonts(env, dir);
   } catch (const base::Error& e) {
     err << e.what() << '\n';
     return nullptr;

@@ -8,8 +8,6 @@
 #include <set>
 
 #include "base/diagnostics.h"
-#include "load/schema.h"
-#include "load/yaml_tree.h"
 
 namespace zb::text {
 namespace {
@@ -25,7 +23,6 @@ struct FontDeleter {
 };
 
 constexpr std::uintmax_t kMaxFontBytes = 64u << 20;   // a CJK TrueType face is about 20 MB
-constexpr std::uintmax_t kMaxConfigBytes = 64u << 10;
 
 /// What is damaged in a font file's tables: a table outside the file or not matching the checksum
 /// in its table record (OpenType, "Table directory"); "" when every table is sound. HarfBuzz
@@ -74,6 +71,8 @@ struct FontBook::Face {
   unsigned upem = 1000;
   bool cjk = false;
   double em_top = 0.88;  ///< top of the ideographic em box above the baseline, in em
+  std::string ps_name;   ///< PostScript name (libharu keys fonts by it)
+  std::string path;      ///< where the bytes came from
 };
 
 FontBook::~FontBook() = default;
@@ -90,131 +89,96 @@ bool is_cjk_ambiguous_punct(char32_t cp) {
   }
 }
 
-std::shared_ptr<const FontBook> FontBook::load(const base::Env& env, const std::filesystem::path& dir) {
-  const std::string config = (dir / "fonts.yaml").string();
-  base::Diagnostics diags;
-  auto fail = [&]() -> std::shared_ptr<const FontBook> { throw base::Error(diags.items()); };
+namespace {
 
-  auto bytes = env.read_file(dir / "fonts.yaml", kMaxConfigBytes);
-  if (!bytes.error.empty() || bytes.too_large) {
-    diags.add(base::Diagnostic::whole_file(config, "expected a readable font config of at most 64 KiB",
-                                           bytes.too_large ? "a larger file" : bytes.error));
-    return fail();
-  }
-  if (!load::check_encoding(bytes.data, config, diags)) return fail();
-  auto doc = load::parse_yaml(bytes.data, config, load::YamlLimits{}, diags);
-  if (!doc) return fail();
-  load::Schema s(config, 200, diags);
-  s.check_duplicate_keys(*doc);
+/// A face's file read, checked (TrueType outlines, undamaged) and opened with HarfBuzz; nullptr
+/// after reporting why not.
+std::unique_ptr<FontBook::Face> open_face(const base::Env& env, const model::FontConfig& config,
+                                          const model::FontFaceSpec& spec, base::Diagnostics& diags) {
+  const std::string path = "faces." + spec.key + ".file";
+  auto error = [&](const std::string& expected, const std::string& found) {
+    diags.add({spec.where, path + ": " + expected, found});
+    return nullptr;
+  };
+  auto face = std::make_unique<FontBook::Face>();
+  face->cjk = spec.cjk;
+  auto font_path = config.dir / spec.file;
+  auto font_bytes = env.read_file(font_path, kMaxFontBytes);
+  if (!font_bytes.error.empty() || font_bytes.too_large)
+    return error("expected a readable font file (run .ci/setup to prepare fonts/)",
+                 font_path.string() + ": " + (font_bytes.too_large ? "larger than 64 MiB" : font_bytes.error));
+  face->data = std::make_shared<const std::string>(std::move(font_bytes.data));
+  face->blob.reset(hb_blob_create(face->data->data(), static_cast<unsigned>(face->data->size()), HB_MEMORY_MODE_READONLY,
+                                  nullptr, nullptr));
+  face->face.reset(hb_face_create(face->blob.get(), 0));
+  std::unique_ptr<hb_blob_t, BlobDeleter> glyf(hb_face_reference_table(face->face.get(), HB_TAG('g', 'l', 'y', 'f')));
+  bool has_glyf = hb_blob_get_length(glyf.get()) > 0;
+  unsigned glyphs = hb_face_get_glyph_count(face->face.get());
+  if (glyphs == 0 || !has_glyf)
+    return error("expected a TrueType-outline (glyf) font",
+                 font_path.string() + (glyphs == 0 ? ": not a font" : ": no glyf table (CFF outlines?)"));
+  if (auto damage = font_damage(*face->data); !damage.empty())
+    return error("expected an undamaged font file (run .ci/setup to prepare fonts/ again)", font_path.string() + ": " + damage);
+  face->font.reset(hb_font_create(face->face.get()));
+  face->upem = hb_face_get_upem(face->face.get());
+  hb_font_set_scale(face->font.get(), static_cast<int>(face->upem), static_cast<int>(face->upem));
+  // The em box's top: the BASE table's 'idtp' (880/1000 in Noto CJK), else HarfBuzz's
+  // fallback from the other metrics.
+  hb_position_t em_top = 0;
+  hb_ot_layout_get_baseline_with_fallback(face->font.get(), HB_OT_LAYOUT_BASELINE_TAG_IDEO_EMBOX_TOP_OR_RIGHT,
+                                          HB_DIRECTION_LTR, HB_TAG('h', 'a', 'n', 'i'), HB_TAG_NONE, &em_top);
+  face->em_top = static_cast<double>(em_top) / face->upem;
+  char ps[128];
+  unsigned ps_len = sizeof ps;
+  hb_ot_name_get_utf8(face->face.get(), HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &ps_len, ps);
+  face->ps_name = ps_len ? std::string(ps, ps_len) : spec.key;
+  face->path = font_path.string();
+  return face;
+}
 
+}  // namespace
+
+std::shared_ptr<const FontBook> FontBook::load(const base::Env& env, const model::FontConfig& config) {
+  base::Diagnostics diags(200);
   std::shared_ptr<FontBook> book(new FontBook());
-  book->config_ = config;
+  book->config_ = config.file;
   std::vector<std::string> face_keys;
   std::set<std::string> broken_faces;  // declared, but already reported as unusable
-  load::Fields top = s.fields(doc->root(), "", "a map with the keys faces and roles");
-  if (!top.ok()) return fail();
-  const load::YNode* faces = top.required("faces");
-  const load::YNode* roles = top.required("roles");
-  top.finish();
-  if (faces && !faces->is_map()) s.error(*faces, "faces", "expected a map of face names to {file: ...}", load::describe(*faces));
-  if (roles && !roles->is_map()) s.error(*roles, "roles", "expected a map of role names to lists of faces", load::describe(*roles));
-  if (!diags.empty()) return fail();
-
-  for (std::size_t i = 0; i < faces->map_size(); ++i) {
-    const std::string key = faces->key(i).value;
-    const std::string path = "faces." + key;
-    load::Fields f = s.fields(faces->val(i), path, "a map with file (and optionally cjk)");
-    if (!f.ok()) continue;
-    const load::YNode* file = f.required("file");
-    const load::YNode* cjk = f.optional("cjk");
-    f.finish();
-    if (!file) continue;
-    std::string name = s.plain_text(*file, path + ".file", "expected a font file name");
-    if (name.empty()) continue;
-    broken_faces.insert(key);  // until it has loaded
-    auto face = std::make_unique<Face>();
-    if (cjk) {
-      if (cjk->is_scalar() && (cjk->value == "true" || cjk->value == "false")) face->cjk = cjk->value == "true";
-      else s.error(*cjk, path + ".cjk", "expected true or false", load::describe(*cjk));
-    }
-    auto font_path = dir / name;
-    auto font_bytes = env.read_file(font_path, kMaxFontBytes);
-    if (!font_bytes.error.empty() || font_bytes.too_large) {
-      s.error(*file, path + ".file", "expected a readable font file (run .ci/setup to prepare fonts/)",
-              font_path.string() + ": " + (font_bytes.too_large ? "larger than 64 MiB" : font_bytes.error));
+  for (const auto& spec : config.faces) {
+    auto face = open_face(env, config, spec, diags);
+    if (!face) {
+      broken_faces.insert(spec.key);
       continue;
     }
-    face->data = std::make_shared<const std::string>(std::move(font_bytes.data));
-    face->blob.reset(hb_blob_create(face->data->data(), static_cast<unsigned>(face->data->size()),
-                                    HB_MEMORY_MODE_READONLY, nullptr, nullptr));
-    face->face.reset(hb_face_create(face->blob.get(), 0));
-    std::unique_ptr<hb_blob_t, BlobDeleter> glyf(hb_face_reference_table(face->face.get(), HB_TAG('g', 'l', 'y', 'f')));
-    bool has_glyf = hb_blob_get_length(glyf.get()) > 0;
-    unsigned glyphs = hb_face_get_glyph_count(face->face.get());
-    if (glyphs == 0 || !has_glyf) {
-      s.error(*file, path + ".file", "expected a TrueType-outline (glyf) font",
-              font_path.string() + (glyphs == 0 ? ": not a font" : ": no glyf table (CFF outlines?)"));
-      continue;
-    }
-    if (auto damage = font_damage(*face->data); !damage.empty()) {
-      s.error(*file, path + ".file", "expected an undamaged font file (run .ci/setup to prepare fonts/ again)",
-              font_path.string() + ": " + damage);
-      continue;
-    }
-    face->font.reset(hb_font_create(face->face.get()));
-    face->upem = hb_face_get_upem(face->face.get());
-    hb_font_set_scale(face->font.get(), static_cast<int>(face->upem), static_cast<int>(face->upem));
-    // The em box's top: the BASE table's 'idtp' (880/1000 in Noto CJK), else HarfBuzz's
-    // fallback from the other metrics.
-    hb_position_t em_top = 0;
-    hb_ot_layout_get_baseline_with_fallback(face->font.get(), HB_OT_LAYOUT_BASELINE_TAG_IDEO_EMBOX_TOP_OR_RIGHT,
-                                            HB_DIRECTION_LTR, HB_TAG('h', 'a', 'n', 'i'), HB_TAG_NONE, &em_top);
-    face->em_top = static_cast<double>(em_top) / face->upem;
-    char ps[128];
-    unsigned ps_len = sizeof ps;
-    hb_ot_name_get_utf8(face->face.get(), HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &ps_len, ps);
-    frame::Font font;
-    font.name = ps_len ? std::string(ps, ps_len) : key;
     // libharu keys fonts by PostScript name: a second face of the same name would silently draw
     // with the first one's glyphs.
-    if (std::any_of(book->fonts_.begin(), book->fonts_.end(), [&](const frame::Font& other) { return other.name == font.name; })) {
-      s.error(*file, path + ".file", "expected a face with its own PostScript name (each file once)",
-              "'" + font.name + "' again");
+    if (std::any_of(book->fonts_.begin(), book->fonts_.end(), [&](const frame::Font& f) { return f.name == face->ps_name; })) {
+      diags.add({spec.where, "faces." + spec.key + ".file: expected a face with its own PostScript name (each file once)",
+                 "'" + face->ps_name + "' again"});
+      broken_faces.insert(spec.key);
       continue;
     }
-    font.path = font_path.string();
-    font.data = face->data;
-    font.units_per_em = face->upem;
-    book->fonts_.push_back(std::move(font));
+    book->fonts_.push_back(frame::Font{face->ps_name, face->path, face->data, face->upem});
     book->faces_.push_back(std::move(face));
-    face_keys.push_back(key);
-    broken_faces.erase(key);
+    face_keys.push_back(spec.key);
   }
-
-  for (std::size_t i = 0; i < roles->map_size(); ++i) {
-    const std::string key = roles->key(i).value;
-    const load::YNode& list = roles->val(i);
-    if (!list.is_seq() || list.items.empty()) {
-      s.error(list, "roles." + key, "expected a non-empty list of face names", load::describe(list));
-      continue;
-    }
-    Role role{key, {}};
-    for (std::size_t j = 0; j < list.items.size(); ++j) {
-      const load::YNode& item = *list.items[j];
-      auto it = std::find(face_keys.begin(), face_keys.end(), item.value);
+  for (const auto& spec : config.roles) {
+    Role role{spec.name, {}};
+    for (std::size_t j = 0; j < spec.chain.size(); ++j) {
+      const auto& entry = spec.chain[j];
       // A face that failed to load has its own error; the roles naming it are not wrong.
-      if (item.is_scalar() && broken_faces.count(item.value)) continue;
-      if (!item.is_scalar() || it == face_keys.end()) {
-        std::set<std::string> names(face_keys.begin(), face_keys.end());
-        s.error(item, "roles." + key + "[" + std::to_string(j) + "]", "expected the name of a face in faces",
-                load::describe(item));
+      if (!entry.face.empty() && broken_faces.count(entry.face)) continue;
+      auto it = std::find(face_keys.begin(), face_keys.end(), entry.face);
+      if (entry.face.empty() || it == face_keys.end()) {
+        diags.add({entry.where, "roles." + spec.name + "[" + std::to_string(j) + "]: expected the name of a face in faces",
+                   entry.shown});
         continue;
       }
       role.chain.push_back(static_cast<std::uint16_t>(it - face_keys.begin()));
     }
     book->roles_.push_back(std::move(role));
   }
-  if (!diags.empty()) return fail();
+  if (!diags.empty()) throw base::Error(diags.items());
   return book;
 }
 

@@ -12,6 +12,7 @@
 
 #include "base/env.h"
 #include "frame/document.h"
+#include "model/font_config.h"
 
 namespace zb::text {
 
@@ -28,9 +29,11 @@ struct Pick {
 /// Immutable after loading; safe to share between threads.
 class FontBook {
  public:
-  /// Loads `dir/fonts.yaml` and every face it names. Throws base::Error (one format) when the
-  /// config is invalid or a font file is missing, unreadable or not a TrueType-outline font.
-  static std::shared_ptr<const FontBook> load(const base::Env& env, const std::filesystem::path& dir);
+  /// Reads every face `config` names (load::load_font_config reads fonts.yaml) and resolves the
+  /// roles. Throws base::Error with every problem (one format, at the config's positions): a font
+  /// file missing, unreadable, not TrueType outlines, damaged, or a PostScript name twice; a role
+  /// naming no face.
+  static std::shared_ptr<const FontBook> load(const base::Env& env, const model::FontConfig& config);
 
   ~FontBook();
   FontBook(const FontBook&) = delete;
@@ -60,7 +63,11 @@ class FontBook {
 
  private:
   FontBook() = default;
-  struct Face;
+
+ public:
+  struct Face;  ///< a loaded face (HarfBuzz handles over its bytes); defined in font_book.cpp
+
+ private:
   struct Role {
     std::string name;
     std::vector<std::uint16_t> chain;

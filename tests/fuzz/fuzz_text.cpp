@@ -12,6 +12,7 @@
 #include "base/utf8.h"
 #include "export/pdf/pdf_writer.h"
 #include "layout/flow.h"
+#include "app/fonts.h"
 #include "text/font_book.h"
 #include "text/line_break.h"
 #include "text/paragraph.h"
@@ -71,7 +72,7 @@ void free_paragraph(const std::vector<text::Span>& spans, const text::ParagraphS
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
   base::SystemEnv env;
-  g_fonts = text::FontBook::load(env, std::string(ZB_SOURCE_DIR) + "/fonts");
+  g_fonts = app::open_fonts(env, std::string(ZB_SOURCE_DIR) + "/fonts");
   for (const char* r : {"body", "strong", "heading", "figure", "caption"}) g_roles.push_back(g_fonts->require_role(r));
   return 0;
 }

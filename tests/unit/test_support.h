@@ -12,6 +12,7 @@
 
 #include "base/diagnostics.h"
 #include "base/env.h"
+#include "app/fonts.h"
 #include "text/font_book.h"
 
 namespace zb::test {
@@ -37,7 +38,7 @@ inline std::string joined(const base::Diagnostics& d) {
 inline const text::FontBook& fonts() {
   static std::shared_ptr<const text::FontBook> book = [] {
     base::SystemEnv env;
-    return text::FontBook::load(env, source_dir() / "fonts");
+    return app::open_fonts(env, source_dir() / "fonts");
   }();
   return *book;
 }
