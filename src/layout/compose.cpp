@@ -18,9 +18,6 @@ using text::Align;
 using text::ParagraphStyle;
 using text::Span;
 
-const frame::Color kInk{0.11, 0.13, 0.16};
-const frame::Color kMuted{0.42, 0.45, 0.5};
-const frame::Color kStale{0.78, 0.24, 0.0};
 
 const std::string& in(const model::Text& t, Lang l) { return l == Lang::zh || t.en.empty() ? t.zh : t.en; }
 
@@ -33,7 +30,7 @@ struct Limits {
 class Composer {
  public:
   Composer(const text::FontBook& fonts, const model::Facts& f, const model::Layout& l, const ComposeOptions& o)
-      : fonts_(fonts), f_(f), l_(l), o_(o) {
+      : fonts_(fonts), f_(f), l_(l), t_(l.type), ink_(l.ink.text), o_(o) {
     switch (o.lang) {
       case LangMode::zh_en: langs_ = {Lang::zh, Lang::en}; break;
       case LangMode::en_zh: langs_ = {Lang::en, Lang::zh}; break;
@@ -75,19 +72,19 @@ class Composer {
     const model::Text& short_name = f_.zone.short_name ? *f_.zone.short_name : f_.zone.name;
     std::string left;
     for (std::size_t i = 0; i < langs_.size(); ++i) left += (i ? " · " : "") + in(short_name, langs_[i]);
-    running.header_left = {Span{left, role("caption"), 7.5, kMuted}};
+    running.header_left = {Span{left, role("caption"), t_.caption_size, l_.ink.muted}};
     std::string right;
     for (std::size_t i = 0; i < langs_.size(); ++i)
       right += (i ? " · " : "") + std::string(langs_[i] == Lang::zh ? "截至" + chart::format_date(f_.zone.as_of, Lang::zh)
                                                                       : "As of " + chart::format_date(f_.zone.as_of, Lang::en));
-    running.header_right = {Span{right, role("caption"), 7.5, kMuted}};
+    running.header_right = {Span{right, role("caption"), t_.caption_size, l_.ink.muted}};
     auto langs = langs_;
     running.footer = [this, langs](int n, int m) {
       std::string s;
       for (std::size_t i = 0; i < langs.size(); ++i)
         s += (i ? " · " : "") + (langs[i] == Lang::zh ? "第 " + std::to_string(n) + " 页，共 " + std::to_string(m) + " 页"
                                                        : "Page " + std::to_string(n) + " of " + std::to_string(m));
-      return std::vector<Span>{Span{s, role("caption"), 7.5, kMuted}};
+      return std::vector<Span>{Span{s, role("caption"), t_.caption_size, l_.ink.muted}};
     };
     frame::Info info;
     info.title = f_.zone.name.zh + " / " + f_.zone.name.en;
@@ -150,12 +147,15 @@ class Composer {
   void section(Flow& flow, const char* zh, const char* en, bool in_columns = true) {
     if (side_ && !in_columns) {
       std::string line = std::string(zh) + " · " + en;
-      flow.heading({Span{zh, role("heading"), 13, kInk}, Span{std::string(" · ") + en, role("heading"), 13, kInk, 0, "", false}},
-                   style(true, 20), line, 1, 16, 6);
+      const model::TypeStyle& h = t_.heading;
+      flow.heading({Span{zh, role("heading"), h.size, ink_}, Span{std::string(" · ") + en, role("heading"), h.size, ink_, 0, "", false}},
+                   style(true, h.leading), line, 1, h.space_before, h.space_after);
       return;
     }
     if (side_) {
-      flow.columns({Span{zh, role("heading"), 13, kInk}}, style(true, 20), {Span{en, role("heading"), 13, kInk}}, style(false, 20), 16, 6, true,
+      const model::TypeStyle& h = t_.heading;
+      flow.columns({Span{zh, role("heading"), h.size, ink_}}, style(true, h.leading), {Span{en, role("heading"), h.size, ink_}},
+                   style(false, h.leading), h.space_before, h.space_after, true,
                    std::string(zh) + " / " + en, 1);
       return;
     }
@@ -163,30 +163,34 @@ class Composer {
       std::string line;
       for (std::size_t i = 0; i < langs_.size(); ++i) line += (i ? " · " : "") + std::string(langs_[i] == Lang::zh ? zh : en);
       const bool zh_in = std::find(langs_.begin(), langs_.end(), Lang::zh) != langs_.end();
-      flow.heading({Span{line, role("heading"), 11.5, kInk}}, style(zh_in, 18), line, 1, 10, 4);
+      const model::TypeStyle& h = t_.compact_heading;
+      flow.heading({Span{line, role("heading"), h.size, ink_}}, style(zh_in, h.leading), line, 1, h.space_before, h.space_after);
       return;
     }
     for (std::size_t i = 0; i < langs_.size(); ++i) {
-      const ParagraphStyle s = style(langs_[i] == Lang::zh, i == 0 ? 20 : 14);
+      const model::TypeStyle& h = i == 0 ? t_.heading : t_.heading_translation;
+      const ParagraphStyle s = style(langs_[i] == Lang::zh, h.leading);
       std::string bookmark = i == 0 ? (bilingual() ? std::string(langs_[0] == Lang::zh ? zh : en) + " / " +
                                                          (langs_[0] == Lang::zh ? en : zh)
                                                    : std::string(langs_[0] == Lang::zh ? zh : en))
                                     : "";
-      flow.heading({Span{langs_[i] == Lang::zh ? zh : en, role("heading"), i == 0 ? 13.0 : 9.5, i == 0 ? kInk : kMuted}},
-                   s, bookmark, 1, i == 0 ? 16 : 0, i + 1 == langs_.size() ? 6 : 0);
+      flow.heading({Span{langs_[i] == Lang::zh ? zh : en, role("heading"), h.size, i == 0 ? ink_ : l_.ink.muted}},
+                   s, bookmark, 1, i == 0 ? t_.heading.space_before : 0, i + 1 == langs_.size() ? t_.heading.space_after : 0);
     }
   }
 
   void title(Flow& flow) {
     flow.set_context({f_.file, "zone.name"});
     if (side_) {
-      flow.columns({Span{f_.zone.name.zh, role("heading"), 18, l_.accent}}, style(true, 26),
-                   {Span{f_.zone.name.en, role("heading"), 15, l_.accent}}, style(false, 26), 0, 0, true,
+      const model::ColumnType& c = t_.columns;
+      flow.columns({Span{f_.zone.name.zh, role("heading"), c.title.size, l_.accent}}, style(true, c.title.leading),
+                   {Span{f_.zone.name.en, role("heading"), c.subtitle.size, l_.accent}}, style(false, c.subtitle.leading), 0, 0, true,
                    f_.zone.name.zh + " / " + f_.zone.name.en, 0);
     }
     for (std::size_t i = 0; i < (side_ ? 0 : langs_.size()); ++i) {
-      const ParagraphStyle s = style(langs_[i] == Lang::zh, i == 0 ? 30 : 18);
-      flow.heading({Span{in(f_.zone.name, langs_[i]), role("heading"), i == 0 ? 21.0 : 12.5, i == 0 ? l_.accent : kMuted}},
+      const model::TypeStyle& h = i == 0 ? t_.title : t_.subtitle;
+      const ParagraphStyle s = style(langs_[i] == Lang::zh, h.leading);
+      flow.heading({Span{in(f_.zone.name, langs_[i]), role("heading"), h.size, i == 0 ? l_.accent : l_.ink.muted}},
                    s, i == 0 ? f_.zone.name.zh + " / " + f_.zone.name.en : "", 0, 0, 0);
     }
     // Region and as-of date, and the stale note: one line per language (side by side, each
@@ -206,19 +210,20 @@ class Composer {
     };
     auto lines = [&](const std::function<std::string(Lang)>& text, const char* role_name, frame::Color first,
                      frame::Color rest, double around) {
-      const ParagraphStyle zs = style(true, 13), es = style(false, 13);
+      const model::TypeStyle& m = t_.meta;
+      const ParagraphStyle zs = style(true, m.leading), es = style(false, m.leading);
       if (side_) {
-        flow.columns({Span{text(Lang::zh), role(role_name), 8.5, first}}, zs, {Span{text(Lang::en), role(role_name), 8.5, first}}, es,
+        flow.columns({Span{text(Lang::zh), role(role_name), m.size, first}}, zs, {Span{text(Lang::en), role(role_name), m.size, first}}, es,
                      around, around);
         return;
       }
       for (std::size_t i = 0; i < langs_.size(); ++i)
-        flow.paragraph({Span{text(langs_[i]), role(role_name), 8.5, i == 0 ? first : rest}},
+        flow.paragraph({Span{text(langs_[i]), role(role_name), m.size, i == 0 ? first : rest}},
                        langs_[i] == Lang::zh ? zs : es, i == 0 ? around : 0, i + 1 == langs_.size() ? around : 0,
                        i + 1 < langs_.size());
     };
-    lines(meta, "body", kInk, kMuted, 4);
-    if (o_.stale_days) lines(stale, "strong", kStale, kStale, 2);
+    lines(meta, "body", ink_, l_.ink.muted, 4);
+    if (o_.stale_days) lines(stale, "strong", l_.ink.warning, l_.ink.warning, 2);
     flow.rule(l_.accent, 1.2, 2, 4);
   }
 
@@ -305,14 +310,14 @@ class Composer {
         s.zh = true;
         s.align = Align::justify;
         s.indent = 12;
-        s.line_height = l_.body_size * 1.7;
+        s.line_height = t_.body_size * t_.body_leading;
         ParagraphStyle e = s;
         e.zh = false;
         e.align = Align::left;
-        e.line_height = (l_.body_size - 1) * 1.6;
-        double size = l_.body_size;
-        flow.columns({Span{h.text.zh, role("body"), size, kInk}, Span{marker(h.source), role("body"), size * 0.62, l_.accent, size * 0.35}}, s,
-                     {Span{h.text.en, role("body"), size - 1, kInk}, Span{marker(h.source), role("body"), (size - 1) * 0.62, l_.accent, size * 0.35}}, e,
+        e.line_height = (t_.body_size - 1) * t_.columns.translation_leading;
+        double size = t_.body_size;
+        flow.columns({Span{h.text.zh, role("body"), size, ink_}, Span{marker(h.source), role("body"), size * t_.marker_scale, l_.accent, size * t_.marker_rise}}, s,
+                     {Span{h.text.en, role("body"), size - 1, ink_}, Span{marker(h.source), role("body"), (size - 1) * t_.marker_scale, l_.accent, size * t_.marker_rise}}, e,
                      i == 0 ? 0 : 6, 0, false, "", 0, Span{"•", role("body"), size, l_.accent});
         continue;
       }
@@ -321,10 +326,10 @@ class Composer {
         s.zh = langs_[k] == Lang::zh;
         s.align = s.zh ? Align::justify : Align::left;
         s.indent = 12;
-        s.line_height = k == 0 ? l_.body_size * 1.7 : (l_.body_size - 1) * 1.55;
-        double size = k == 0 ? l_.body_size : l_.body_size - 1;
-        std::vector<Span> spans{Span{in(h.text, langs_[k]), role("body"), size, k == 0 ? kInk : kMuted},
-                                Span{marker(h.source), role("body"), size * 0.62, l_.accent, size * 0.35}};
+        s.line_height = k == 0 ? t_.body_size * t_.body_leading : (t_.body_size - 1) * t_.translation_leading;
+        double size = k == 0 ? t_.body_size : t_.body_size - 1;
+        std::vector<Span> spans{Span{in(h.text, langs_[k]), role("body"), size, k == 0 ? ink_ : l_.ink.muted},
+                                Span{marker(h.source), role("body"), size * t_.marker_scale, l_.accent, size * t_.marker_rise}};
         // A highlight and its translation stay on one page together.
         bool keep = k + 1 < langs_.size();
         if (k == 0) flow.bullet(spans, s, Span{"•", role("body"), size, l_.accent}, i == 0 ? 0 : 5, keep);
@@ -344,21 +349,23 @@ class Composer {
         ParagraphStyle s;
         s.zh = true;
         s.indent = 12;
-        s.line_height = 14;
+        s.line_height = t_.note.leading;
         ParagraphStyle e = s;
         e.zh = false;
-        e.line_height = 12.5;
-        flow.columns({Span{lines[i].first, role("body"), 9, kInk}}, s, {Span{lines[i].second, role("body"), 8.5, kInk}}, e,
-                     i == 0 ? 0 : 3, 0, false, "", 0, Span{"•", role("body"), 9, l_.accent});
+        e.line_height = t_.columns.note_translation.leading;
+        flow.columns({Span{lines[i].first, role("body"), t_.note.size, ink_}}, s,
+                     {Span{lines[i].second, role("body"), t_.columns.note_translation.size, ink_}}, e, i == 0 ? 0 : 3, 0, false,
+                     "", 0, Span{"•", role("body"), t_.note.size, l_.accent});
         continue;
       }
       for (std::size_t k = 0; k < langs_.size(); ++k) {
         ParagraphStyle s;
         s.zh = langs_[k] == Lang::zh;
         s.indent = 12;
-        s.line_height = k == 0 ? 14 : 12.5;
-        double size = k == 0 ? 9 : 8;
-        Span text{langs_[k] == Lang::zh ? lines[i].first : lines[i].second, role("body"), size, k == 0 ? kInk : kMuted};
+        const model::TypeStyle& t = k == 0 ? t_.note : t_.note_translation;
+        s.line_height = t.leading;
+        double size = t.size;
+        Span text{langs_[k] == Lang::zh ? lines[i].first : lines[i].second, role("body"), size, k == 0 ? ink_ : l_.ink.muted};
         bool keep = k + 1 < langs_.size();
         if (k == 0) flow.bullet({text}, s, Span{"•", role("body"), size, l_.accent}, i == 0 ? 0 : 3, keep);
         else flow.paragraph({text}, s, 0, 0, keep);
@@ -380,35 +387,35 @@ class Composer {
       std::vector<Span> spans;
       bool zh_first = langs_.front() == Lang::zh;
       std::string no = "[" + std::to_string(i + 1) + "] ";
-      Span zh_span{zh_first ? zh : zh.substr(zh.find(' ') + 1), role("body"), 8, kInk};
+      Span zh_span{zh_first ? zh : zh.substr(zh.find(' ') + 1), role("body"), t_.sources.size, ink_};
       zh_span.zh = true;
-      Span en_span{zh_first ? en : no + en, role("body"), 8, kInk};
+      Span en_span{zh_first ? en : no + en, role("body"), t_.sources.size, ink_};
       en_span.zh = false;
       if (langs_.size() == 1) {
         spans.push_back(zh_first ? zh_span : en_span);
       } else if (zh_first) {
         spans.push_back(zh_span);
-        spans.push_back(Span{" · ", role("body"), 8, kInk, 0, "", false});
+        spans.push_back(Span{" · ", role("body"), t_.sources.size, ink_, 0, "", false});
         spans.push_back(en_span);
       } else {
         spans.push_back(en_span);
-        spans.push_back(Span{" · ", role("body"), 8, kInk, 0, "", false});
+        spans.push_back(Span{" · ", role("body"), t_.sources.size, ink_, 0, "", false});
         spans.push_back(zh_span);
       }
       if (src.date || !src.url.empty()) spans.back().text += spans.back().zh.value_or(true) ? "。" : ".";
       if (!src.url.empty()) {
-        spans.push_back(Span{" ", role("body"), 8, kInk});
-        spans.push_back(Span{src.url, role("body"), 8, l_.accent, 0, src.url});
+        spans.push_back(Span{" ", role("body"), t_.sources.size, ink_});
+        spans.push_back(Span{src.url, role("body"), t_.sources.size, l_.accent, 0, src.url});
       }
-      const ParagraphStyle s = style(true, 12.5);
+      const ParagraphStyle s = style(true, t_.sources.leading);
       if (side_) {  // each language in its own column, numbered in both
-        Span zh_col{zh, role("body"), 8, kInk};
-        Span en_col{no + en + (src.date || !src.url.empty() ? "." : ""), role("body"), 8, kInk};
+        Span zh_col{zh, role("body"), t_.sources.size, ink_};
+        Span en_col{no + en + (src.date || !src.url.empty() ? "." : ""), role("body"), t_.sources.size, ink_};
         std::vector<Span> left{zh_col}, right{en_col};
         if (!src.url.empty())
           for (auto* col : {&left, &right}) {
-            col->push_back(Span{" ", role("body"), 8, kInk});
-            col->push_back(Span{src.url, role("body"), 8, l_.accent, 0, src.url});
+            col->push_back(Span{" ", role("body"), t_.sources.size, ink_});
+            col->push_back(Span{src.url, role("body"), t_.sources.size, l_.accent, 0, src.url});
           }
         flow.columns(left, s, right, style(false, s.line_height), i == 0 ? 0 : 3, 0);
         continue;
@@ -429,6 +436,8 @@ class Composer {
   const text::FontBook& fonts_;
   const model::Facts& f_;
   const model::Layout& l_;
+  const model::TypeScale& t_;  // the layout's type scale
+  const frame::Color ink_;     // the layout's text ink
   const ComposeOptions o_;  // a copy: one-pagers make a composer per language mode from a local
   std::vector<Lang> langs_;
   bool side_ = false;  // side-by-side columns
