@@ -40,6 +40,8 @@ class Composer {
     }
     side_ = o.lang == LangMode::side_by_side;
     if (!l.palette.empty()) style_.palette = l.palette;
+    style_.ink = l.ink.text;  // the charts' words in the layout's inks too
+    style_.muted = l.ink.muted;
   }
 
   /// The blocks of the briefing with these limits, ready to paginate.

@@ -60,9 +60,9 @@ struct TypeScale {
 
 /// The inks of text (the accent and the chart palette are the layout's own keys).
 struct Inks {
-  base::Color text{0.11, 0.13, 0.16};    ///< first language, headings, side-by-side columns
-  base::Color muted{0.42, 0.45, 0.5};    ///< translations, running header and footer
-  base::Color warning{0.78, 0.24, 0.0};  ///< the stale-facts note
+  base::Color text{0x1C / 255.0, 0x21 / 255.0, 0x29 / 255.0};  ///< #1C2129: first language, headings, side-by-side columns
+  base::Color muted{0x6B / 255.0, 0x73 / 255.0, 0x80 / 255.0};  ///< #6B7380: translations, running header and footer
+  base::Color warning{0xC7 / 255.0, 0x3D / 255.0, 0.0};         ///< #C73D00: the stale-facts note
 };
 
 struct Layout {
