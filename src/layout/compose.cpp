@@ -4,23 +4,60 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <functional>
 #include <map>
 #include <memory>
 
+#include "layout/arrangement.h"
 #include "layout/flow.h"
 
 namespace zb::layout {
 namespace {
 
 using chart::Lang;
-using text::Align;
-using text::ParagraphStyle;
 using text::Span;
-
 
 const std::string& in(const model::Text& t, Lang l) { return l == Lang::zh || t.en.empty() ? t.zh : t.en; }
 
+// Spacing, in points.
+constexpr double kMetaAround = 4, kStaleAround = 2;             // around the title's meta lines, the stale note
+constexpr double kRuleWidth = 1.2, kRuleBefore = 2, kRuleAfter = 4;  // the accent rule under the title
+constexpr double kCardGap = 8;                                  // between key-figure cards, across and down
+constexpr double kCardValueMax = 17;                            // the largest big value of a card
+constexpr double kFirstChartBefore = 2, kChartGap = 14;
+constexpr double kCompactChart = 0.62;                          // a one-page chart's width, × the measure
+constexpr double kSourceGap = 3;                                // between numbered sources
+/// Highlights: Chinese justified; side by side one point further apart.
+constexpr ItemStyle kHighlight{12, 5, 6, true};
+/// Changes since the last edition.
+constexpr ItemStyle kChange{12, 3, 3, false};
+
+/// The roles of the layout's type scale, each as every arrangement sets it.
+struct Voices {
+  Voice title, heading, compact, meta, stale, body, note, sources;
+};
+
+Voices voices(const text::FontBook& fonts, const model::Layout& l) {
+  const model::TypeScale& t = l.type;
+  const model::Inks& ink = l.ink;
+  const text::RoleId heading = fonts.require_role("heading"), body = fonts.require_role("body");
+  auto same = [](text::RoleId font, const model::TypeStyle& s, frame::Color first, frame::Color rest) {
+    return Voice{font, s, s, s, s, first, rest};
+  };
+  Voices v;
+  v.title = Voice{heading, t.title, t.subtitle, t.columns.title, t.columns.subtitle, l.accent, ink.muted};
+  v.heading = Voice{heading, t.heading, t.heading_translation, t.heading, t.heading, ink.text, ink.muted};
+  v.compact = same(heading, t.compact_heading, ink.text, ink.muted);
+  v.meta = same(body, t.meta, ink.text, ink.muted);
+  v.stale = same(fonts.require_role("strong"), t.meta, ink.warning, ink.warning);
+  // A highlight's translation is 1 pt smaller than the body.
+  const model::TypeStyle first{t.body_size, t.body_size * t.body_leading};
+  const model::TypeStyle translation{t.body_size - 1, (t.body_size - 1) * t.translation_leading};
+  const model::TypeStyle column{t.body_size - 1, (t.body_size - 1) * t.columns.translation_leading};
+  v.body = Voice{body, first, translation, first, column, ink.text, ink.muted};
+  v.note = Voice{body, t.note, t.note_translation, t.note, t.columns.note_translation, ink.text, ink.muted};
+  v.sources = same(body, t.sources, ink.text, ink.text);
+  return v;
+}
 
 /// Per-block limits, lowered step by step when a one-page layout overflows.
 struct Limits {
@@ -30,7 +67,7 @@ struct Limits {
 class Composer {
  public:
   Composer(const text::FontBook& fonts, const model::Facts& f, const model::Layout& l, const ComposeOptions& o)
-      : fonts_(fonts), f_(f), l_(l), t_(l.type), ink_(l.ink.text), o_(o) {
+      : fonts_(fonts), f_(f), l_(l), o_(o), v_(voices(fonts, l)) {
     switch (o.lang) {
       case LangMode::zh_en: langs_ = {Lang::zh, Lang::en}; break;
       case LangMode::en_zh: langs_ = {Lang::en, Lang::zh}; break;
@@ -38,7 +75,9 @@ class Composer {
       case LangMode::en: langs_ = {Lang::en}; break;
       case LangMode::side_by_side: langs_ = {Lang::zh, Lang::en}; break;
     }
-    side_ = o.lang == LangMode::side_by_side;
+    const Marks marks{l.accent, l.type.marker_scale, l.type.marker_rise};
+    if (o.lang == LangMode::side_by_side) arrange_ = side_by_side(marks, v_.heading);
+    else arrange_ = stacked(langs_, marks, v_.heading, l.one_page ? std::optional(v_.compact) : std::nullopt);
     if (!l.palette.empty()) style_.palette = l.palette;
     style_.ink = l.ink.text;  // the charts' words in the layout's inks too
     style_.muted = l.ink.muted;
@@ -74,19 +113,19 @@ class Composer {
     const model::Text& short_name = f_.zone.short_name ? *f_.zone.short_name : f_.zone.name;
     std::string left;
     for (std::size_t i = 0; i < langs_.size(); ++i) left += (i ? " · " : "") + in(short_name, langs_[i]);
-    running.header_left = {Span{left, role("caption"), t_.caption_size, l_.ink.muted}};
+    running.header_left = {Span{left, role("caption"), l_.type.caption_size, l_.ink.muted}};
     std::string right;
     for (std::size_t i = 0; i < langs_.size(); ++i)
       right += (i ? " · " : "") + std::string(langs_[i] == Lang::zh ? "截至" + chart::format_date(f_.zone.as_of, Lang::zh)
                                                                       : "As of " + chart::format_date(f_.zone.as_of, Lang::en));
-    running.header_right = {Span{right, role("caption"), t_.caption_size, l_.ink.muted}};
+    running.header_right = {Span{right, role("caption"), l_.type.caption_size, l_.ink.muted}};
     auto langs = langs_;
     running.footer = [this, langs](int n, int m) {
       std::string s;
       for (std::size_t i = 0; i < langs.size(); ++i)
         s += (i ? " · " : "") + (langs[i] == Lang::zh ? "第 " + std::to_string(n) + " 页，共 " + std::to_string(m) + " 页"
                                                        : "Page " + std::to_string(n) + " of " + std::to_string(m));
-      return std::vector<Span>{Span{s, role("caption"), t_.caption_size, l_.ink.muted}};
+      return std::vector<Span>{Span{s, role("caption"), l_.type.caption_size, l_.ink.muted}};
     };
     frame::Info info;
     info.title = f_.zone.name.zh + " / " + f_.zone.name.en;
@@ -130,13 +169,6 @@ class Composer {
   }
 
   text::RoleId role(const char* r) const { return fonts_.require_role(r); }
-  /// A paragraph style in one language's rules with this line height (the rest default).
-  static ParagraphStyle style(bool zh, double line_height) {
-    ParagraphStyle s;
-    s.zh = zh;
-    s.line_height = line_height;
-    return s;
-  }
   bool bilingual() const { return langs_.size() > 1; }
   chart::Languages chart_langs() const { return {langs_.front(), bilingual()}; }
   std::string marker(const std::string& source_id) const {
@@ -144,99 +176,39 @@ class Composer {
     return it == source_no_.end() ? "" : "[" + std::to_string(it->second) + "]";
   }
 
-  /// A block's heading. Side by side, a block set in two columns gets a heading per column; a
-  /// full-width block (cards, charts) one full-width line, "关键指标 · Key figures".
-  void section(Flow& flow, const char* zh, const char* en, bool in_columns = true) {
-    if (side_ && !in_columns) {
-      std::string line = std::string(zh) + " · " + en;
-      const model::TypeStyle& h = t_.heading;
-      flow.heading({Span{zh, role("heading"), h.size, ink_}, Span{std::string(" · ") + en, role("heading"), h.size, ink_, 0, "", false}},
-                   style(true, h.leading), line, 1, h.space_before, h.space_after);
-      return;
-    }
-    if (side_) {
-      const model::TypeStyle& h = t_.heading;
-      flow.columns({Span{zh, role("heading"), h.size, ink_}}, style(true, h.leading), {Span{en, role("heading"), h.size, ink_}},
-                   style(false, h.leading), h.space_before, h.space_after, true,
-                   std::string(zh) + " / " + en, 1);
-      return;
-    }
-    if (l_.one_page) {  // compact: one line, "关键指标 · Key figures"
-      std::string line;
-      for (std::size_t i = 0; i < langs_.size(); ++i) line += (i ? " · " : "") + std::string(langs_[i] == Lang::zh ? zh : en);
-      const bool zh_in = std::find(langs_.begin(), langs_.end(), Lang::zh) != langs_.end();
-      const model::TypeStyle& h = t_.compact_heading;
-      flow.heading({Span{line, role("heading"), h.size, ink_}}, style(zh_in, h.leading), line, 1, h.space_before, h.space_after);
-      return;
-    }
-    for (std::size_t i = 0; i < langs_.size(); ++i) {
-      const model::TypeStyle& h = i == 0 ? t_.heading : t_.heading_translation;
-      const ParagraphStyle s = style(langs_[i] == Lang::zh, h.leading);
-      std::string bookmark = i == 0 ? (bilingual() ? std::string(langs_[0] == Lang::zh ? zh : en) + " / " +
-                                                         (langs_[0] == Lang::zh ? en : zh)
-                                                   : std::string(langs_[0] == Lang::zh ? zh : en))
-                                    : "";
-      flow.heading({Span{langs_[i] == Lang::zh ? zh : en, role("heading"), h.size, i == 0 ? ink_ : l_.ink.muted}},
-                   s, bookmark, 1, i == 0 ? t_.heading.space_before : 0, i + 1 == langs_.size() ? t_.heading.space_after : 0);
-    }
-  }
-
   void title(Flow& flow) {
     flow.set_context({f_.file, "zone.name"});
-    if (side_) {
-      const model::ColumnType& c = t_.columns;
-      flow.columns({Span{f_.zone.name.zh, role("heading"), c.title.size, l_.accent}}, style(true, c.title.leading),
-                   {Span{f_.zone.name.en, role("heading"), c.subtitle.size, l_.accent}}, style(false, c.subtitle.leading), 0, 0, true,
-                   f_.zone.name.zh + " / " + f_.zone.name.en, 0);
-    }
-    for (std::size_t i = 0; i < (side_ ? 0 : langs_.size()); ++i) {
-      const model::TypeStyle& h = i == 0 ? t_.title : t_.subtitle;
-      const ParagraphStyle s = style(langs_[i] == Lang::zh, h.leading);
-      flow.heading({Span{in(f_.zone.name, langs_[i]), role("heading"), h.size, i == 0 ? l_.accent : l_.ink.muted}},
-                   s, i == 0 ? f_.zone.name.zh + " / " + f_.zone.name.en : "", 0, 0, 0);
-    }
-    // Region and as-of date, and the stale note: one line per language (side by side, each
-    // under its own column's title).
+    const model::Text& name = f_.zone.name;
+    arrange_->heading(flow, {name.zh, name.en}, v_.title, name.zh + " / " + name.en, 0);
+    // Region and as-of date, and the stale note.
     flow.set_context({f_.file, "zone.region"});
-    auto meta = [&](Lang l) {
-      std::string part;
-      if (f_.zone.region) part = in(*f_.zone.region, l) + (l == Lang::zh ? "　" : " · ");
-      return part + (l == Lang::zh ? "数据截至" + chart::format_date(f_.zone.as_of, Lang::zh)
-                                   : "Facts as of " + chart::format_date(f_.zone.as_of, Lang::en));
-    };
-    auto stale = [&](Lang l) {
-      return l == Lang::zh ? "注意：数据截至" + chart::format_date(f_.zone.as_of, Lang::zh) + "，已超过" + std::to_string(*o_.stale_days) +
-                                 "天，可能已过时。"
-                           : "Note: these facts date from " + chart::format_date(f_.zone.as_of, Lang::en) + ", more than " +
-                                 std::to_string(*o_.stale_days) + " days ago, and may be out of date.";
-    };
-    auto lines = [&](const std::function<std::string(Lang)>& text, const char* role_name, frame::Color first,
-                     frame::Color rest, double around) {
-      const model::TypeStyle& m = t_.meta;
-      const ParagraphStyle zs = style(true, m.leading), es = style(false, m.leading);
-      if (side_) {
-        flow.columns({Span{text(Lang::zh), role(role_name), m.size, first}}, zs, {Span{text(Lang::en), role(role_name), m.size, first}}, es,
-                     around, around);
-        return;
-      }
-      for (std::size_t i = 0; i < langs_.size(); ++i)
-        flow.paragraph({Span{text(langs_[i]), role(role_name), m.size, i == 0 ? first : rest}},
-                       langs_[i] == Lang::zh ? zs : es, i == 0 ? around : 0, i + 1 == langs_.size() ? around : 0,
-                       i + 1 < langs_.size());
-    };
-    lines(meta, "body", ink_, l_.ink.muted, 4);
-    if (o_.stale_days) lines(stale, "strong", l_.ink.warning, l_.ink.warning, 2);
-    flow.rule(l_.accent, 1.2, 2, 4);
+    arrange_->lines(flow, {meta_line(Lang::zh), meta_line(Lang::en)}, v_.meta, kMetaAround);
+    if (o_.stale_days) arrange_->lines(flow, {stale_line(Lang::zh), stale_line(Lang::en)}, v_.stale, kStaleAround);
+    flow.rule(l_.accent, kRuleWidth, kRuleBefore, kRuleAfter);
+  }
+
+  std::string meta_line(Lang l) const {
+    std::string part;
+    if (f_.zone.region) part = in(*f_.zone.region, l) + (l == Lang::zh ? "　" : " · ");
+    return part + (l == Lang::zh ? "数据截至" + chart::format_date(f_.zone.as_of, Lang::zh)
+                                 : "Facts as of " + chart::format_date(f_.zone.as_of, Lang::en));
+  }
+
+  std::string stale_line(Lang l) const {
+    const std::string days = std::to_string(*o_.stale_days);
+    return l == Lang::zh ? "注意：数据截至" + chart::format_date(f_.zone.as_of, Lang::zh) + "，已超过" + days + "天，可能已过时。"
+                         : "Note: these facts date from " + chart::format_date(f_.zone.as_of, Lang::en) + ", more than " +
+                               days + " days ago, and may be out of date.";
   }
 
   void key_figures(Flow& flow, const model::Block& b, int limit) {
     const std::size_t n = shown(f_.metrics.size(), b, limit);
     if (n == 0) return;
-    section(flow, "关键指标", "Key figures", /*in_columns=*/false);
+    arrange_->section(flow, {"关键指标", "Key figures"}, /*across=*/true);
     const int cols = std::max(1, b.columns);
-    const double gap = 8, w = (flow.measure() - gap * (cols - 1)) / cols;
+    const double gap = kCardGap, w = (flow.measure() - gap * (cols - 1)) / cols;
     // One size for every big value of the block, so figures read alike down the page.
-    double block_size = 17;
+    double block_size = kCardValueMax;
     for (std::size_t k = 0; k < n; ++k)
       block_size = std::min(block_size, chart::card_value_size(fonts_, f_.metrics[k], w, style_, chart_langs(),
                                                                {f_.file, "metrics[" + std::to_string(k) + "]"}));
@@ -275,7 +247,7 @@ class Composer {
   void charts(Flow& flow, const model::Block& b, int limit) {
     const std::size_t n = shown(f_.series.size(), b, limit);
     if (n == 0) return;
-    section(flow, "图表", "Charts", /*in_columns=*/false);
+    arrange_->section(flow, {"图表", "Charts"}, /*across=*/true);
     for (std::size_t i = 0; i < n; ++i) {
       const auto& s = f_.series[i];
       // Per language: "来源：[n] 出版方。注：……" then "Source: [n] Publisher. Note: ...".
@@ -292,137 +264,50 @@ class Composer {
       }
       text::TextContext ctx{f_.file, "series[" + std::to_string(i) + "]"};
       // A one-page layout gets a compact chart (its plot height follows its width).
-      double width = l_.one_page ? flow.measure() * 0.62 : flow.measure();
+      double width = l_.one_page ? flow.measure() * kCompactChart : flow.measure();
       auto c = chart::draw_series(fonts_, s, source, width, style_, chart_langs(), ctx);
       std::vector<frame::Item> items;
       for (auto& item : c.items) items.push_back(shifted(std::move(item), l_.margin_left));
-      flow.box(c.height, std::move(items), i == 0 ? 2 : 14, 0, false);
+      flow.box(c.height, std::move(items), i == 0 ? kFirstChartBefore : kChartGap, 0, false);
     }
   }
 
   void highlights(Flow& flow, const model::Block& b, int limit) {
     const std::size_t n = shown(f_.highlights.size(), b, limit);
     if (n == 0) return;
-    section(flow, "要点", "Highlights");
+    arrange_->section(flow, {"要点", "Highlights"}, /*across=*/false);
     for (std::size_t i = 0; i < n; ++i) {
       const auto& h = f_.highlights[i];
       flow.set_context({f_.file, "highlights[" + std::to_string(i) + "].text"});
-      if (side_) {
-        ParagraphStyle s;
-        s.zh = true;
-        s.align = Align::justify;
-        s.indent = 12;
-        s.line_height = t_.body_size * t_.body_leading;
-        ParagraphStyle e = s;
-        e.zh = false;
-        e.align = Align::left;
-        e.line_height = (t_.body_size - 1) * t_.columns.translation_leading;
-        double size = t_.body_size;
-        flow.columns({Span{h.text.zh, role("body"), size, ink_}, Span{marker(h.source), role("body"), size * t_.marker_scale, l_.accent, size * t_.marker_rise}}, s,
-                     {Span{h.text.en, role("body"), size - 1, ink_}, Span{marker(h.source), role("body"), (size - 1) * t_.marker_scale, l_.accent, size * t_.marker_rise}}, e,
-                     i == 0 ? 0 : 6, 0, false, "", 0, Span{"•", role("body"), size, l_.accent});
-        continue;
-      }
-      for (std::size_t k = 0; k < langs_.size(); ++k) {
-        ParagraphStyle s;
-        s.zh = langs_[k] == Lang::zh;
-        s.align = s.zh ? Align::justify : Align::left;
-        s.indent = 12;
-        s.line_height = k == 0 ? t_.body_size * t_.body_leading : (t_.body_size - 1) * t_.translation_leading;
-        double size = k == 0 ? t_.body_size : t_.body_size - 1;
-        std::vector<Span> spans{Span{in(h.text, langs_[k]), role("body"), size, k == 0 ? ink_ : l_.ink.muted},
-                                Span{marker(h.source), role("body"), size * t_.marker_scale, l_.accent, size * t_.marker_rise}};
-        // A highlight and its translation stay on one page together.
-        bool keep = k + 1 < langs_.size();
-        if (k == 0) flow.bullet(spans, s, Span{"•", role("body"), size, l_.accent}, i == 0 ? 0 : 5, keep);
-        else flow.paragraph(spans, s, 0, 0, keep);
-      }
+      arrange_->item(flow, {h.text.zh, h.text.en}, v_.body, kHighlight, marker(h.source), i == 0);
     }
   }
 
   void changes(Flow& flow) {
     if (!o_.changes) return;  // no last edition to compare with
-    section(flow, "本期变化", "Changes since last edition");
+    arrange_->section(flow, {"本期变化", "Changes since last edition"}, /*across=*/false);
     flow.set_context({f_.file, "changes"});
     std::vector<std::pair<std::string, std::string>> lines = *o_.changes;
     if (lines.empty()) lines.push_back({"与上期相比，各项数据没有变化。", "No figure has changed since the last edition."});
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-      if (side_) {
-        ParagraphStyle s;
-        s.zh = true;
-        s.indent = 12;
-        s.line_height = t_.note.leading;
-        ParagraphStyle e = s;
-        e.zh = false;
-        e.line_height = t_.columns.note_translation.leading;
-        flow.columns({Span{lines[i].first, role("body"), t_.note.size, ink_}}, s,
-                     {Span{lines[i].second, role("body"), t_.columns.note_translation.size, ink_}}, e, i == 0 ? 0 : 3, 0, false,
-                     "", 0, Span{"•", role("body"), t_.note.size, l_.accent});
-        continue;
-      }
-      for (std::size_t k = 0; k < langs_.size(); ++k) {
-        ParagraphStyle s;
-        s.zh = langs_[k] == Lang::zh;
-        s.indent = 12;
-        const model::TypeStyle& t = k == 0 ? t_.note : t_.note_translation;
-        s.line_height = t.leading;
-        double size = t.size;
-        Span text{langs_[k] == Lang::zh ? lines[i].first : lines[i].second, role("body"), size, k == 0 ? ink_ : l_.ink.muted};
-        bool keep = k + 1 < langs_.size();
-        if (k == 0) flow.bullet({text}, s, Span{"•", role("body"), size, l_.accent}, i == 0 ? 0 : 3, keep);
-        else flow.paragraph({text}, s, 0, 0, keep);
-      }
-    }
+    for (std::size_t i = 0; i < lines.size(); ++i)
+      arrange_->item(flow, {lines[i].first, lines[i].second}, v_.note, kChange, std::nullopt, i == 0);
   }
 
   void sources(Flow& flow) {
     if (numbered_.empty()) return;
-    section(flow, "来源", "Sources");
+    arrange_->section(flow, {"来源", "Sources"}, /*across=*/false);
     for (std::size_t i = 0; i < numbered_.size(); ++i) {
       const auto& src = *numbered_[i];
       flow.set_context({f_.file, "sources[" + std::to_string(&src - f_.sources.data()) + "]"});
-      std::string zh = "[" + std::to_string(i + 1) + "] " + src.publisher.zh + "《" + src.title.zh + "》";
-      if (src.date) zh += "，" + chart::format_date(*src.date, Lang::zh);
-      std::string en = src.publisher.en + (src.title.en.empty() ? "" : ", “" + src.title.en + "”");
-      if (src.date) en += ", " + chart::format_date(*src.date, Lang::en);
-      // Each language's part is set by its own rules (English titles get Latin quotes).
-      std::vector<Span> spans;
-      bool zh_first = langs_.front() == Lang::zh;
-      std::string no = "[" + std::to_string(i + 1) + "] ";
-      Span zh_span{zh_first ? zh : zh.substr(zh.find(' ') + 1), role("body"), t_.sources.size, ink_};
-      zh_span.zh = true;
-      Span en_span{zh_first ? en : no + en, role("body"), t_.sources.size, ink_};
-      en_span.zh = false;
-      if (langs_.size() == 1) {
-        spans.push_back(zh_first ? zh_span : en_span);
-      } else if (zh_first) {
-        spans.push_back(zh_span);
-        spans.push_back(Span{" · ", role("body"), t_.sources.size, ink_, 0, "", false});
-        spans.push_back(en_span);
-      } else {
-        spans.push_back(en_span);
-        spans.push_back(Span{" · ", role("body"), t_.sources.size, ink_, 0, "", false});
-        spans.push_back(zh_span);
-      }
-      if (src.date || !src.url.empty()) spans.back().text += spans.back().zh.value_or(true) ? "。" : ".";
-      if (!src.url.empty()) {
-        spans.push_back(Span{" ", role("body"), t_.sources.size, ink_});
-        spans.push_back(Span{src.url, role("body"), t_.sources.size, l_.accent, 0, src.url});
-      }
-      const ParagraphStyle s = style(true, t_.sources.leading);
-      if (side_) {  // each language in its own column, numbered in both
-        Span zh_col{zh, role("body"), t_.sources.size, ink_};
-        Span en_col{no + en + (src.date || !src.url.empty() ? "." : ""), role("body"), t_.sources.size, ink_};
-        std::vector<Span> left{zh_col}, right{en_col};
-        if (!src.url.empty())
-          for (auto* col : {&left, &right}) {
-            col->push_back(Span{" ", role("body"), t_.sources.size, ink_});
-            col->push_back(Span{src.url, role("body"), t_.sources.size, l_.accent, 0, src.url});
-          }
-        flow.columns(left, s, right, style(false, s.line_height), i == 0 ? 0 : 3, 0);
-        continue;
-      }
-      flow.paragraph(spans, s, i == 0 ? 0 : 3, 0);
+      SourceEntry e;
+      e.number = "[" + std::to_string(i + 1) + "] ";
+      e.zh = src.publisher.zh + "《" + src.title.zh + "》";
+      if (src.date) e.zh += "，" + chart::format_date(*src.date, Lang::zh);
+      e.en = src.publisher.en + (src.title.en.empty() ? "" : ", “" + src.title.en + "”");
+      if (src.date) e.en += ", " + chart::format_date(*src.date, Lang::en);
+      e.url = src.url;
+      e.terminated = src.date || !src.url.empty();
+      arrange_->source(flow, e, v_.sources, i == 0 ? 0 : kSourceGap);
     }
   }
 
@@ -438,11 +323,10 @@ class Composer {
   const text::FontBook& fonts_;
   const model::Facts& f_;
   const model::Layout& l_;
-  const model::TypeScale& t_;  // the layout's type scale
-  const frame::Color ink_;     // the layout's text ink
   const ComposeOptions o_;  // a copy: one-pagers make a composer per language mode from a local
+  const Voices v_;           // the layout's type scale and inks, role by role
   std::vector<Lang> langs_;
-  bool side_ = false;  // side-by-side columns
+  std::unique_ptr<Arrangement> arrange_;  // how the languages are arranged, chosen once per mode
   std::map<std::string, int> source_no_;
   std::vector<const model::Source*> numbered_;  // the cited sources, in the order of their numbers
   chart::Style style_;
