@@ -369,69 +369,101 @@ std::string_view name_of(LangMode m) {
   return "?";
 }
 
+namespace {
+
 /// The tightest spacing between blocks copyfitting uses (a fraction of the layout's).
 constexpr double kTightGaps = 0.45;
+
+/// A briefing of any length. Copyfitting: a last page that would hold only a few lines (a
+/// source or two) is avoided by tightening the space between blocks, never the type or the
+/// line spacing.
+frame::Document copyfit(Composer& c, const model::Layout& layout) {
+  const Flow flow = c.blocks(Limits{});
+  frame::Document doc = c.paginate(flow);
+  if (doc.pages.size() > 1 && last_page_fill(doc, layout) < 0.25)
+    for (double scale : {0.7, kTightGaps}) {
+      frame::Document tight = c.paginate(flow, scale);
+      if (tight.pages.size() < doc.pages.size()) return tight;
+    }
+  return doc;
+}
+
+/// A composer per language mode (the widest first), to find the limits that fit in all five.
+class AllModes {
+ public:
+  AllModes(const text::FontBook& fonts, const model::Facts& facts, const model::Layout& layout,
+           const ComposeOptions& options) {
+    for (LangMode m : {LangMode::side_by_side, LangMode::zh_en, LangMode::en_zh, LangMode::zh, LangMode::en}) {
+      ComposeOptions o = options;
+      o.lang = m;
+      modes_.push_back(std::make_unique<Composer>(fonts, facts, layout, o));
+    }
+  }
+
+  /// Whether every mode sets these limits on one page. A mode may tighten the space between
+  /// blocks (as a briefing's last page does) to fit.
+  bool fit(const Limits& l) {
+    return std::all_of(modes_.begin(), modes_.end(), [&](const auto& m) {
+      const Flow flow = m->blocks(l);
+      return m->paginate(flow).pages.size() == 1 || m->paginate(flow, kTightGaps).pages.size() == 1;
+    });
+  }
+
+ private:
+  std::vector<std::unique_ptr<Composer>> modes_;
+};
+
+/// What the layout shows at most: every item, capped by each block's `max`.
+Limits layout_limits(const model::Facts& facts, const model::Layout& layout) {
+  Limits l{static_cast<int>(facts.metrics.size()), static_cast<int>(facts.series.size()),
+           static_cast<int>(facts.highlights.size())};
+  for (const auto& b : layout.blocks) {
+    if (b.max <= 0) continue;
+    if (b.kind == model::BlockKind::highlights) l.highlights = std::min(l.highlights, b.max);
+    if (b.kind == model::BlockKind::charts) l.charts = std::min(l.charts, b.max);
+    if (b.kind == model::BlockKind::key_figures) l.metrics = std::min(l.metrics, b.max);
+  }
+  return l;
+}
+
+/// Drops one step from the end of the blocks: highlights down to two, key figures down to one
+/// row, the last highlight but one, the charts, the last highlight. False when nothing is left.
+bool drop_one(Limits& l) {
+  if (l.highlights <= 0 && l.charts <= 0 && l.metrics <= 3) return false;
+  if (l.highlights > 2) --l.highlights;
+  else if (l.metrics > 3) l.metrics = std::max(3, l.metrics - 3);
+  else if (l.highlights > 1) --l.highlights;
+  else if (l.charts > 0) --l.charts;
+  else --l.highlights;
+  return true;
+}
+
+/// The limits of a one-page layout: the same content in every language mode — the Chinese and
+/// the English one-pager handed out at one meeting must agree. Drops until all modes fit, then
+/// gives highlights back one at a time while every mode still holds them (dropping a whole row
+/// of cards can free more room than needed).
+Limits one_page_limits(AllModes& modes, const model::Facts& facts, const model::Layout& layout) {
+  const Limits most = layout_limits(facts, layout);
+  Limits lim = most;
+  while (!modes.fit(lim) && drop_one(lim)) {
+  }
+  while (lim.highlights < most.highlights) {
+    Limits more = lim;
+    ++more.highlights;
+    if (!modes.fit(more)) break;
+    lim = more;
+  }
+  return lim;
+}
+
+}  // namespace
 
 frame::Document compose_briefing(const text::FontBook& fonts, const model::Facts& facts, const model::Layout& layout,
                                  const ComposeOptions& options) {
   Composer c(fonts, facts, layout, options);
-  if (!layout.one_page) {
-    const Flow flow = c.blocks(Limits{});
-    frame::Document doc = c.paginate(flow);
-    // Copyfitting: a last page that would hold only a few lines (a source or two) is avoided
-    // by tightening the space between blocks, never the type or the line spacing.
-    if (doc.pages.size() > 1 && last_page_fill(doc, layout) < 0.25)
-      for (double scale : {0.7, kTightGaps}) {
-        frame::Document tight = c.paginate(flow, scale);
-        if (tight.pages.size() < doc.pages.size()) return tight;
-      }
-    return doc;
-  }
-  // One page, with the same content in every language mode — the Chinese and the English
-  // one-pager handed out at one meeting must agree — so the limits are those that fit in all
-  // five modes (the widest first). Drop from the end of each block until it fits: highlights
-  // down to two, key figures down to one row, the last highlight, and only then the chart;
-  // then give highlights back one at a time while every mode still holds them.
-  std::vector<std::unique_ptr<Composer>> modes;
-  for (LangMode m : {LangMode::side_by_side, LangMode::zh_en, LangMode::en_zh, LangMode::zh, LangMode::en}) {
-    ComposeOptions o = options;
-    o.lang = m;
-    modes.push_back(std::make_unique<Composer>(fonts, facts, layout, o));
-  }
-  // A mode may tighten the space between blocks (as a briefing's last page does) to fit.
-  auto fits_one = [](Composer& m, const Limits& l) {
-    const Flow flow = m.blocks(l);
-    return m.paginate(flow).pages.size() == 1 || m.paginate(flow, kTightGaps).pages.size() == 1;
-  };
-  auto fits = [&](const Limits& l) {
-    return std::all_of(modes.begin(), modes.end(), [&](const auto& m) { return fits_one(*m, l); });
-  };
-  int highlights = static_cast<int>(facts.highlights.size()), charts = static_cast<int>(facts.series.size()),
-      metrics = static_cast<int>(facts.metrics.size());
-  for (const auto& b : layout.blocks) {  // start from what the layout shows at most
-    if (b.max <= 0) continue;
-    if (b.kind == model::BlockKind::highlights) highlights = std::min(highlights, b.max);
-    if (b.kind == model::BlockKind::charts) charts = std::min(charts, b.max);
-    if (b.kind == model::BlockKind::key_figures) metrics = std::min(metrics, b.max);
-  }
-  const int max_highlights = highlights;
-  Limits lim{metrics, charts, highlights};
-  while (!fits(lim) && (highlights > 0 || charts > 0 || metrics > 3)) {
-    if (highlights > 2) --highlights;
-    else if (metrics > 3) metrics = std::max(3, metrics - 3);
-    else if (highlights > 1) --highlights;
-    else if (charts > 0) --charts;
-    else --highlights;
-    lim = {metrics, charts, highlights};
-  }
-  // Dropping a whole row of cards can free more room than needed.
-  while (lim.highlights < max_highlights) {
-    Limits more = lim;
-    ++more.highlights;
-    if (!fits(more)) break;
-    lim = more;
-  }
-  const Flow flow = c.blocks(lim);
+  if (!layout.one_page) return copyfit(c, layout);
+  AllModes modes(fonts, facts, layout, options);
+  const Flow flow = c.blocks(one_page_limits(modes, facts, layout));
   frame::Document doc = c.paginate(flow);
   if (doc.pages.size() > 1) doc = c.paginate(flow, kTightGaps);
   return doc;
