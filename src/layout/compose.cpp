@@ -21,15 +21,8 @@ const std::string& in(const model::Text& t, Lang l) { return l == Lang::zh || t.
 // Spacing, in points.
 constexpr double kMetaAround = 4, kStaleAround = 2;             // around the title's meta lines, the stale note
 constexpr double kRuleWidth = 1.2, kRuleBefore = 2, kRuleAfter = 4;  // the accent rule under the title
-constexpr double kCardGap = 8;                                  // between key-figure cards, across and down
-constexpr double kCardValueMax = 17;                            // the largest big value of a card
-constexpr double kFirstChartBefore = 2, kChartGap = 14;
+constexpr double kFirstChartBefore = 2;
 constexpr double kCompactChart = 0.62;                          // a one-page chart's width, × the measure
-constexpr double kSourceGap = 3;                                // between numbered sources
-/// Highlights: Chinese justified; side by side one point further apart.
-constexpr ItemStyle kHighlight{12, 5, 6, true};
-/// Changes since the last edition.
-constexpr ItemStyle kChange{12, 3, 3, false};
 
 /// The roles of the layout's type scale, each as every arrangement sets it.
 struct Voices {
@@ -206,9 +199,9 @@ class Composer {
     if (n == 0) return;
     arrange_->section(flow, {"关键指标", "Key figures"}, /*across=*/true);
     const int cols = std::max(1, b.columns);
-    const double gap = kCardGap, w = (flow.measure() - gap * (cols - 1)) / cols;
+    const double gap = l_.space.cards, w = (flow.measure() - gap * (cols - 1)) / cols;
     // One size for every big value of the block, so figures read alike down the page.
-    double block_size = kCardValueMax;
+    double block_size = l_.type.figure_size;
     for (std::size_t k = 0; k < n; ++k)
       block_size = std::min(block_size, chart::card_value_size(fonts_, f_.metrics[k], w, style_, chart_langs(),
                                                                {f_.file, "metrics[" + std::to_string(k) + "]"}));
@@ -268,7 +261,7 @@ class Composer {
       auto c = chart::draw_series(fonts_, s, source, width, style_, chart_langs(), ctx);
       std::vector<frame::Item> items;
       for (auto& item : c.items) items.push_back(shifted(std::move(item), l_.margin_left));
-      flow.box(c.height, std::move(items), i == 0 ? kFirstChartBefore : kChartGap, 0, false);
+      flow.box(c.height, std::move(items), i == 0 ? kFirstChartBefore : l_.space.charts, 0, false);
     }
   }
 
@@ -276,10 +269,12 @@ class Composer {
     const std::size_t n = shown(f_.highlights.size(), b, limit);
     if (n == 0) return;
     arrange_->section(flow, {"要点", "Highlights"}, /*across=*/false);
+    // Chinese justified; side by side one point further apart.
+    const ItemStyle highlight{l_.space.indent, l_.space.highlights, l_.space.highlights + 1, true};
     for (std::size_t i = 0; i < n; ++i) {
       const auto& h = f_.highlights[i];
       flow.set_context({f_.file, "highlights[" + std::to_string(i) + "].text"});
-      arrange_->item(flow, {h.text.zh, h.text.en}, v_.body, kHighlight, marker(h.source), i == 0);
+      arrange_->item(flow, {h.text.zh, h.text.en}, v_.body, highlight, marker(h.source), i == 0);
     }
   }
 
@@ -289,8 +284,9 @@ class Composer {
     flow.set_context({f_.file, "changes"});
     std::vector<std::pair<std::string, std::string>> lines = *o_.changes;
     if (lines.empty()) lines.push_back({"与上期相比，各项数据没有变化。", "No figure has changed since the last edition."});
+    const ItemStyle change{l_.space.indent, l_.space.notes, l_.space.notes, false};
     for (std::size_t i = 0; i < lines.size(); ++i)
-      arrange_->item(flow, {lines[i].first, lines[i].second}, v_.note, kChange, std::nullopt, i == 0);
+      arrange_->item(flow, {lines[i].first, lines[i].second}, v_.note, change, std::nullopt, i == 0);
   }
 
   void sources(Flow& flow) {
@@ -307,7 +303,7 @@ class Composer {
       if (src.date) e.en += ", " + chart::format_date(*src.date, Lang::en);
       e.url = src.url;
       e.terminated = src.date || !src.url.empty();
-      arrange_->source(flow, e, v_.sources, i == 0 ? 0 : kSourceGap);
+      arrange_->source(flow, e, v_.sources, i == 0 ? 0 : l_.space.notes);
     }
   }
 

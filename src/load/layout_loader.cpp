@@ -1,4 +1,4 @@
-// Layout loader: page size and margins, the type scale and inks, palette, accent and the ordered blocks.
+// Layout loader: page size and margins, the type scale, spacing and inks, palette, accent and the ordered blocks.
 #include "load/layout_loader.h"
 
 #include <map>
@@ -163,6 +163,8 @@ void read_type(Schema& s, const YNode& n, model::TypeScale& t) {
         std::tuple{"note", &t.note, false}, std::tuple{"note_translation", &t.note_translation, false},
         std::tuple{"sources", &t.sources, false}})
     if (const YNode* v = f.optional(key)) read_style(s, *v, std::string("type.") + key, *target, heading);
+  if (const YNode* v = f.optional("figure_size"))
+    if (auto x = length(s, *v, "type.figure_size", 6, 48)) t.figure_size = *x;
   if (const YNode* v = f.optional("caption_size"))
     if (auto x = length(s, *v, "type.caption_size", 4, 16)) t.caption_size = *x;
   if (const YNode* v = f.optional("marker")) {
@@ -175,6 +177,17 @@ void read_type(Schema& s, const YNode& n, model::TypeScale& t) {
     }
   }
   if (const YNode* v = f.optional("columns")) read_columns(s, *v, t.columns);
+  f.finish();
+}
+
+void read_space(Schema& s, const YNode& n, model::Spacing& sp) {
+  Fields f = s.fields(n, "space", "a map with cards, charts, highlights, notes and indent");
+  if (!f.ok()) return;
+  for (auto [key, target] : {std::pair{"cards", &sp.cards}, std::pair{"charts", &sp.charts},
+                             std::pair{"highlights", &sp.highlights}, std::pair{"notes", &sp.notes},
+                             std::pair{"indent", &sp.indent}})
+    if (const YNode* v = f.optional(key))
+      if (auto x = length(s, *v, std::string("space.") + key, 0, 72)) *target = *x;
   f.finish();
 }
 
@@ -198,10 +211,11 @@ LayoutResult load_layout_text(std::string_view text, const std::string& file) {
   s.check_duplicate_keys(*doc);
   model::Layout l;
   l.name = std::filesystem::path(file).stem().string();
-  Fields top = s.fields(doc->root(), "", "a map with the keys page, type, ink, palette, accent and blocks");
+  Fields top = s.fields(doc->root(), "", "a map with the keys page, type, space, ink, palette, accent and blocks");
   if (top.ok()) {
     if (const YNode* v = top.optional("page")) read_page(s, *v, l);
     if (const YNode* v = top.optional("type")) read_type(s, *v, l.type);
+    if (const YNode* v = top.optional("space")) read_space(s, *v, l.space);
     if (const YNode* v = top.optional("ink")) read_ink(s, *v, l.ink);
     if (const YNode* v = top.optional("palette")) {
       if (!v->is_seq() || v->items.empty()) s.error(*v, "palette", "expected a non-empty list of #RRGGBB colours", describe(*v));

@@ -1,4 +1,4 @@
-// A briefing layout (layouts/<name>.yaml) as plain structs: page, type, palette, ordered blocks.
+// A briefing layout (layouts/<name>.yaml) as plain structs: page, type, space, inks, palette, blocks.
 #pragma once
 
 #include <optional>
@@ -52,10 +52,20 @@ struct TypeScale {
   TypeStyle note{9, 14};                ///< a change since the last edition
   TypeStyle note_translation{8, 12.5};
   TypeStyle sources{8, 12.5};           ///< the numbered source list
+  double figure_size = 17;              ///< a key-figure card's value, at most (smaller if it must)
   double caption_size = 7.5;            ///< running header and footer
   double marker_scale = 0.62;           ///< a source marker [n]: × its text's size
   double marker_rise = 0.35;            ///< its baseline shift: × its text's size
   ColumnType columns;                   ///< side by side
+};
+
+/// The space between the items of a block, in points.
+struct Spacing {
+  double cards = 8;        ///< between key-figure cards, across and down
+  double charts = 14;      ///< between charts
+  double highlights = 5;   ///< between highlights (side by side 1 pt more)
+  double notes = 3;        ///< between changes, and between sources
+  double indent = 12;      ///< a bulleted item's indent, the bullet hanging in it
 };
 
 /// The inks of text (the accent and the chart palette are the layout's own keys).
@@ -71,6 +81,7 @@ struct Layout {
   double margin_top = 56, margin_bottom = 56, margin_left = 56, margin_right = 56;
   bool one_page = false;               ///< everything must fit on one page (items are dropped, never clipped)
   TypeScale type;
+  Spacing space;
   Inks ink;
   std::vector<base::Color> palette;            ///< chart colours, in order
   base::Color accent{0.0, 0.36, 0.6};

@@ -36,7 +36,7 @@ TEST_CASE("each bad layout gives exactly the errors in its .errors file", "[layo
   }
 }
 
-TEST_CASE("the type scale and inks are read from the layout file", "[layout-file]") {
+TEST_CASE("the type scale, spacing and inks are read from the layout file", "[layout-file]") {
   base::SystemEnv env;
   auto onepager = load::load_layout_file(env, test::source_dir() / "layouts/onepager.yaml");
   REQUIRE(onepager.ok());
@@ -54,6 +54,10 @@ TEST_CASE("the type scale and inks are read from the layout file", "[layout-file
   CHECK(t.marker_scale == 0.62);
   CHECK(t.columns.subtitle.size == 15);
   CHECK(t.columns.translation_leading == 1.6);
+  CHECK(t.figure_size == 17);
+  CHECK(onepager.layout->space.cards == 8);
+  CHECK(onepager.layout->space.highlights == 5);
+  CHECK(onepager.layout->space.indent == 12);
 
   auto custom = load::load_layout_text(R"(type:
   body_size: 11
@@ -74,7 +78,7 @@ blocks: [title]
   CHECK(custom.layout->ink.muted.r == 128 / 255.0);
 }
 
-TEST_CASE("a layout without type or ink gets the default type scale and inks", "[layout-file]") {
+TEST_CASE("a layout without type, space or ink gets the default type scale, spacing and inks", "[layout-file]") {
   auto r = load::load_layout_text("blocks: [title, highlights]\n", "plain.yaml");
   INFO(test::joined(r.errors));
   REQUIRE(r.ok());
@@ -88,6 +92,9 @@ TEST_CASE("a layout without type or ink gets the default type scale and inks", "
   CHECK(t.heading.space_after == 6);
   CHECK(t.sources.size == d.sources.size);
   CHECK(t.columns.note_translation.size == 8.5);
+  CHECK(t.figure_size == 17);
+  CHECK(r.layout->space.charts == 14);
+  CHECK(r.layout->space.notes == 3);
   CHECK(r.layout->ink.text.r == model::Inks{}.text.r);
   CHECK(r.layout->ink.warning.g == model::Inks{}.warning.g);
 }
