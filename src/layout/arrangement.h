@@ -40,7 +40,7 @@ struct ItemStyle {
 /// fractions of its text's size.
 struct Marks {
   frame::Color accent;
-  double marker_scale = 0.62, marker_rise = 0.35;
+  double marker_scale = 0, marker_rise = 0;  ///< the layout's type.marker
 };
 
 /// One numbered source. `zh` and `en` are without the number; `terminated`: the entry ends

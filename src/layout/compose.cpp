@@ -21,7 +21,7 @@ const std::string& in(const model::Text& t, Lang l) { return l == Lang::zh || t.
 // Spacing, in points.
 constexpr double kMetaAround = 4, kStaleAround = 2;             // around the title's meta lines, the stale note
 constexpr double kRuleWidth = 1.2, kRuleBefore = 2, kRuleAfter = 4;  // the accent rule under the title
-constexpr double kFirstChartBefore = 2;
+constexpr double kFirstChartBefore = 2;                         // between the Charts heading and the first chart
 constexpr double kCompactChart = 0.62;                          // a one-page chart's width, × the measure
 
 /// The roles of the layout's type scale, each as every arrangement sets it.
@@ -29,6 +29,7 @@ struct Voices {
   Voice title, heading, compact, meta, stale, body, note, sources;
 };
 
+/// Binds each role of the layout's type scale to its font role and inks, for every arrangement.
 Voices voices(const text::FontBook& fonts, const model::Layout& l) {
   const model::TypeScale& t = l.type;
   const model::Inks& ink = l.ink;
@@ -180,6 +181,7 @@ class Composer {
     flow.rule(l_.accent, kRuleWidth, kRuleBefore, kRuleAfter);
   }
 
+  /// The region and the as-of date in `l`: "<地区>　数据截至<日期>" / "<region> · Facts as of <date>".
   std::string meta_line(Lang l) const {
     std::string part;
     if (f_.zone.region) part = in(*f_.zone.region, l) + (l == Lang::zh ? "　" : " · ");
@@ -187,6 +189,7 @@ class Composer {
                                  : "Facts as of " + chart::format_date(f_.zone.as_of, Lang::en));
   }
 
+  /// The note that the facts are older than allowed (only when stale_days is set).
   std::string stale_line(Lang l) const {
     const std::string days = std::to_string(*o_.stale_days);
     return l == Lang::zh ? "注意：数据截至" + chart::format_date(f_.zone.as_of, Lang::zh) + "，已超过" + days + "天，可能已过时。"
