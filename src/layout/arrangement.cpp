@@ -21,16 +21,21 @@ ParagraphStyle style(bool zh, double leading) {
 }
 
 /// A source marker [n] after text of `size`, raised by `rise_of` × the marker rise.
-Span marker_span(const std::string& marker, const Voice& v, const Marks& m, double size, double rise_of) {
+Span marker_span(const std::string& marker, const Voice& v, const Marks& m, double size,
+                 double rise_of) {
   return Span{marker, v.font, size * m.marker_scale, m.accent, rise_of * m.marker_rise};
 }
 
 class Stacked final : public Arrangement {
  public:
   Stacked(std::vector<Lang> langs, Marks marks, Voice heading, std::optional<Voice> compact)
-      : langs_(std::move(langs)), marks_(marks), heading_(std::move(heading)), compact_(std::move(compact)) {}
+      : langs_(std::move(langs)),
+        marks_(marks),
+        heading_(std::move(heading)),
+        compact_(std::move(compact)) {}
 
-  void heading(Flow& flow, const Bilingual& t, const Voice& v, const std::string& bookmark, int level) const override {
+  void heading(Flow& flow, const Bilingual& t, const Voice& v, const std::string& bookmark,
+               int level) const override {
     for (std::size_t i = 0; i < langs_.size(); ++i) {
       const model::TypeStyle& h = i == 0 ? v.first : v.translation;
       flow.heading({Span{in(t, langs_[i]), v.font, h.size, i == 0 ? v.ink : v.translation_ink}},
@@ -48,36 +53,42 @@ class Stacked final : public Arrangement {
     const std::string line = joined(t, " · ");
     const bool zh_in = std::find(langs_.begin(), langs_.end(), Lang::zh) != langs_.end();
     const model::TypeStyle& h = compact_->first;
-    flow.heading({Span{line, compact_->font, h.size, compact_->ink}}, style(zh_in, h.leading), line, 1, h.space_before,
-                 h.space_after);
+    flow.heading({Span{line, compact_->font, h.size, compact_->ink}}, style(zh_in, h.leading), line,
+                 1, h.space_before, h.space_after);
   }
 
   void lines(Flow& flow, const Bilingual& t, const Voice& v, double around) const override {
     for (std::size_t i = 0; i < langs_.size(); ++i) {
       const model::TypeStyle& h = i == 0 ? v.first : v.translation;
       flow.paragraph({Span{in(t, langs_[i]), v.font, h.size, i == 0 ? v.ink : v.translation_ink}},
-                     style(langs_[i] == Lang::zh, h.leading), i == 0 ? around : 0, last(i) ? around : 0, !last(i));
+                     style(langs_[i] == Lang::zh, h.leading), i == 0 ? around : 0,
+                     last(i) ? around : 0, !last(i));
     }
   }
 
   /// The first language as a bullet, each translation under it; the item stays on one page.
-  void item(Flow& flow, const Bilingual& t, const Voice& v, const ItemStyle& is, const std::optional<std::string>& marker,
-            bool first) const override {
+  void item(Flow& flow, const Bilingual& t, const Voice& v, const ItemStyle& is,
+            const std::optional<std::string>& marker, bool first) const override {
     for (std::size_t k = 0; k < langs_.size(); ++k) {
       const model::TypeStyle& h = k == 0 ? v.first : v.translation;
       ParagraphStyle s = style(langs_[k] == Lang::zh, h.leading);
       s.align = is.justify_zh && s.zh ? Align::justify : Align::left;
       s.indent = is.indent;
-      std::vector<Span> spans{Span{in(t, langs_[k]), v.font, h.size, k == 0 ? v.ink : v.translation_ink}};
+      std::vector<Span> spans{
+          Span{in(t, langs_[k]), v.font, h.size, k == 0 ? v.ink : v.translation_ink}};
       if (marker) spans.push_back(marker_span(*marker, v, marks_, h.size, h.size));
-      if (k == 0) flow.bullet(spans, s, Span{"•", v.font, h.size, marks_.accent}, first ? 0 : is.gap, !last(k));
-      else flow.paragraph(spans, s, 0, 0, !last(k));
+      if (k == 0)
+        flow.bullet(spans, s, Span{"•", v.font, h.size, marks_.accent}, first ? 0 : is.gap,
+                    !last(k));
+      else
+        flow.paragraph(spans, s, 0, 0, !last(k));
     }
   }
 
   /// One paragraph, the languages in reading order joined by " · ", each set by its own rules
   /// (English titles get Latin quotes); the number leads.
-  void source(Flow& flow, const SourceEntry& e, const Voice& v, double space_before) const override {
+  void source(Flow& flow, const SourceEntry& e, const Voice& v,
+              double space_before) const override {
     const double size = v.first.size;
     const bool zh_first = langs_.front() == Lang::zh;
     Span zh{zh_first ? e.number + e.zh : e.zh, v.font, size, v.ink};
@@ -100,7 +111,9 @@ class Stacked final : public Arrangement {
  private:
   bool last(std::size_t i) const { return i + 1 == langs_.size(); }
   /// The text in `l`; English falls back to Chinese when it is empty.
-  static const std::string& in(const Bilingual& t, Lang l) { return l == Lang::zh || t.en.empty() ? t.zh : t.en; }
+  static const std::string& in(const Bilingual& t, Lang l) {
+    return l == Lang::zh || t.en.empty() ? t.zh : t.en;
+  }
   std::string joined(const Bilingual& t, const char* separator) const {
     std::string s;
     for (std::size_t i = 0; i < langs_.size(); ++i) s += (i ? separator : "") + in(t, langs_[i]);
@@ -117,10 +130,11 @@ class SideBySide final : public Arrangement {
  public:
   SideBySide(Marks marks, Voice heading) : marks_(marks), heading_(std::move(heading)) {}
 
-  void heading(Flow& flow, const Bilingual& t, const Voice& v, const std::string& bookmark, int level) const override {
+  void heading(Flow& flow, const Bilingual& t, const Voice& v, const std::string& bookmark,
+               int level) const override {
     flow.columns({Span{t.zh, v.font, v.zh_column.size, v.ink}}, style(true, v.zh_column.leading),
-                 {Span{t.en, v.font, v.en_column.size, v.ink}}, style(false, v.en_column.leading), v.first.space_before,
-                 v.first.space_after, true, bookmark, level);
+                 {Span{t.en, v.font, v.en_column.size, v.ink}}, style(false, v.en_column.leading),
+                 v.first.space_before, v.first.space_after, true, bookmark, level);
   }
 
   /// A block set in columns gets a heading per column; a full-width block (cards, charts) one
@@ -138,12 +152,13 @@ class SideBySide final : public Arrangement {
 
   void lines(Flow& flow, const Bilingual& t, const Voice& v, double around) const override {
     flow.columns({Span{t.zh, v.font, v.zh_column.size, v.ink}}, style(true, v.zh_column.leading),
-                 {Span{t.en, v.font, v.en_column.size, v.ink}}, style(false, v.en_column.leading), around, around);
+                 {Span{t.en, v.font, v.en_column.size, v.ink}}, style(false, v.en_column.leading),
+                 around, around);
   }
 
   /// Both columns in ink; the markers of both rise as the Chinese column's, so they sit level.
-  void item(Flow& flow, const Bilingual& t, const Voice& v, const ItemStyle& is, const std::optional<std::string>& marker,
-            bool first) const override {
+  void item(Flow& flow, const Bilingual& t, const Voice& v, const ItemStyle& is,
+            const std::optional<std::string>& marker, bool first) const override {
     const model::TypeStyle &zh = v.zh_column, &en = v.en_column;
     ParagraphStyle s = style(true, zh.leading);
     s.align = is.justify_zh ? Align::justify : Align::left;
@@ -152,16 +167,19 @@ class SideBySide final : public Arrangement {
     e.zh = false;
     e.align = Align::left;
     e.line_height = en.leading;
-    std::vector<Span> left{Span{t.zh, v.font, zh.size, v.ink}}, right{Span{t.en, v.font, en.size, v.ink}};
+    std::vector<Span> left{Span{t.zh, v.font, zh.size, v.ink}},
+        right{Span{t.en, v.font, en.size, v.ink}};
     if (marker) {
       left.push_back(marker_span(*marker, v, marks_, zh.size, zh.size));
       right.push_back(marker_span(*marker, v, marks_, en.size, zh.size));
     }
-    flow.columns(left, s, right, e, first ? 0 : is.column_gap, 0, false, "", 0, Span{"•", v.font, zh.size, marks_.accent});
+    flow.columns(left, s, right, e, first ? 0 : is.column_gap, 0, false, "", 0,
+                 Span{"•", v.font, zh.size, marks_.accent});
   }
 
   /// Each language in its own column, numbered in both.
-  void source(Flow& flow, const SourceEntry& e, const Voice& v, double space_before) const override {
+  void source(Flow& flow, const SourceEntry& e, const Voice& v,
+              double space_before) const override {
     const double size = v.first.size;
     std::vector<Span> left{Span{e.number + e.zh, v.font, size, v.ink}},
         right{Span{e.number + e.en + (e.terminated ? "." : ""), v.font, size, v.ink}};
@@ -170,7 +188,8 @@ class SideBySide final : public Arrangement {
         col->push_back(Span{" ", v.font, size, v.ink});
         col->push_back(Span{e.url, v.font, size, marks_.accent, 0, e.url});
       }
-    flow.columns(left, style(true, v.first.leading), right, style(false, v.first.leading), space_before, 0);
+    flow.columns(left, style(true, v.first.leading), right, style(false, v.first.leading),
+                 space_before, 0);
   }
 
  private:
@@ -180,7 +199,8 @@ class SideBySide final : public Arrangement {
 
 }  // namespace
 
-std::unique_ptr<Arrangement> stacked(std::vector<Lang> langs, Marks marks, Voice heading, std::optional<Voice> compact) {
+std::unique_ptr<Arrangement> stacked(std::vector<Lang> langs, Marks marks, Voice heading,
+                                     std::optional<Voice> compact) {
   return std::make_unique<Stacked>(std::move(langs), marks, std::move(heading), std::move(compact));
 }
 

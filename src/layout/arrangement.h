@@ -57,8 +57,8 @@ class Arrangement {
  public:
   virtual ~Arrangement() = default;
   /// A heading in every language, `bookmark` (if non-empty) at its start, at outline `level`.
-  virtual void heading(Flow& flow, const Bilingual& text, const Voice& v, const std::string& bookmark,
-                       int level) const = 0;
+  virtual void heading(Flow& flow, const Bilingual& text, const Voice& v,
+                       const std::string& bookmark, int level) const = 0;
   /// A block's heading; `across`: the block spans the full measure (cards, charts).
   virtual void section(Flow& flow, const Bilingual& text, bool across) const = 0;
   /// A short text in every language with `around` points above and below the whole.
@@ -67,7 +67,8 @@ class Arrangement {
   virtual void item(Flow& flow, const Bilingual& text, const Voice& v, const ItemStyle& style,
                     const std::optional<std::string>& marker, bool first) const = 0;
   /// A numbered source, `space_before` points below the previous one.
-  virtual void source(Flow& flow, const SourceEntry& s, const Voice& v, double space_before) const = 0;
+  virtual void source(Flow& flow, const SourceEntry& s, const Voice& v,
+                      double space_before) const = 0;
 };
 
 /// One paragraph per language in `langs` order, each translation muted and kept with the
