@@ -221,3 +221,37 @@ TEST_CASE("compose: each role is set in the size and ink of the layout's type sc
     CHECK(name->size == l.type.columns.subtitle.size);
   }
 }
+
+TEST_CASE("compose: how a block heading is arranged follows the mode and the layout", "[compose]") {
+  auto facts = load::load_facts_text(kFacts, "cites.yaml");
+  REQUIRE(facts.ok());
+  base::SystemEnv env;
+  auto onepager = load::load_layout_file(env, test::source_dir() / "layouts" / "onepager.yaml");
+  REQUIRE(onepager.ok());
+  SECTION("a one-pager, stacked: one line in the languages' order, the compact heading's size") {
+    layout::ComposeOptions o;
+    o.lang = layout::LangMode::en_zh;
+    auto doc = layout::compose_briefing(fonts(), *facts.facts, *onepager.layout, o);
+    const auto* h = run_with(doc, "Highlights");  // "·" and the Chinese are runs in the CJK face
+    REQUIRE(h);
+    CHECK(h->size == onepager.layout->type.compact_heading.size);
+    const auto* zh = run_with(doc, "要点");
+    REQUIRE(zh);
+    CHECK(zh->origin.y == h->origin.y);
+    CHECK(zh->origin.x > h->origin.x);
+  }
+  SECTION("side by side: a full-width block one line across, a block in columns a heading per column") {
+    layout::ComposeOptions o;
+    o.lang = layout::LangMode::side_by_side;
+    auto doc = layout::compose_briefing(fonts(), *facts.facts, briefing(), o);
+    const auto* across = run_with(doc, "Key figures");
+    REQUIRE(across);
+    CHECK(across->text.find("·") != std::string::npos);
+    const auto* zh = run_with(doc, "要点");
+    const auto* en = run_with(doc, "Highlights");
+    REQUIRE(zh);
+    REQUIRE(en);
+    CHECK(zh->origin.y == en->origin.y);
+    CHECK(en->origin.x > zh->origin.x);
+  }
+}
