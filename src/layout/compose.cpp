@@ -4,26 +4,54 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <functional>
 #include <map>
 #include <memory>
 
+#include "layout/arrangement.h"
 #include "layout/flow.h"
 
 namespace zb::layout {
 namespace {
 
 using chart::Lang;
-using text::Align;
-using text::ParagraphStyle;
 using text::Span;
-
-const frame::Color kInk{0.11, 0.13, 0.16};
-const frame::Color kMuted{0.42, 0.45, 0.5};
-const frame::Color kStale{0.78, 0.24, 0.0};
 
 const std::string& in(const model::Text& t, Lang l) { return l == Lang::zh || t.en.empty() ? t.zh : t.en; }
 
+// Spacing, in points.
+constexpr double kMetaAround = 4, kStaleAround = 2;             // around the title's meta lines, the stale note
+constexpr double kRuleWidth = 1.2, kRuleBefore = 2, kRuleAfter = 4;  // the accent rule under the title
+constexpr double kFirstChartBefore = 2;                         // between the Charts heading and the first chart
+constexpr double kCompactChart = 0.62;                          // a one-page chart's width, × the measure
+
+/// The roles of the layout's type scale, each as every arrangement sets it.
+struct Voices {
+  Voice title, heading, compact, meta, stale, body, note, sources;
+};
+
+/// Binds each role of the layout's type scale to its font role and inks, for every arrangement.
+Voices voices(const text::FontBook& fonts, const model::Layout& l) {
+  const model::TypeScale& t = l.type;
+  const model::Inks& ink = l.ink;
+  const text::RoleId heading = fonts.require_role("heading"), body = fonts.require_role("body");
+  auto same = [](text::RoleId font, const model::TypeStyle& s, frame::Color first, frame::Color rest) {
+    return Voice{font, s, s, s, s, first, rest};
+  };
+  Voices v;
+  v.title = Voice{heading, t.title, t.subtitle, t.columns.title, t.columns.subtitle, l.accent, ink.muted};
+  v.heading = Voice{heading, t.heading, t.heading_translation, t.heading, t.heading, ink.text, ink.muted};
+  v.compact = same(heading, t.compact_heading, ink.text, ink.muted);
+  v.meta = same(body, t.meta, ink.text, ink.muted);
+  v.stale = same(fonts.require_role("strong"), t.meta, ink.warning, ink.warning);
+  // A highlight's translation is 1 pt smaller than the body.
+  const model::TypeStyle first{t.body_size, t.body_size * t.body_leading};
+  const model::TypeStyle translation{t.body_size - 1, (t.body_size - 1) * t.translation_leading};
+  const model::TypeStyle column{t.body_size - 1, (t.body_size - 1) * t.columns.translation_leading};
+  v.body = Voice{body, first, translation, first, column, ink.text, ink.muted};
+  v.note = Voice{body, t.note, t.note_translation, t.note, t.columns.note_translation, ink.text, ink.muted};
+  v.sources = same(body, t.sources, ink.text, ink.text);
+  return v;
+}
 
 /// Per-block limits, lowered step by step when a one-page layout overflows.
 struct Limits {
@@ -33,7 +61,7 @@ struct Limits {
 class Composer {
  public:
   Composer(const text::FontBook& fonts, const model::Facts& f, const model::Layout& l, const ComposeOptions& o)
-      : fonts_(fonts), f_(f), l_(l), o_(o) {
+      : fonts_(fonts), f_(f), l_(l), o_(o), v_(voices(fonts, l)) {
     switch (o.lang) {
       case LangMode::zh_en: langs_ = {Lang::zh, Lang::en}; break;
       case LangMode::en_zh: langs_ = {Lang::en, Lang::zh}; break;
@@ -41,8 +69,12 @@ class Composer {
       case LangMode::en: langs_ = {Lang::en}; break;
       case LangMode::side_by_side: langs_ = {Lang::zh, Lang::en}; break;
     }
-    side_ = o.lang == LangMode::side_by_side;
+    const Marks marks{l.accent, l.type.marker_scale, l.type.marker_rise};
+    if (o.lang == LangMode::side_by_side) arrange_ = side_by_side(marks, v_.heading);
+    else arrange_ = stacked(langs_, marks, v_.heading, l.one_page ? std::optional(v_.compact) : std::nullopt);
     if (!l.palette.empty()) style_.palette = l.palette;
+    style_.ink = l.ink.text;  // the charts' words in the layout's inks too
+    style_.muted = l.ink.muted;
   }
 
   /// The blocks of the briefing with these limits, ready to paginate.
@@ -75,19 +107,19 @@ class Composer {
     const model::Text& short_name = f_.zone.short_name ? *f_.zone.short_name : f_.zone.name;
     std::string left;
     for (std::size_t i = 0; i < langs_.size(); ++i) left += (i ? " · " : "") + in(short_name, langs_[i]);
-    running.header_left = {Span{left, role("caption"), 7.5, kMuted}};
+    running.header_left = {Span{left, role("caption"), l_.type.caption_size, l_.ink.muted}};
     std::string right;
     for (std::size_t i = 0; i < langs_.size(); ++i)
       right += (i ? " · " : "") + std::string(langs_[i] == Lang::zh ? "截至" + chart::format_date(f_.zone.as_of, Lang::zh)
                                                                       : "As of " + chart::format_date(f_.zone.as_of, Lang::en));
-    running.header_right = {Span{right, role("caption"), 7.5, kMuted}};
+    running.header_right = {Span{right, role("caption"), l_.type.caption_size, l_.ink.muted}};
     auto langs = langs_;
     running.footer = [this, langs](int n, int m) {
       std::string s;
       for (std::size_t i = 0; i < langs.size(); ++i)
         s += (i ? " · " : "") + (langs[i] == Lang::zh ? "第 " + std::to_string(n) + " 页，共 " + std::to_string(m) + " 页"
                                                        : "Page " + std::to_string(n) + " of " + std::to_string(m));
-      return std::vector<Span>{Span{s, role("caption"), 7.5, kMuted}};
+      return std::vector<Span>{Span{s, role("caption"), l_.type.caption_size, l_.ink.muted}};
     };
     frame::Info info;
     info.title = f_.zone.name.zh + " / " + f_.zone.name.en;
@@ -131,13 +163,6 @@ class Composer {
   }
 
   text::RoleId role(const char* r) const { return fonts_.require_role(r); }
-  /// A paragraph style in one language's rules with this line height (the rest default).
-  static ParagraphStyle style(bool zh, double line_height) {
-    ParagraphStyle s;
-    s.zh = zh;
-    s.line_height = line_height;
-    return s;
-  }
   bool bilingual() const { return langs_.size() > 1; }
   chart::Languages chart_langs() const { return {langs_.front(), bilingual()}; }
   std::string marker(const std::string& source_id) const {
@@ -145,91 +170,41 @@ class Composer {
     return it == source_no_.end() ? "" : "[" + std::to_string(it->second) + "]";
   }
 
-  /// A block's heading. Side by side, a block set in two columns gets a heading per column; a
-  /// full-width block (cards, charts) one full-width line, "关键指标 · Key figures".
-  void section(Flow& flow, const char* zh, const char* en, bool in_columns = true) {
-    if (side_ && !in_columns) {
-      std::string line = std::string(zh) + " · " + en;
-      flow.heading({Span{zh, role("heading"), 13, kInk}, Span{std::string(" · ") + en, role("heading"), 13, kInk, 0, "", false}},
-                   style(true, 20), line, 1, 16, 6);
-      return;
-    }
-    if (side_) {
-      flow.columns({Span{zh, role("heading"), 13, kInk}}, style(true, 20), {Span{en, role("heading"), 13, kInk}}, style(false, 20), 16, 6, true,
-                   std::string(zh) + " / " + en, 1);
-      return;
-    }
-    if (l_.one_page) {  // compact: one line, "关键指标 · Key figures"
-      std::string line;
-      for (std::size_t i = 0; i < langs_.size(); ++i) line += (i ? " · " : "") + std::string(langs_[i] == Lang::zh ? zh : en);
-      const bool zh_in = std::find(langs_.begin(), langs_.end(), Lang::zh) != langs_.end();
-      flow.heading({Span{line, role("heading"), 11.5, kInk}}, style(zh_in, 18), line, 1, 10, 4);
-      return;
-    }
-    for (std::size_t i = 0; i < langs_.size(); ++i) {
-      const ParagraphStyle s = style(langs_[i] == Lang::zh, i == 0 ? 20 : 14);
-      std::string bookmark = i == 0 ? (bilingual() ? std::string(langs_[0] == Lang::zh ? zh : en) + " / " +
-                                                         (langs_[0] == Lang::zh ? en : zh)
-                                                   : std::string(langs_[0] == Lang::zh ? zh : en))
-                                    : "";
-      flow.heading({Span{langs_[i] == Lang::zh ? zh : en, role("heading"), i == 0 ? 13.0 : 9.5, i == 0 ? kInk : kMuted}},
-                   s, bookmark, 1, i == 0 ? 16 : 0, i + 1 == langs_.size() ? 6 : 0);
-    }
-  }
-
   void title(Flow& flow) {
     flow.set_context({f_.file, "zone.name"});
-    if (side_) {
-      flow.columns({Span{f_.zone.name.zh, role("heading"), 18, l_.accent}}, style(true, 26),
-                   {Span{f_.zone.name.en, role("heading"), 15, l_.accent}}, style(false, 26), 0, 0, true,
-                   f_.zone.name.zh + " / " + f_.zone.name.en, 0);
-    }
-    for (std::size_t i = 0; i < (side_ ? 0 : langs_.size()); ++i) {
-      const ParagraphStyle s = style(langs_[i] == Lang::zh, i == 0 ? 30 : 18);
-      flow.heading({Span{in(f_.zone.name, langs_[i]), role("heading"), i == 0 ? 21.0 : 12.5, i == 0 ? l_.accent : kMuted}},
-                   s, i == 0 ? f_.zone.name.zh + " / " + f_.zone.name.en : "", 0, 0, 0);
-    }
-    // Region and as-of date, and the stale note: one line per language (side by side, each
-    // under its own column's title).
+    const model::Text& name = f_.zone.name;
+    arrange_->heading(flow, {name.zh, name.en}, v_.title, name.zh + " / " + name.en, 0);
+    // Region and as-of date, and the stale note.
     flow.set_context({f_.file, "zone.region"});
-    auto meta = [&](Lang l) {
-      std::string part;
-      if (f_.zone.region) part = in(*f_.zone.region, l) + (l == Lang::zh ? "　" : " · ");
-      return part + (l == Lang::zh ? "数据截至" + chart::format_date(f_.zone.as_of, Lang::zh)
-                                   : "Facts as of " + chart::format_date(f_.zone.as_of, Lang::en));
-    };
-    auto stale = [&](Lang l) {
-      return l == Lang::zh ? "注意：数据截至" + chart::format_date(f_.zone.as_of, Lang::zh) + "，已超过" + std::to_string(*o_.stale_days) +
-                                 "天，可能已过时。"
-                           : "Note: these facts date from " + chart::format_date(f_.zone.as_of, Lang::en) + ", more than " +
-                                 std::to_string(*o_.stale_days) + " days ago, and may be out of date.";
-    };
-    auto lines = [&](const std::function<std::string(Lang)>& text, const char* role_name, frame::Color first,
-                     frame::Color rest, double around) {
-      const ParagraphStyle zs = style(true, 13), es = style(false, 13);
-      if (side_) {
-        flow.columns({Span{text(Lang::zh), role(role_name), 8.5, first}}, zs, {Span{text(Lang::en), role(role_name), 8.5, first}}, es,
-                     around, around);
-        return;
-      }
-      for (std::size_t i = 0; i < langs_.size(); ++i)
-        flow.paragraph({Span{text(langs_[i]), role(role_name), 8.5, i == 0 ? first : rest}},
-                       langs_[i] == Lang::zh ? zs : es, i == 0 ? around : 0, i + 1 == langs_.size() ? around : 0,
-                       i + 1 < langs_.size());
-    };
-    lines(meta, "body", kInk, kMuted, 4);
-    if (o_.stale_days) lines(stale, "strong", kStale, kStale, 2);
-    flow.rule(l_.accent, 1.2, 2, 4);
+    arrange_->lines(flow, {meta_line(Lang::zh), meta_line(Lang::en)}, v_.meta, kMetaAround);
+    if (o_.stale_days) arrange_->lines(flow, {stale_line(Lang::zh), stale_line(Lang::en)}, v_.stale, kStaleAround);
+    flow.rule(l_.accent, kRuleWidth, kRuleBefore, kRuleAfter);
+  }
+
+  /// The region and the as-of date in `l`: "<地区>　数据截至<日期>" / "<region> · Facts as of <date>".
+  std::string meta_line(Lang l) const {
+    std::string part;
+    if (f_.zone.region) part = in(*f_.zone.region, l) + (l == Lang::zh ? "　" : " · ");
+    return part + (l == Lang::zh ? "数据截至" + chart::format_date(f_.zone.as_of, Lang::zh)
+                                 : "Facts as of " + chart::format_date(f_.zone.as_of, Lang::en));
+  }
+
+  /// The note that the facts are older than allowed (only when stale_days is set).
+  std::string stale_line(Lang l) const {
+    const std::string days = std::to_string(*o_.stale_days);
+    return l == Lang::zh ? "注意：数据截至" + chart::format_date(f_.zone.as_of, Lang::zh) + "，已超过" + days + "天，可能已过时。"
+                         : "Note: these facts date from " + chart::format_date(f_.zone.as_of, Lang::en) + ", more than " +
+                               days + " days ago, and may be out of date.";
   }
 
   void key_figures(Flow& flow, const model::Block& b, int limit) {
     const std::size_t n = shown(f_.metrics.size(), b, limit);
     if (n == 0) return;
-    section(flow, "关键指标", "Key figures", /*in_columns=*/false);
+    arrange_->section(flow, {"关键指标", "Key figures"}, /*across=*/true);
     const int cols = std::max(1, b.columns);
-    const double gap = 8, w = (flow.measure() - gap * (cols - 1)) / cols;
+    const double gap = l_.space.cards, w = (flow.measure() - gap * (cols - 1)) / cols;
     // One size for every big value of the block, so figures read alike down the page.
-    double block_size = 17;
+    double block_size = l_.type.figure_size;
     for (std::size_t k = 0; k < n; ++k)
       block_size = std::min(block_size, chart::card_value_size(fonts_, f_.metrics[k], w, style_, chart_langs(),
                                                                {f_.file, "metrics[" + std::to_string(k) + "]"}));
@@ -268,7 +243,7 @@ class Composer {
   void charts(Flow& flow, const model::Block& b, int limit) {
     const std::size_t n = shown(f_.series.size(), b, limit);
     if (n == 0) return;
-    section(flow, "图表", "Charts", /*in_columns=*/false);
+    arrange_->section(flow, {"图表", "Charts"}, /*across=*/true);
     for (std::size_t i = 0; i < n; ++i) {
       const auto& s = f_.series[i];
       // Per language: "来源：[n] 出版方。注：……" then "Source: [n] Publisher. Note: ...".
@@ -285,135 +260,53 @@ class Composer {
       }
       text::TextContext ctx{f_.file, "series[" + std::to_string(i) + "]"};
       // A one-page layout gets a compact chart (its plot height follows its width).
-      double width = l_.one_page ? flow.measure() * 0.62 : flow.measure();
+      double width = l_.one_page ? flow.measure() * kCompactChart : flow.measure();
       auto c = chart::draw_series(fonts_, s, source, width, style_, chart_langs(), ctx);
       std::vector<frame::Item> items;
       for (auto& item : c.items) items.push_back(shifted(std::move(item), l_.margin_left));
-      flow.box(c.height, std::move(items), i == 0 ? 2 : 14, 0, false);
+      flow.box(c.height, std::move(items), i == 0 ? kFirstChartBefore : l_.space.charts, 0, false);
     }
   }
 
   void highlights(Flow& flow, const model::Block& b, int limit) {
     const std::size_t n = shown(f_.highlights.size(), b, limit);
     if (n == 0) return;
-    section(flow, "要点", "Highlights");
+    arrange_->section(flow, {"要点", "Highlights"}, /*across=*/false);
+    // Chinese justified; side by side one point further apart.
+    const ItemStyle highlight{l_.space.indent, l_.space.highlights, l_.space.highlights + 1, true};
     for (std::size_t i = 0; i < n; ++i) {
       const auto& h = f_.highlights[i];
       flow.set_context({f_.file, "highlights[" + std::to_string(i) + "].text"});
-      if (side_) {
-        ParagraphStyle s;
-        s.zh = true;
-        s.align = Align::justify;
-        s.indent = 12;
-        s.line_height = l_.body_size * 1.7;
-        ParagraphStyle e = s;
-        e.zh = false;
-        e.align = Align::left;
-        e.line_height = (l_.body_size - 1) * 1.6;
-        double size = l_.body_size;
-        flow.columns({Span{h.text.zh, role("body"), size, kInk}, Span{marker(h.source), role("body"), size * 0.62, l_.accent, size * 0.35}}, s,
-                     {Span{h.text.en, role("body"), size - 1, kInk}, Span{marker(h.source), role("body"), (size - 1) * 0.62, l_.accent, size * 0.35}}, e,
-                     i == 0 ? 0 : 6, 0, false, "", 0, Span{"•", role("body"), size, l_.accent});
-        continue;
-      }
-      for (std::size_t k = 0; k < langs_.size(); ++k) {
-        ParagraphStyle s;
-        s.zh = langs_[k] == Lang::zh;
-        s.align = s.zh ? Align::justify : Align::left;
-        s.indent = 12;
-        s.line_height = k == 0 ? l_.body_size * 1.7 : (l_.body_size - 1) * 1.55;
-        double size = k == 0 ? l_.body_size : l_.body_size - 1;
-        std::vector<Span> spans{Span{in(h.text, langs_[k]), role("body"), size, k == 0 ? kInk : kMuted},
-                                Span{marker(h.source), role("body"), size * 0.62, l_.accent, size * 0.35}};
-        // A highlight and its translation stay on one page together.
-        bool keep = k + 1 < langs_.size();
-        if (k == 0) flow.bullet(spans, s, Span{"•", role("body"), size, l_.accent}, i == 0 ? 0 : 5, keep);
-        else flow.paragraph(spans, s, 0, 0, keep);
-      }
+      arrange_->item(flow, {h.text.zh, h.text.en}, v_.body, highlight, marker(h.source), i == 0);
     }
   }
 
   void changes(Flow& flow) {
     if (!o_.changes) return;  // no last edition to compare with
-    section(flow, "本期变化", "Changes since last edition");
+    arrange_->section(flow, {"本期变化", "Changes since last edition"}, /*across=*/false);
     flow.set_context({f_.file, "changes"});
     std::vector<std::pair<std::string, std::string>> lines = *o_.changes;
     if (lines.empty()) lines.push_back({"与上期相比，各项数据没有变化。", "No figure has changed since the last edition."});
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-      if (side_) {
-        ParagraphStyle s;
-        s.zh = true;
-        s.indent = 12;
-        s.line_height = 14;
-        ParagraphStyle e = s;
-        e.zh = false;
-        e.line_height = 12.5;
-        flow.columns({Span{lines[i].first, role("body"), 9, kInk}}, s, {Span{lines[i].second, role("body"), 8.5, kInk}}, e,
-                     i == 0 ? 0 : 3, 0, false, "", 0, Span{"•", role("body"), 9, l_.accent});
-        continue;
-      }
-      for (std::size_t k = 0; k < langs_.size(); ++k) {
-        ParagraphStyle s;
-        s.zh = langs_[k] == Lang::zh;
-        s.indent = 12;
-        s.line_height = k == 0 ? 14 : 12.5;
-        double size = k == 0 ? 9 : 8;
-        Span text{langs_[k] == Lang::zh ? lines[i].first : lines[i].second, role("body"), size, k == 0 ? kInk : kMuted};
-        bool keep = k + 1 < langs_.size();
-        if (k == 0) flow.bullet({text}, s, Span{"•", role("body"), size, l_.accent}, i == 0 ? 0 : 3, keep);
-        else flow.paragraph({text}, s, 0, 0, keep);
-      }
-    }
+    const ItemStyle change{l_.space.indent, l_.space.notes, l_.space.notes, false};
+    for (std::size_t i = 0; i < lines.size(); ++i)
+      arrange_->item(flow, {lines[i].first, lines[i].second}, v_.note, change, std::nullopt, i == 0);
   }
 
   void sources(Flow& flow) {
     if (numbered_.empty()) return;
-    section(flow, "来源", "Sources");
+    arrange_->section(flow, {"来源", "Sources"}, /*across=*/false);
     for (std::size_t i = 0; i < numbered_.size(); ++i) {
       const auto& src = *numbered_[i];
       flow.set_context({f_.file, "sources[" + std::to_string(&src - f_.sources.data()) + "]"});
-      std::string zh = "[" + std::to_string(i + 1) + "] " + src.publisher.zh + "《" + src.title.zh + "》";
-      if (src.date) zh += "，" + chart::format_date(*src.date, Lang::zh);
-      std::string en = src.publisher.en + (src.title.en.empty() ? "" : ", “" + src.title.en + "”");
-      if (src.date) en += ", " + chart::format_date(*src.date, Lang::en);
-      // Each language's part is set by its own rules (English titles get Latin quotes).
-      std::vector<Span> spans;
-      bool zh_first = langs_.front() == Lang::zh;
-      std::string no = "[" + std::to_string(i + 1) + "] ";
-      Span zh_span{zh_first ? zh : zh.substr(zh.find(' ') + 1), role("body"), 8, kInk};
-      zh_span.zh = true;
-      Span en_span{zh_first ? en : no + en, role("body"), 8, kInk};
-      en_span.zh = false;
-      if (langs_.size() == 1) {
-        spans.push_back(zh_first ? zh_span : en_span);
-      } else if (zh_first) {
-        spans.push_back(zh_span);
-        spans.push_back(Span{" · ", role("body"), 8, kInk, 0, "", false});
-        spans.push_back(en_span);
-      } else {
-        spans.push_back(en_span);
-        spans.push_back(Span{" · ", role("body"), 8, kInk, 0, "", false});
-        spans.push_back(zh_span);
-      }
-      if (src.date || !src.url.empty()) spans.back().text += spans.back().zh.value_or(true) ? "。" : ".";
-      if (!src.url.empty()) {
-        spans.push_back(Span{" ", role("body"), 8, kInk});
-        spans.push_back(Span{src.url, role("body"), 8, l_.accent, 0, src.url});
-      }
-      const ParagraphStyle s = style(true, 12.5);
-      if (side_) {  // each language in its own column, numbered in both
-        Span zh_col{zh, role("body"), 8, kInk};
-        Span en_col{no + en + (src.date || !src.url.empty() ? "." : ""), role("body"), 8, kInk};
-        std::vector<Span> left{zh_col}, right{en_col};
-        if (!src.url.empty())
-          for (auto* col : {&left, &right}) {
-            col->push_back(Span{" ", role("body"), 8, kInk});
-            col->push_back(Span{src.url, role("body"), 8, l_.accent, 0, src.url});
-          }
-        flow.columns(left, s, right, style(false, s.line_height), i == 0 ? 0 : 3, 0);
-        continue;
-      }
-      flow.paragraph(spans, s, i == 0 ? 0 : 3, 0);
+      SourceEntry e;
+      e.number = "[" + std::to_string(i + 1) + "] ";
+      e.zh = src.publisher.zh + "《" + src.title.zh + "》";
+      if (src.date) e.zh += "，" + chart::format_date(*src.date, Lang::zh);
+      e.en = src.publisher.en + (src.title.en.empty() ? "" : ", “" + src.title.en + "”");
+      if (src.date) e.en += ", " + chart::format_date(*src.date, Lang::en);
+      e.url = src.url;
+      e.terminated = src.date || !src.url.empty();
+      arrange_->source(flow, e, v_.sources, i == 0 ? 0 : l_.space.notes);
     }
   }
 
@@ -430,8 +323,9 @@ class Composer {
   const model::Facts& f_;
   const model::Layout& l_;
   const ComposeOptions o_;  // a copy: one-pagers make a composer per language mode from a local
+  const Voices v_;           // the layout's type scale and inks, role by role
   std::vector<Lang> langs_;
-  bool side_ = false;  // side-by-side columns
+  std::unique_ptr<Arrangement> arrange_;  // how the languages are arranged, chosen once per mode
   std::map<std::string, int> source_no_;
   std::vector<const model::Source*> numbered_;  // the cited sources, in the order of their numbers
   chart::Style style_;
@@ -474,69 +368,101 @@ std::string_view name_of(LangMode m) {
   return "?";
 }
 
+namespace {
+
 /// The tightest spacing between blocks copyfitting uses (a fraction of the layout's).
 constexpr double kTightGaps = 0.45;
+
+/// A briefing of any length. Copyfitting: a last page that would hold only a few lines (a
+/// source or two) is avoided by tightening the space between blocks, never the type or the
+/// line spacing.
+frame::Document copyfit(Composer& c, const model::Layout& layout) {
+  const Flow flow = c.blocks(Limits{});
+  frame::Document doc = c.paginate(flow);
+  if (doc.pages.size() > 1 && last_page_fill(doc, layout) < 0.25)
+    for (double scale : {0.7, kTightGaps}) {
+      frame::Document tight = c.paginate(flow, scale);
+      if (tight.pages.size() < doc.pages.size()) return tight;
+    }
+  return doc;
+}
+
+/// A composer per language mode (the widest first), to find the limits that fit in all five.
+class AllModes {
+ public:
+  AllModes(const text::FontBook& fonts, const model::Facts& facts, const model::Layout& layout,
+           const ComposeOptions& options) {
+    for (LangMode m : {LangMode::side_by_side, LangMode::zh_en, LangMode::en_zh, LangMode::zh, LangMode::en}) {
+      ComposeOptions o = options;
+      o.lang = m;
+      modes_.push_back(std::make_unique<Composer>(fonts, facts, layout, o));
+    }
+  }
+
+  /// Whether every mode sets these limits on one page. A mode may tighten the space between
+  /// blocks (as a briefing's last page does) to fit.
+  bool fit(const Limits& l) {
+    return std::all_of(modes_.begin(), modes_.end(), [&](const auto& m) {
+      const Flow flow = m->blocks(l);
+      return m->paginate(flow).pages.size() == 1 || m->paginate(flow, kTightGaps).pages.size() == 1;
+    });
+  }
+
+ private:
+  std::vector<std::unique_ptr<Composer>> modes_;
+};
+
+/// What the layout shows at most: every item, capped by each block's `max`.
+Limits layout_limits(const model::Facts& facts, const model::Layout& layout) {
+  Limits l{static_cast<int>(facts.metrics.size()), static_cast<int>(facts.series.size()),
+           static_cast<int>(facts.highlights.size())};
+  for (const auto& b : layout.blocks) {
+    if (b.max <= 0) continue;
+    if (b.kind == model::BlockKind::highlights) l.highlights = std::min(l.highlights, b.max);
+    if (b.kind == model::BlockKind::charts) l.charts = std::min(l.charts, b.max);
+    if (b.kind == model::BlockKind::key_figures) l.metrics = std::min(l.metrics, b.max);
+  }
+  return l;
+}
+
+/// Drops one step from the end of the blocks: highlights down to two, key figures down to one
+/// row, the last highlight but one, the charts, the last highlight. False when nothing is left.
+bool drop_one(Limits& l) {
+  if (l.highlights <= 0 && l.charts <= 0 && l.metrics <= 3) return false;
+  if (l.highlights > 2) --l.highlights;
+  else if (l.metrics > 3) l.metrics = std::max(3, l.metrics - 3);
+  else if (l.highlights > 1) --l.highlights;
+  else if (l.charts > 0) --l.charts;
+  else --l.highlights;
+  return true;
+}
+
+/// The limits of a one-page layout: the same content in every language mode — the Chinese and
+/// the English one-pager handed out at one meeting must agree. Drops until all modes fit, then
+/// gives highlights back one at a time while every mode still holds them (dropping a whole row
+/// of cards can free more room than needed).
+Limits one_page_limits(AllModes& modes, const model::Facts& facts, const model::Layout& layout) {
+  const Limits most = layout_limits(facts, layout);
+  Limits lim = most;
+  while (!modes.fit(lim) && drop_one(lim)) {
+  }
+  while (lim.highlights < most.highlights) {
+    Limits more = lim;
+    ++more.highlights;
+    if (!modes.fit(more)) break;
+    lim = more;
+  }
+  return lim;
+}
+
+}  // namespace
 
 frame::Document compose_briefing(const text::FontBook& fonts, const model::Facts& facts, const model::Layout& layout,
                                  const ComposeOptions& options) {
   Composer c(fonts, facts, layout, options);
-  if (!layout.one_page) {
-    const Flow flow = c.blocks(Limits{});
-    frame::Document doc = c.paginate(flow);
-    // Copyfitting: a last page that would hold only a few lines (a source or two) is avoided
-    // by tightening the space between blocks, never the type or the line spacing.
-    if (doc.pages.size() > 1 && last_page_fill(doc, layout) < 0.25)
-      for (double scale : {0.7, kTightGaps}) {
-        frame::Document tight = c.paginate(flow, scale);
-        if (tight.pages.size() < doc.pages.size()) return tight;
-      }
-    return doc;
-  }
-  // One page, with the same content in every language mode — the Chinese and the English
-  // one-pager handed out at one meeting must agree — so the limits are those that fit in all
-  // five modes (the widest first). Drop from the end of each block until it fits: highlights
-  // down to two, key figures down to one row, the last highlight, and only then the chart;
-  // then give highlights back one at a time while every mode still holds them.
-  std::vector<std::unique_ptr<Composer>> modes;
-  for (LangMode m : {LangMode::side_by_side, LangMode::zh_en, LangMode::en_zh, LangMode::zh, LangMode::en}) {
-    ComposeOptions o = options;
-    o.lang = m;
-    modes.push_back(std::make_unique<Composer>(fonts, facts, layout, o));
-  }
-  // A mode may tighten the space between blocks (as a briefing's last page does) to fit.
-  auto fits_one = [](Composer& m, const Limits& l) {
-    const Flow flow = m.blocks(l);
-    return m.paginate(flow).pages.size() == 1 || m.paginate(flow, kTightGaps).pages.size() == 1;
-  };
-  auto fits = [&](const Limits& l) {
-    return std::all_of(modes.begin(), modes.end(), [&](const auto& m) { return fits_one(*m, l); });
-  };
-  int highlights = static_cast<int>(facts.highlights.size()), charts = static_cast<int>(facts.series.size()),
-      metrics = static_cast<int>(facts.metrics.size());
-  for (const auto& b : layout.blocks) {  // start from what the layout shows at most
-    if (b.max <= 0) continue;
-    if (b.kind == model::BlockKind::highlights) highlights = std::min(highlights, b.max);
-    if (b.kind == model::BlockKind::charts) charts = std::min(charts, b.max);
-    if (b.kind == model::BlockKind::key_figures) metrics = std::min(metrics, b.max);
-  }
-  const int max_highlights = highlights;
-  Limits lim{metrics, charts, highlights};
-  while (!fits(lim) && (highlights > 0 || charts > 0 || metrics > 3)) {
-    if (highlights > 2) --highlights;
-    else if (metrics > 3) metrics = std::max(3, metrics - 3);
-    else if (highlights > 1) --highlights;
-    else if (charts > 0) --charts;
-    else --highlights;
-    lim = {metrics, charts, highlights};
-  }
-  // Dropping a whole row of cards can free more room than needed.
-  while (lim.highlights < max_highlights) {
-    Limits more = lim;
-    ++more.highlights;
-    if (!fits(more)) break;
-    lim = more;
-  }
-  const Flow flow = c.blocks(lim);
+  if (!layout.one_page) return copyfit(c, layout);
+  AllModes modes(fonts, facts, layout, options);
+  const Flow flow = c.blocks(one_page_limits(modes, facts, layout));
   frame::Document doc = c.paginate(flow);
   if (doc.pages.size() > 1) doc = c.paginate(flow, kTightGaps);
   return doc;

@@ -1,8 +1,9 @@
-// Layout loader: page size and margins, type size, palette, accent and the ordered blocks.
+// Layout loader: page size and margins, the type scale, spacing and inks, palette, accent and the ordered blocks.
 #include "load/layout_loader.h"
 
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "load/schema.h"
 #include "load/yaml_tree.h"
@@ -115,6 +116,90 @@ void read_blocks(Schema& s, const YNode& n, model::Layout& l) {
   }
 }
 
+/// A role of the type scale, {size, leading} (and space_before, space_after for a heading);
+/// omitted keys keep the defaults.
+void read_style(Schema& s, const YNode& n, const std::string& path, model::TypeStyle& t, bool heading) {
+  Fields f = s.fields(n, path, heading ? "a map with size, leading, space_before and space_after"
+                                       : "a map with size and leading");
+  if (!f.ok()) return;
+  if (const YNode* v = f.optional("size"))
+    if (auto x = length(s, *v, path + ".size", 4, 48)) t.size = *x;
+  if (const YNode* v = f.optional("leading"))
+    if (auto x = length(s, *v, path + ".leading", 4, 72)) t.leading = *x;
+  if (heading)
+    for (auto [key, target] : {std::pair{"space_before", &t.space_before}, std::pair{"space_after", &t.space_after}})
+      if (const YNode* v = f.optional(key))
+        if (auto x = length(s, *v, path + "." + key, 0, 72)) *target = *x;
+  f.finish();
+}
+
+/// A leading written as a multiple of the size.
+void read_ratio(Schema& s, Fields& f, const std::string& parent, const char* key, double& target) {
+  if (const YNode* v = f.optional(key))
+    if (auto x = length(s, *v, parent + "." + key, 1, 3)) target = *x;
+}
+
+void read_columns(Schema& s, const YNode& n, model::ColumnType& c) {
+  Fields f = s.fields(n, "type.columns", "a map with title, subtitle, note_translation and translation_leading");
+  if (!f.ok()) return;
+  for (auto [key, target] : {std::pair{"title", &c.title}, std::pair{"subtitle", &c.subtitle},
+                             std::pair{"note_translation", &c.note_translation}})
+    if (const YNode* v = f.optional(key)) read_style(s, *v, std::string("type.columns.") + key, *target, false);
+  read_ratio(s, f, "type.columns", "translation_leading", c.translation_leading);
+  f.finish();
+}
+
+void read_type(Schema& s, const YNode& n, model::TypeScale& t) {
+  Fields f = s.fields(n, "type", "a map with body_size and the roles of the type scale");
+  if (!f.ok()) return;
+  if (const YNode* b = f.optional("body_size"))
+    if (auto x = length(s, *b, "type.body_size", 6, 16)) t.body_size = *x;
+  read_ratio(s, f, "type", "body_leading", t.body_leading);
+  read_ratio(s, f, "type", "translation_leading", t.translation_leading);
+  for (auto [key, target, heading] :
+       {std::tuple{"title", &t.title, false}, std::tuple{"subtitle", &t.subtitle, false},
+        std::tuple{"heading", &t.heading, true}, std::tuple{"heading_translation", &t.heading_translation, false},
+        std::tuple{"compact_heading", &t.compact_heading, true}, std::tuple{"meta", &t.meta, false},
+        std::tuple{"note", &t.note, false}, std::tuple{"note_translation", &t.note_translation, false},
+        std::tuple{"sources", &t.sources, false}})
+    if (const YNode* v = f.optional(key)) read_style(s, *v, std::string("type.") + key, *target, heading);
+  if (const YNode* v = f.optional("figure_size"))
+    if (auto x = length(s, *v, "type.figure_size", 6, 48)) t.figure_size = *x;
+  if (const YNode* v = f.optional("caption_size"))
+    if (auto x = length(s, *v, "type.caption_size", 4, 16)) t.caption_size = *x;
+  if (const YNode* v = f.optional("marker")) {
+    Fields m = s.fields(*v, "type.marker", "a map with scale and rise");
+    if (m.ok()) {
+      for (auto [key, target] : {std::pair{"scale", &t.marker_scale}, std::pair{"rise", &t.marker_rise}})
+        if (const YNode* x = m.optional(key))
+          if (auto r = length(s, *x, std::string("type.marker.") + key, 0, 1)) *target = *r;
+      m.finish();
+    }
+  }
+  if (const YNode* v = f.optional("columns")) read_columns(s, *v, t.columns);
+  f.finish();
+}
+
+void read_space(Schema& s, const YNode& n, model::Spacing& sp) {
+  Fields f = s.fields(n, "space", "a map with cards, charts, highlights, notes and indent");
+  if (!f.ok()) return;
+  for (auto [key, target] : {std::pair{"cards", &sp.cards}, std::pair{"charts", &sp.charts},
+                             std::pair{"highlights", &sp.highlights}, std::pair{"notes", &sp.notes},
+                             std::pair{"indent", &sp.indent}})
+    if (const YNode* v = f.optional(key))
+      if (auto x = length(s, *v, std::string("space.") + key, 0, 72)) *target = *x;
+  f.finish();
+}
+
+void read_ink(Schema& s, const YNode& n, model::Inks& ink) {
+  Fields f = s.fields(n, "ink", "a map with text, muted and warning");
+  if (!f.ok()) return;
+  for (auto [key, target] : {std::pair{"text", &ink.text}, std::pair{"muted", &ink.muted}, std::pair{"warning", &ink.warning}})
+    if (const YNode* v = f.optional(key))
+      if (auto c = hex_colour(s, *v, std::string("ink.") + key)) *target = *c;
+  f.finish();
+}
+
 }  // namespace
 
 LayoutResult load_layout_text(std::string_view text, const std::string& file) {
@@ -126,17 +211,12 @@ LayoutResult load_layout_text(std::string_view text, const std::string& file) {
   s.check_duplicate_keys(*doc);
   model::Layout l;
   l.name = std::filesystem::path(file).stem().string();
-  Fields top = s.fields(doc->root(), "", "a map with the keys page, type, palette, accent and blocks");
+  Fields top = s.fields(doc->root(), "", "a map with the keys page, type, space, ink, palette, accent and blocks");
   if (top.ok()) {
     if (const YNode* v = top.optional("page")) read_page(s, *v, l);
-    if (const YNode* v = top.optional("type")) {
-      Fields f = s.fields(*v, "type", "a map with body_size");
-      if (f.ok()) {
-        if (const YNode* b = f.optional("body_size"))
-          if (auto x = length(s, *b, "type.body_size", 6, 16)) l.body_size = *x;
-        f.finish();
-      }
-    }
+    if (const YNode* v = top.optional("type")) read_type(s, *v, l.type);
+    if (const YNode* v = top.optional("space")) read_space(s, *v, l.space);
+    if (const YNode* v = top.optional("ink")) read_ink(s, *v, l.ink);
     if (const YNode* v = top.optional("palette")) {
       if (!v->is_seq() || v->items.empty()) s.error(*v, "palette", "expected a non-empty list of #RRGGBB colours", describe(*v));
       else

@@ -53,6 +53,16 @@ std::string all_text(const frame::Document& doc) {
   return out;
 }
 
+/// The first text run containing `text` (nullptr when none does).
+const frame::TextRun* run_with(const frame::Document& doc, const std::string& text) {
+  for (const auto& p : doc.pages)
+    for (const auto& item : p.items)
+      if (const auto* t = std::get_if<frame::TextRun>(&item); t && t->text.find(text) != std::string::npos) return t;
+  return nullptr;
+}
+
+bool same(const frame::Color& a, const frame::Color& b) { return a.r == b.r && a.g == b.g && a.b == b.b; }
+
 model::Layout briefing() {
   base::SystemEnv env;
   auto l = load::load_layout_file(env, test::source_dir() / "layouts" / "briefing.yaml");
@@ -159,5 +169,89 @@ TEST_CASE("compose: a one-pager shows the same items in every language mode, on 
     INFO(path.filename().string());
     CHECK(seen.size() == 1);
     if (!facts.facts->series.empty()) CHECK(seen.begin()->second);  // the most telling chart is kept
+  }
+}
+
+TEST_CASE("compose: each role is set in the size and ink of the layout's type scale", "[compose]") {
+  auto facts = load::load_facts_text(kFacts, "cites.yaml");
+  REQUIRE(facts.ok());
+  model::Layout l = briefing();
+  l.type.title.size = 24;
+  l.type.heading.size = 14;
+  l.type.heading_translation.size = 10;
+  l.type.body_size = 11;
+  l.type.marker_scale = 0.5;
+  l.ink.muted = {0.5, 0.0, 0.0};
+  SECTION("stacked: the translation muted, under the first language") {
+    auto doc = layout::compose_briefing(fonts(), *facts.facts, l, {});
+    const auto* name = run_with(doc, "引用区");
+    REQUIRE(name);
+    CHECK(name->size == 24);
+    CHECK(same(name->color, l.accent));
+    const auto* heading = run_with(doc, "要点");
+    REQUIRE(heading);
+    CHECK(heading->size == 14);
+    CHECK(same(heading->color, l.ink.text));
+    const auto* translation = run_with(doc, "Highlights");
+    REQUIRE(translation);
+    CHECK(translation->size == 10);
+    CHECK(same(translation->color, l.ink.muted));
+    const auto* body = run_with(doc, "一条要点");
+    REQUIRE(body);
+    CHECK(body->size == 11);
+    const auto* en = run_with(doc, "One highlight");
+    REQUIRE(en);
+    CHECK(en->size == 10);  // a translation is 1 pt smaller than the body
+    CHECK(same(en->color, l.ink.muted));
+  }
+  SECTION("side by side: both columns in ink, headings alike") {
+    layout::ComposeOptions o;
+    o.lang = layout::LangMode::side_by_side;
+    auto doc = layout::compose_briefing(fonts(), *facts.facts, l, o);
+    const auto* heading = run_with(doc, "Highlights");
+    REQUIRE(heading);
+    CHECK(heading->size == 14);
+    CHECK(same(heading->color, l.ink.text));
+    const auto* en = run_with(doc, "One highlight");
+    REQUIRE(en);
+    CHECK(en->size == 10);
+    CHECK(same(en->color, l.ink.text));
+    const auto* name = run_with(doc, "Citation Zone");
+    REQUIRE(name);
+    CHECK(name->size == l.type.columns.subtitle.size);
+  }
+}
+
+TEST_CASE("compose: how a block heading is arranged follows the mode and the layout", "[compose]") {
+  auto facts = load::load_facts_text(kFacts, "cites.yaml");
+  REQUIRE(facts.ok());
+  base::SystemEnv env;
+  auto onepager = load::load_layout_file(env, test::source_dir() / "layouts" / "onepager.yaml");
+  REQUIRE(onepager.ok());
+  SECTION("a one-pager, stacked: one line in the languages' order, the compact heading's size") {
+    layout::ComposeOptions o;
+    o.lang = layout::LangMode::en_zh;
+    auto doc = layout::compose_briefing(fonts(), *facts.facts, *onepager.layout, o);
+    const auto* h = run_with(doc, "Highlights");  // "·" and the Chinese are runs in the CJK face
+    REQUIRE(h);
+    CHECK(h->size == onepager.layout->type.compact_heading.size);
+    const auto* zh = run_with(doc, "要点");
+    REQUIRE(zh);
+    CHECK(zh->origin.y == h->origin.y);
+    CHECK(zh->origin.x > h->origin.x);
+  }
+  SECTION("side by side: a full-width block one line across, a block in columns a heading per column") {
+    layout::ComposeOptions o;
+    o.lang = layout::LangMode::side_by_side;
+    auto doc = layout::compose_briefing(fonts(), *facts.facts, briefing(), o);
+    const auto* across = run_with(doc, "Key figures");
+    REQUIRE(across);
+    CHECK(across->text.find("·") != std::string::npos);
+    const auto* zh = run_with(doc, "要点");
+    const auto* en = run_with(doc, "Highlights");
+    REQUIRE(zh);
+    REQUIRE(en);
+    CHECK(zh->origin.y == en->origin.y);
+    CHECK(en->origin.x > zh->origin.x);
   }
 }

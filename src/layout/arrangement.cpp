@@ -1,0 +1,211 @@
+// Arrangements: stacked (a paragraph per language, translations muted and kept with the first)
+// and side by side (Chinese and English columns), each setting headings, lines, items, sources.
+#include "layout/arrangement.h"
+
+#include <algorithm>
+
+namespace zb::layout {
+namespace {
+
+using chart::Lang;
+using text::Align;
+using text::ParagraphStyle;
+using text::Span;
+
+/// A paragraph style in one language's rules with this leading (the rest default).
+ParagraphStyle style(bool zh, double leading) {
+  ParagraphStyle s;
+  s.zh = zh;
+  s.line_height = leading;
+  return s;
+}
+
+/// A source marker [n] after text of `size`, raised by `rise_of` × the marker rise.
+Span marker_span(const std::string& marker, const Voice& v, const Marks& m, double size,
+                 double rise_of) {
+  return Span{marker, v.font, size * m.marker_scale, m.accent, rise_of * m.marker_rise};
+}
+
+class Stacked final : public Arrangement {
+ public:
+  Stacked(std::vector<Lang> langs, Marks marks, Voice heading, std::optional<Voice> compact)
+      : langs_(std::move(langs)),
+        marks_(marks),
+        heading_(std::move(heading)),
+        compact_(std::move(compact)) {}
+
+  void heading(Flow& flow, const Bilingual& t, const Voice& v, const std::string& bookmark,
+               int level) const override {
+    for (std::size_t i = 0; i < langs_.size(); ++i) {
+      const model::TypeStyle& h = i == 0 ? v.first : v.translation;
+      flow.heading({Span{in(t, langs_[i]), v.font, h.size, i == 0 ? v.ink : v.translation_ink}},
+                   style(langs_[i] == Lang::zh, h.leading), i == 0 ? bookmark : "", level,
+                   i == 0 ? v.first.space_before : 0, last(i) ? v.first.space_after : 0);
+    }
+  }
+
+  /// One-page layouts: one line, "关键指标 · Key figures"; otherwise a heading per language.
+  void section(Flow& flow, const Bilingual& t, bool /*across*/) const override {
+    if (!compact_) {
+      heading(flow, t, heading_, joined(t, " / "), 1);
+      return;
+    }
+    const std::string line = joined(t, " · ");
+    const bool zh_in = std::find(langs_.begin(), langs_.end(), Lang::zh) != langs_.end();
+    const model::TypeStyle& h = compact_->first;
+    flow.heading({Span{line, compact_->font, h.size, compact_->ink}}, style(zh_in, h.leading), line,
+                 1, h.space_before, h.space_after);
+  }
+
+  void lines(Flow& flow, const Bilingual& t, const Voice& v, double around) const override {
+    for (std::size_t i = 0; i < langs_.size(); ++i) {
+      const model::TypeStyle& h = i == 0 ? v.first : v.translation;
+      flow.paragraph({Span{in(t, langs_[i]), v.font, h.size, i == 0 ? v.ink : v.translation_ink}},
+                     style(langs_[i] == Lang::zh, h.leading), i == 0 ? around : 0,
+                     last(i) ? around : 0, !last(i));
+    }
+  }
+
+  /// The first language as a bullet, each translation under it; the item stays on one page.
+  void item(Flow& flow, const Bilingual& t, const Voice& v, const ItemStyle& is,
+            const std::optional<std::string>& marker, bool first) const override {
+    for (std::size_t k = 0; k < langs_.size(); ++k) {
+      const model::TypeStyle& h = k == 0 ? v.first : v.translation;
+      ParagraphStyle s = style(langs_[k] == Lang::zh, h.leading);
+      s.align = is.justify_zh && s.zh ? Align::justify : Align::left;
+      s.indent = is.indent;
+      std::vector<Span> spans{
+          Span{in(t, langs_[k]), v.font, h.size, k == 0 ? v.ink : v.translation_ink}};
+      if (marker) spans.push_back(marker_span(*marker, v, marks_, h.size, h.size));
+      if (k == 0)
+        flow.bullet(spans, s, Span{"•", v.font, h.size, marks_.accent}, first ? 0 : is.gap,
+                    !last(k));
+      else
+        flow.paragraph(spans, s, 0, 0, !last(k));
+    }
+  }
+
+  /// One paragraph, the languages in reading order joined by " · ", each set by its own rules
+  /// (English titles get Latin quotes); the number leads.
+  void source(Flow& flow, const SourceEntry& e, const Voice& v,
+              double space_before) const override {
+    const double size = v.first.size;
+    const bool zh_first = langs_.front() == Lang::zh;
+    Span zh{zh_first ? e.number + e.zh : e.zh, v.font, size, v.ink};
+    zh.zh = true;
+    Span en{zh_first ? e.en : e.number + e.en, v.font, size, v.ink};
+    en.zh = false;
+    std::vector<Span> spans{zh_first ? zh : en};
+    if (langs_.size() > 1) {
+      spans.push_back(Span{" · ", v.font, size, v.ink, 0, "", false});
+      spans.push_back(zh_first ? en : zh);
+    }
+    if (e.terminated) spans.back().text += spans.back().zh.value_or(true) ? "。" : ".";
+    if (!e.url.empty()) {
+      spans.push_back(Span{" ", v.font, size, v.ink});
+      spans.push_back(Span{e.url, v.font, size, marks_.accent, 0, e.url});
+    }
+    flow.paragraph(spans, style(true, v.first.leading), space_before, 0);
+  }
+
+ private:
+  bool last(std::size_t i) const { return i + 1 == langs_.size(); }
+  /// The text in `l`; English falls back to Chinese when it is empty.
+  static const std::string& in(const Bilingual& t, Lang l) {
+    return l == Lang::zh || t.en.empty() ? t.zh : t.en;
+  }
+  std::string joined(const Bilingual& t, const char* separator) const {
+    std::string s;
+    for (std::size_t i = 0; i < langs_.size(); ++i) s += (i ? separator : "") + in(t, langs_[i]);
+    return s;
+  }
+
+  std::vector<Lang> langs_;
+  Marks marks_;
+  Voice heading_;
+  std::optional<Voice> compact_;
+};
+
+class SideBySide final : public Arrangement {
+ public:
+  SideBySide(Marks marks, Voice heading) : marks_(marks), heading_(std::move(heading)) {}
+
+  void heading(Flow& flow, const Bilingual& t, const Voice& v, const std::string& bookmark,
+               int level) const override {
+    flow.columns({Span{t.zh, v.font, v.zh_column.size, v.ink}}, style(true, v.zh_column.leading),
+                 {Span{t.en, v.font, v.en_column.size, v.ink}}, style(false, v.en_column.leading),
+                 v.first.space_before, v.first.space_after, true, bookmark, level);
+  }
+
+  /// A block set in columns gets a heading per column; a full-width block (cards, charts) one
+  /// full-width line, "关键指标 · Key figures".
+  void section(Flow& flow, const Bilingual& t, bool across) const override {
+    if (!across) {
+      heading(flow, t, heading_, t.zh + " / " + t.en, 1);
+      return;
+    }
+    const model::TypeStyle& h = heading_.first;
+    flow.heading({Span{t.zh, heading_.font, h.size, heading_.ink},
+                  Span{" · " + t.en, heading_.font, h.size, heading_.ink, 0, "", false}},
+                 style(true, h.leading), t.zh + " · " + t.en, 1, h.space_before, h.space_after);
+  }
+
+  void lines(Flow& flow, const Bilingual& t, const Voice& v, double around) const override {
+    flow.columns({Span{t.zh, v.font, v.zh_column.size, v.ink}}, style(true, v.zh_column.leading),
+                 {Span{t.en, v.font, v.en_column.size, v.ink}}, style(false, v.en_column.leading),
+                 around, around);
+  }
+
+  /// Both columns in ink; the markers of both rise as the Chinese column's, so they sit level.
+  void item(Flow& flow, const Bilingual& t, const Voice& v, const ItemStyle& is,
+            const std::optional<std::string>& marker, bool first) const override {
+    const model::TypeStyle &zh = v.zh_column, &en = v.en_column;
+    ParagraphStyle s = style(true, zh.leading);
+    s.align = is.justify_zh ? Align::justify : Align::left;
+    s.indent = is.indent;
+    ParagraphStyle e = s;
+    e.zh = false;
+    e.align = Align::left;
+    e.line_height = en.leading;
+    std::vector<Span> left{Span{t.zh, v.font, zh.size, v.ink}},
+        right{Span{t.en, v.font, en.size, v.ink}};
+    if (marker) {
+      left.push_back(marker_span(*marker, v, marks_, zh.size, zh.size));
+      right.push_back(marker_span(*marker, v, marks_, en.size, zh.size));
+    }
+    flow.columns(left, s, right, e, first ? 0 : is.column_gap, 0, false, "", 0,
+                 Span{"•", v.font, zh.size, marks_.accent});
+  }
+
+  /// Each language in its own column, numbered in both.
+  void source(Flow& flow, const SourceEntry& e, const Voice& v,
+              double space_before) const override {
+    const double size = v.first.size;
+    std::vector<Span> left{Span{e.number + e.zh, v.font, size, v.ink}},
+        right{Span{e.number + e.en + (e.terminated ? "." : ""), v.font, size, v.ink}};
+    if (!e.url.empty())
+      for (auto* col : {&left, &right}) {
+        col->push_back(Span{" ", v.font, size, v.ink});
+        col->push_back(Span{e.url, v.font, size, marks_.accent, 0, e.url});
+      }
+    flow.columns(left, style(true, v.first.leading), right, style(false, v.first.leading),
+                 space_before, 0);
+  }
+
+ private:
+  Marks marks_;
+  Voice heading_;
+};
+
+}  // namespace
+
+std::unique_ptr<Arrangement> stacked(std::vector<Lang> langs, Marks marks, Voice heading,
+                                     std::optional<Voice> compact) {
+  return std::make_unique<Stacked>(std::move(langs), marks, std::move(heading), std::move(compact));
+}
+
+std::unique_ptr<Arrangement> side_by_side(Marks marks, Voice heading) {
+  return std::make_unique<SideBySide>(marks, std::move(heading));
+}
+
+}  // namespace zb::layout
