@@ -1,6 +1,8 @@
 // Composition: only cited sources are numbered and listed; key-figure cards of a row line up.
 #include <catch2/catch.hpp>
 
+#include <optional>
+
 #include <algorithm>
 #include <set>
 
@@ -53,12 +55,12 @@ std::string all_text(const frame::Document& doc) {
   return out;
 }
 
-/// The first text run containing `text` (nullptr when none does).
-const frame::TextRun* run_with(const frame::Document& doc, const std::string& text) {
+/// The first text run containing `text`, in page coordinates (nullopt when none does).
+std::optional<frame::TextRun> run_with(const frame::Document& doc, const std::string& text) {
   for (const auto& p : doc.pages)
-    for (const auto& item : p.items)
-      if (const auto* t = std::get_if<frame::TextRun>(&item); t && t->text.find(text) != std::string::npos) return t;
-  return nullptr;
+    for (const auto& item : frame::flattened(p).items)
+      if (const auto* t = std::get_if<frame::TextRun>(&item); t && t->text.find(text) != std::string::npos) return *t;
+  return std::nullopt;
 }
 
 bool same(const frame::Color& a, const frame::Color& b) { return a.r == b.r && a.g == b.g && a.b == b.b; }
@@ -184,22 +186,22 @@ TEST_CASE("compose: each role is set in the size and ink of the layout's type sc
   l.ink.muted = {0.5, 0.0, 0.0};
   SECTION("stacked: the translation muted, under the first language") {
     auto doc = layout::compose_briefing(fonts(), *facts.facts, l, {});
-    const auto* name = run_with(doc, "引用区");
+    const auto name = run_with(doc, "引用区");
     REQUIRE(name);
     CHECK(name->size == 24);
     CHECK(same(name->color, l.accent));
-    const auto* heading = run_with(doc, "要点");
+    const auto heading = run_with(doc, "要点");
     REQUIRE(heading);
     CHECK(heading->size == 14);
     CHECK(same(heading->color, l.ink.text));
-    const auto* translation = run_with(doc, "Highlights");
+    const auto translation = run_with(doc, "Highlights");
     REQUIRE(translation);
     CHECK(translation->size == 10);
     CHECK(same(translation->color, l.ink.muted));
-    const auto* body = run_with(doc, "一条要点");
+    const auto body = run_with(doc, "一条要点");
     REQUIRE(body);
     CHECK(body->size == 11);
-    const auto* en = run_with(doc, "One highlight");
+    const auto en = run_with(doc, "One highlight");
     REQUIRE(en);
     CHECK(en->size == 10);  // a translation is 1 pt smaller than the body
     CHECK(same(en->color, l.ink.muted));
@@ -208,15 +210,15 @@ TEST_CASE("compose: each role is set in the size and ink of the layout's type sc
     layout::ComposeOptions o;
     o.lang = layout::LangMode::side_by_side;
     auto doc = layout::compose_briefing(fonts(), *facts.facts, l, o);
-    const auto* heading = run_with(doc, "Highlights");
+    const auto heading = run_with(doc, "Highlights");
     REQUIRE(heading);
     CHECK(heading->size == 14);
     CHECK(same(heading->color, l.ink.text));
-    const auto* en = run_with(doc, "One highlight");
+    const auto en = run_with(doc, "One highlight");
     REQUIRE(en);
     CHECK(en->size == 10);
     CHECK(same(en->color, l.ink.text));
-    const auto* name = run_with(doc, "Citation Zone");
+    const auto name = run_with(doc, "Citation Zone");
     REQUIRE(name);
     CHECK(name->size == l.type.columns.subtitle.size);
   }
@@ -232,10 +234,10 @@ TEST_CASE("compose: how a block heading is arranged follows the mode and the lay
     layout::ComposeOptions o;
     o.lang = layout::LangMode::en_zh;
     auto doc = layout::compose_briefing(fonts(), *facts.facts, *onepager.layout, o);
-    const auto* h = run_with(doc, "Highlights");  // "·" and the Chinese are runs in the CJK face
+    const auto h = run_with(doc, "Highlights");  // "·" and the Chinese are runs in the CJK face
     REQUIRE(h);
     CHECK(h->size == onepager.layout->type.compact_heading.size);
-    const auto* zh = run_with(doc, "要点");
+    const auto zh = run_with(doc, "要点");
     REQUIRE(zh);
     CHECK(zh->origin.y == h->origin.y);
     CHECK(zh->origin.x > h->origin.x);
@@ -244,11 +246,11 @@ TEST_CASE("compose: how a block heading is arranged follows the mode and the lay
     layout::ComposeOptions o;
     o.lang = layout::LangMode::side_by_side;
     auto doc = layout::compose_briefing(fonts(), *facts.facts, briefing(), o);
-    const auto* across = run_with(doc, "Key figures");
+    const auto across = run_with(doc, "Key figures");
     REQUIRE(across);
     CHECK(across->text.find("·") != std::string::npos);
-    const auto* zh = run_with(doc, "要点");
-    const auto* en = run_with(doc, "Highlights");
+    const auto zh = run_with(doc, "要点");
+    const auto en = run_with(doc, "Highlights");
     REQUIRE(zh);
     REQUIRE(en);
     CHECK(zh->origin.y == en->origin.y);
