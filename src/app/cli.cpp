@@ -1,6 +1,7 @@
 // The command line: CLI11 definitions of every command, logging set-up, exit-code mapping.
 #include "app/cli.h"
 
+#include <algorithm>
 #include <csignal>
 #include <iostream>
 
@@ -12,10 +13,41 @@
 #include "app/check.h"
 #include "app/sample.h"
 #include "app/version.h"
+#include "app/zones.h"
 #include "base/env.h"
+#include "model/lang_mode.h"
 
 namespace zb::app {
 namespace {
+
+using model::LangMode;
+
+/// --lang: a mode's name becomes the mode, once, at parse time (the validator hands CLI11 the
+/// enum's number); a name not in `allowed` is refused naming the ones that are.
+void add_lang_option(CLI::App* cmd, LangMode& mode, const std::string& help, std::vector<LangMode> allowed) {
+  std::string names;
+  for (auto m : allowed) names += (names.empty() ? "" : ",") + std::string(model::name_of(m));
+  CLI::Validator to_mode(
+      [allowed, names](std::string& value) -> std::string {
+        auto parsed = model::parse_lang_mode(value);
+        if (!parsed || std::find(allowed.begin(), allowed.end(), *parsed) == allowed.end())
+          return value + " not in {" + names + "}";
+        value = std::to_string(static_cast<int>(*parsed));
+        return {};
+      },
+      "{" + names + "}");
+  cmd->add_option("--lang", mode, help)->type_name("TEXT")->transform(to_mode)->default_str(std::string(model::name_of(mode)));
+}
+
+/// --shard: "K/N" or "N" (then K comes from the job index when the build runs).
+CLI::Validator shard_validator() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        if (parse_shard_spec(value)) return {};
+        return std::string(kShardExpected) + " (found '" + value + "')";
+      },
+      "");
+}
 
 void setup_logging(int verbosity) {
   auto logger = spdlog::stderr_color_mt("zonebrief");
@@ -68,15 +100,18 @@ int run_cli(int argc, char** argv) {
   build_cmd->add_option("--out", build.out, "Output folder")->capture_default_str();
   build_cmd->add_option("--zone", build.zones, "Only this zone (repeatable)");
   build_cmd->add_option("--layout", build.layout, "Use this layout for every zone");
-  build_cmd->add_option("--lang", build.lang, "zh+en, en+zh, zh, en or side-by-side")->capture_default_str()
-      ->check(CLI::IsMember({"zh+en", "en+zh", "zh", "en", "side-by-side"}));
+  add_lang_option(build_cmd, build.lang, "zh+en, en+zh, zh, en or side-by-side",
+                  {LangMode::zh_en, LangMode::en_zh, LangMode::zh, LangMode::en, LangMode::side_by_side});
   build_cmd->add_option("--max-age", build.max_age_days, "Facts older than this many days are flagged as stale")
       ->capture_default_str()->check(CLI::Range(1, 100000));
   build_cmd->add_flag("!--no-previews", build.previews, "Skip the page-1 PNG previews and index.html");
   build_cmd->add_flag("--force", build.force, "Rebuild zones whose facts, layout, fonts and tool are unchanged");
-  build_cmd->add_option("--shard", build.shard,
-                        "Build only shard K of N of the sorted zone list: K/N, or N with K from JOB_COMPLETION_INDEX "
-                        "or SLURM_ARRAY_TASK_ID; the manifest is then manifest-shard-K-of-N.json");
+  build_cmd
+      ->add_option_function<std::string>(
+          "--shard", [&](const std::string& text) { build.shard = parse_shard_spec(text); },
+          "Build only shard K of N of the sorted zone list: K/N, or N with K from JOB_COMPLETION_INDEX "
+          "or SLURM_ARRAY_TASK_ID; the manifest is then manifest-shard-K-of-N.json")
+      ->check(shard_validator());
   build_cmd->add_option("--jobs", build.jobs, "Zones built in parallel (default: the number of cores)")->check(CLI::Range(1u, 256u));
 
   ChartsOptions charts;
@@ -85,8 +120,7 @@ int run_cli(int argc, char** argv) {
   charts_cmd->add_option("--inputs", charts.inputs, "Folder of zone facts files")->capture_default_str();
   charts_cmd->add_option("files", charts.files, "Zone files instead of the whole inputs folder")->check(CLI::ExistingFile);
   charts_cmd->add_option("--out", charts.out, "PDF to write")->capture_default_str();
-  charts_cmd->add_option("--lang", charts.lang, "zh, en, zh+en or en+zh")->capture_default_str()
-      ->check(CLI::IsMember({"zh", "en", "zh+en", "en+zh"}));
+  add_lang_option(charts_cmd, charts.lang, "zh, en, zh+en or en+zh", {LangMode::zh, LangMode::en, LangMode::zh_en, LangMode::en_zh});
   charts_cmd->add_option("--png-dir", charts.png_dir, "Also write every page as PNG into this folder");
   charts_cmd->add_option("--dpi", charts.dpi, "Resolution of the PNG pages")->capture_default_str()->check(CLI::Range(10.0, 600.0));
   cli.footer(
