@@ -5,15 +5,18 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "app/build_cache.h"
 #include "app/changes.h"
 #include "app/gallery.h"
 #include "app/manifest.h"
+#include "app/progress.h"
 #include "app/zone_result.h"
 #include "app/zones.h"
 #include "load/facts_loader.h"
 #include "model/lang_mode.h"
+#include "run_tool.h"
 #include "test_support.h"
 
 using namespace zb;
@@ -301,6 +304,9 @@ TEST_CASE("build parts: an edition record goes to JSON and back, and reads lenie
   CHECK(j["as_of"] == loaded.facts->zone.as_of.iso());
   CHECK(j["metrics"].size() == loaded.facts->metrics.size());
   CHECK(j["metrics"][0].size() == 5);
+  // The file's bytes: nlohmann::json keeps keys sorted, one-space indent.
+  CHECK(j.dump(1).rfind("{\n \"as_of\": \"" + loaded.facts->zone.as_of.iso() + "\",\n \"highlights\": [", 0) == 0);
+  CHECK(j["metrics"][0].dump().rfind("{\"en\":", 0) == 0);
   auto back = j.get<app::Record>();
   CHECK(nlohmann::json(back) == j);
   CHECK(app::diff_records(back, record).empty());
@@ -321,4 +327,36 @@ TEST_CASE("build parts: the gallery escapes text and writes dates in both langua
   CHECK(html.find("1 个开发区 · 1 zone: 1 built, 0 unchanged, 0 failed · en · zonebrief ") != std::string::npos);
   CHECK(html.find("<span class=\"badge built\">已生成 · built</span>") != std::string::npos);
   CHECK(html.find("本期变化 1 项 · 1 change since the last edition") != std::string::npos);
+}
+
+TEST_CASE("build parts: progress without a terminal writes a failed zone's errors, one zone at a time", "[build-parts]") {
+  std::ostringstream err;
+  app::Progress progress(2, err, /*tty=*/false);
+  app::ZoneResult failed;
+  failed.id = "bad";
+  failed.errors = {"bad.yaml:1:1: error: one", "bad.yaml:2:1: error: two"};
+  progress.zone_done(failed);
+  app::ZoneResult built = built_zone();
+  built.errors = {"a record that could not be written is logged, not printed"};
+  progress.zone_done(built);
+  CHECK(err.str() == "bad.yaml:1:1: error: one\nbad.yaml:2:1: error: two\n");
+}
+
+TEST_CASE("build parts: --lang and --shard are checked when the command line is parsed", "[build-parts][cli]") {
+  auto run = [](const std::string& args) { return test::run_tool(std::string(ZB_BINARY) + " -q " + args); };
+  auto lang = run("build --lang zh-en --out /nonexistent/never-made");
+  CHECK(lang.code == 2);
+  CHECK(lang.err.find("--lang: zh-en not in {zh+en,en+zh,zh,en,side-by-side}") != std::string::npos);
+  auto charts = run("charts --lang side-by-side --out /nonexistent/never.pdf");
+  CHECK(charts.code == 2);
+  CHECK(charts.err.find("--lang: side-by-side not in {zh,en,zh+en,en+zh}") != std::string::npos);
+  for (const char* bad : {"3/3", "x", "1/0"}) {
+    auto shard = run(std::string("build --shard ") + bad + " --out /nonexistent/never-made");
+    INFO(bad << ": " << shard.err);
+    CHECK(shard.code == 2);
+    CHECK(shard.err.find(std::string("--shard: expected K/N with 0 <= K < N (or N, with K from the job index) (found '") + bad + "')") !=
+          std::string::npos);
+  }
+  auto help = run("build --help");
+  CHECK(help.out.find("--lang TEXT:{zh+en,en+zh,zh,en,side-by-side}=zh+en") != std::string::npos);
 }
