@@ -7,7 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "app/zones.h"
 #include "base/env.h"
+#include "model/lang_mode.h"
 
 namespace zb::app {
 
@@ -16,14 +18,14 @@ struct BuildOptions {
   std::filesystem::path layouts = "layouts";
   std::filesystem::path fonts = "fonts";
   std::filesystem::path out = "out";
-  std::vector<std::string> zones;       ///< --zone ID (repeatable); empty = all
-  std::optional<std::string> layout;    ///< --layout NAME overrides zone.layout
-  std::string lang = "zh+en";           ///< zh+en, en+zh, zh, en
-  unsigned jobs = 0;                    ///< 0 = the number of cores
-  bool force = false;                   ///< rebuild zones whose inputs are unchanged
-  int max_age_days = 365;               ///< older facts are flagged as stale (page and log)
-  bool previews = true;                 ///< <out>/<id>.png of page 1 and <out>/index.html
-  std::string shard;                    ///< "K/N" or "N" (K from JOB_COMPLETION_INDEX / SLURM_ARRAY_TASK_ID); empty = all
+  std::vector<std::string> zones;                 ///< --zone ID (repeatable); empty = all
+  std::optional<std::string> layout;              ///< --layout NAME overrides zone.layout
+  model::LangMode lang = model::LangMode::zh_en;  ///< --lang
+  unsigned jobs = 0;                              ///< 0 = the number of cores
+  bool force = false;                             ///< rebuild zones whose inputs are unchanged
+  int max_age_days = 365;                         ///< older facts are flagged as stale (page and log)
+  bool previews = true;                           ///< <out>/<id>.png of page 1 and <out>/index.html
+  std::optional<ShardSpec> shard;                 ///< --shard K/N or N; unset = all zones
 };
 
 /// Asks a running build to stop after the zones under way (safe from a signal handler).

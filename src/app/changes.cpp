@@ -9,101 +9,150 @@ namespace {
 
 using nlohmann::json;
 
-std::string str(const json& j, const char* key) { return j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : ""; }
+/// The string at `key`, or "" when `j` is no object or the value is missing or no string.
+template <class Json>
+std::string text(const Json& j, const char* key) {
+  return j.is_object() && j.contains(key) && j[key].is_string() ? j[key].template get<std::string>() : "";
+}
+
+/// The items of the array at `key` (none when it is missing or no array).
+template <class T>
+std::vector<T> items(const json& j, const char* key) {
+  std::vector<T> out;
+  if (j.is_object() && j.contains(key) && j[key].is_array())
+    for (const auto& x : j[key]) out.push_back(x.get<T>());
+  return out;
+}
+
+template <class T>
+const T* find_id(const std::vector<T>& list, const std::string& id) {
+  for (const auto& x : list)
+    if (x.id == id) return &x;
+  return nullptr;
+}
+
+bool has_highlight(const std::vector<RecordHighlight>& list, const std::string& zh) {
+  for (const auto& h : list)
+    if (h.zh == zh) return true;
+  return false;
+}
+
+void diff_metrics(const std::vector<RecordMetric>& prev, const std::vector<RecordMetric>& cur, std::vector<EditionChange>& out) {
+  for (const auto& m : cur) {
+    const RecordMetric* old = find_id(prev, m.id);
+    if (!old)
+      out.push_back({"added", "metrics/" + m.id, "新增：" + m.label_zh + " " + m.zh, "New: " + m.label_en + " " + m.en});
+    else if (old->zh != m.zh || old->en != m.en)
+      out.push_back({"changed", "metrics/" + m.id, m.label_zh + "：" + old->zh + " → " + m.zh,
+                     m.label_en + ": " + old->en + " → " + m.en});
+  }
+}
+
+void diff_points(const RecordSeries& old, const RecordSeries& s, std::vector<EditionChange>& out) {
+  for (const auto& p : s.points) {
+    const RecordPoint* op = nullptr;
+    for (const auto& q : old.points)
+      if (q.x_zh == p.x_zh) op = &q;  // the last point with this label
+    if (!op)
+      out.push_back({"added", "series/" + s.id, s.label_zh + "（" + p.x_zh + "）：新增 " + p.zh,
+                     s.label_en + " (" + p.x_en + "): new, " + p.en});
+    else if (op->zh != p.zh)
+      out.push_back({"changed", "series/" + s.id, s.label_zh + "（" + p.x_zh + "）：" + op->zh + " → " + p.zh,
+                     s.label_en + " (" + p.x_en + "): " + op->en + " → " + p.en});
+  }
+}
+
+void diff_series(const std::vector<RecordSeries>& prev, const std::vector<RecordSeries>& cur, std::vector<EditionChange>& out) {
+  for (const auto& s : cur) {
+    if (const RecordSeries* old = find_id(prev, s.id)) diff_points(*old, s, out);
+    else out.push_back({"added", "series/" + s.id, "新增图表：" + s.label_zh, "New chart: " + s.label_en});
+  }
+}
+
+void removals(const Record& prev, const Record& cur, std::vector<EditionChange>& out) {
+  for (const auto& m : prev.metrics)
+    if (!find_id(cur.metrics, m.id))
+      out.push_back({"removed", "metrics/" + m.id, "不再列出：" + m.label_zh + " " + m.zh,
+                     "No longer listed: " + m.label_en + " " + m.en});
+  for (const auto& s : prev.series)
+    if (!find_id(cur.series, s.id))
+      out.push_back({"removed", "series/" + s.id, "不再列出图表：" + s.label_zh, "Chart no longer listed: " + s.label_en});
+  for (const auto& h : prev.highlights)
+    if (!has_highlight(cur.highlights, h.zh))
+      out.push_back({"removed", "highlights", "不再列出要点：" + h.zh, "Highlight no longer listed: " + h.en});
+}
 
 }  // namespace
 
-json make_record(const model::Facts& f) {
-  json r;
-  r["as_of"] = f.zone.as_of.iso();
-  json metrics = json::array();
+void to_json(json& j, const Record& r) {
+  j = json{{"as_of", r.as_of}, {"metrics", r.metrics}, {"series", r.series}, {"highlights", r.highlights}};
+}
+
+void from_json(const json& j, Record& r) {
+  r.as_of = text(j, "as_of");
+  r.metrics = items<RecordMetric>(j, "metrics");
+  r.series = items<RecordSeries>(j, "series");
+  r.highlights = items<RecordHighlight>(j, "highlights");
+}
+
+void to_json(json& j, const RecordMetric& m) {
+  j = json{{"id", m.id}, {"label_zh", m.label_zh}, {"label_en", m.label_en}, {"zh", m.zh}, {"en", m.en}};
+}
+
+void from_json(const json& j, RecordMetric& m) {
+  m = {text(j, "id"), text(j, "label_zh"), text(j, "label_en"), text(j, "zh"), text(j, "en")};
+}
+
+void to_json(json& j, const RecordSeries& s) {
+  j = json{{"id", s.id}, {"label_zh", s.label_zh}, {"label_en", s.label_en}, {"points", s.points}};
+}
+
+void from_json(const json& j, RecordSeries& s) {
+  s = {text(j, "id"), text(j, "label_zh"), text(j, "label_en"), items<RecordPoint>(j, "points")};
+}
+
+void to_json(json& j, const RecordPoint& p) { j = json{{"x_zh", p.x_zh}, {"x_en", p.x_en}, {"zh", p.zh}, {"en", p.en}}; }
+
+void from_json(const json& j, RecordPoint& p) { p = {text(j, "x_zh"), text(j, "x_en"), text(j, "zh"), text(j, "en")}; }
+
+void to_json(json& j, const RecordHighlight& h) { j = json{{"zh", h.zh}, {"en", h.en}}; }
+
+void from_json(const json& j, RecordHighlight& h) { h = {text(j, "zh"), text(j, "en")}; }
+
+void to_json(nlohmann::ordered_json& j, const EditionChange& c) {
+  j = nlohmann::ordered_json{{"kind", c.kind}, {"id", c.id}, {"zh", c.zh}, {"en", c.en}};
+}
+
+void from_json(const nlohmann::ordered_json& j, EditionChange& c) {
+  c = {text(j, "kind"), text(j, "id"), text(j, "zh"), text(j, "en")};
+}
+
+Record make_record(const model::Facts& f) {
+  Record r;
+  r.as_of = f.zone.as_of.iso();
   for (const auto& m : f.metrics)
-    metrics.push_back({{"id", m.id},
-                       {"label_zh", m.label.zh},
-                       {"label_en", m.label.en},
-                       {"zh", chart::format_value(m.value, m.unit, chart::Lang::zh, m.qualifier).text},
-                       {"en", chart::format_value(m.value, m.unit, chart::Lang::en, m.qualifier).text}});
-  r["metrics"] = metrics;
-  json series = json::array();
+    r.metrics.push_back({m.id, m.label.zh, m.label.en, chart::format_value(m.value, m.unit, chart::Lang::zh, m.qualifier).text,
+                         chart::format_value(m.value, m.unit, chart::Lang::en, m.qualifier).text});
   for (const auto& s : f.series) {
-    json points = json::array();
+    RecordSeries rs{s.id, s.label.zh, s.label.en, {}};
     for (const auto& p : s.points)
-      points.push_back({{"x_zh", p.x.zh}, {"x_en", p.x.en},
-                        {"zh", chart::format_value(p.y, s.unit, chart::Lang::zh).text},
-                        {"en", chart::format_value(p.y, s.unit, chart::Lang::en).text}});
-    series.push_back({{"id", s.id}, {"label_zh", s.label.zh}, {"label_en", s.label.en}, {"points", points}});
+      rs.points.push_back({p.x.zh, p.x.en, chart::format_value(p.y, s.unit, chart::Lang::zh).text,
+                           chart::format_value(p.y, s.unit, chart::Lang::en).text});
+    r.series.push_back(std::move(rs));
   }
-  r["series"] = series;
-  json highlights = json::array();
-  for (const auto& h : f.highlights) highlights.push_back({{"zh", h.text.zh}, {"en", h.text.en}});
-  r["highlights"] = highlights;
+  for (const auto& h : f.highlights) r.highlights.push_back({h.text.zh, h.text.en});
   return r;
 }
 
-std::vector<Change> diff_records(const json& prev, const json& cur) {
-  std::vector<Change> out;
-  auto list = [](const json& j, const char* key) { return j.contains(key) && j[key].is_array() ? j[key] : json::array(); };
-  auto find = [](const json& arr, const std::string& id) -> const json* {
-    for (const auto& x : arr)
-      if (x.is_object() && x.contains("id") && x["id"] == id) return &x;
-    return nullptr;
-  };
-  // Figures.
-  const json pm = list(prev, "metrics"), cm = list(cur, "metrics");
-  for (const auto& m : cm) {
-    const json* old = find(pm, str(m, "id"));
-    if (!old) {
-      out.push_back({"added", "metrics/" + str(m, "id"), "新增：" + str(m, "label_zh") + " " + str(m, "zh"),
-                     "New: " + str(m, "label_en") + " " + str(m, "en")});
-    } else if (str(*old, "zh") != str(m, "zh") || str(*old, "en") != str(m, "en")) {
-      out.push_back({"changed", "metrics/" + str(m, "id"), str(m, "label_zh") + "：" + str(*old, "zh") + " → " + str(m, "zh"),
-                     str(m, "label_en") + ": " + str(*old, "en") + " → " + str(m, "en")});
-    }
-  }
-  // Series points.
-  const json ps = list(prev, "series"), cs = list(cur, "series");
-  for (const auto& s : cs) {
-    const json* old = find(ps, str(s, "id"));
-    if (!old) {
-      out.push_back({"added", "series/" + str(s, "id"), "新增图表：" + str(s, "label_zh"), "New chart: " + str(s, "label_en")});
-      continue;
-    }
-    const json old_points = list(*old, "points");  // a copy: keep it alive while pointing into it
-    for (const auto& p : list(s, "points")) {
-      const json* op = nullptr;
-      for (const auto& q : old_points)
-        if (str(q, "x_zh") == str(p, "x_zh")) op = &q;
-      if (!op)
-        out.push_back({"added", "series/" + str(s, "id"), str(s, "label_zh") + "（" + str(p, "x_zh") + "）：新增 " + str(p, "zh"),
-                       str(s, "label_en") + " (" + str(p, "x_en") + "): new, " + str(p, "en")});
-      else if (str(*op, "zh") != str(p, "zh"))
-        out.push_back({"changed", "series/" + str(s, "id"),
-                       str(s, "label_zh") + "（" + str(p, "x_zh") + "）：" + str(*op, "zh") + " → " + str(p, "zh"),
-                       str(s, "label_en") + " (" + str(p, "x_en") + "): " + str(*op, "en") + " → " + str(p, "en")});
-    }
-  }
-  // Highlights, by their Chinese text.
-  const json ph = list(prev, "highlights"), ch = list(cur, "highlights");
-  auto has = [](const json& arr, const std::string& zh) {
-    for (const auto& h : arr)
-      if (h.is_object() && h.value("zh", "") == zh) return true;
-    return false;
-  };
-  for (std::size_t i = 0; i < ch.size(); ++i)
-    if (!has(ph, str(ch[i], "zh")))
-      out.push_back({"added", "highlights/" + std::to_string(i + 1), "新增要点：" + str(ch[i], "zh"), "New highlight: " + str(ch[i], "en")});
-  // Removals last.
-  for (const auto& m : pm)
-    if (!find(cm, str(m, "id")))
-      out.push_back({"removed", "metrics/" + str(m, "id"), "不再列出：" + str(m, "label_zh") + " " + str(m, "zh"),
-                     "No longer listed: " + str(m, "label_en") + " " + str(m, "en")});
-  for (const auto& s : ps)
-    if (!find(cs, str(s, "id")))
-      out.push_back({"removed", "series/" + str(s, "id"), "不再列出图表：" + str(s, "label_zh"),
-                     "Chart no longer listed: " + str(s, "label_en")});
-  for (const auto& h : ph)
-    if (!has(ch, str(h, "zh")))
-      out.push_back({"removed", "highlights", "不再列出要点：" + str(h, "zh"), "Highlight no longer listed: " + str(h, "en")});
+std::vector<EditionChange> diff_records(const Record& prev, const Record& cur) {
+  std::vector<EditionChange> out;
+  diff_metrics(prev.metrics, cur.metrics, out);
+  diff_series(prev.series, cur.series, out);
+  for (std::size_t i = 0; i < cur.highlights.size(); ++i)
+    if (!has_highlight(prev.highlights, cur.highlights[i].zh))
+      out.push_back({"added", "highlights/" + std::to_string(i + 1), "新增要点：" + cur.highlights[i].zh,
+                     "New highlight: " + cur.highlights[i].en});
+  removals(prev, cur, out);
   return out;
 }
 

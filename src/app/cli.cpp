@@ -1,6 +1,7 @@
 // The command line: CLI11 definitions of every command, logging set-up, exit-code mapping.
 #include "app/cli.h"
 
+#include <algorithm>
 #include <csignal>
 #include <iostream>
 
@@ -12,10 +13,41 @@
 #include "app/check.h"
 #include "app/sample.h"
 #include "app/version.h"
+#include "app/zones.h"
 #include "base/env.h"
+#include "model/lang_mode.h"
 
 namespace zb::app {
 namespace {
+
+using model::LangMode;
+
+/// --lang: a mode's name becomes the mode, once, at parse time (the validator hands CLI11 the
+/// enum's number); a name not in `allowed` is refused naming the ones that are.
+void add_lang_option(CLI::App* cmd, LangMode& mode, const std::string& help, std::vector<LangMode> allowed) {
+  std::string names;
+  for (auto m : allowed) names += (names.empty() ? "" : ",") + std::string(model::name_of(m));
+  CLI::Validator to_mode(
+      [allowed, names](std::string& value) -> std::string {
+        auto parsed = model::parse_lang_mode(value);
+        if (!parsed || std::find(allowed.begin(), allowed.end(), *parsed) == allowed.end())
+          return value + " not in {" + names + "}";
+        value = std::to_string(static_cast<int>(*parsed));
+        return {};
+      },
+      "{" + names + "}");
+  cmd->add_option("--lang", mode, help)->type_name("TEXT")->transform(to_mode)->default_str(std::string(model::name_of(mode)));
+}
+
+/// --shard: "K/N" or "N" (then K comes from the job index when the build runs).
+CLI::Validator shard_validator() {
+  return CLI::Validator(
+      [](std::string& value) -> std::string {
+        if (parse_shard_spec(value)) return {};
+        return std::string(kShardExpected) + " (found '" + value + "')";
+      },
+      "");
+}
 
 void setup_logging(int verbosity) {
   auto logger = spdlog::stderr_color_mt("zonebrief");
@@ -24,6 +56,101 @@ void setup_logging(int verbosity) {
                     : verbosity < 0 ? spdlog::level::warn
                                     : spdlog::level::info);
   spdlog::set_default_logger(logger);
+}
+
+/// Every command's options, filled by CLI11.
+struct Commands {
+  CheckOptions check, list;
+  SampleOptions sample;
+  BuildOptions build;
+  ChartsOptions charts;
+  CLI::App* check_cmd = nullptr;
+  CLI::App* list_cmd = nullptr;
+  CLI::App* sample_cmd = nullptr;
+  CLI::App* build_cmd = nullptr;
+  CLI::App* charts_cmd = nullptr;
+  CLI::Option* check_layouts = nullptr;  ///< check's --layouts, to know whether it was given
+};
+
+void add_check(CLI::App& cli, Commands& c) {
+  c.check_cmd = cli.add_subcommand("check", "Validate every *.yaml zone file in the inputs folder");
+  c.check_cmd->add_option("--inputs", c.check.inputs, "Folder of zone facts files")->capture_default_str();
+  c.check_cmd->add_option("files", c.check.files, "Zone files to check instead of the whole inputs folder")
+      ->check(CLI::ExistingFile);
+  c.check_layouts = c.check_cmd->add_option("--layouts", c.check.layouts, "Folder of layouts (zone.layout must name one)")
+                        ->capture_default_str();
+}
+
+void add_list(CLI::App& cli, Commands& c) {
+  c.list_cmd = cli.add_subcommand("list", "List the zones: id, layout, as-of date, counts and names");
+  c.list_cmd->add_option("--inputs", c.list.inputs, "Folder of zone facts files")->capture_default_str();
+  c.list_cmd->add_option("--layouts", c.list.layouts, "Folder of layouts")->capture_default_str();
+}
+
+void add_sample(CLI::App& cli, Commands& c) {
+  c.sample_cmd = cli.add_subcommand("sample", "Write the typesetting sample (checks fonts and typesetting on this machine)");
+  auto* cmd = c.sample_cmd;
+  cmd->add_option("--fonts", c.sample.fonts, "Folder with fonts.yaml and the font files")->capture_default_str();
+  cmd->add_option("--out", c.sample.out, "PDF to write")->capture_default_str();
+  cmd->add_option("--png", c.sample.png, "Also render page 1 to this PNG file");
+  cmd->add_option("--dpi", c.sample.dpi, "Resolution of the PNG")->capture_default_str()->check(CLI::Range(10.0, 600.0));
+}
+
+void add_build(CLI::App& cli, Commands& c) {
+  c.build_cmd = cli.add_subcommand("build", "Build every zone's briefing PDF into the output folder, with manifest.json");
+  auto* cmd = c.build_cmd;
+  BuildOptions& o = c.build;
+  cmd->add_option("--inputs", o.inputs, "Folder of zone facts files")->capture_default_str();
+  cmd->add_option("--layouts", o.layouts, "Folder of layouts")->capture_default_str();
+  cmd->add_option("--fonts", o.fonts, "Folder with fonts.yaml and the font files")->capture_default_str();
+  cmd->add_option("--out", o.out, "Output folder")->capture_default_str();
+  cmd->add_option("--zone", o.zones, "Only this zone (repeatable)");
+  cmd->add_option("--layout", o.layout, "Use this layout for every zone");
+  add_lang_option(cmd, o.lang, "zh+en, en+zh, zh, en or side-by-side",
+                  {LangMode::zh_en, LangMode::en_zh, LangMode::zh, LangMode::en, LangMode::side_by_side});
+  cmd->add_option("--max-age", o.max_age_days, "Facts older than this many days are flagged as stale")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 100000));
+  cmd->add_flag("!--no-previews", o.previews, "Skip the page-1 PNG previews and index.html");
+  cmd->add_flag("--force", o.force, "Rebuild zones whose facts, layout, fonts and tool are unchanged");
+  cmd->add_option_function<std::string>(
+         "--shard", [&o](const std::string& text) { o.shard = parse_shard_spec(text); },
+         "Build only shard K of N of the sorted zone list: K/N, or N with K from JOB_COMPLETION_INDEX "
+         "or SLURM_ARRAY_TASK_ID; the manifest is then manifest-shard-K-of-N.json")
+      ->check(shard_validator());
+  cmd->add_option("--jobs", o.jobs, "Zones built in parallel (default: the number of cores)")->check(CLI::Range(1u, 256u));
+}
+
+void add_charts(CLI::App& cli, Commands& c) {
+  c.charts_cmd = cli.add_subcommand("charts", "Write every key-figure card and chart of the zones to one PDF");
+  auto* cmd = c.charts_cmd;
+  ChartsOptions& o = c.charts;
+  cmd->add_option("--fonts", o.fonts, "Folder with fonts.yaml and the font files")->capture_default_str();
+  cmd->add_option("--inputs", o.inputs, "Folder of zone facts files")->capture_default_str();
+  cmd->add_option("files", o.files, "Zone files instead of the whole inputs folder")->check(CLI::ExistingFile);
+  cmd->add_option("--out", o.out, "PDF to write")->capture_default_str();
+  add_lang_option(cmd, o.lang, "zh, en, zh+en or en+zh", {LangMode::zh, LangMode::en, LangMode::zh_en, LangMode::en_zh});
+  cmd->add_option("--png-dir", o.png_dir, "Also write every page as PNG into this folder");
+  cmd->add_option("--dpi", o.dpi, "Resolution of the PNG pages")->capture_default_str()->check(CLI::Range(10.0, 600.0));
+}
+
+/// Runs the command that was parsed.
+int dispatch(Commands& c) {
+  base::SystemEnv env;
+  if (c.check_cmd->parsed()) {
+    c.check.layouts_given = c.check_layouts->count() > 0;
+    return run_check(env, c.check, std::cerr);
+  }
+  if (c.build_cmd->parsed()) {
+    // SIGINT/SIGTERM: finish the zones under way, record the rest as interrupted, write the manifest.
+    std::signal(SIGINT, [](int) { request_stop(); });
+    std::signal(SIGTERM, [](int) { request_stop(); });
+    return run_build(env, c.build, std::cerr);
+  }
+  if (c.list_cmd->parsed()) return run_list(env, c.list, std::cout, std::cerr);
+  if (c.sample_cmd->parsed()) return run_sample(env, c.sample, std::cerr);
+  if (c.charts_cmd->parsed()) return run_charts(env, c.charts, std::cerr);
+  return kExitUsage;
 }
 
 }  // namespace
@@ -38,57 +165,12 @@ int run_cli(int argc, char** argv) {
   cli.add_flag_function("-v,--verbose", [&](std::int64_t n) { verbosity = static_cast<int>(n); },
                         "More log output (debug)");
   cli.add_flag_function("-q,--quiet", [&](std::int64_t) { verbosity = -1; }, "Only warnings and errors");
-
-  CheckOptions check;
-  auto* check_cmd = cli.add_subcommand("check", "Validate every *.yaml zone file in the inputs folder");
-  check_cmd->add_option("--inputs", check.inputs, "Folder of zone facts files")->capture_default_str();
-  check_cmd->add_option("files", check.files, "Zone files to check instead of the whole inputs folder")
-      ->check(CLI::ExistingFile);
-  auto* layouts_opt =
-      check_cmd->add_option("--layouts", check.layouts, "Folder of layouts (zone.layout must name one)")
-          ->capture_default_str();
-
-  CheckOptions list;
-  auto* list_cmd = cli.add_subcommand("list", "List the zones: id, layout, as-of date, counts and names");
-  list_cmd->add_option("--inputs", list.inputs, "Folder of zone facts files")->capture_default_str();
-  list_cmd->add_option("--layouts", list.layouts, "Folder of layouts")->capture_default_str();
-
-  SampleOptions sample;
-  auto* sample_cmd =
-      cli.add_subcommand("sample", "Write the typesetting sample (checks fonts and typesetting on this machine)");
-  sample_cmd->add_option("--fonts", sample.fonts, "Folder with fonts.yaml and the font files")->capture_default_str();
-  sample_cmd->add_option("--out", sample.out, "PDF to write")->capture_default_str();
-  sample_cmd->add_option("--png", sample.png, "Also render page 1 to this PNG file");
-  sample_cmd->add_option("--dpi", sample.dpi, "Resolution of the PNG")->capture_default_str()->check(CLI::Range(10.0, 600.0));
-  BuildOptions build;
-  auto* build_cmd = cli.add_subcommand("build", "Build every zone's briefing PDF into the output folder, with manifest.json");
-  build_cmd->add_option("--inputs", build.inputs, "Folder of zone facts files")->capture_default_str();
-  build_cmd->add_option("--layouts", build.layouts, "Folder of layouts")->capture_default_str();
-  build_cmd->add_option("--fonts", build.fonts, "Folder with fonts.yaml and the font files")->capture_default_str();
-  build_cmd->add_option("--out", build.out, "Output folder")->capture_default_str();
-  build_cmd->add_option("--zone", build.zones, "Only this zone (repeatable)");
-  build_cmd->add_option("--layout", build.layout, "Use this layout for every zone");
-  build_cmd->add_option("--lang", build.lang, "zh+en, en+zh, zh, en or side-by-side")->capture_default_str()
-      ->check(CLI::IsMember({"zh+en", "en+zh", "zh", "en", "side-by-side"}));
-  build_cmd->add_option("--max-age", build.max_age_days, "Facts older than this many days are flagged as stale")
-      ->capture_default_str()->check(CLI::Range(1, 100000));
-  build_cmd->add_flag("!--no-previews", build.previews, "Skip the page-1 PNG previews and index.html");
-  build_cmd->add_flag("--force", build.force, "Rebuild zones whose facts, layout, fonts and tool are unchanged");
-  build_cmd->add_option("--shard", build.shard,
-                        "Build only shard K of N of the sorted zone list: K/N, or N with K from JOB_COMPLETION_INDEX "
-                        "or SLURM_ARRAY_TASK_ID; the manifest is then manifest-shard-K-of-N.json");
-  build_cmd->add_option("--jobs", build.jobs, "Zones built in parallel (default: the number of cores)")->check(CLI::Range(1u, 256u));
-
-  ChartsOptions charts;
-  auto* charts_cmd = cli.add_subcommand("charts", "Write every key-figure card and chart of the zones to one PDF");
-  charts_cmd->add_option("--fonts", charts.fonts, "Folder with fonts.yaml and the font files")->capture_default_str();
-  charts_cmd->add_option("--inputs", charts.inputs, "Folder of zone facts files")->capture_default_str();
-  charts_cmd->add_option("files", charts.files, "Zone files instead of the whole inputs folder")->check(CLI::ExistingFile);
-  charts_cmd->add_option("--out", charts.out, "PDF to write")->capture_default_str();
-  charts_cmd->add_option("--lang", charts.lang, "zh, en, zh+en or en+zh")->capture_default_str()
-      ->check(CLI::IsMember({"zh", "en", "zh+en", "en+zh"}));
-  charts_cmd->add_option("--png-dir", charts.png_dir, "Also write every page as PNG into this folder");
-  charts_cmd->add_option("--dpi", charts.dpi, "Resolution of the PNG pages")->capture_default_str()->check(CLI::Range(10.0, 600.0));
+  Commands commands;
+  add_check(cli, commands);
+  add_list(cli, commands);
+  add_sample(cli, commands);
+  add_build(cli, commands);
+  add_charts(cli, commands);
   cli.footer(
       "Exit codes: 0 success; 1 some inputs are invalid or some zones failed; 2 usage or configuration "
       "error.\nPDF dates come from SOURCE_DATE_EPOCH when set (reproducible output).\n"
@@ -102,23 +184,8 @@ int run_cli(int argc, char** argv) {
     cli.exit(e);
     return kExitUsage;
   }
-
   setup_logging(verbosity);
-  base::SystemEnv env;
-  if (check_cmd->parsed()) {
-    check.layouts_given = layouts_opt->count() > 0;
-    return run_check(env, check, std::cerr);
-  }
-  if (build_cmd->parsed()) {
-    // SIGINT/SIGTERM: finish the zones under way, record the rest as interrupted, write the manifest.
-    std::signal(SIGINT, [](int) { request_stop(); });
-    std::signal(SIGTERM, [](int) { request_stop(); });
-    return run_build(env, build, std::cerr);
-  }
-  if (list_cmd->parsed()) return run_list(env, list, std::cout, std::cerr);
-  if (sample_cmd->parsed()) return run_sample(env, sample, std::cerr);
-  if (charts_cmd->parsed()) return run_charts(env, charts, std::cerr);
-  return kExitUsage;
+  return dispatch(commands);
 }
 
 }  // namespace zb::app

@@ -16,6 +16,21 @@
 #include "text/font_book.h"
 
 namespace zb::app {
+namespace {
+
+/// The charts' languages of a mode: the first language, and whether the other follows.
+chart::Languages chart_languages(model::LangMode mode) {
+  switch (mode) {
+    case model::LangMode::zh: return {chart::Lang::zh, false};
+    case model::LangMode::en: return {chart::Lang::en, false};
+    case model::LangMode::en_zh: return {chart::Lang::en, true};
+    case model::LangMode::zh_en:
+    case model::LangMode::side_by_side: break;
+  }
+  return {chart::Lang::zh, true};
+}
+
+}  // namespace
 
 int run_sample(const base::Env& env, const SampleOptions& options, std::ostream& err) {
   std::optional<std::int64_t> date;
@@ -51,11 +66,7 @@ int run_sample(const base::Env& env, const SampleOptions& options, std::ostream&
 int run_charts(const base::Env& env, const ChartsOptions& options, std::ostream& err) {
   std::optional<std::int64_t> date;
   if (!source_date(env, date, err)) return kExitUsage;
-  chart::Languages langs;
-  if (options.lang == "zh") langs = {chart::Lang::zh, false};
-  else if (options.lang == "en") langs = {chart::Lang::en, false};
-  else if (options.lang == "en+zh") langs = {chart::Lang::en, true};
-  else langs = {chart::Lang::zh, true};
+  const chart::Languages langs = chart_languages(options.lang);
   auto fonts = load_fonts(env, options.fonts, err);
   if (!fonts) return kExitUsage;
   auto listed = zone_files(env, options.inputs, options.files, err);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "base/env.h"
+#include "model/lang_mode.h"
 
 namespace zb::app {
 
@@ -23,7 +24,7 @@ struct ChartsOptions {
   std::filesystem::path inputs = "inputs";
   std::vector<std::filesystem::path> files;  ///< when non-empty: these zone files instead of inputs/
   std::filesystem::path out = "out/charts.pdf";
-  std::string lang = "zh+en";                ///< zh, en, zh+en, en+zh
+  model::LangMode lang = model::LangMode::zh_en;  ///< zh, en, zh+en, en+zh (side-by-side: as zh+en)
   std::optional<std::filesystem::path> png_dir;  ///< also every page as PNG here
   double dpi = 72;
 };

@@ -3,6 +3,8 @@
 
 #include <deque>
 
+#include <fmt/format.h>
+
 #include "layout/flow.h"
 
 namespace zb::app {
@@ -21,53 +23,46 @@ struct Texts {
   const std::string& add(std::string s) { return all.emplace_back(std::move(s)); }
 };
 
-void build(layout::Flow* flow, const text::FontBook* fonts, Texts& t, int repeat) {
-  auto role = [&](const char* r) { return fonts ? fonts->require_role(r) : text::RoleId{0}; };
-  auto body_zh = [&] {
-    ParagraphStyle s;
-    s.line_height = 18.5;
-    s.align = Align::justify;
-    s.zh = true;
-    return s;
-  };
-  auto body_en = [&] {
-    ParagraphStyle s;
-    s.line_height = 15;
-    s.align = Align::left;
-    return s;
-  };
-  auto heading = [&](const std::string& zh, const std::string& en, int level) {
-    const std::string& a = t.add(zh);
-    const std::string& b = t.add(en);
-    if (!flow) return;
+ParagraphStyle body_zh() {
+  ParagraphStyle s;
+  s.line_height = 18.5;
+  s.align = Align::justify;
+  s.zh = true;
+  return s;
+}
+
+ParagraphStyle body_en() {
+  ParagraphStyle s;
+  s.line_height = 15;
+  s.align = Align::left;
+  return s;
+}
+
+/// Writes the sample's blocks into a flow, or without one only collects their texts.
+class SampleWriter {
+ public:
+  SampleWriter(layout::Flow* flow, const text::FontBook* fonts, Texts& t) : flow_(flow), fonts_(fonts), t_(t) {}
+
+  void heading(const std::string& zh, const std::string& en, int level) {
+    const std::string& a = t_.add(zh);
+    const std::string& b = t_.add(en);
+    if (!flow_) return;
     ParagraphStyle s;
     s.line_height = level == 0 ? 26 : 20;
     s.zh = true;
-    flow->heading({Span{a, role("heading"), level == 0 ? 18.0 : 13.0, level == 0 ? kAccent : kInk}},
-                  s, zh + " / " + en, level, level == 0 ? 0 : 14, 0);
+    flow_->heading({Span{a, role("heading"), level == 0 ? 18.0 : 13.0, level == 0 ? kAccent : kInk}}, s, zh + " / " + en, level,
+                   level == 0 ? 0 : 14, 0);
     ParagraphStyle e = s;
     e.zh = false;
     e.line_height = level == 0 ? 18 : 15;
-    flow->heading({Span{b, role("heading"), level == 0 ? 12.0 : 10.0, kMuted}}, e, "", level, 0, 6);
-  };
-  auto para_zh = [&](const std::string& text, const std::string& marker = "") {
-    const std::string& a = t.add(text);
-    if (!flow) return;
-    std::vector<Span> spans{Span{a, role("body"), 10.5, kInk}};
-    if (!marker.empty()) spans.push_back(Span{marker, role("body"), 6.5, kAccent, 3.5});
-    flow->paragraph(spans, body_zh(), 0, 6);
-  };
-  auto para_en = [&](const std::string& text, const std::string& marker = "") {
-    const std::string& a = t.add(text);
-    if (!flow) return;
-    std::vector<Span> spans{Span{a, role("body"), 9.5, kInk}};
-    if (!marker.empty()) spans.push_back(Span{marker, role("body"), 6.5, kAccent, 3.5});
-    flow->paragraph(spans, body_en(), 0, 8);
-  };
+    flow_->heading({Span{b, role("heading"), level == 0 ? 12.0 : 10.0, kMuted}}, e, "", level, 0, 6);
+  }
 
-  heading("萧山经济技术开发区发展简报", "Xiaoshan Economic and Technological Development Zone: briefing", 0);
-  for (int r = 0; r < repeat; ++r) {
-    std::string n = repeat > 1 ? std::to_string(r + 1) + "." : "";
+  void para_zh(const std::string& text, const std::string& marker = "") { para(text, marker, 10.5, body_zh(), 6); }
+  void para_en(const std::string& text, const std::string& marker = "") { para(text, marker, 9.5, body_en(), 8); }
+
+  /// One section of the middle part; `n` numbers it when the sample repeats ("2.").
+  void section(const std::string& n) {
     heading(n + "综合实力：全国第6位", n + "Overall strength: 6th nationally", 1);
     para_zh("2024年国家级经济技术开发区综合考核排名公布，萧山经济技术开发区进入全国经开区排名榜单十强，位列第六，创下历史最好成绩。"
             "从第48位跃升至第21位，再攀升至第17位，“十四五”时期累计进位42位。萧经开累计培育国家高新技术企业542家，"
@@ -84,23 +79,45 @@ void build(layout::Flow* flow, const text::FontBook* fonts, Texts& t, int repeat
     para_en("Mixed-script line: 萧山区 has 542 firms, CNY 10.8 billion (108亿元) of investment, and a growth rate of "
             "13.5% — with an unbreakable identifier Supercalifragilisticexpialidociousprojectcodename2025 that must "
             "be broken rather than overflow the column.");
-    if (flow) {
-      flow->set_context({"sample", "bullets"});
-      ParagraphStyle b = body_zh();
-      b.indent = 14;
-      for (const char* item : {"累计培育国家高新技术企业542家，其中2023年新增99家；",
-                               "海归小镇集聚人才超3万人，博士及以上学历占78%；",
-                               "Zone-wide R&D spending grew 16.31% year on year to November 2023."}) {
-        const std::string& s = t.add(item);
-        flow->bullet({Span{s, role("body"), 10.5, kInk}}, b, Span{"•", role("body"), 10.5, kAccent}, 2);
-      }
-    } else {
-      for (const char* item : {"累计培育国家高新技术企业542家，其中2023年新增99家；",
-                               "海归小镇集聚人才超3万人，博士及以上学历占78%；",
-                               "Zone-wide R&D spending grew 16.31% year on year to November 2023."})
-        t.add(item);
+    bullets();
+    table();
+  }
+
+  void sources() {
+    heading("来源", "Sources", 1);
+    const std::string& src = t_.add("[1] 改革争先 萧经开“焕新”再出发，萧山日报。");
+    const std::string& link = t_.add("https://www.qjnew.com/post/3391.html");
+    if (!flow_) return;
+    auto style = body_en();
+    style.zh = true;
+    flow_->paragraph({Span{src, role("body"), 9, kInk}, Span{" ", role("body"), 9, kInk}, Span{link, role("body"), 9, kAccent, 0, link}},
+                     style, 0, 4);
+  }
+
+ private:
+  text::RoleId role(const char* r) const { return fonts_ ? fonts_->require_role(r) : text::RoleId{0}; }
+
+  void para(const std::string& text, const std::string& marker, double size, const ParagraphStyle& style, double after) {
+    const std::string& a = t_.add(text);
+    if (!flow_) return;
+    std::vector<Span> spans{Span{a, role("body"), size, kInk}};
+    if (!marker.empty()) spans.push_back(Span{marker, role("body"), 6.5, kAccent, 3.5});
+    flow_->paragraph(spans, style, 0, after);
+  }
+
+  void bullets() {
+    if (flow_) flow_->set_context({"sample", "bullets"});
+    ParagraphStyle b = body_zh();
+    b.indent = 14;
+    for (const char* item : {"累计培育国家高新技术企业542家，其中2023年新增99家；", "海归小镇集聚人才超3万人，博士及以上学历占78%；",
+                             "Zone-wide R&D spending grew 16.31% year on year to November 2023."}) {
+      const std::string& s = t_.add(item);
+      if (flow_) flow_->bullet({Span{s, role("body"), 10.5, kInk}}, b, Span{"•", role("body"), 10.5, kAccent}, 2);
     }
-    std::vector<std::vector<std::string>> table = {
+  }
+
+  void table() {
+    const std::vector<std::vector<std::string>> cells = {
         {"指标 Indicator", "数值 Value", "来源 Source"},
         {"国家高新技术企业 National high-tech firms", "542家 / 542 firms", "萧山日报 [1]"},
         {"房地产业占比 Real-estate share", "10.17%", "中国开发区 [2]"},
@@ -109,22 +126,24 @@ void build(layout::Flow* flow, const text::FontBook* fonts, Texts& t, int repeat
     tab.column_fractions = {0.44, 0.36, 0.20};
     tab.align = {Align::left, Align::right, Align::left};
     tab.zh = true;
-    for (std::size_t r2 = 0; r2 < table.size(); ++r2) {
+    for (std::size_t r = 0; r < cells.size(); ++r) {
       std::vector<std::vector<Span>> row;
-      for (const auto& cell : table[r2])
-        row.push_back({Span{t.add(cell), role(r2 == 0 ? "strong" : "body"), 9, kInk}});
+      for (const auto& cell : cells[r]) row.push_back({Span{t_.add(cell), role(r == 0 ? "strong" : "body"), 9, kInk}});
       tab.rows.push_back(std::move(row));
     }
-    if (flow) flow->table(tab, 8, 10);
+    if (flow_) flow_->table(tab, 8, 10);
   }
-  heading("来源", "Sources", 1);
-  const std::string& src = t.add("[1] 改革争先 萧经开“焕新”再出发，萧山日报。");
-  const std::string& link = t.add("https://www.qjnew.com/post/3391.html");
-  if (flow) {
-    flow->paragraph({Span{src, role("body"), 9, kInk}, Span{" ", role("body"), 9, kInk},
-                     Span{link, role("body"), 9, kAccent, 0, link}},
-                    [&] { auto s = body_en(); s.zh = true; return s; }(), 0, 4);
-  }
+
+  layout::Flow* flow_;
+  const text::FontBook* fonts_;
+  Texts& t_;
+};
+
+void build(layout::Flow* flow, const text::FontBook* fonts, Texts& t, int repeat) {
+  SampleWriter w(flow, fonts, t);
+  w.heading("萧山经济技术开发区发展简报", "Xiaoshan Economic and Technological Development Zone: briefing", 0);
+  for (int r = 0; r < repeat; ++r) w.section(repeat > 1 ? fmt::format("{}.", r + 1) : "");
+  w.sources();
 }
 
 }  // namespace
@@ -137,9 +156,7 @@ frame::Document sample_document(const text::FontBook& fonts, std::optional<std::
   running.header_left = {Span{"萧山经济技术开发区 · Xiaoshan ETDZ", fonts.require_role("caption"), 8, kMuted}};
   running.header_right = {Span{"样张 · Sample", fonts.require_role("caption"), 8, kMuted}};
   running.footer = [&fonts](int n, int m) {
-    return std::vector<Span>{Span{"第 " + std::to_string(n) + " 页，共 " + std::to_string(m) + " 页 · Page " +
-                                      std::to_string(n) + " of " + std::to_string(m),
-                                  fonts.require_role("caption"), 8, kMuted}};
+    return std::vector<Span>{Span{fmt::format("第 {} 页，共 {} 页 · Page {} of {}", n, m, n, m), fonts.require_role("caption"), 8, kMuted}};
   };
   frame::Info info;
   info.title = "萧山经济技术开发区发展简报 / Xiaoshan ETDZ briefing";
@@ -221,9 +238,7 @@ frame::Document chart_gallery(const text::FontBook& fonts, const std::vector<mod
   }
   layout::Running running;
   running.footer = [&fonts](int n, int m) {
-    return std::vector<Span>{Span{"第 " + std::to_string(n) + " 页，共 " + std::to_string(m) + " 页 · Page " +
-                                      std::to_string(n) + " of " + std::to_string(m),
-                                  fonts.require_role("caption"), 8, kMuted}};
+    return std::vector<Span>{Span{fmt::format("第 {} 页，共 {} 页 · Page {} of {}", n, m, n, m), fonts.require_role("caption"), 8, kMuted}};
   };
   frame::Info info;
   info.title = "图表 / Charts";

@@ -348,26 +348,6 @@ double last_page_fill(const frame::Document& doc, const model::Layout& layout) {
   return (lowest - top) / (bottom - top);
 }
 
-std::optional<LangMode> parse_lang_mode(std::string_view s) {
-  if (s == "zh+en") return LangMode::zh_en;
-  if (s == "en+zh") return LangMode::en_zh;
-  if (s == "zh") return LangMode::zh;
-  if (s == "en") return LangMode::en;
-  if (s == "side-by-side") return LangMode::side_by_side;
-  return std::nullopt;
-}
-
-std::string_view name_of(LangMode m) {
-  switch (m) {
-    case LangMode::zh_en: return "zh+en";
-    case LangMode::en_zh: return "en+zh";
-    case LangMode::zh: return "zh";
-    case LangMode::en: return "en";
-    case LangMode::side_by_side: return "side-by-side";
-  }
-  return "?";
-}
-
 namespace {
 
 /// The tightest spacing between blocks copyfitting uses (a fraction of the layout's).

@@ -10,18 +10,16 @@
 #include "chart/charts.h"
 #include "frame/document.h"
 #include "model/facts.h"
+#include "model/lang_mode.h"
 #include "model/layout.h"
 #include "text/font_book.h"
 
 namespace zb::layout {
 
-/// zh+en: each block in Chinese, then its English; en+zh the reverse; zh or en alone;
-/// side_by_side: Chinese and English columns, aligned block by block.
-enum class LangMode { zh_en, en_zh, zh, en, side_by_side };
-
-/// Parses "zh+en", "en+zh", "zh", "en"; nullopt otherwise.
-std::optional<LangMode> parse_lang_mode(std::string_view s);
-std::string_view name_of(LangMode m);
+/// The language mode (model/lang_mode.h), by its old names here.
+using model::LangMode;
+using model::name_of;
+using model::parse_lang_mode;
 
 struct ComposeOptions {
   LangMode lang = LangMode::zh_en;

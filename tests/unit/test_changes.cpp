@@ -37,7 +37,7 @@ TEST_CASE("changes: figures old → new, new and removed items, as printed in ea
   added.unit = {model::UnitCode::cny, {}};
   added.qualifier = model::Qualifier::none;
   after.metrics.push_back(added);
-  auto changes = app::diff_records(app::make_record(before), app::make_record(after));
+  const std::vector<app::EditionChange> changes = app::diff_records(app::make_record(before), app::make_record(after));
   REQUIRE(changes.size() == 4);
   CHECK(changes[0].kind == "changed");
   CHECK(changes[0].zh == "国家高新技术企业：超542家 → 超600家");

@@ -1,0 +1,59 @@
+// The incremental build: what a zone's PDF depends on, as one key, and whether the last run's PDF still stands.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "app/zone_result.h"
+#include "base/env.h"
+#include "model/lang_mode.h"
+#include "text/font_book.h"
+
+namespace zb::app {
+
+/// The SHA-256 of `bytes` in lower-case hex.
+std::string sha256_hex(const std::string& bytes);
+
+/// "<file name>:<SHA-256 of its bytes>", or "<file name>:unreadable" when it cannot be read
+/// whole within `max_bytes`.
+std::string file_key(const base::Env& env, const std::filesystem::path& path, std::uintmax_t max_bytes = 1u << 20);
+
+/// "|<name>:<SHA-256>" for every face the font book loaded, from the bytes already in memory
+/// (the files are not read again), one thread per face.
+std::string fonts_key(const text::FontBook& book);
+
+/// What every zone's PDF depends on besides its facts and layout: the tool's version, the
+/// language mode, --layout, fonts.yaml and the font files.
+std::string common_key(const base::Env& env, model::LangMode lang, const std::optional<std::string>& layout,
+                       const std::filesystem::path& fonts_dir, const text::FontBook& fonts);
+
+/// The keys of a run and the last run's manifest entries: decides which zones need no rebuild.
+class BuildCache {
+ public:
+  /// `common`: common_key; `layout_keys`: file_key of each layout by name; `previous`: the last
+  /// manifest's zones by id (none to rebuild everything); `previews`: whether PNGs are made.
+  BuildCache(std::string common, std::map<std::string, std::string> layout_keys, std::map<std::string, ZoneResult> previous,
+             bool previews);
+
+  /// The key of a zone built with layout `layout` from `facts_file`: a hash of the common key,
+  /// the layout's, the facts file's, staleness (a zone that ages past --max-age is rebuilt with
+  /// its flag) and previews.
+  std::string zone_key(const base::Env& env, const std::string& layout, const std::filesystem::path& facts_file,
+                       bool stale) const;
+
+  /// When the last run's entry for `r.id` has the key `r.key`, was built or unchanged, and the
+  /// PDF at `pdf` still has its SHA-256: fills `r` from that entry as unchanged (with the PDF's
+  /// size) and returns true. Otherwise leaves `r` alone and returns false.
+  bool reuse(const base::Env& env, const std::filesystem::path& pdf, ZoneResult& r) const;
+
+ private:
+  std::string common_;
+  std::map<std::string, std::string> layout_keys_;
+  std::map<std::string, ZoneResult> previous_;
+  bool previews_;
+};
+
+}  // namespace zb::app

@@ -1,0 +1,102 @@
+// Manifest JSON through nlohmann's typed hooks: ZoneResult and Manifest to and from ordered JSON.
+#include "app/manifest.h"
+
+#include <cmath>
+
+namespace zb::app {
+namespace {
+
+using nlohmann::ordered_json;
+
+bool has(const ordered_json& j, const char* key) { return j.is_object() && j.contains(key); }
+
+std::string text(const ordered_json& j, const char* key) {
+  return has(j, key) && j[key].is_string() ? j[key].get<std::string>() : "";
+}
+
+std::size_t count(const ordered_json& j, const char* key) {
+  return has(j, key) && j[key].is_number_unsigned() ? j[key].get<std::size_t>() : 0;
+}
+
+template <class T>
+std::vector<T> list(const ordered_json& j, const char* key) {
+  std::vector<T> out;
+  if (!has(j, key) || !j[key].is_array()) return out;
+  for (const auto& x : j[key]) {
+    if constexpr (std::is_same_v<T, std::string>) out.push_back(x.is_string() ? x.get<std::string>() : "");
+    else out.push_back(x.get<T>());
+  }
+  return out;
+}
+
+}  // namespace
+
+void to_json(ordered_json& j, const ZoneResult& r) {
+  j = ordered_json::object();
+  j["id"] = r.id;
+  if (!r.name.empty()) j["name"] = r.name;
+  j["input"] = r.input.string();
+  j["status"] = std::string(name_of(r.status));
+  if (!r.key.empty()) j["key"] = r.key;
+  if (has_output(r.status)) {
+    j["output"] = r.output;
+    j["sha256"] = r.sha256;
+    j["pages"] = r.pages;
+    j["bytes"] = r.bytes;
+  }
+  if (!r.as_of.empty()) j["as_of"] = r.as_of;
+  if (r.stale) j["stale"] = true;
+  if (!r.preview.empty()) j["preview"] = r.preview;
+  if (!r.changes.empty()) j["changes"] = r.changes;
+  j["ms"] = std::round(r.ms * 10) / 10;
+  j["errors"] = r.errors;
+}
+
+void from_json(const ordered_json& j, ZoneResult& r) {
+  r = ZoneResult{};
+  r.id = text(j, "id");
+  r.name = text(j, "name");
+  r.input = text(j, "input");
+  r.status = parse_zone_status(text(j, "status")).value_or(ZoneStatus::failed);
+  r.key = text(j, "key");
+  r.output = text(j, "output");
+  r.sha256 = text(j, "sha256");
+  r.pages = count(j, "pages");
+  r.bytes = count(j, "bytes");
+  r.as_of = text(j, "as_of");
+  r.stale = has(j, "stale") && j["stale"].is_boolean() && j["stale"].get<bool>();
+  r.preview = text(j, "preview");
+  r.changes = list<EditionChange>(j, "changes");
+  r.ms = has(j, "ms") && j["ms"].is_number() ? j["ms"].get<double>() : 0;
+  r.errors = list<std::string>(j, "errors");
+}
+
+void to_json(ordered_json& j, const Manifest& m) {
+  j = ordered_json::object();
+  j["tool"] = m.tool;
+  j["lang"] = std::string(model::name_of(m.lang));
+  if (m.layout) j["layout"] = *m.layout;
+  j["zones"] = m.zones;
+}
+
+void from_json(const ordered_json& j, Manifest& m) {
+  m = Manifest{};
+  m.tool = text(j, "tool");
+  m.lang = model::parse_lang_mode(text(j, "lang")).value_or(model::LangMode::zh_en);
+  if (has(j, "layout") && j["layout"].is_string()) m.layout = j["layout"].get<std::string>();
+  if (has(j, "zones") && j["zones"].is_array())
+    for (const auto& z : j["zones"])
+      if (has(z, "id") && z["id"].is_string()) m.zones.push_back(z.get<ZoneResult>());
+}
+
+std::string manifest_text(const Manifest& m) { return ordered_json(m).dump(2) + "\n"; }
+
+std::map<std::string, ZoneResult> manifest_zones(const std::string& text) {
+  std::map<std::string, ZoneResult> zones;
+  auto j = ordered_json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object()) return zones;
+  for (auto& z : j.get<Manifest>().zones) zones[z.id] = std::move(z);
+  return zones;
+}
+
+}  // namespace zb::app

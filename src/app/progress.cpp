@@ -1,0 +1,52 @@
+// Build progress on stderr and in the log.
+#include "app/progress.h"
+
+#include <cstdio>
+#include <ostream>
+#include <unistd.h>
+
+#include <fmt/format.h>
+#include <spdlog/spdlog.h>
+
+namespace zb::app {
+
+namespace {
+
+/// Width of the bar in characters.
+constexpr std::size_t kBarWidth = 30;
+
+}  // namespace
+
+Progress::Progress(std::size_t total, std::ostream& err, bool tty) : total_(total), err_(err), tty_(tty) {}
+
+bool Progress::on_terminal() {
+  return ::isatty(STDERR_FILENO) && spdlog::default_logger()->level() <= spdlog::level::info;
+}
+
+void Progress::zone_done(const ZoneResult& r) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  ++done_;
+  if (tty_) fmt::print(stderr, "\r\033[K");
+  if (r.status == ZoneStatus::built) {
+    constexpr auto kBuilt = "{}: built {} ({} pages, {} bytes, {:.0f} ms)";
+    if (tty_) spdlog::debug(kBuilt, r.id, r.output, r.pages, r.bytes, r.ms);
+    else spdlog::info(kBuilt, r.id, r.output, r.pages, r.bytes, r.ms);
+  } else {
+    for (const auto& e : r.errors) err_ << e << '\n';
+  }
+  if (tty_) draw_bar();
+}
+
+void Progress::warn(const std::string& message) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  spdlog::warn("{}", message);
+}
+
+void Progress::draw_bar() {
+  const std::size_t filled = kBarWidth * done_ / total_;
+  fmt::print(stderr, "[{}{}] {}/{} zones", std::string(filled, '#'), std::string(kBarWidth - filled, ' '), done_, total_);
+  if (done_ == total_) fmt::print(stderr, "\n");
+  std::fflush(stderr);
+}
+
+}  // namespace zb::app
