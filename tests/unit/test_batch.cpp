@@ -49,7 +49,7 @@ bool complete_pdf(const fs::path& p) {
 
 }  // namespace
 
-TEST_CASE("batch: a second run with nothing changed skips every zone", "[batch]") {
+TEST_CASE("batch: a second run with nothing changed skips every zone", "[batch][cli]") {
   Dir in("zonebrief-batch-in"), out("zonebrief-batch-out");
   many_zones(in.path, 3);
   REQUIRE(test::run_tool(cmd(in.path, out.path, "")).code == 0);
@@ -69,7 +69,7 @@ TEST_CASE("batch: a second run with nothing changed skips every zone", "[batch]"
   for (const auto& z : m["zones"]) CHECK(z["status"] == "built");
 }
 
-TEST_CASE("batch: a run killed with SIGKILL leaves no partial PDF, and the rerun completes", "[batch]") {
+TEST_CASE("batch: a run killed with SIGKILL leaves no partial PDF, and the rerun completes", "[batch][cli]") {
   Dir in("zonebrief-kill-in"), out("zonebrief-kill-out");
   many_zones(in.path, 120);
   build_and_signal(cmd(in.path, out.path, "--jobs 2"), SIGKILL, 700);
@@ -92,7 +92,7 @@ TEST_CASE("batch: a run killed with SIGKILL leaves no partial PDF, and the rerun
   CHECK(after == 120);
 }
 
-TEST_CASE("batch: SIGTERM stops cleanly with the manifest written", "[batch]") {
+TEST_CASE("batch: SIGTERM stops cleanly with the manifest written", "[batch][cli]") {
   Dir in("zonebrief-term-in"), out("zonebrief-term-out");
   many_zones(in.path, 120);
   int status = build_and_signal(cmd(in.path, out.path, "--jobs 2"), SIGTERM, 700);
@@ -111,7 +111,7 @@ TEST_CASE("batch: SIGTERM stops cleanly with the manifest written", "[batch]") {
   CHECK(built + interrupted == 120);
 }
 
-TEST_CASE("batch: shards 0..N-1 together build each zone exactly once", "[batch]") {
+TEST_CASE("batch: shards 0..N-1 together build each zone exactly once", "[batch][cli]") {
   Dir in("zonebrief-shard-in"), out("zonebrief-shard-out");
   many_zones(in.path, 7);
   std::map<std::string, int> seen;

@@ -33,7 +33,7 @@ std::string squeeze(const std::string& s) {
 
 }  // namespace
 
-TEST_CASE("build: a bad zone among good ones fails alone", "[build]") {
+TEST_CASE("build: a bad zone among good ones fails alone", "[build][cli]") {
   Dir in("zonebrief-build-in"), out("zonebrief-build-out");
   for (const char* z : {"xianghu-xiaobin", "qianjiang-century-city"})
     fs::copy_file(test::source_dir() / "inputs" / (std::string(z) + ".yaml"), in.path / (std::string(z) + ".yaml"));
@@ -61,7 +61,7 @@ TEST_CASE("build: a bad zone among good ones fails alone", "[build]") {
   for (const auto& e : fs::directory_iterator(out.path)) CHECK(e.path().filename().string()[0] != '.');
 }
 
-TEST_CASE("build: the same inputs give byte-identical PDFs with --jobs 1 and --jobs 2", "[build]") {
+TEST_CASE("build: the same inputs give byte-identical PDFs with --jobs 1 and --jobs 2", "[build][cli]") {
   Dir a("zonebrief-build-j1"), b("zonebrief-build-j2");
   REQUIRE(build("--jobs 1 --out '" + a.path.string() + "'").code == 0);
   REQUIRE(build("--jobs 2 --out '" + b.path.string() + "'").code == 0);
@@ -76,7 +76,7 @@ TEST_CASE("build: the same inputs give byte-identical PDFs with --jobs 1 and --j
 }
 
 TEST_CASE("build: every zone's briefing passes qpdf and pdffonts, and carries its name and every metric in both languages",
-          "[build][pdf]") {
+          "[build][pdf][cli]") {
   Dir out("zonebrief-build-all");
   REQUIRE(build("--out '" + out.path.string() + "'").code == 0);
   base::SystemEnv env;
@@ -105,7 +105,7 @@ TEST_CASE("build: every zone's briefing passes qpdf and pdffonts, and carries it
   }
 }
 
-TEST_CASE("build: one-pagers fit one page in every language mode", "[build]") {
+TEST_CASE("build: one-pagers fit one page in every language mode", "[build][cli]") {
   for (const char* lang : {"zh+en", "en+zh", "zh", "en", "side-by-side"}) {
     std::string tag = lang;
     std::replace(tag.begin(), tag.end(), '+', '_');
@@ -121,7 +121,7 @@ TEST_CASE("build: one-pagers fit one page in every language mode", "[build]") {
   }
 }
 
-TEST_CASE("build: side-by-side briefings carry every metric in both languages", "[build][pdf]") {
+TEST_CASE("build: side-by-side briefings carry every metric in both languages", "[build][pdf][cli]") {
   Dir out("zonebrief-build-sbs");
   REQUIRE(build("--lang side-by-side --no-previews --out '" + out.path.string() + "'").code == 0);
   base::SystemEnv env;
@@ -140,7 +140,7 @@ TEST_CASE("build: side-by-side briefings carry every metric in both languages", 
   }
 }
 
-TEST_CASE("build: unknown --zone or --layout is a usage error", "[build]") {
+TEST_CASE("build: unknown --zone or --layout is a usage error", "[build][cli]") {
   Dir out("zonebrief-build-usage");
   CHECK(build("--zone no-such-zone --out '" + out.path.string() + "'").code == 2);
   CHECK(build("--layout no-such-layout --out '" + out.path.string() + "'").code == 2);
@@ -150,7 +150,7 @@ TEST_CASE("build: unknown --zone or --layout is a usage error", "[build]") {
   CHECK_FALSE(fs::exists(out.path / "xiaoshan-etdz.pdf"));
 }
 
-TEST_CASE("build: old facts are flagged stale on the page and in the manifest, previews and gallery", "[build]") {
+TEST_CASE("build: old facts are flagged stale on the page and in the manifest, previews and gallery", "[build][cli]") {
   Dir out("zonebrief-build-stale");
   const auto root = test::source_dir();
   // 2030-01-01: every zone's facts are more than a year old.

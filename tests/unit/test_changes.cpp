@@ -24,7 +24,7 @@ model::Facts example() {
 
 }  // namespace
 
-TEST_CASE("changes: figures old → new, new and removed items, as printed in each language", "[changes]") {
+TEST_CASE("changes: figures old → new, new and removed items, as printed in each language", "[changes][cli]") {
   auto before = example();
   auto after = before;
   after.metrics[0].value = {600, "600"};
@@ -53,7 +53,7 @@ TEST_CASE("changes: figures old → new, new and removed items, as printed in ea
   CHECK(removed.back().kind == "removed");
 }
 
-TEST_CASE("changes: the next edition shows what changed and the manifest lists it", "[changes][build]") {
+TEST_CASE("changes: the next edition shows what changed and the manifest lists it", "[changes][build][cli]") {
   auto dir = fs::temp_directory_path() / ("zonebrief-changes-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir / "in");

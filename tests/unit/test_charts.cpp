@@ -110,7 +110,7 @@ TEST_CASE("nice ticks cover the data and include zero", "[chart]") {
   CHECK(chart::nice_ticks(0, 0, 5) == std::vector<double>{0, 0.2, 0.4, 0.6, 0.8, 1});
 }
 
-TEST_CASE("charts match their PNG references", "[chart][png][golden]") {
+TEST_CASE("charts match their PNG references", "[chart][png][golden][render]") {
   auto f = load_zone("tests/charts/chart-stress.yaml");
   for (const char* id : {"rank-path", "negatives", "parts", "long-labels"}) {
     const model::Series* s = nullptr;
@@ -137,7 +137,7 @@ TEST_CASE("charts match their PNG references", "[chart][png][golden]") {
   }
 }
 
-TEST_CASE("the chart gallery PDF has no images and pdftotext finds every label and value", "[chart][pdf]") {
+TEST_CASE("the chart gallery PDF has no images and pdftotext finds every label and value", "[chart][pdf][cli]") {
   std::vector<model::Facts> zones;
   base::SystemEnv env;
   std::string error;

@@ -42,7 +42,7 @@ Run run_binary(const std::string& args) {
 
 }  // namespace
 
-TEST_CASE("check: all valid gives 0, one bad file gives 1 with its errors", "[check]") {
+TEST_CASE("check: all valid gives 0, one bad file gives 1 with its errors", "[check][cli]") {
   TempDir dir("zonebrief-check-test");
   auto good = test::source_dir() / "tests/facts/good/xiaoshan-etdz.yaml";
   dir.copy_in(good, "xiaoshan-etdz.yaml");
@@ -61,7 +61,7 @@ TEST_CASE("check: all valid gives 0, one bad file gives 1 with its errors", "[ch
                           "string '542')\n");
 }
 
-TEST_CASE("check: a missing or empty inputs folder is a configuration error", "[check]") {
+TEST_CASE("check: a missing or empty inputs folder is a configuration error", "[check][cli]") {
   base::SystemEnv env;
   app::CheckOptions o;
   o.inputs = "/nonexistent/zonebrief-inputs";
@@ -77,7 +77,7 @@ TEST_CASE("check: a missing or empty inputs folder is a configuration error", "[
   CHECK(err2.str() == empty.path.string() + ":1:1: error: expected at least one *.yaml zone file (found none)\n");
 }
 
-TEST_CASE("check: zone.layout is checked against the layouts folder when there is one", "[check]") {
+TEST_CASE("check: zone.layout is checked against the layouts folder when there is one", "[check][cli]") {
   TempDir dir("zonebrief-check-layouts");
   fs::create_directories(dir.path / "in");
   fs::create_directories(dir.path / "layouts");
@@ -118,7 +118,7 @@ TEST_CASE("the command line: --help, --version, usage errors and the real inputs
                         "first at line 4)") != std::string::npos);
 }
 
-TEST_CASE("check: an invalid layout is a configuration error with its errors", "[check]") {
+TEST_CASE("check: an invalid layout is a configuration error with its errors", "[check][cli]") {
   base::SystemEnv env;
   app::CheckOptions o;
   o.inputs = test::source_dir() / "inputs";

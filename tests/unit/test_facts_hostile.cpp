@@ -1,7 +1,6 @@
 // Hostile files: each gives one clear error at the right place, quickly, without a crash.
 #include <catch2/catch.hpp>
 
-#include <chrono>
 #include <cstdlib>
 
 #include "load/facts_loader.h"
@@ -11,13 +10,11 @@ using namespace zb;
 
 namespace {
 
-/// Loads `text` and returns the joined errors, checking it took well under a second.
+/// Loads `text` and returns the joined errors. A hang or a blow-up fails through the test's CTest
+/// TIMEOUT (CMakeLists.txt), not a wall-clock assertion here: timings depend on the machine.
 std::string errors_of(const std::string& text, const std::string& name = "hostile.yaml",
                       const load::FactsOptions& o = {}) {
-  auto t0 = std::chrono::steady_clock::now();
   auto r = load::load_facts_text(text, name, o);
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0);
-  CHECK(ms.count() < 1000);
   CHECK_FALSE(r.ok());
   return test::joined(r.errors);
 }

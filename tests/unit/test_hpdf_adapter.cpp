@@ -168,7 +168,7 @@ const std::string& program() {
 
 }  // namespace
 
-TEST_CASE("hpdf adapter: the document written with it passes qpdf --check", "[pdf][hpdf]") {
+TEST_CASE("hpdf adapter: the document written with it passes qpdf --check", "[pdf][hpdf][render]") {
   Written pdf(tiny_pdf(true, program()), "check");
   test::ToolRun r = test::run_tool("qpdf --check '" + pdf.path() + "'");
   CHECK(r.code == 0);
@@ -176,13 +176,13 @@ TEST_CASE("hpdf adapter: the document written with it passes qpdf --check", "[pd
   CHECK(r.err.empty());
 }
 
-TEST_CASE("hpdf adapter: the CIDFont maps CIDs to glyphs by /Identity", "[pdf][hpdf]") {
+TEST_CASE("hpdf adapter: the CIDFont maps CIDs to glyphs by /Identity", "[pdf][hpdf][render]") {
   Written pdf(tiny_pdf(true, program()), "identity");
   CHECK(pdf.descendant().at("/CIDToGIDMap") == "/Identity");
   CHECK(pdf.with("/CIDToGIDMap").size() == 1);
 }
 
-TEST_CASE("hpdf adapter: /ToUnicode is the given CMap, Flate-compressed", "[pdf][hpdf]") {
+TEST_CASE("hpdf adapter: /ToUnicode is the given CMap, Flate-compressed", "[pdf][hpdf][render]") {
   Written pdf(tiny_pdf(true, program()), "tounicode");
   const std::string ref = pdf.to_unicode_ref();
   CHECK(is_flate(pdf.dict(ref).at("/Filter")));
@@ -190,7 +190,7 @@ TEST_CASE("hpdf adapter: /ToUnicode is the given CMap, Flate-compressed", "[pdf]
 }
 
 TEST_CASE("hpdf adapter: the descriptor's FontFile2 is the given program, and the only one",
-          "[pdf][hpdf]") {
+          "[pdf][hpdf][render]") {
   Written pdf(tiny_pdf(true, program()), "fontfile");
   const json& descriptor = pdf.dict(pdf.descendant().at("/FontDescriptor").get<std::string>());
   CHECK(descriptor.at("/Type") == "/FontDescriptor");
@@ -208,7 +208,7 @@ TEST_CASE("hpdf adapter: the descriptor's FontFile2 is the given program, and th
 
 TEST_CASE(
     "hpdf adapter: without it libharu writes what the adapter replaces (the checks above can fail)",
-    "[pdf][hpdf]") {
+    "[pdf][hpdf][render]") {
   Written pdf(tiny_pdf(false, program()), "control");
   // A CIDToGIDMap stream instead of /Identity.
   CHECK(pdf.descendant().at("/CIDToGIDMap") != "/Identity");
@@ -224,7 +224,7 @@ TEST_CASE(
 }
 
 TEST_CASE("hpdf adapter: mark_not_embedded reports a font the document does not have",
-          "[pdf][hpdf]") {
+          "[pdf][hpdf][render]") {
   std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, DocDeleter> doc(HPDF_New(nullptr, nullptr));
   REQUIRE(doc);
   CHECK_FALSE(hpdf::mark_not_embedded(doc.get(), "NoSuchFont"));

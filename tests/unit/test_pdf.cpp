@@ -46,14 +46,14 @@ std::string squeeze(std::string_view s) {
 
 }  // namespace
 
-TEST_CASE("pdf: qpdf finds no errors", "[pdf]") {
+TEST_CASE("pdf: qpdf finds no errors", "[pdf][render]") {
   auto r = test::run_tool("qpdf --check '" + sample_pdf().string() + "'");
   INFO(r.out << r.err);
   CHECK(r.code == 0);
   CHECK(r.out.find("No syntax or stream encoding errors found") != std::string::npos);
 }
 
-TEST_CASE("pdf: every font is embedded, subset, with a Unicode map, poppler is silent", "[pdf]") {
+TEST_CASE("pdf: every font is embedded, subset, with a Unicode map, poppler is silent", "[pdf][render]") {
   auto r = test::run_tool("pdffonts '" + sample_pdf().string() + "'");
   INFO(r.out << r.err);
   REQUIRE(r.code == 0);
@@ -72,7 +72,7 @@ TEST_CASE("pdf: every font is embedded, subset, with a Unicode map, poppler is s
   CHECK(fonts_seen == 4);
 }
 
-TEST_CASE("pdf: pdftotext gives back every text of the sample, rare characters included", "[pdf]") {
+TEST_CASE("pdf: pdftotext gives back every text of the sample, rare characters included", "[pdf][render]") {
   auto r = test::run_tool("pdftotext -enc UTF-8 '" + sample_pdf().string() + "' -");
   INFO(r.err);
   REQUIRE(r.code == 0);
@@ -89,7 +89,7 @@ TEST_CASE("pdf: pdftotext gives back every text of the sample, rare characters i
   CHECK(r.out.find("ranks first nationally in actually utilised") != std::string::npos);
 }
 
-TEST_CASE("pdf: charts and text are vector, no raster image", "[pdf]") {
+TEST_CASE("pdf: charts and text are vector, no raster image", "[pdf][render]") {
   auto r = test::run_tool("pdfimages -list '" + sample_pdf().string() + "'");
   REQUIRE(r.code == 0);
   std::istringstream lines(r.out);
@@ -99,7 +99,7 @@ TEST_CASE("pdf: charts and text are vector, no raster image", "[pdf]") {
   CHECK(rows == 2);  // the two header lines only
 }
 
-TEST_CASE("pdf: info is UTF-16, dates come from the document, bookmarks and links exist", "[pdf]") {
+TEST_CASE("pdf: info is UTF-16, dates come from the document, bookmarks and links exist", "[pdf][render]") {
   auto info = test::run_tool("pdfinfo -enc UTF-8 '" + sample_pdf().string() + "'");
   INFO(info.out << info.err);
   CHECK(info.out.find("Title:           萧山经济技术开发区发展简报 / Xiaoshan ETDZ briefing") != std::string::npos);
@@ -115,12 +115,12 @@ TEST_CASE("pdf: info is UTF-16, dates come from the document, bookmarks and link
   CHECK(urls.out.find("Annotation    https://www.qjnew.com/post/3391.html") != std::string::npos);
 }
 
-TEST_CASE("pdf: the same document gives byte-identical files", "[pdf]") {
+TEST_CASE("pdf: the same document gives byte-identical files", "[pdf][render]") {
   auto doc = app::sample_document(fonts(), kSampleDate);
   CHECK(export_pdf::write_pdf(doc, "a.pdf") == export_pdf::write_pdf(doc, "b.pdf"));
   CHECK(export_pdf::write_pdf(doc, "a.pdf") == test::read_text_file(sample_pdf()));
 }
 
-TEST_CASE("pdf: the sample is small", "[pdf]") {
+TEST_CASE("pdf: the sample is small", "[pdf][render]") {
   CHECK(fs::file_size(sample_pdf()) < 80 * 1024);
 }

@@ -102,7 +102,7 @@ std::filesystem::path golden_dir() {
 
 }  // namespace
 
-TEST_CASE("png: a filled rectangle lands on the right pixels", "[png]") {
+TEST_CASE("png: a filled rectangle lands on the right pixels", "[png][render]") {
   auto doc = one_page(100, 60, {filled(rect_ops(10, 10, 40, 20), kRed)});
 
   SECTION("72 dpi: one pixel per point") {
@@ -150,7 +150,7 @@ TEST_CASE("png: a filled rectangle lands on the right pixels", "[png]") {
   }
 }
 
-TEST_CASE("png: stroked line and curve", "[png]") {
+TEST_CASE("png: stroked line and curve", "[png][render]") {
   SECTION("a horizontal line 4 pt wide with butt caps") {
     auto doc = one_page(100, 60,
                         {stroked({op(Kind::move, {10, 30}), op(Kind::line, {90, 30})}, kBlue, 4)});
@@ -201,7 +201,7 @@ TEST_CASE("png: stroked line and curve", "[png]") {
   }
 }
 
-TEST_CASE("png: even-odd and non-zero fill of two nested squares", "[png]") {
+TEST_CASE("png: even-odd and non-zero fill of two nested squares", "[png][render]") {
   // Both squares run clockwise: the inner one has winding number 2.
   std::vector<frame::PathOp> ops = rect_ops(10, 10, 40, 40);
   for (const auto& o : rect_ops(20, 20, 20, 20)) ops.push_back(o);
@@ -222,7 +222,7 @@ TEST_CASE("png: even-odd and non-zero fill of two nested squares", "[png]") {
   }
 }
 
-TEST_CASE("png: images are scaled into their box, transparency shows the page", "[png]") {
+TEST_CASE("png: images are scaled into their box, transparency shows the page", "[png][render]") {
   frame::Image image;
   image.box = {10, 10, 40, 20};
   image.width_px = 2;
@@ -243,7 +243,7 @@ TEST_CASE("png: images are scaled into their box, transparency shows the page", 
   }
 }
 
-TEST_CASE("png: encode then decode is lossless and deterministic", "[png]") {
+TEST_CASE("png: encode then decode is lossless and deterministic", "[png][render]") {
   Raster r;
   r.width = 256;
   r.height = 3;
@@ -271,7 +271,7 @@ TEST_CASE("png: encode then decode is lossless and deterministic", "[png]") {
   CHECK(export_png::render_png(doc, 0, 96) == export_png::render_png(doc, 0, 96));
 }
 
-TEST_CASE("png: bad input gives an error naming it", "[png]") {
+TEST_CASE("png: bad input gives an error naming it", "[png][render]") {
   SECTION("garbage bytes") {
     REQUIRE_THROWS_AS(export_png::decode_png("this is not a PNG file", "refs/garbage.png"),
                       base::Error);
@@ -370,7 +370,7 @@ struct TestGlyph {
 
 }  // namespace
 
-TEST_CASE("png: a text run puts its ink inside its box", "[png][text]") {
+TEST_CASE("png: a text run puts its ink inside its box", "[png][text][render]") {
   auto font = load_cjk_font();
   if (!font) return;  // Catch2 v2 has no SKIP: the WARN above says why
   const auto& [path, bytes] = *font;
@@ -495,7 +495,7 @@ TEST_CASE("png: a text run puts its ink inside its box", "[png][text]") {
   }
 }
 
-TEST_CASE("png: golden image of a few shapes", "[png][golden]") {
+TEST_CASE("png: golden image of a few shapes", "[png][golden][render]") {
   std::vector<frame::Item> items;
   // A pale box with a dark border.
   frame::Path box = filled(rect_ops(6, 6, 30, 20), {0.8, 0.9, 1.0});

@@ -23,13 +23,13 @@ using test::fonts;
 
 }  // namespace
 
-TEST_CASE("the sample page matches its golden image", "[png][golden]") {
+TEST_CASE("the sample page matches its golden image", "[png][golden][render]") {
   auto doc = app::sample_document(fonts(), kSampleDate);
   auto raster = export_png::render_page(doc, 0, 36);
   test::check_against_reference(raster, test::source_dir() / "tests/golden/sample-page1-36dpi.png", 2.0, 0.01);
 }
 
-TEST_CASE("PNG and PDF backends draw the same page (widths agree)", "[png][pdf]") {
+TEST_CASE("PNG and PDF backends draw the same page (widths agree)", "[png][pdf][render]") {
   auto doc = app::sample_document(fonts(), kSampleDate);
   auto dir = fs::temp_directory_path() / ("zonebrief-agree-" + std::to_string(::getpid()));
   fs::create_directories(dir);
