@@ -184,15 +184,6 @@ frame::Document chart_gallery(const text::FontBook& fonts, const std::vector<mod
   layout::Flow flow(fonts, page, {"charts", ""});
   chart::Style style;
   const bool zh = langs.primary == chart::Lang::zh;
-  auto shift = [](std::vector<frame::Item> items, double dx) {
-    for (auto& item : items) {
-      if (auto* t = std::get_if<frame::TextRun>(&item)) t->origin.x += dx;
-      else if (auto* p = std::get_if<frame::Path>(&item))
-        for (auto& op : p->ops)
-          for (auto& pt : op.p) pt.x += dx;
-    }
-    return items;
-  };
   for (const auto& f : zones) {
     flow.page_break();
     ParagraphStyle h;
@@ -216,12 +207,10 @@ frame::Document chart_gallery(const text::FontBook& fonts, const std::vector<mod
         row.push_back(chart::draw_card(fonts, f.metrics[k], card_w, style, langs, {f.file, "metrics[" + std::to_string(k) + "]"}));
         h_row = std::max(h_row, row.back().height);
       }
-      std::vector<frame::Item> items;
-      for (std::size_t k = 0; k < row.size(); ++k) {
-        auto moved = shift(std::move(row[k].items), page.margin_left + static_cast<double>(k) * (card_w + gap));
-        items.insert(items.end(), std::make_move_iterator(moved.begin()), std::make_move_iterator(moved.end()));
-      }
-      flow.box(h_row, std::move(items), i == 0 ? 4 : gap, 0, false);
+      std::vector<frame::Item> cards;  // each card a group at its place in the row
+      for (std::size_t k = 0; k < row.size(); ++k)
+        cards.push_back(frame::Group{{page.margin_left + static_cast<double>(k) * (card_w + gap), 0}, std::move(row[k].items), {}});
+      flow.box(h_row, std::move(cards), i == 0 ? 4 : gap, 0, false);
     }
     for (std::size_t i = 0; i < f.series.size(); ++i) {
       const auto& s = f.series[i];
@@ -233,7 +222,9 @@ frame::Document chart_gallery(const text::FontBook& fonts, const std::vector<mod
       }
       text::TextContext ctx{f.file, "series[" + std::to_string(i) + "]"};
       auto c = chart::draw_series(fonts, s, source, flow.measure() * 0.75, style, langs, ctx);
-      flow.box(c.height, shift(std::move(c.items), page.margin_left), 16, 0, false);
+      std::vector<frame::Item> chart;
+      chart.push_back(frame::Group{{page.margin_left, 0}, std::move(c.items), {}});
+      flow.box(c.height, std::move(chart), 16, 0, false);
     }
   }
   layout::Running running;

@@ -233,10 +233,10 @@ class Composer {
         shared.height = h;
         row = draw_row(shared);
       }
-      std::vector<frame::Item> items;
+      std::vector<frame::Item> cards;  // each card a group at its place in the row
       for (std::size_t k = 0; k < row.size(); ++k)
-        for (auto& item : row[k].items) items.push_back(shifted(std::move(item), l_.margin_left + static_cast<double>(k) * (w + gap)));
-      flow.box(h, std::move(items), i == 0 ? 0 : gap, 0, false);
+        cards.push_back(frame::Group{{l_.margin_left + static_cast<double>(k) * (w + gap), 0}, std::move(row[k].items), {}});
+      flow.box(h, std::move(cards), i == 0 ? 0 : gap, 0, false);
     }
   }
 
@@ -262,9 +262,9 @@ class Composer {
       // A one-page layout gets a compact chart (its plot height follows its width).
       double width = l_.one_page ? flow.measure() * kCompactChart : flow.measure();
       auto c = chart::draw_series(fonts_, s, source, width, style_, chart_langs(), ctx);
-      std::vector<frame::Item> items;
-      for (auto& item : c.items) items.push_back(shifted(std::move(item), l_.margin_left));
-      flow.box(c.height, std::move(items), i == 0 ? kFirstChartBefore : l_.space.charts, 0, false);
+      std::vector<frame::Item> chart;
+      chart.push_back(frame::Group{{l_.margin_left, 0}, std::move(c.items), {}});
+      flow.box(c.height, std::move(chart), i == 0 ? kFirstChartBefore : l_.space.charts, 0, false);
     }
   }
 
@@ -308,15 +308,6 @@ class Composer {
       e.terminated = src.date || !src.url.empty();
       arrange_->source(flow, e, v_.sources, i == 0 ? 0 : l_.space.notes);
     }
-  }
-
-  static frame::Item shifted(frame::Item item, double dx) {
-    if (auto* t = std::get_if<frame::TextRun>(&item)) t->origin.x += dx;
-    else if (auto* p = std::get_if<frame::Path>(&item))
-      for (auto& op : p->ops)
-        for (auto& pt : op.p) pt.x += dx;
-    else if (auto* img = std::get_if<frame::Image>(&item)) img->box.x += dx;
-    return item;
   }
 
   const text::FontBook& fonts_;
