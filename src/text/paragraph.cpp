@@ -2,8 +2,9 @@
 // markers, line filling (line_filler), and run emission with Chinese inter-character justification.
 #include "text/paragraph.h"
 
-#include <algorithm>
-#include <cmath>
+#include <cstdint>
+#include <string>
+#include <utility>
 
 #include "base/diagnostics.h"
 #include "base/utf8.h"
