@@ -45,46 +45,53 @@ void Flow::add_lines(const text::LaidParagraph& p, double left, double space_bef
     b.keep_with_next = (i == 0 && (n > 1 || keep_first_with_next)) || (n >= 3 && i + 2 == n);
     double baseline = text::baseline_in_line(fonts_, p.style.line_height, size);
     text::emit_line(p, i, left, baseline, b.items, b.links);
-    if (i == 0 && bullet) {
-      // The bullet hangs in the indent, ending 4 pt before the text; it is never wrapped or cut.
-      double w = text::measure(fonts_, *bullet, p.style.zh, ctx_);
-      text::ParagraphStyle bs;
-      bs.width = w + 1;
-      auto lp = text::layout_paragraph(fonts_, {*bullet}, bs, ctx_);
-      text::emit_line(lp, 0, left + std::max(0.0, p.style.indent - 4 - w), baseline, b.items, b.links);
-    }
+    if (i == 0 && bullet) hang_bullet(*bullet, p.style, left, baseline, b.items, b.links);
     boxes_.push_back(std::move(b));
   }
 }
 
+text::LaidParagraph Flow::lay_out(std::vector<text::Span> spans, text::ParagraphStyle style) const {
+  style.width = style.width > 0 ? std::min(style.width, measure()) : measure();
+  return text::layout_paragraph(fonts_, std::move(spans), style, ctx_);
+}
+
+void Flow::keep_with_next_from(std::size_t first) {
+  for (std::size_t i = first; i < boxes_.size(); ++i) boxes_[i].keep_with_next = true;
+}
+
+void Flow::hang_bullet(const text::Span& bullet, const text::ParagraphStyle& style, double left, double baseline,
+                       std::vector<frame::Item>& items, std::vector<frame::Link>& links) const {
+  // It is never wrapped or cut: one line exactly as wide as the bullet.
+  double w = text::measure(fonts_, bullet, style.zh, ctx_);
+  text::ParagraphStyle bs;
+  bs.width = w + 1;
+  auto lp = text::layout_paragraph(fonts_, {bullet}, bs, ctx_);
+  text::emit_line(lp, 0, left + std::max(0.0, style.indent - 4 - w), baseline, items, links);
+}
+
 void Flow::heading(std::vector<text::Span> spans, text::ParagraphStyle style, std::string bookmark, int level,
                    double space_before, double space_after) {
-  style.width = style.width > 0 ? std::min(style.width, measure()) : measure();
-  auto p = text::layout_paragraph(fonts_, std::move(spans), style, ctx_);
+  auto p = lay_out(std::move(spans), std::move(style));
   std::size_t first = boxes_.size();
   add_lines(p, page_.margin_left, space_before, space_after, /*keep_first_with_next=*/true, std::nullopt);
-  for (std::size_t i = first; i < boxes_.size(); ++i) boxes_[i].keep_with_next = true;
+  keep_with_next_from(first);
   if (!bookmark.empty()) boxes_[first].bookmark = frame::Bookmark{std::move(bookmark), level, 0, 0};
 }
 
 void Flow::paragraph(std::vector<text::Span> spans, text::ParagraphStyle style, double space_before,
                      double space_after, bool keep_with_next) {
-  style.width = style.width > 0 ? std::min(style.width, measure()) : measure();
-  auto p = text::layout_paragraph(fonts_, std::move(spans), style, ctx_);
+  auto p = lay_out(std::move(spans), std::move(style));
   std::size_t first = boxes_.size();
   add_lines(p, page_.margin_left, space_before, space_after, false, std::nullopt);
-  if (keep_with_next)
-    for (std::size_t i = first; i < boxes_.size(); ++i) boxes_[i].keep_with_next = true;
+  if (keep_with_next) keep_with_next_from(first);
 }
 
 void Flow::bullet(std::vector<text::Span> spans, text::ParagraphStyle style, text::Span bullet, double space_before,
                   bool keep_with_next) {
-  style.width = style.width > 0 ? std::min(style.width, measure()) : measure();
-  auto p = text::layout_paragraph(fonts_, std::move(spans), style, ctx_);
+  auto p = lay_out(std::move(spans), std::move(style));
   std::size_t first = boxes_.size();
   add_lines(p, page_.margin_left, space_before, 0, false, bullet);
-  if (keep_with_next)
-    for (std::size_t i = first; i < boxes_.size(); ++i) boxes_[i].keep_with_next = true;
+  if (keep_with_next) keep_with_next_from(first);
 }
 
 void Flow::table(const Table& t, double space_before, double space_after) {
@@ -170,13 +177,7 @@ void Flow::columns(std::vector<text::Span> left, text::ParagraphStyle ls, std::v
     for (std::size_t i = 0; i < p.lines.size(); ++i) {
       double baseline = static_cast<double>(i) * st.line_height + text::baseline_in_line(fonts_, st.line_height, size);
       text::emit_line(p, i, x, baseline, b.items, b.links);
-      if (i == 0 && bullet) {
-        double w = text::measure(fonts_, *bullet, st.zh, ctx_);
-        text::ParagraphStyle bs;
-        bs.width = w + 1;
-        auto lp = text::layout_paragraph(fonts_, {*bullet}, bs, ctx_);
-        text::emit_line(lp, 0, x + std::max(0.0, st.indent - 4 - w), baseline, b.items, b.links);
-      }
+      if (i == 0 && bullet) hang_bullet(*bullet, st, x, baseline, b.items, b.links);
     }
     height = std::max(height, static_cast<double>(p.lines.size()) * st.line_height);
   }
@@ -191,100 +192,149 @@ void Flow::page_break() {
   boxes_.push_back(std::move(b));
 }
 
+/// finish()'s pagination pass: places the boxes page by page, each as one frame::Group at
+/// {0, y}, and records bookmarks where they land.
+class Flow::Paginator {
+ public:
+  Paginator(const Flow& flow, frame::Document& doc, double gap_scale)
+      : flow_(flow),
+        doc_(doc),
+        gap_scale_(gap_scale),
+        top_(flow.page_.margin_top),
+        bottom_(flow.page_.height - flow.page_.margin_bottom),
+        y_(top_) {}
+
+  void place_all() {
+    new_page();
+    const auto& boxes = flow_.boxes_;
+    for (std::size_t i = 0; i < boxes.size(); ++i) {
+      if (boxes[i].page_break) {
+        if (!empty_) new_page();
+        continue;
+      }
+      check_fits_a_page(boxes[i]);
+      if (!empty_ && moves_to_next_page(i)) new_page();
+      place(boxes[i], before(i));
+    }
+  }
+
+ private:
+  /// Scaled space before box k, points.
+  double before(std::size_t k) const { return flow_.boxes_[k].space_before * gap_scale_; }
+
+  void new_page() {
+    frame::Page p;
+    p.width = flow_.page_.width;
+    p.height = flow_.page_.height;
+    doc_.pages.push_back(std::move(p));
+    y_ = top_;
+    empty_ = true;
+  }
+
+  void check_fits_a_page(const Box& b) const {
+    if (b.height > bottom_ - top_ + 1e-6)
+      throw base::Error(base::Diagnostic::whole_file(
+          flow_.ctx_.file,
+          "expected content that fits on one page (" + std::to_string(static_cast<int>(bottom_ - top_)) + " pt)",
+          "a block " + std::to_string(static_cast<int>(b.height)) + " pt tall"));
+  }
+
+  /// Space and height of box i and of the keep-with-next group it starts (points).
+  double group_height(std::size_t i) const {
+    const auto& boxes = flow_.boxes_;
+    double need = before(i) + boxes[i].height;
+    for (std::size_t j = i; j + 1 < boxes.size() && boxes[j].keep_with_next && !boxes[j + 1].page_break; ++j)
+      need += before(j + 1) + boxes[j + 1].height;
+    return need;
+  }
+
+  /// Space and height of box i and, when it is kept with the next, of that box too (points).
+  double pair_height(std::size_t i) const {
+    const auto& boxes = flow_.boxes_;
+    double pair = before(i) + boxes[i].height;
+    if (boxes[i].keep_with_next && i + 1 < boxes.size() && !boxes[i + 1].page_break)
+      pair += before(i + 1) + boxes[i + 1].height;
+    return pair;
+  }
+
+  /// A keep-with-next group starting at box i moves to a new page whole when it does not fit
+  /// but would fit on an empty page; that is how a heading never ends a page. A group too tall
+  /// for any page still never leaves a box alone before the next one: it moves when the two do
+  /// not fit together. And a box that does not fit moves anyway.
+  bool moves_to_next_page(std::size_t i) const {
+    const double need = group_height(i), pair = pair_height(i);
+    const bool group_fits_empty = need - before(i) <= bottom_ - top_;
+    const bool pair_fits_empty = pair - before(i) <= bottom_ - top_;
+    return (y_ + need > bottom_ && group_fits_empty) || (!group_fits_empty && y_ + pair > bottom_ && pair_fits_empty) ||
+           y_ + before(i) + flow_.boxes_[i].height > bottom_;
+  }
+
+  /// The box lands as one group at its place on the page; its contents keep their coordinates.
+  void place(const Box& b, double space_before) {
+    if (!empty_) y_ += space_before;
+    doc_.pages.back().items.push_back(frame::Group{frame::Point{0, y_}, b.items, b.links});
+    if (b.bookmark) {
+      frame::Bookmark mark = *b.bookmark;
+      mark.page = static_cast<int>(doc_.pages.size() - 1);
+      mark.y = y_;
+      doc_.bookmarks.push_back(std::move(mark));
+    }
+    y_ += b.height;
+    empty_ = false;
+  }
+
+  const Flow& flow_;
+  frame::Document& doc_;
+  const double gap_scale_;
+  const double top_, bottom_;
+  double y_;
+  bool empty_ = true;
+};
+
 frame::Document Flow::finish(frame::Info info, const Running& running, double gap_scale) const {
   frame::Document doc;
   doc.fonts = fonts_.fonts();
   doc.info = std::move(info);
-  const double top = page_.margin_top, bottom = page_.height - page_.margin_bottom;
-  auto new_page = [&] {
-    frame::Page p;
-    p.width = page_.width;
-    p.height = page_.height;
-    doc.pages.push_back(std::move(p));
-  };
-  new_page();
-  double y = top;
-  bool empty = true;
-  auto before = [&](std::size_t k) { return boxes_[k].space_before * gap_scale; };
-  for (std::size_t i = 0; i < boxes_.size(); ++i) {
-    const Box& b = boxes_[i];
-    if (b.page_break) {
-      if (!empty) {
-        new_page();
-        y = top;
-        empty = true;
-      }
-      continue;
-    }
-    if (b.height > bottom - top + 1e-6)
-      throw base::Error(base::Diagnostic::whole_file(
-          ctx_.file, "expected content that fits on one page (" + std::to_string(static_cast<int>(bottom - top)) + " pt)",
-          "a block " + std::to_string(static_cast<int>(b.height)) + " pt tall"));
-    // A keep-with-next group starting here moves to a new page whole when it does not fit but
-    // would fit on an empty page; that is how a heading never ends a page. A group too tall for
-    // any page still never leaves a box alone before the next one: it moves when the two do
-    // not fit together.
-    if (!empty) {
-      double need = before(i) + b.height;
-      for (std::size_t j = i; j + 1 < boxes_.size() && boxes_[j].keep_with_next && !boxes_[j + 1].page_break; ++j)
-        need += before(j + 1) + boxes_[j + 1].height;
-      bool group_fits_empty = need - before(i) <= bottom - top;
-      double pair = before(i) + b.height;
-      if (b.keep_with_next && i + 1 < boxes_.size() && !boxes_[i + 1].page_break)
-        pair += before(i + 1) + boxes_[i + 1].height;
-      bool pair_fits_empty = pair - before(i) <= bottom - top;
-      if ((y + need > bottom && group_fits_empty) || (!group_fits_empty && y + pair > bottom && pair_fits_empty) ||
-          y + before(i) + b.height > bottom) {
-        new_page();
-        y = top;
-        empty = true;
-      }
-    }
-    if (!empty) y += before(i);
-    // The box lands as one group at its place on the page; its contents keep their coordinates.
-    doc.pages.back().items.push_back(frame::Group{frame::Point{0, y}, b.items, b.links});
-    if (b.bookmark) {
-      frame::Bookmark mark = *b.bookmark;
-      mark.page = static_cast<int>(doc.pages.size() - 1);
-      mark.y = y;
-      doc.bookmarks.push_back(std::move(mark));
-    }
-    y += b.height;
-    empty = false;
-  }
+  Paginator(*this, doc, gap_scale).place_all();
+  draw_running(doc, running);
+  return doc;
+}
 
-  // Running header and footer.
+void Flow::draw_running(frame::Document& doc, const Running& running) const {
   const int m = static_cast<int>(doc.pages.size());
   for (int n = 1; n <= m; ++n) {
     frame::Page& page = doc.pages[static_cast<std::size_t>(n - 1)];
     std::vector<frame::Item> items;
-    auto put = [&](const std::vector<text::Span>& spans, text::Align align, double baseline) {
-      if (spans.empty()) return;
-      text::ParagraphStyle st;
-      st.width = measure();
-      st.align = align;
-      // Chinese rules when the line has Chinese in it; an English-only line keeps Latin
-      // punctuation (its "·" from the Latin face, not a full-width one).
-      st.zh = std::any_of(spans.begin(), spans.end(), [](const text::Span& sp) { return text::has_chinese(sp.text); });
-      auto p = text::layout_paragraph(fonts_, spans, st, ctx_);
-      double lh = spans.front().size * 1.3;
-      // Lines stack away from the text area: footers downwards, headers upwards.
-      bool header = baseline < page_.margin_top;
-      for (std::size_t i = 0; i < p.lines.size(); ++i) {
-        double k = header ? -static_cast<double>(p.lines.size() - 1 - i) : static_cast<double>(i);
-        text::emit_line(p, i, page_.margin_left, baseline + k * lh, items, page.links);
-      }
-    };
     // Header and footer sit in the margins, scaled to them.
     double header_base = page_.margin_top * 0.55;
-    put(running.header_left, text::Align::left, header_base);
-    put(running.header_right, text::Align::right, header_base);
+    draw_running_line(running.header_left, text::Align::left, header_base, items, page.links);
+    draw_running_line(running.header_right, text::Align::right, header_base, items, page.links);
     if (!running.header_left.empty() || !running.header_right.empty())
       items.push_back(hline(page_.margin_left, page_.margin_left + measure(), header_base + 6, running.rule, 0.5));
-    if (running.footer) put(running.footer(n, m), text::Align::center, page_.height - page_.margin_bottom * 0.4);
+    if (running.footer)
+      draw_running_line(running.footer(n, m), text::Align::center, page_.height - page_.margin_bottom * 0.4, items,
+                        page.links);
     for (auto& it : items) page.items.push_back(std::move(it));
   }
-  return doc;
+}
+
+void Flow::draw_running_line(const std::vector<text::Span>& spans, text::Align align, double baseline,
+                             std::vector<frame::Item>& items, std::vector<frame::Link>& links) const {
+  if (spans.empty()) return;
+  text::ParagraphStyle st;
+  st.width = measure();
+  st.align = align;
+  // Chinese rules when the line has Chinese in it; an English-only line keeps Latin
+  // punctuation (its "·" from the Latin face, not a full-width one).
+  st.zh = std::any_of(spans.begin(), spans.end(), [](const text::Span& sp) { return text::has_chinese(sp.text); });
+  auto p = text::layout_paragraph(fonts_, spans, st, ctx_);
+  double lh = spans.front().size * 1.3;
+  // Lines stack away from the text area: footers downwards, headers upwards.
+  bool header = baseline < page_.margin_top;
+  for (std::size_t i = 0; i < p.lines.size(); ++i) {
+    double k = header ? -static_cast<double>(p.lines.size() - 1 - i) : static_cast<double>(i);
+    text::emit_line(p, i, page_.margin_left, baseline + k * lh, items, links);
+  }
 }
 
 }  // namespace zb::layout

@@ -89,8 +89,24 @@ class Flow {
     std::vector<frame::Link> links;
     std::optional<frame::Bookmark> bookmark;
   };
+  class Paginator;  // finish()'s pagination pass (flow.cpp)
+
+  /// Lays out a paragraph at `style.width` clamped to the measure (the measure when 0).
+  text::LaidParagraph lay_out(std::vector<text::Span> spans, text::ParagraphStyle style) const;
   void add_lines(const text::LaidParagraph& p, double left, double space_before, double space_after,
                  bool keep_first_with_next, const std::optional<text::Span>& bullet);
+  /// Boxes from `first` on stay on the page of what follows them.
+  void keep_with_next_from(std::size_t first);
+  /// Draws `bullet` hanging in `style.indent` left of a first line at `left`, ending 4 pt before
+  /// the text, on the line's baseline (points).
+  void hang_bullet(const text::Span& bullet, const text::ParagraphStyle& style, double left, double baseline,
+                   std::vector<frame::Item>& items, std::vector<frame::Link>& links) const;
+  /// Adds the running header and footer to every page of `doc`.
+  void draw_running(frame::Document& doc, const Running& running) const;
+  /// One running line (header or footer part) with its baseline at `baseline`; further lines
+  /// stack away from the text area.
+  void draw_running_line(const std::vector<text::Span>& spans, text::Align align, double baseline,
+                         std::vector<frame::Item>& items, std::vector<frame::Link>& links) const;
 
   const text::FontBook& fonts_;
   PageSetup page_;

@@ -1,13 +1,15 @@
-// Paragraph layout: measuring with the font book, greedy line filling over UAX #14
-// opportunities, and run emission with Chinese inter-character justification.
+// Paragraph layout: measuring with the font book, break opportunities tailored for numbers and
+// markers, line filling (line_filler), and run emission with Chinese inter-character justification.
 #include "text/paragraph.h"
 
-#include <algorithm>
-#include <cmath>
+#include <cstdint>
+#include <string>
+#include <utility>
 
 #include "base/diagnostics.h"
 #include "base/utf8.h"
 #include "text/line_break.h"
+#include "text/line_filler.h"
 #include "text/script.h"
 
 namespace zb::text {
@@ -42,46 +44,208 @@ void add_autospace(std::vector<Char>& chars, const std::vector<Span>& spans) {
   }
 }
 
-/// At a line start, a full-width opening bracket or quote (“《（「) gives up its blank left
-/// half, so the line's ink starts at the margin like every other line.
-double lead_trim(const std::vector<Char>& chars, const std::vector<Span>& spans, std::size_t i, bool paragraph_zh) {
-  if (i >= chars.size()) return 0;
-  const Char& c = chars[i];
-  static constexpr std::u32string_view kOpening = U"“‘《〈「『（【〔〖";
-  if (kOpening.find(c.cp) == std::u32string_view::npos || !spans[c.span].zh.value_or(paragraph_zh)) return 0;
-  return c.advance >= 0.9 * spans[c.span].size ? c.advance / 2 : 0;
-}
-
-/// Natural width of characters [from, to) set as one line: advances, autospace inside, and the
-/// opening punctuation trimmed at its start.
-double line_width(const std::vector<Char>& chars, const std::vector<Span>& spans, std::size_t from, std::size_t to,
-                  bool paragraph_zh) {
-  if (to <= from) return 0;
-  double w = 0;
-  for (std::size_t k = from; k < to; ++k) w += chars[k].advance + (k > from ? chars[k].gap_before : 0);
-  return w - lead_trim(chars, spans, from, paragraph_zh);
-}
-
-/// Moves characters from `cut` on of the second-to-last line down to the last line, if the
-/// last line still fits the measure then.
-void pull_down(LaidParagraph& p, std::size_t cut, double measure_width) {
-  Line& prev = p.lines[p.lines.size() - 2];
-  Line& last = p.lines.back();
-  const double new_last = line_width(p.chars, p.spans, cut, last.end, p.style.zh);
-  if (new_last > measure_width + 1e-6) return;
-  prev.end = cut;
-  while (prev.end > prev.begin && is_break_space(p.chars[prev.end - 1].cp)) --prev.end;
-  prev.width = line_width(p.chars, p.spans, prev.begin, prev.end, p.style.zh);
-  last.begin = cut;
-  last.width = new_last;
-}
-
 /// Chinese units written after a number that must not be split (longest first).
 constexpr std::u32string_view kChineseUnits[] = {U"万平方米", U"平方公里", U"个百分点", U"万亿元", U"亿美元", U"万美元",
                                                  U"亿人次", U"万人次", U"平方米", U"百分点", U"亿元", U"万元", U"千元",
                                                  U"万人", U"万家", U"万亩", U"万吨", U"公里", U"千米", U"人次"};
 /// Words that bind to the number after them.
 constexpr std::u32string_view kNumberPrefixes = U"第前约超近逾共";
+
+/// Measures every span (each in its own language) into characters, then adds the autospace.
+std::vector<Char> measure_spans(const FontBook& fonts, const std::vector<Span>& spans, bool paragraph_zh,
+                                const TextContext& ctx) {
+  std::vector<Char> chars;
+  for (std::size_t s = 0; s < spans.size(); ++s)
+    measure_into(fonts, spans[s], static_cast<std::uint32_t>(s), spans[s].zh.value_or(paragraph_zh), ctx, chars);
+  add_autospace(chars, spans);
+  return chars;
+}
+
+bool is_digit(char32_t cp) { return cp >= '0' && cp <= '9'; }
+
+/// A raised source marker ([1]) never starts a line away from what it marks.
+void keep_markers_with_text(const std::vector<Char>& chars, const std::vector<Span>& spans, std::vector<bool>& brk) {
+  for (std::size_t i = 1; i < chars.size(); ++i)
+    if (chars[i].span != chars[i - 1].span && spans[chars[i].span].rise > 0) brk[i] = false;
+}
+
+/// A number stays with the Chinese unit after it (1.5倍, 542家, 300亿元, 3.54平方公里).
+void keep_numbers_with_units(const std::u32string& text, std::vector<bool>& brk) {
+  for (std::size_t i = 1; i < text.size(); ++i) {
+    if (!is_digit(text[i - 1]) || !is_han(text[i])) continue;
+    brk[i] = false;
+    for (std::u32string_view unit : kChineseUnits)
+      if (text.compare(i, unit.size(), unit) == 0) {
+        for (std::size_t k = i + 1; k < i + unit.size(); ++k) brk[k] = false;
+        break;
+      }
+  }
+}
+
+/// A number stays with a prefix before it (第6位, 前10强, 约3.54, 超500), unless only breaking
+/// there avoids a loose line; elsewhere a line may break before a number, or Chinese lines
+/// with many numbers could only be set loose.
+void bind_prefixes_to_numbers(const std::u32string& text, BreakMap& breaks) {
+  for (std::size_t i = 1; i < text.size(); ++i) {
+    char32_t a = text[i - 1];
+    if (!is_han(a) || !is_digit(text[i]) || kNumberPrefixes.find(a) == std::u32string_view::npos) continue;
+    breaks.relaxed[i] = breaks.relaxed[i] || breaks.allowed[i];
+    breaks.allowed[i] = false;
+  }
+}
+
+/// UAX #14 opportunities (line_break) tailored for source markers and numbers.
+BreakMap break_map(const std::vector<Char>& chars, const std::vector<Span>& spans, bool zh) {
+  std::u32string text;
+  text.reserve(chars.size());
+  for (const auto& c : chars) text.push_back(c.cp);
+  BreakMap breaks;
+  breaks.allowed = break_opportunities(text, zh, &breaks.relaxed);
+  keep_markers_with_text(chars, spans, breaks.allowed);
+  keep_numbers_with_units(text, breaks.allowed);
+  bind_prefixes_to_numbers(text, breaks);
+  return breaks;
+}
+
+/// Whether the gap after character k of a justified line may stretch: between two characters
+/// at least one of which is CJK, and after spaces; never inside a doubled dash or ellipsis
+/// (—— ……): they read as one sign.
+bool gap_stretches(const std::vector<Char>& chars, std::size_t k) {
+  const char32_t a = chars[k].cp, b = chars[k + 1].cp;
+  const bool pair = a == b && (a == 0x2014 || a == 0x2026 || a == 0x2015);
+  return !pair && (is_cjk_stretchable(a) || is_cjk_stretchable(b) || is_break_space(a));
+}
+
+/// How a line is justified.
+struct Justification {
+  bool on = false;
+  double extra = 0;           // points added at each stretchable gap
+  std::vector<bool> stretch;  // stretch[k]: the gap after character line.begin + k stretches
+};
+
+/// Justification of `line`, `slack` points short of the measure. Only lines with enough
+/// opportunities are justified; a Latin line with none stays ragged.
+Justification justification(const LaidParagraph& p, const Line& line, double slack) {
+  Justification j;
+  j.stretch.assign(line.end - line.begin, false);
+  if (p.style.align != Align::justify || line.last || !(slack > 0)) return j;
+  std::size_t count = 0;
+  for (std::size_t k = line.begin; k + 1 < line.end; ++k) {
+    const bool s = gap_stretches(p.chars, k);
+    j.stretch[k - line.begin] = s;
+    count += s;
+  }
+  if (count == 0 || slack / static_cast<double>(count) > 0.5 * p.spans[p.chars[line.begin].span].size) return j;
+  j.on = true;
+  j.extra = slack / static_cast<double>(count);
+  return j;
+}
+
+/// Left edge of a line's first glyph: indent, alignment, and the trimmed opening punctuation.
+double line_start(const LaidParagraph& p, const Line& line, double left, double slack) {
+  double x0 = left + p.style.indent;
+  if (p.style.align == Align::center) x0 += slack / 2;
+  if (p.style.align == Align::right) x0 += slack;
+  x0 -= lead_trim(p.chars, p.spans, line.begin, p.style.zh);
+  return x0;
+}
+
+/// Sets one line's characters into text runs and link areas. Runs break where the face, span
+/// or stretch behaviour changes, at autospace gaps, and after stretchable spaces (Tc applies to
+/// every glyph of a run, so a run stretches all or none).
+class RunBuilder {
+ public:
+  RunBuilder(const LaidParagraph& p, const Line& line, Justification j, double x, double baseline,
+             std::vector<frame::Item>& items, std::vector<frame::Link>& links)
+      : p_(p), line_(line), j_(std::move(j)), x_(x), baseline_(baseline), items_(items), links_(links) {}
+
+  /// Places every character of the line, then closes the last run and link area.
+  void build() {
+    for (std::size_t k = line_.begin; k < line_.end; ++k) place(k);
+    flush_run();
+    flush_link();
+  }
+
+ private:
+  void place(std::size_t k) {
+    const Char& c = p_.chars[k];
+    const Span& span = p_.spans[c.span];
+    if (k > line_.begin) x_ += c.gap_before;
+    const bool s = j_.on && k + 1 < line_.end && j_.stretch[k - line_.begin];
+    // CJK characters stretch through the run's character spacing (the line's last one too, where
+    // it is invisible, so it stays in its run); others widen the gap after them explicitly.
+    const bool interior_stretch = j_.on && is_cjk_stretchable(c.cp) && (s || k + 1 == line_.end);
+    if (starts_run(k, interior_stretch)) start_run(c, span, interior_stretch);
+    const double glyph_x = x_;
+    run_.glyphs.push_back(frame::Glyph{c.glyph, c.cp, x_ - run_.origin.x});
+    base::utf8_append(run_.text, c.cp);
+    const double step = c.advance + run_.char_spacing;
+    run_.width += step;
+    x_ += step;
+    if (s && !interior_stretch) x_ += j_.extra;  // a space or a Latin character before CJK
+    if (!span.link.empty())
+      extend_link(c.span, span, glyph_x, step);
+    else
+      flush_link();
+  }
+
+  bool starts_run(std::size_t k, bool interior_stretch) const {
+    if (!run_open_) return true;
+    const Char& c = p_.chars[k];
+    const Char& prev = p_.chars[k - 1];
+    return run_.font != c.face || prev.span != c.span || c.gap_before > 0 || run_stretch_ != interior_stretch ||
+           (is_break_space(prev.cp) && j_.on);
+  }
+
+  void start_run(const Char& c, const Span& span, bool interior_stretch) {
+    flush_run();
+    run_.origin = {x_, baseline_ - span.rise};
+    run_.font = c.face;
+    run_.size = span.size;
+    run_.color = span.color;
+    run_.char_spacing = interior_stretch ? j_.extra : 0;
+    run_open_ = true;
+    run_stretch_ = interior_stretch;
+  }
+
+  void flush_run() {
+    if (!run_open_) return;
+    items_.emplace_back(std::move(run_));
+    run_ = frame::TextRun{};
+    run_open_ = false;
+  }
+
+  /// The glyph at `glyph_x`, `step` wide, belongs to the link of span `index`: its area grows,
+  /// or a new one starts at the em box top.
+  void extend_link(std::uint32_t index, const Span& span, double glyph_x, double step) {
+    if (link_span_ == index) {
+      link_box_.w = glyph_x + step - link_box_.x;
+      return;
+    }
+    flush_link();
+    link_span_ = index;
+    link_box_ = frame::Rect{glyph_x, baseline_ - span.rise - span.size * p_.em_top, x_ - glyph_x, span.size * 1.1};
+  }
+
+  void flush_link() {
+    if (link_span_ != kNoLink) links_.push_back(frame::Link{link_box_, p_.spans[link_span_].link});
+    link_span_ = kNoLink;
+  }
+
+  static constexpr std::uint32_t kNoLink = UINT32_MAX;
+  const LaidParagraph& p_;
+  const Line& line_;
+  const Justification j_;
+  double x_;
+  const double baseline_;
+  std::vector<frame::Item>& items_;
+  std::vector<frame::Link>& links_;
+  frame::TextRun run_;
+  bool run_open_ = false;
+  bool run_stretch_ = false;
+  std::uint32_t link_span_ = kNoLink;
+  frame::Rect link_box_;
+};
 
 }  // namespace
 
@@ -103,216 +267,20 @@ LaidParagraph layout_paragraph(const FontBook& fonts, std::vector<Span> spans, c
   LaidParagraph p;
   p.em_top = fonts.em_top();
   p.style = style;
-  for (std::size_t s = 0; s < spans.size(); ++s)
-    measure_into(fonts, spans[s], static_cast<std::uint32_t>(s), spans[s].zh.value_or(style.zh), ctx, p.chars);
+  p.chars = measure_spans(fonts, spans, style.zh, ctx);
   p.spans = std::move(spans);
-  add_autospace(p.chars, p.spans);
-  auto& chars = p.chars;
-  const std::size_t n = chars.size();
-  std::u32string text;
-  text.reserve(n);
-  for (const auto& c : chars) text.push_back(c.cp);
-  std::vector<bool> relaxed;  // opportunities kept closed for looks, opened to avoid a loose line
-  std::vector<bool> brk = break_opportunities(text, style.zh, &relaxed);
-  for (std::size_t i = 1; i < n; ++i) {
-    // A raised source marker ([1]) never starts a line away from what it marks.
-    if (chars[i].span != chars[i - 1].span && p.spans[chars[i].span].rise > 0) brk[i] = false;
-    // A number stays with the Chinese unit after it (1.5倍, 542家, 300亿元, 3.54平方公里) and
-    // with a prefix before it (第6位, 前10强, 约3.54, 超500); elsewhere a line may break before
-    // a number, or Chinese lines with many numbers could only be set loose.
-    char32_t a = chars[i - 1].cp, b = chars[i].cp;
-    const bool digit_a = a >= '0' && a <= '9', digit_b = b >= '0' && b <= '9';
-    if (digit_a && is_han(b)) {
-      brk[i] = false;
-      for (std::u32string_view unit : kChineseUnits)
-        if (text.compare(i, unit.size(), unit) == 0) {
-          for (std::size_t k = i + 1; k < i + unit.size(); ++k) brk[k] = false;
-          break;
-        }
-    }
-    if (is_han(a) && digit_b && kNumberPrefixes.find(a) != std::u32string_view::npos) {
-      relaxed[i] = relaxed[i] || brk[i];
-      brk[i] = false;
-    }
-  }
-
-  const double measure_width = style.width - style.indent;
-  std::size_t start = 0;
-  while (start < n) {
-    while (start < n && is_break_space(chars[start].cp)) ++start;  // no spaces at a line start
-    if (start >= n) break;
-    double w = 0;
-    std::size_t best = 0;        // last opportunity that fits, 0 = none yet
-    std::size_t best_relaxed = 0;  // last relaxed opportunity that fits
-    double width_at_best = 0;
-    std::size_t i = start;
-    for (; i < n; ++i) {
-      double add = chars[i].advance + (i > start ? chars[i].gap_before : -lead_trim(chars, p.spans, i, style.zh));
-      if (i > start && brk[i]) {
-        best = i;
-        width_at_best = w;
-      }
-      if (i > start && relaxed[i]) best_relaxed = i;
-      // Trailing spaces may hang past the measure.
-      if (w + add > measure_width + 1e-6 && !is_break_space(chars[i].cp) && i > start) break;
-      w += add;
-    }
-    std::size_t end;
-    if (i >= n) {
-      end = n;
-    } else if (best > start) {
-      end = best;
-      // A Chinese line that would be left more than one and a half characters short, when a
-      // relaxed opportunity further on fits, breaks there instead (第 | 48位 rather than a loose
-      // line).
-      const double em = p.spans[chars[start].span].size;
-      if (style.zh && best_relaxed > best && measure_width - width_at_best > 1.5 * em) end = best_relaxed;
-    } else if (best_relaxed > start) {
-      end = best_relaxed;
-    } else {
-      // No opportunity fits: break inside the word, but keep kinsoku characters off the line
-      // start and end, and never next to the middle dot.
-      end = i;
-      while (end > start + 1 && (is_no_line_start(chars[end].cp) || is_no_line_end(chars[end - 1].cp) ||
-                                  is_no_break_around(chars[end].cp) || is_no_break_around(chars[end - 1].cp)))
-        --end;
-    }
-    Line line{start, end, 0, end >= n};
-    std::size_t last = end;
-    while (last > start && is_break_space(chars[last - 1].cp)) --last;
-    line.end = last;
-    line.width = line_width(chars, p.spans, start, last, style.zh);
-    p.lines.push_back(line);
-    start = end;
-  }
-  if (p.lines.empty()) p.lines.push_back(Line{0, 0, 0, true});
-  // No single word alone on the last line of an English paragraph or title ("Zone"): the line
-  // before gives up its last word, when it keeps at least two and the last line still fits.
-  if (!style.zh && p.lines.size() >= 2) {
-    Line& prev = p.lines[p.lines.size() - 2];
-    Line& last = p.lines.back();
-    bool one_word = true;
-    for (std::size_t k = last.begin + 1; k < last.end; ++k) one_word = one_word && !brk[k];
-    std::size_t cut = prev.end;
-    while (cut > prev.begin && !brk[cut]) --cut;  // the start of prev's last word
-    std::size_t words_before = 0;
-    for (std::size_t k = prev.begin + 1; k < cut; ++k) words_before += brk[k];
-    if (one_word && cut > prev.begin && words_before >= 1) pull_down(p, cut, measure_width);
-  }
-  // No lone character on a Chinese paragraph's last line (级。): the line before gives up its
-  // last breakable character, when it keeps at least four.
-  if (style.zh && p.lines.size() >= 2) {
-    Line& prev = p.lines[p.lines.size() - 2];
-    Line& last = p.lines.back();
-    std::size_t solid = 0;
-    // Characters that count: not closing punctuation, spaces or a source marker ([1], raised
-    // or not).
-    std::size_t end_text = last.end;
-    if (end_text > last.begin && chars[end_text - 1].cp == ']') {
-      std::size_t k = end_text - 1;
-      while (k > last.begin && chars[k - 1].cp >= '0' && chars[k - 1].cp <= '9') --k;
-      if (k > last.begin && chars[k - 1].cp == '[' && k < end_text - 1) end_text = k - 1;
-    }
-    for (std::size_t k = last.begin; k < end_text; ++k)
-      solid += !is_no_line_start(chars[k].cp) && !is_break_space(chars[k].cp) && p.spans[chars[k].span].rise <= 0;
-    if (solid <= 1) {
-      std::size_t b = prev.end;
-      while (b > prev.begin + 4 && !brk[b - 1]) --b;
-      if (b > prev.begin + 4 && brk[b - 1] && b - 1 < prev.end) pull_down(p, b - 1, measure_width);
-    }
-  }
+  const BreakMap breaks = break_map(p.chars, p.spans, style.zh);
+  p.lines = LineFiller(p.chars, p.spans, breaks, style.width - style.indent, style.zh).fill();
   return p;
 }
 
 void emit_line(const LaidParagraph& p, std::size_t li, double left, double baseline, std::vector<frame::Item>& items,
                std::vector<frame::Link>& links) {
   const Line& line = p.lines[li];
-  const auto& chars = p.chars;
   if (line.begin >= line.end) return;
   const double measure_width = p.style.width - p.style.indent;
-  double x0 = left + p.style.indent;
-  double slack = measure_width - line.width;
-  bool justify = p.style.align == Align::justify && !line.last && slack > 0;
-  // Gaps that may stretch: between two characters at least one of which is CJK, and after spaces.
-  std::vector<bool> stretch(line.end - line.begin, false);  // stretch[k]: gap after char begin+k
-  std::size_t stretch_count = 0;
-  if (justify) {
-    for (std::size_t k = line.begin; k + 1 < line.end; ++k) {
-      // Never inside a doubled dash or ellipsis (—— ……): they read as one sign.
-      bool pair = chars[k].cp == chars[k + 1].cp && (chars[k].cp == 0x2014 || chars[k].cp == 0x2026 || chars[k].cp == 0x2015);
-      bool s = !pair && (is_cjk_stretchable(chars[k].cp) || is_cjk_stretchable(chars[k + 1].cp) || is_break_space(chars[k].cp));
-      stretch[k - line.begin] = s;
-      stretch_count += s;
-    }
-    // Only justify lines with enough opportunities; a Latin line with none stays ragged.
-    if (stretch_count == 0 || slack / static_cast<double>(stretch_count) > 0.5 * p.spans[chars[line.begin].span].size)
-      justify = false;
-  }
-  double e = justify ? slack / static_cast<double>(stretch_count) : 0;
-  if (p.style.align == Align::center) x0 += slack / 2;
-  if (p.style.align == Align::right) x0 += slack;
-  x0 -= lead_trim(chars, p.spans, line.begin, p.style.zh);
-
-  // Runs break where the face, span, or stretch behaviour changes, at autospace gaps, and after
-  // stretchable spaces (Tc applies to every glyph of a run, so a run stretches all or none).
-  double x = x0;
-  frame::TextRun run;
-  bool run_open = false;
-  bool run_stretch = false;
-  auto flush = [&] {
-    if (!run_open) return;
-    items.emplace_back(std::move(run));
-    run = frame::TextRun{};
-    run_open = false;
-  };
-  std::uint32_t link_span = UINT32_MAX;
-  frame::Rect link_box;
-  auto flush_link = [&] {
-    if (link_span != UINT32_MAX) links.push_back(frame::Link{link_box, p.spans[link_span].link});
-    link_span = UINT32_MAX;
-  };
-  for (std::size_t k = line.begin; k < line.end; ++k) {
-    const Char& c = chars[k];
-    const Span& span = p.spans[c.span];
-    if (k > line.begin) x += c.gap_before;
-    bool s = justify && k + 1 < line.end && stretch[k - line.begin];
-    // CJK characters stretch through the run's character spacing (the line's last one too, where
-    // it is invisible, so it stays in its run); others widen the gap after them explicitly.
-    bool interior_stretch = justify && is_cjk_stretchable(c.cp) && (s || k + 1 == line.end);
-    bool new_run = !run_open || run.font != c.face || chars[k - 1].span != c.span || c.gap_before > 0 ||
-                   run_stretch != interior_stretch || (k > line.begin && is_break_space(chars[k - 1].cp) && justify);
-    if (new_run) {
-      flush();
-      run.origin = {x, baseline - span.rise};
-      run.font = c.face;
-      run.size = span.size;
-      run.color = span.color;
-      run.char_spacing = interior_stretch ? e : 0;
-      run_open = true;
-      run_stretch = interior_stretch;
-    }
-    const double glyph_x = x;
-    run.glyphs.push_back(frame::Glyph{c.glyph, c.cp, x - run.origin.x});
-    base::utf8_append(run.text, c.cp);
-    double step = c.advance + run.char_spacing;
-    run.width += step;
-    x += step;
-    if (s && !interior_stretch) x += e;  // a space or a Latin character before CJK
-    if (!span.link.empty()) {
-      double top = baseline - span.rise - span.size * p.em_top, h = span.size * 1.1;
-      if (link_span == c.span) {
-        link_box.w = glyph_x + step - link_box.x;
-      } else {
-        flush_link();
-        link_span = c.span;
-        link_box = frame::Rect{glyph_x, top, x - glyph_x, h};
-      }
-    } else {
-      flush_link();
-    }
-  }
-  flush();
-  flush_link();
+  const double slack = measure_width - line.width;
+  RunBuilder(p, line, justification(p, line, slack), line_start(p, line, left, slack), baseline, items, links).build();
 }
 
 }  // namespace zb::text

@@ -184,3 +184,24 @@ TEST_CASE("gap_scale tightens the space before blocks, not the lines", "[layout]
   CHECK(tight[1] - tight[0] == Approx(loose[1] - loose[0]));  // line spacing unchanged
   CHECK(loose[3] - loose[2] == Approx(tight[3] - tight[2] + 10));  // 20 pt before → 10 pt
 }
+
+TEST_CASE("a list item's bullet hangs at the same place in a single column and in columns", "[layout][flow]") {
+  auto body = fonts().require_role("body");
+  auto st = lines10();
+  st.indent = 12;
+  const text::Span dot{"•", body, 10};
+  auto bullet_x = [](const frame::Document& doc) {
+    for (const auto& item : frame::flattened(doc.pages[0]).items)
+      if (const auto* t = std::get_if<frame::TextRun>(&item))
+        if (t->text == "•") return t->origin.x;
+    return -1.0;
+  };
+  layout::Flow single(fonts(), small_page(), {"t", ""});
+  single.bullet({text::Span{"甲乙", body, 10}}, st, dot, 0);
+  layout::Flow two(fonts(), small_page(), {"t", ""});
+  two.columns({text::Span{"甲乙", body, 10}}, st, {text::Span{"ab", body, 10}}, st, 0, 0, false, "", 0, dot);
+  const double x = bullet_x(single.finish({}, {}));
+  CHECK(x >= small_page().margin_left);
+  CHECK(x < small_page().margin_left + 8);  // ends 4 pt before the text at the 12 pt indent
+  CHECK(bullet_x(two.finish({}, {})) == x);
+}

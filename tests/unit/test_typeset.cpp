@@ -6,6 +6,7 @@
 #include "frame/dump.h"
 #include "layout/flow.h"
 #include "text/line_break.h"
+#include "text/line_filler.h"
 #include "text/paragraph.h"
 #include "text/script.h"
 #include "test_support.h"
@@ -396,4 +397,67 @@ TEST_CASE("Chinese text is recognised from ICU's script and block data", "[text]
   CHECK(text::is_han(U'々'));
   CHECK(text::is_han(U'〇'));
   CHECK_FALSE(text::is_han(U'，'));
+}
+
+namespace {
+
+/// Characters of `s` with given advances (spaces `space` points, others `advance`), one 10 pt span.
+std::vector<text::Char> chars_of(std::u32string_view s, double advance, double space = 2.5) {
+  std::vector<text::Char> out;
+  for (char32_t cp : s) out.push_back(text::Char{cp, 0, 0, cp == ' ' ? space : advance, 0, 0});
+  return out;
+}
+
+/// One entry per character: true at the given indices.
+std::vector<bool> at(std::size_t n, std::initializer_list<std::size_t> indices) {
+  std::vector<bool> v(n, false);
+  for (auto i : indices) v[i] = true;
+  return v;
+}
+
+/// [begin, end) of every line the filler chooses.
+std::vector<std::pair<std::size_t, std::size_t>> filled(const std::vector<text::Char>& chars, const text::BreakMap& b,
+                                                        double measure, bool zh) {
+  const std::vector<text::Span> spans{text::Span{"", 0, 10}};
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (const auto& l : text::LineFiller(chars, spans, b, measure, zh).fill()) out.emplace_back(l.begin, l.end);
+  return out;
+}
+
+using Lines = std::vector<std::pair<std::size_t, std::size_t>>;
+
+}  // namespace
+
+TEST_CASE("the line filler's choices on given widths", "[text][linebreak][filler]") {
+  SECTION("greedy: the last opportunity that fits, trailing spaces hang and are dropped") {
+    auto chars = chars_of(U"ab cd ef gh", 5);  // words 10 pt, spaces 2.5 pt
+    text::BreakMap b{at(11, {3, 6, 9}), at(11, {})};
+    CHECK(filled(chars, b, 23, false) == Lines{{0, 5}, {6, 11}});
+    const std::vector<text::Span> spans{text::Span{"", 0, 10}};
+    auto lines = text::LineFiller(chars, spans, b, 23, false).fill();
+    CHECK(lines[0].width == 22.5);
+    CHECK_FALSE(lines[0].last);
+    CHECK(lines[1].last);
+  }
+  SECTION("English: the line before gives up its last word rather than leave one alone") {
+    auto chars = chars_of(U"ab cd ef gh", 5);
+    text::BreakMap b{at(11, {3, 6, 9}), at(11, {})};
+    CHECK(filled(chars, b, 36, false) == Lines{{0, 5}, {6, 11}});  // greedy would give "ab cd ef" / "gh"
+  }
+  SECTION("Chinese: a relaxed opportunity further on rather than a line short by more than 1.5 em") {
+    auto chars = chars_of(U"中中中中中中中中", 10);
+    text::BreakMap b{at(8, {2}), at(8, {5})};
+    CHECK(filled(chars, b, 60, true) == Lines{{0, 5}, {5, 8}});
+    CHECK(filled(chars, b, 60, false) == Lines{{0, 2}, {2, 8}});  // no such rule outside Chinese
+  }
+  SECTION("no opportunity fits: the word breaks, keeping closing punctuation off the line start") {
+    auto chars = chars_of(U"中中中。中中中中", 10);
+    text::BreakMap b{at(8, {}), at(8, {})};
+    CHECK(filled(chars, b, 35, true) == Lines{{0, 2}, {2, 5}, {5, 8}});
+  }
+  SECTION("no text: one empty last line") {
+    auto lines = text::LineFiller({}, {}, text::BreakMap{}, 100, true).fill();
+    REQUIRE(lines.size() == 1);
+    CHECK(lines[0].last);
+  }
 }
