@@ -4,7 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
+
+#include <fmt/format.h>
 
 #include "chart/geometry.h"
 #include "text/script.h"
@@ -91,9 +92,7 @@ std::string tick_label(double v, double step, Lang lang) {
   int decimals = 0;
   while (decimals < 6 && std::fabs(step * std::pow(10, decimals) - std::round(step * std::pow(10, decimals))) > 1e-9)
     ++decimals;
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, std::fabs(v) < 1e-12 ? 0.0 : v);
-  std::string s = buf;
+  const std::string s = fmt::format("{:.{}f}", std::fabs(v) < 1e-12 ? 0.0 : v, decimals);
   return lang == Lang::en ? group_thousands(s) : s;
 }
 
@@ -478,10 +477,9 @@ Chart draw_donut(const text::FontBook& fonts, const model::Series& s, const std:
   for (std::size_t i = 0; i < s.points.size(); ++i) {
     const auto& p = s.points[i];
     chart.items.push_back(pb.rect(lx, y + 2, 7, 7, 1.5).take(style.palette[i % style.palette.size()]));
-    char share[32];
-    std::snprintf(share, sizeof share, "%.1f%%", total > 0 ? 100.0 * p.y.value / total : 0.0);
+    const std::string share = fmt::format("{:.1f}%", total > 0 ? 100.0 * p.y.value / total : 0.0);
     std::string value = format_value(p.y, s.unit, langs.primary).text;
-    std::string line = (zh ? p.x.zh : p.x.en) + "  " + value + (s.unit.code == model::UnitCode::percent ? "" : "（" + std::string(share) + "）");
+    std::string line = (zh ? p.x.zh : p.x.en) + "  " + value + (s.unit.code == model::UnitCode::percent ? "" : "（" + share + "）");
     if (!zh && s.unit.code != model::UnitCode::percent) line = (p.x.en) + "  " + value + " (" + share + ")";
     y += paint.wrapped(line, style.label_role, style.label_size, style.ink, lx + 11, y, lw - 11, Align::left, zh, lh);
     if (langs.bilingual && p.x_bilingual)
