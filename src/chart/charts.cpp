@@ -173,7 +173,7 @@ bool crosses(const frame::Point& a, const frame::Point& b, const frame::Rect& r)
   return false;
 }
 
-void place_labels(Painter& paint, Chart& chart, const std::vector<LabelPlan>& plans, const Style& style, bool zh,
+void place_labels(Painter& paint, const std::vector<LabelPlan>& plans, const Style& style, bool zh,
                   const std::vector<frame::Rect>& obstacles, double chart_w, double chart_h,
                   const std::vector<frame::Point>& line = {}) {
   std::vector<frame::Rect> placed = obstacles;
@@ -193,7 +193,6 @@ void place_labels(Painter& paint, Chart& chart, const std::vector<LabelPlan>& pl
       break;
     }
   }
-  (void)chart;
 }
 
 /// Priority of value labels: last, max, min, first, then the rest left to right.
@@ -388,7 +387,7 @@ std::vector<frame::Rect> draw_line(Chart& chart, const VerticalPlot& plot, const
 
 /// Value labels above the points (below negative bars; under rank points, which go up), in
 /// label_order's priority, without overlaps and above the x labels (placed after them).
-void draw_value_labels(Painter& paint, Chart& chart, const model::Series& s, const VerticalPlot& plot,
+void draw_value_labels(Painter& paint, const model::Series& s, const VerticalPlot& plot,
                        const std::vector<double>& ys, model::ChartKind kind, int shift, const Style& style,
                        const Languages& langs, double width, const std::vector<frame::Rect>& obstacles) {
   const bool bar = kind == model::ChartKind::bar;
@@ -405,7 +404,7 @@ void draw_value_labels(Painter& paint, Chart& chart, const model::Series& s, con
   }
   const double chart_h_so_far = plot.bottom + 1;
   const std::vector<frame::Point> line = bar ? std::vector<frame::Point>{} : line_points(plot, ys);
-  place_labels(paint, chart, plans, style, langs.primary == Lang::zh, obstacles, width, chart_h_so_far, line);
+  place_labels(paint, plans, style, langs.primary == Lang::zh, obstacles, width, chart_h_so_far, line);
 }
 
 /// X labels left to right, centred under their points; one that would touch the previous is
@@ -465,7 +464,7 @@ Chart draw_vertical(const text::FontBook& fonts, const model::Series& s, const s
   draw_grid(paint, chart, plot, style, zh);
   const std::vector<frame::Rect> obstacles =
       kind == model::ChartKind::bar ? draw_bars(chart, plot, ys, style) : draw_line(chart, plot, ys, style);
-  draw_value_labels(paint, chart, s, plot, ys, kind, shift, style, langs, width, obstacles);
+  draw_value_labels(paint, s, plot, ys, kind, shift, style, langs, width, obstacles);
   draw_x_labels(paint, s, plot, xl, style, zh, width);
   double bottom = plot.bottom + xl.area;
   if (plot.rank && s.points.size() >= 2) bottom = draw_rank_change(paint, s, style, langs, width, bottom);
