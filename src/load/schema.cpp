@@ -245,9 +245,9 @@ std::optional<model::Date> Schema::date(const YNode& n, const std::string& path)
     return std::nullopt;
   }
   const std::string& v = n.value;
-  auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
-  const bool shaped = v.size() == 10 && v[4] == '-' && v[7] == '-' && std::all_of(v.begin(), v.begin() + 4, is_digit) &&
-                      std::all_of(v.begin() + 5, v.begin() + 7, is_digit) && std::all_of(v.begin() + 8, v.end(), is_digit);
+  bool shaped = v.size() == 10;  // YYYY-MM-DD: digits, with '-' at 4 and 7
+  for (std::size_t i = 0; shaped && i < v.size(); ++i)
+    shaped = (i == 4 || i == 7) ? v[i] == '-' : v[i] >= '0' && v[i] <= '9';
   auto field = [&](std::size_t from, std::size_t len) {
     int out = 0;
     std::from_chars(v.data() + from, v.data() + from + len, out);
