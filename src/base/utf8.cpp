@@ -1,7 +1,7 @@
 // UTF-8 validation, decoding and code-point counting (RFC 3629, Unicode table 3-7).
 #include "base/utf8.h"
 
-#include <cstdio>
+#include <fmt/format.h>
 
 namespace zb::base {
 
@@ -76,11 +76,7 @@ void utf8_append(std::string& out, char32_t cp) {
   }
 }
 
-std::string codepoint_name(char32_t cp) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
-  return buf;
-}
+std::string codepoint_name(char32_t cp) { return fmt::format("U+{:04X}", static_cast<unsigned>(cp)); }
 
 std::u32string utf8_decode(std::string_view text) {
   std::u32string out;

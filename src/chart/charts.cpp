@@ -4,7 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
+
+#include <fmt/format.h>
 
 #include "chart/geometry.h"
 #include "text/script.h"
@@ -91,9 +92,7 @@ std::string tick_label(double v, double step, Lang lang) {
   int decimals = 0;
   while (decimals < 6 && std::fabs(step * std::pow(10, decimals) - std::round(step * std::pow(10, decimals))) > 1e-9)
     ++decimals;
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, std::fabs(v) < 1e-12 ? 0.0 : v);
-  std::string s = buf;
+  const std::string s = fmt::format("{:.{}f}", std::fabs(v) < 1e-12 ? 0.0 : v, decimals);
   return lang == Lang::en ? group_thousands(s) : s;
 }
 
@@ -174,7 +173,7 @@ bool crosses(const frame::Point& a, const frame::Point& b, const frame::Rect& r)
   return false;
 }
 
-void place_labels(Painter& paint, Chart& chart, const std::vector<LabelPlan>& plans, const Style& style, bool zh,
+void place_labels(Painter& paint, const std::vector<LabelPlan>& plans, const Style& style, bool zh,
                   const std::vector<frame::Rect>& obstacles, double chart_w, double chart_h,
                   const std::vector<frame::Point>& line = {}) {
   std::vector<frame::Rect> placed = obstacles;
@@ -194,7 +193,6 @@ void place_labels(Painter& paint, Chart& chart, const std::vector<LabelPlan>& pl
       break;
     }
   }
-  (void)chart;
 }
 
 /// Priority of value labels: last, max, min, first, then the rest left to right.
@@ -219,22 +217,38 @@ std::vector<std::size_t> label_order(const model::Series& s, bool lower_is_bette
 
 // ---- vertical charts: bar, line, rank ----------------------------------------------------------
 
-Chart draw_vertical(const text::FontBook& fonts, const model::Series& s, const std::string& source, double width,
-                    const Style& style, const Languages& langs, const text::TextContext& ctx, model::ChartKind kind) {
-  Chart chart;
-  chart.width = width;
-  chart.kind = kind;
-  Painter paint(fonts, ctx, chart);
-  const bool zh = langs.primary == Lang::zh;
-  const bool rank = kind == model::ChartKind::rank;
-  const int shift = axis_shift(s.unit, langs.primary, largest(s));
-  double top = draw_header(paint, s, style, langs, width, unit_line(s, langs, shift));
-
-  const std::size_t n = s.points.size();
+/// The series' values in the chart's one scale (divided by 10^-shift).
+std::vector<double> scaled_values(const model::Series& s, int shift) {
   const double scale = std::pow(10.0, shift);
   std::vector<double> ys;
   for (const auto& p : s.points) ys.push_back(p.y.value * scale);
-  double lo = *std::min_element(ys.begin(), ys.end()), hi = *std::max_element(ys.begin(), ys.end());
+  return ys;
+}
+
+/// The plot area of a vertical chart: its ticks and where values and points land (points, from
+/// the chart's top-left).
+struct VerticalPlot {
+  bool rank = false;  ///< a rank axis: 1 at the top
+  std::vector<double> ticks;
+  std::vector<std::string> tick_texts;
+  double t0 = 0, t1 = 0, step = 1;    ///< first and last tick, tick step (chart scale)
+  double x = 0, w = 0, band = 0;      ///< left edge, width, width per point
+  double top = 0, h = 0, bottom = 0;  ///< top gridline, gridline span, bottom with the footroom
+
+  /// The y of value `v` (chart scale).
+  double y_of(double v) const {
+    if (rank) return top + (v - t0) / (t1 - t0) * h;  // 1 at the top
+    return top + h - (v - t0) / (t1 - t0) * h;
+  }
+  /// The centre x of point `i`.
+  double x_of(std::size_t i) const { return x + band * (static_cast<double>(i) + 0.5); }
+};
+
+/// Ticks for the scaled values `ys`: ranks from 1 down; otherwise nice ticks with zero, one more
+/// step above a largest value that would sit on (or just under) the top gridline, as if the axis
+/// had been cut to the data.
+std::vector<double> vertical_ticks(const std::vector<double>& ys, bool rank) {
+  const double lo = *std::min_element(ys.begin(), ys.end()), hi = *std::max_element(ys.begin(), ys.end());
   std::vector<double> ticks;
   if (rank) {
     ticks = nice_ticks(1, std::max(hi, 2.0), 4);
@@ -242,142 +256,218 @@ Chart draw_vertical(const text::FontBook& fonts, const model::Series& s, const s
     if (ticks.empty() || ticks.front() != 1) ticks.insert(ticks.begin(), 1);
   } else {
     ticks = nice_ticks(lo, hi, 5);
-    // The largest value never sits on (or just under) the top gridline, as if the axis had
-    // been cut to the data: one more step above it.
     const double span = ticks.back() - ticks.front(), st = ticks.size() > 1 ? ticks[1] - ticks[0] : 1;
     if (hi > 0 && hi > ticks.back() - 0.06 * span) ticks.push_back(std::round((ticks.back() + st) * 1e9) / 1e9);
   }
-  const double t0 = ticks.front(), t1 = ticks.back();
-  const double step = ticks.size() > 1 ? ticks[1] - ticks[0] : 1;
+  return ticks;
+}
 
-  // Left gutter: the widest tick label.
+/// Lays out the plot: ticks and their texts, a left gutter for the widest of them, bands per
+/// point (a few bars make a compact chart: bands of at most 84 pt and a lower plot, so two values
+/// do not fill a page width), headroom for value labels above and, when a bar hangs below zero,
+/// footroom for its label.
+VerticalPlot vertical_plot(const Painter& paint, const std::vector<double>& ys, model::ChartKind kind, const Style& style,
+                           Lang lang, double width, double top) {
+  VerticalPlot plot;
+  plot.rank = kind == model::ChartKind::rank;
+  plot.ticks = vertical_ticks(ys, plot.rank);
+  plot.t0 = plot.ticks.front();
+  plot.t1 = plot.ticks.back();
+  plot.step = plot.ticks.size() > 1 ? plot.ticks[1] - plot.ticks[0] : 1;
+  const bool zh = lang == Lang::zh;
   double gutter = 0;
-  std::vector<std::string> tick_texts;
-  for (double t : ticks) {
-    std::string label = rank ? (zh ? "第" + tick_label(t, step, Lang::zh) + "位" : ordinal(tick_label(t, 1, Lang::zh)))
-                             : tick_label(t, step, langs.primary);
-    tick_texts.push_back(label);
+  for (double t : plot.ticks) {
+    std::string label = plot.rank ? (zh ? "第" + tick_label(t, plot.step, Lang::zh) + "位" : ordinal(tick_label(t, 1, Lang::zh)))
+                                  : tick_label(t, plot.step, lang);
     gutter = std::max(gutter, paint.width(label, style.label_role, style.label_size, zh));
+    plot.tick_texts.push_back(std::move(label));
   }
   gutter += 5;
-  // A few bars make a compact chart: bands of at most 84 pt and a lower plot, so two values
-  // do not fill a page width.
+  const std::size_t n = ys.size();
   const bool few = kind == model::ChartKind::bar && n <= 4;
-  const double plot_x = gutter, plot_w = few ? std::min(width - gutter - 2, 84.0 * static_cast<double>(n)) : width - gutter - 2;
-  const double band = plot_w / static_cast<double>(n);
-
-  // X labels: bilingual categories take a line per language; wrap to the band, thin out when crowded.
-  const bool two_line_x = langs.bilingual && std::any_of(s.points.begin(), s.points.end(), [](const auto& p) { return p.x_bilingual; });
-  double widest_x = 0;
-  for (const auto& p : s.points)
-    widest_x = std::max(widest_x, paint.width(zh ? p.x.zh : p.x.en, style.label_role, style.label_size, zh));
-  std::size_t every = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil((std::min(widest_x, band * 3) + 6) / band)));
-  double x_label_width = std::max(band * static_cast<double>(every) - 4, style.label_size * 2);
-  std::size_t x_lines = 1;
-  for (const auto& p : s.points)
-    x_lines = std::max(x_lines, paint.line_count(zh ? p.x.zh : p.x.en, style.label_role, style.label_size, x_label_width, zh));
-  x_lines = std::min<std::size_t>(x_lines, 3);
-  const double lh = style.label_size * 1.3;
-  const double x_area = lh * static_cast<double>(x_lines) * (two_line_x ? 2 : 1) + 4;
-
+  plot.x = gutter;
+  plot.w = few ? std::min(width - gutter - 2, 84.0 * static_cast<double>(n)) : width - gutter - 2;
+  plot.band = plot.w / static_cast<double>(n);
   const double headroom = style.value_size + 6;
-  const double plot_h = few ? std::clamp(width * 0.22, 80.0, 105.0) : std::clamp(width * 0.34, 90.0, 170.0);
-  const double plot_top = top + headroom;
-  // Below the lowest gridline, room for the value labels of negative bars (they hang below).
-  const double footroom = (!rank && lo < 0) ? style.value_size + 6 : 0;
-  const double plot_bottom = plot_top + plot_h + footroom;
-  auto Y = [&](double v) {
-    if (rank) return plot_top + (v - t0) / (t1 - t0) * plot_h;  // 1 at the top
-    return plot_top + plot_h - (v - t0) / (t1 - t0) * plot_h;
-  };
-  auto X = [&](std::size_t i) { return plot_x + band * (static_cast<double>(i) + 0.5); };
+  plot.h = few ? std::clamp(width * 0.22, 80.0, 105.0) : std::clamp(width * 0.34, 90.0, 170.0);
+  plot.top = top + headroom;
+  const double lo = *std::min_element(ys.begin(), ys.end());
+  const double footroom = (!plot.rank && lo < 0) ? style.value_size + 6 : 0;
+  plot.bottom = plot.top + plot.h + footroom;
+  return plot;
+}
 
+/// How a vertical chart's x labels are set: bilingual categories take a line per language; they
+/// wrap to the band and are thinned out when crowded.
+struct XLabels {
+  bool two_line = false;   ///< a line (or lines) per language
+  std::size_t every = 1;   ///< a label at every `every`-th point
+  double width = 0;        ///< of each label, points
+  double line_height = 0;  ///< points
+  double area = 0;         ///< the height under the plot they take, points
+};
+
+XLabels plan_x_labels(const Painter& paint, const model::Series& s, const Style& style, const Languages& langs,
+                      double band) {
+  const bool zh = langs.primary == Lang::zh;
+  XLabels xl;
+  xl.two_line = langs.bilingual && std::any_of(s.points.begin(), s.points.end(), [](const auto& p) { return p.x_bilingual; });
+  double widest = 0;
+  for (const auto& p : s.points)
+    widest = std::max(widest, paint.width(zh ? p.x.zh : p.x.en, style.label_role, style.label_size, zh));
+  xl.every = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil((std::min(widest, band * 3) + 6) / band)));
+  xl.width = std::max(band * static_cast<double>(xl.every) - 4, style.label_size * 2);
+  std::size_t lines = 1;
+  for (const auto& p : s.points)
+    lines = std::max(lines, paint.line_count(zh ? p.x.zh : p.x.en, style.label_role, style.label_size, xl.width, zh));
+  lines = std::min<std::size_t>(lines, 3);
+  xl.line_height = style.label_size * 1.3;
+  xl.area = xl.line_height * static_cast<double>(lines) * (xl.two_line ? 2 : 1) + 4;
+  return xl;
+}
+
+/// Gridlines (the zero line darker) and their tick labels right-aligned in the gutter.
+void draw_grid(Painter& paint, Chart& chart, const VerticalPlot& plot, const Style& style, bool zh) {
   PathBuilder pb;
-  // Grid and tick labels.
-  for (std::size_t k = 0; k < ticks.size(); ++k) {
-    double y = Y(ticks[k]);
-    bool zero = !rank && std::fabs(ticks[k]) < 1e-12;
-    chart.items.push_back(pb.line(plot_x, y, plot_x + plot_w, y)
+  for (std::size_t k = 0; k < plot.ticks.size(); ++k) {
+    double y = plot.y_of(plot.ticks[k]);
+    bool zero = !plot.rank && std::fabs(plot.ticks[k]) < 1e-12;
+    chart.items.push_back(pb.line(plot.x, y, plot.x + plot.w, y)
                               .take(std::nullopt, frame::Stroke{zero ? style.axis : style.grid, zero ? 0.8 : 0.4}));
-    paint.text(tick_texts[k], style.label_role, style.label_size, style.muted, plot_x - 4, y + style.label_size * 0.35,
-               Align::right, zh);
+    paint.text(plot.tick_texts[k], style.label_role, style.label_size, style.muted, plot.x - 4,
+               y + style.label_size * 0.35, Align::right, zh);
   }
+}
 
+/// Bars from the zero line (rounded at their outer end); returns their boxes, which value labels
+/// must not cover.
+std::vector<frame::Rect> draw_bars(Chart& chart, const VerticalPlot& plot, const std::vector<double>& ys,
+                                   const Style& style) {
+  PathBuilder pb;
+  std::vector<frame::Rect> obstacles;
+  const double bw = std::max(2.0, std::min(plot.band * 0.62, 36.0));
+  const double zero_y = plot.y_of(std::clamp(0.0, plot.t0, plot.t1));
+  for (std::size_t i = 0; i < ys.size(); ++i) {
+    double y = plot.y_of(ys[i]);
+    bool neg = ys[i] < 0;
+    double x = plot.x_of(i) - bw / 2;
+    chart.items.push_back(pb.rect(x, std::min(y, zero_y), bw, std::fabs(zero_y - y), std::min(2.0, bw / 4), !neg, neg)
+                              .take(neg ? style.negative : style.palette.front()));
+    obstacles.push_back(frame::Rect{x, std::min(y, zero_y) + 0.6, bw, std::max(0.0, std::fabs(zero_y - y) - 1.2)});
+  }
+  return obstacles;
+}
+
+/// The points of a line or rank chart.
+std::vector<frame::Point> line_points(const VerticalPlot& plot, const std::vector<double>& ys) {
+  std::vector<frame::Point> pts;
+  for (std::size_t i = 0; i < ys.size(); ++i) pts.push_back({plot.x_of(i), plot.y_of(ys[i])});
+  return pts;
+}
+
+/// The line and a marker per point (larger at the ends; filled at the ends of a rank path);
+/// returns the markers' boxes, which value labels must not cover.
+std::vector<frame::Rect> draw_line(Chart& chart, const VerticalPlot& plot, const std::vector<double>& ys,
+                                   const Style& style) {
+  PathBuilder pb;
   std::vector<frame::Rect> obstacles;
   const frame::Color main = style.palette.front();
-  if (kind == model::ChartKind::bar) {
-    double bw = std::max(2.0, std::min(band * 0.62, 36.0));
-    double zero_y = Y(std::clamp(0.0, t0, t1));
-    for (std::size_t i = 0; i < n; ++i) {
-      double y = Y(ys[i]);
-      bool neg = ys[i] < 0;
-      double x = X(i) - bw / 2;
-      chart.items.push_back(pb.rect(x, std::min(y, zero_y), bw, std::fabs(zero_y - y), std::min(2.0, bw / 4), !neg, neg)
-                                .take(neg ? style.negative : main));
-      obstacles.push_back(frame::Rect{x, std::min(y, zero_y) + 0.6, bw, std::max(0.0, std::fabs(zero_y - y) - 1.2)});
-    }
-  } else {
-    std::vector<frame::Point> pts;
-    for (std::size_t i = 0; i < n; ++i) pts.push_back({X(i), Y(ys[i])});
-    chart.items.push_back(pb.polyline(pts).take(std::nullopt, frame::Stroke{main, 1.6}));
-    for (std::size_t i = 0; i < n; ++i) {
-      bool ends = i == 0 || i + 1 == n;
-      double r = ends ? 3.0 : 2.2;
-      chart.items.push_back(pb.circle(pts[i].x, pts[i].y, r).take(ends && rank ? main : frame::Color{1, 1, 1},
-                                                                   frame::Stroke{main, 1.2}));
-      obstacles.push_back(frame::Rect{pts[i].x - r, pts[i].y - r, 2 * r, 2 * r});
-    }
+  const std::vector<frame::Point> pts = line_points(plot, ys);
+  const std::size_t n = pts.size();
+  chart.items.push_back(pb.polyline(pts).take(std::nullopt, frame::Stroke{main, 1.6}));
+  for (std::size_t i = 0; i < n; ++i) {
+    bool ends = i == 0 || i + 1 == n;
+    double r = ends ? 3.0 : 2.2;
+    chart.items.push_back(pb.circle(pts[i].x, pts[i].y, r).take(ends && plot.rank ? main : frame::Color{1, 1, 1},
+                                                                frame::Stroke{main, 1.2}));
+    obstacles.push_back(frame::Rect{pts[i].x - r, pts[i].y - r, 2 * r, 2 * r});
   }
+  return obstacles;
+}
 
-  // Value labels: above (below for negatives; to the side of rank points), without overlaps.
+/// Value labels above the points (below negative bars; under rank points, which go up), in
+/// label_order's priority, without overlaps and above the x labels (placed after them).
+void draw_value_labels(Painter& paint, const model::Series& s, const VerticalPlot& plot,
+                       const std::vector<double>& ys, model::ChartKind kind, int shift, const Style& style,
+                       const Languages& langs, double width, const std::vector<frame::Rect>& obstacles) {
+  const bool bar = kind == model::ChartKind::bar;
   std::vector<LabelPlan> plans;
-  for (std::size_t i : label_order(s, rank)) {
-    std::string label = rank ? format_value(s.points[i].y, s.unit, langs.primary).text
-                             : format_number(s.points[i].y, shift, langs.primary);
-    double y = Y(ys[i]);
+  for (std::size_t i : label_order(s, plot.rank)) {
+    std::string label = plot.rank ? format_value(s.points[i].y, s.unit, langs.primary).text
+                                  : format_number(s.points[i].y, shift, langs.primary);
+    double y = plot.y_of(ys[i]);
     double below = y + style.value_size + 4;
     double above = y - 4;
-    if (kind == model::ChartKind::bar) plans.push_back({i, label, X(i), ys[i] < 0 ? below : above, Align::center, std::nullopt});
-    else if (rank) plans.push_back({i, label, X(i), below + 1, Align::center, above - 1});
-    else plans.push_back({i, label, X(i), above - 1, Align::center, below + 1});
+    if (bar) plans.push_back({i, label, plot.x_of(i), ys[i] < 0 ? below : above, Align::center, std::nullopt});
+    else if (plot.rank) plans.push_back({i, label, plot.x_of(i), below + 1, Align::center, above - 1});
+    else plans.push_back({i, label, plot.x_of(i), above - 1, Align::center, below + 1});
   }
-  // Value labels stay above the x labels (which are placed after them).
-  double chart_h_so_far = plot_bottom + 1;
-  std::vector<frame::Point> line_pts;
-  if (kind != model::ChartKind::bar)
-    for (std::size_t i = 0; i < n; ++i) line_pts.push_back({X(i), Y(ys[i])});
-  place_labels(paint, chart, plans, style, zh, obstacles, width, chart_h_so_far, line_pts);
+  const double chart_h_so_far = plot.bottom + 1;
+  const std::vector<frame::Point> line = bar ? std::vector<frame::Point>{} : line_points(plot, ys);
+  place_labels(paint, plans, style, langs.primary == Lang::zh, obstacles, width, chart_h_so_far, line);
+}
 
-  // X labels, left to right; one that would touch the previous is left out.
+/// X labels left to right, centred under their points; one that would touch the previous is
+/// left out.
+void draw_x_labels(Painter& paint, const model::Series& s, const VerticalPlot& plot, const XLabels& xl,
+                   const Style& style, bool zh, double width) {
   double last_right = -1e9;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (i % every != 0) continue;
+  for (std::size_t i = 0; i < s.points.size(); ++i) {
+    if (i % xl.every != 0) continue;
     const auto& p = s.points[i];
-    double left = std::clamp(X(i) - x_label_width / 2, 0.0, width - x_label_width);
+    double left = std::clamp(plot.x_of(i) - xl.width / 2, 0.0, width - xl.width);
     if (left < last_right + 2) continue;
-    last_right = left + x_label_width;
-    double y = plot_bottom + 3;
+    last_right = left + xl.width;
+    double y = plot.bottom + 3;
     const std::string& first = zh ? p.x.zh : p.x.en;
-    y += paint.wrapped(first, style.label_role, style.label_size, style.ink, left, y, x_label_width, Align::center, zh, lh);
-    if (two_line_x && p.x_bilingual)
-      paint.wrapped(zh ? p.x.en : p.x.zh, style.label_role, style.label_size, style.muted, left, y, x_label_width,
-                    Align::center, !zh, lh);
+    y += paint.wrapped(first, style.label_role, style.label_size, style.ink, left, y, xl.width, Align::center, zh,
+                       xl.line_height);
+    if (xl.two_line && p.x_bilingual)
+      paint.wrapped(zh ? p.x.en : p.x.zh, style.label_role, style.label_size, style.muted, left, y, xl.width,
+                    Align::center, !zh, xl.line_height);
   }
+}
 
-  double bottom = plot_bottom + x_area;
-  // Rank charts say what changed: "48 → 6, up 42 places".
-  if (rank && n >= 2) {
-    const auto& a = s.points.front().y;
-    const auto& b = s.points.back().y;
-    long diff = std::lround(a.value - b.value);
-    std::string zh_text = "第" + a.literal + "位 → 第" + b.literal + "位，" +
-                          (diff >= 0 ? "提升" + std::to_string(diff) + "位" : "下降" + std::to_string(-diff) + "位");
-    std::string en_text = format_value(a, s.unit, Lang::en).text + " → " + format_value(b, s.unit, Lang::en).text + ", " +
-                          (diff >= 0 ? "up " : "down ") + std::to_string(std::labs(diff)) + (std::labs(diff) == 1 ? " place" : " places");
-    std::string line = !langs.bilingual ? (zh ? zh_text : en_text) : (zh ? zh_text + " · " + en_text : en_text + " · " + zh_text);
-    bottom += 2 + paint.wrapped(line, style.value_role, style.label_size + 0.5, diff >= 0 ? style.palette[2] : style.negative,
-                                0, bottom + 2, width, Align::left, zh, (style.label_size + 0.5) * 1.4);
-  }
+/// What a rank chart says changed, from its first to its last point: "48 → 6, up 42 places", in
+/// green when it rose. Returns the y below it.
+double draw_rank_change(Painter& paint, const model::Series& s, const Style& style, const Languages& langs,
+                        double width, double bottom) {
+  const bool zh = langs.primary == Lang::zh;
+  const auto& a = s.points.front().y;
+  const auto& b = s.points.back().y;
+  long diff = std::lround(a.value - b.value);
+  std::string zh_text = "第" + a.literal + "位 → 第" + b.literal + "位，" +
+                        (diff >= 0 ? "提升" + std::to_string(diff) + "位" : "下降" + std::to_string(-diff) + "位");
+  std::string en_text = format_value(a, s.unit, Lang::en).text + " → " + format_value(b, s.unit, Lang::en).text + ", " +
+                        (diff >= 0 ? "up " : "down ") + std::to_string(std::labs(diff)) + (std::labs(diff) == 1 ? " place" : " places");
+  std::string line = !langs.bilingual ? (zh ? zh_text : en_text) : (zh ? zh_text + " · " + en_text : en_text + " · " + zh_text);
+  bottom += 2 + paint.wrapped(line, style.value_role, style.label_size + 0.5, diff >= 0 ? style.palette[2] : style.negative,
+                              0, bottom + 2, width, Align::left, zh, (style.label_size + 0.5) * 1.4);
+  return bottom;
+}
+
+/// Bar, line and rank charts: header, grid, bars or line, value labels, x labels, the change of a
+/// rank, the source.
+Chart draw_vertical(const text::FontBook& fonts, const model::Series& s, const std::string& source, double width,
+                    const Style& style, const Languages& langs, const text::TextContext& ctx, model::ChartKind kind) {
+  Chart chart;
+  chart.width = width;
+  chart.kind = kind;
+  Painter paint(fonts, ctx, chart);
+  const bool zh = langs.primary == Lang::zh;
+  const int shift = axis_shift(s.unit, langs.primary, largest(s));
+  const double top = draw_header(paint, s, style, langs, width, unit_line(s, langs, shift));
+  const std::vector<double> ys = scaled_values(s, shift);
+  const VerticalPlot plot = vertical_plot(paint, ys, kind, style, langs.primary, width, top);
+  const XLabels xl = plan_x_labels(paint, s, style, langs, plot.band);
+
+  draw_grid(paint, chart, plot, style, zh);
+  const std::vector<frame::Rect> obstacles =
+      kind == model::ChartKind::bar ? draw_bars(chart, plot, ys, style) : draw_line(chart, plot, ys, style);
+  draw_value_labels(paint, s, plot, ys, kind, shift, style, langs, width, obstacles);
+  draw_x_labels(paint, s, plot, xl, style, zh, width);
+  double bottom = plot.bottom + xl.area;
+  if (plot.rank && s.points.size() >= 2) bottom = draw_rank_change(paint, s, style, langs, width, bottom);
   chart.height = draw_source(paint, source, style, width, bottom) + 2;
   return chart;
 }
@@ -393,9 +483,7 @@ Chart draw_hbar(const text::FontBook& fonts, const model::Series& s, const std::
   const bool zh = langs.primary == Lang::zh;
   const int shift = axis_shift(s.unit, langs.primary, largest(s));
   double top = draw_header(paint, s, style, langs, width, unit_line(s, langs, shift));
-  const double scale = std::pow(10.0, shift);
-  std::vector<double> ys;
-  for (const auto& p : s.points) ys.push_back(p.y.value * scale);
+  const std::vector<double> ys = scaled_values(s, shift);
   auto ticks = nice_ticks(*std::min_element(ys.begin(), ys.end()), *std::max_element(ys.begin(), ys.end()), 4);
   const double t0 = ticks.front(), t1 = ticks.back(), step = ticks.size() > 1 ? ticks[1] - ticks[0] : 1;
 
@@ -478,10 +566,9 @@ Chart draw_donut(const text::FontBook& fonts, const model::Series& s, const std:
   for (std::size_t i = 0; i < s.points.size(); ++i) {
     const auto& p = s.points[i];
     chart.items.push_back(pb.rect(lx, y + 2, 7, 7, 1.5).take(style.palette[i % style.palette.size()]));
-    char share[32];
-    std::snprintf(share, sizeof share, "%.1f%%", total > 0 ? 100.0 * p.y.value / total : 0.0);
+    const std::string share = fmt::format("{:.1f}%", total > 0 ? 100.0 * p.y.value / total : 0.0);
     std::string value = format_value(p.y, s.unit, langs.primary).text;
-    std::string line = (zh ? p.x.zh : p.x.en) + "  " + value + (s.unit.code == model::UnitCode::percent ? "" : "（" + std::string(share) + "）");
+    std::string line = (zh ? p.x.zh : p.x.en) + "  " + value + (s.unit.code == model::UnitCode::percent ? "" : "（" + share + "）");
     if (!zh && s.unit.code != model::UnitCode::percent) line = (p.x.en) + "  " + value + " (" + share + ")";
     y += paint.wrapped(line, style.label_role, style.label_size, style.ink, lx + 11, y, lw - 11, Align::left, zh, lh);
     if (langs.bilingual && p.x_bilingual)

@@ -1,8 +1,14 @@
 // Number formatting per unit and language, by decimal shifting of the literal (no rounding).
 #include "chart/format.h"
 
+#include <chrono>
 #include <cmath>
+#include <ctime>
+#include <locale>
 #include <tuple>
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
 
 namespace zb::chart {
 namespace {
@@ -174,16 +180,20 @@ Formatted format_impl(const model::Number& value, const model::Unit& unit, Lang 
   return f;
 }
 
+/// The English name of `m` ("December"): {fmt}'s %B in the C locale, whatever the global one.
+std::string month_name(std::chrono::month m) {
+  std::tm tm{};
+  tm.tm_mon = static_cast<int>(static_cast<unsigned>(m)) - 1;
+  return fmt::format(std::locale::classic(), "{:%B}", tm);
+}
+
 }  // namespace
 
 std::string ordinal(const std::string& n) { return n + ordinal_suffix(n); }
 
 std::string format_date(const model::Date& d, Lang lang) {
-  static const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
-                                  "July",    "August",   "September", "October", "November", "December"};
-  if (lang == Lang::zh)
-    return std::to_string(d.year) + "年" + std::to_string(d.month) + "月" + std::to_string(d.day) + "日";
-  return std::to_string(d.day) + " " + kMonths[d.month - 1] + " " + std::to_string(d.year);
+  if (lang == Lang::zh) return fmt::format("{}年{}月{}日", d.year, d.month, d.day);
+  return fmt::format("{} {} {}", d.day, month_name(d.ymd().month()), d.year);
 }
 
 std::string shift_decimal(const std::string& literal, int shift) {

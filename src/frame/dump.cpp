@@ -3,7 +3,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
+
+#include <fmt/format.h>
 
 namespace zb::frame {
 namespace {
@@ -11,19 +12,15 @@ namespace {
 std::string num(double v) {
   double r = std::round(v * 100) / 100;
   if (r == 0) r = 0;  // no "-0"
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.2f", r);
-  std::string s = buf;
+  std::string s = fmt::format("{:.2f}", r);
   while (s.back() == '0') s.pop_back();
   if (s.back() == '.') s.pop_back();
   return s;
 }
 
 std::string color(const Color& c) {
-  char buf[16];
   auto ch = [](double v) { return static_cast<unsigned>(std::lround(std::clamp(v, 0.0, 1.0) * 255)); };
-  std::snprintf(buf, sizeof buf, "#%02x%02x%02x", ch(c.r), ch(c.g), ch(c.b));
-  return buf;
+  return fmt::format("#{:02x}{:02x}{:02x}", ch(c.r), ch(c.g), ch(c.b));
 }
 
 /// Items at one level, then that level's links; a group's contents indented under it.

@@ -5,6 +5,8 @@
 #include <set>
 #include <tuple>
 
+#include <fmt/format.h>
+
 #include "load/schema.h"
 #include "load/yaml_tree.h"
 
@@ -28,9 +30,7 @@ std::optional<double> length(Schema& s, const YNode& n, const std::string& path,
   auto v = s.number(n, path);
   if (!v) return std::nullopt;
   if (v->value < lo || v->value > hi) {
-    char buf[96];
-    std::snprintf(buf, sizeof buf, "expected a number from %g to %g", lo, hi);
-    s.error(n, path, buf, describe(n));
+    s.error(n, path, fmt::format("expected a number from {:g} to {:g}", lo, hi), describe(n));
     return std::nullopt;
   }
   return v->value;

@@ -245,27 +245,22 @@ std::optional<model::Date> Schema::date(const YNode& n, const std::string& path)
     return std::nullopt;
   }
   const std::string& v = n.value;
-  auto digits = [&](std::size_t from, std::size_t len) {
+  bool shaped = v.size() == 10;  // YYYY-MM-DD: digits, with '-' at 4 and 7
+  for (std::size_t i = 0; shaped && i < v.size(); ++i)
+    shaped = (i == 4 || i == 7) ? v[i] == '-' : v[i] >= '0' && v[i] <= '9';
+  auto field = [&](std::size_t from, std::size_t len) {
     int out = 0;
-    for (std::size_t i = from; i < from + len; ++i) {
-      if (v[i] < '0' || v[i] > '9') return -1;
-      out = out * 10 + (v[i] - '0');
-    }
+    std::from_chars(v.data() + from, v.data() + from + len, out);
     return out;
   };
-  if (v.size() != 10 || v[4] != '-' || v[7] != '-') {
+  // Year 0000 is refused (the calendar of the files starts at year 1); the rest is the
+  // proleptic Gregorian calendar of std::chrono (2024-02-29 is a day, 1900-02-29 is not).
+  const model::Date d = shaped ? model::Date{field(0, 4), field(5, 2), field(8, 2)} : model::Date{};
+  if (!shaped || d.year < 1 || !d.ok()) {
     error(n, path, expected, describe(n));
     return std::nullopt;
   }
-  int y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  bool leap = y > 0 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0);
-  bool ok = y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= kDays[m - 1] + (m == 2 && leap ? 1 : 0);
-  if (!ok) {
-    error(n, path, expected, describe(n));
-    return std::nullopt;
-  }
-  return model::Date{y, m, d};
+  return d;
 }
 
 std::string Schema::url(const YNode& n, const std::string& path) {

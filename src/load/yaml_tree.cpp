@@ -6,6 +6,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include <fmt/format.h>
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
@@ -219,10 +220,8 @@ std::string describe(const YNode& n) {
 bool check_encoding(std::string_view text, const std::string& file, base::Diagnostics& diags) {
   bool ok = true;
   if (auto bad = base::find_invalid_utf8(text)) {
-    char buf[8];
-    std::snprintf(buf, sizeof buf, "0x%02X", static_cast<unsigned char>(text[*bad]));
     diags.add(at(file, text.substr(0, *bad), *bad, "expected UTF-8 text",
-                 std::string("invalid UTF-8 byte ") + buf));
+                 fmt::format("invalid UTF-8 byte 0x{:02X}", static_cast<unsigned char>(text[*bad]))));
     ok = false;
   }
   auto nul = text.find('\0');
@@ -234,10 +233,7 @@ bool check_encoding(std::string_view text, const std::string& file, base::Diagno
     for (std::size_t i = 0; i < text.size(); ++i) {
       unsigned char c = static_cast<unsigned char>(text[i]);
       if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "0x%02X", c);
-        diags.add(at(file, text, i, "expected printable text",
-                     std::string("control character ") + buf));
+        diags.add(at(file, text, i, "expected printable text", fmt::format("control character 0x{:02X}", c)));
         ok = false;
         break;
       }

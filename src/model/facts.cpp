@@ -1,7 +1,7 @@
 // Small helpers on the typed facts: names of enum values, dates, source look-up.
 #include "model/facts.h"
 
-#include <cstdio>
+#include <fmt/format.h>
 
 namespace zb::model {
 
@@ -13,20 +13,23 @@ int Number::decimals() const {
   return n;
 }
 
-std::string Date::iso() const {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-  return buf;
+std::chrono::year_month_day Date::ymd() const {
+  // std::chrono::month and day hold an unsigned char: fields outside 0..255 would wrap into
+  // range, so they map to 0, which is never ok().
+  auto small = [](int v) { return v >= 0 && v <= 255 ? static_cast<unsigned>(v) : 0u; };
+  return std::chrono::year{year} / std::chrono::month{small(month)} / std::chrono::day{small(day)};
 }
 
+bool Date::ok() const {
+  const bool year_fits = year >= static_cast<int>(std::chrono::year::min()) &&
+                         year <= static_cast<int>(std::chrono::year::max());
+  return year_fits && ymd().ok();
+}
+
+std::string Date::iso() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
+
 long Date::days_since_epoch() const {
-  // Howard Hinnant's days_from_civil.
-  long y = year - (month <= 2 ? 1 : 0);
-  long era = (y >= 0 ? y : y - 399) / 400;
-  long yoe = y - era * 400;
-  long doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
-  long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
+  return static_cast<long>(std::chrono::sys_days{ymd()}.time_since_epoch().count());
 }
 
 const Source* Facts::find_source(std::string_view id) const {

@@ -1,6 +1,7 @@
 // Typed facts about one zone: plain structs, the only form of the facts after loading.
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,11 +40,16 @@ enum class Qualifier { none, over, nearly, about, at_least };
 enum class Better { higher, lower };
 enum class ChartKind { bar, hbar, line, rank, donut };
 
-/// A calendar date (validated: a real day of the proleptic Gregorian calendar).
+/// A calendar date (validated by the loader: a real day of the proleptic Gregorian calendar).
+/// The fields are the numbers as written; calendar arithmetic goes through ymd().
 struct Date {
   int year = 0, month = 0, day = 0;
+  /// The same date as a std::chrono calendar date (not ok() for fields out of range).
+  std::chrono::year_month_day ymd() const;
+  /// True when the fields name a real day (2024-02-29 yes, 2023-02-29 and 1900-02-29 no).
+  bool ok() const;
   std::string iso() const;  ///< "YYYY-MM-DD"
-  /// Days since 1970-01-01 (proleptic Gregorian).
+  /// Days since 1970-01-01 (proleptic Gregorian); negative before it.
   long days_since_epoch() const;
   auto operator<=>(const Date&) const = default;
 };

@@ -155,3 +155,43 @@ TEST_CASE("columns count characters, not bytes, after Chinese text", "[facts][ru
   // 2025-13-01 starts at character 55 of the line (the nine Han characters count one each).
   CHECK(test::joined(r.errors).find("cols.yaml:1:55: error: zone.as_of: expected a calendar date") != std::string::npos);
 }
+
+TEST_CASE("dates count days from 1970-01-01 across leap years, centuries and far years", "[facts][rules][date]") {
+  CHECK(model::Date{1970, 1, 1}.days_since_epoch() == 0);
+  CHECK(model::Date{1969, 12, 31}.days_since_epoch() == -1);
+  CHECK(model::Date{2000, 2, 29}.days_since_epoch() == 11016);
+  CHECK(model::Date{2000, 3, 1}.days_since_epoch() == 11017);
+  CHECK(model::Date{2100, 3, 1}.days_since_epoch() - model::Date{2100, 2, 28}.days_since_epoch() == 1);
+  CHECK(model::Date{2025, 12, 31}.days_since_epoch() == 1767139200 / 86400);
+  CHECK(model::Date{1, 1, 1}.days_since_epoch() == -719162);
+  CHECK(model::Date{9999, 12, 31}.days_since_epoch() == 2932896);
+  CHECK(model::Date{1, 1, 1}.iso() == "0001-01-01");
+  CHECK(model::Date{2024, 2, 29}.iso() == "2024-02-29");
+}
+
+TEST_CASE("a date is a real day of the Gregorian calendar or refused with the one text", "[facts][rules][date]") {
+  CHECK(model::Date{2024, 2, 29}.ok());
+  CHECK(model::Date{2000, 2, 29}.ok());
+  CHECK(model::Date{1600, 2, 29}.ok());
+  CHECK_FALSE(model::Date{2023, 2, 29}.ok());
+  CHECK_FALSE(model::Date{1900, 2, 29}.ok());
+  CHECK_FALSE(model::Date{2100, 2, 29}.ok());
+  CHECK_FALSE(model::Date{2025, 4, 31}.ok());
+  CHECK_FALSE(model::Date{2025, 13, 1}.ok());
+  CHECK_FALSE(model::Date{2025, 257, 1}.ok());  // not wrapped into January
+  CHECK_FALSE(model::Date{}.ok());
+  auto as_of = [](const std::string& date) {
+    auto r = load::load_facts_text("zone: {id: d, name: {zh: 区, en: Zone}, as_of: " + date + "}\n", "d.yaml");
+    return test::joined(r.errors);
+  };
+  for (std::string bad : {"2023-02-29", "1900-02-29", "2100-02-29", "0000-01-01", "2025-04-31", "2025-00-10",
+                          "2025-01-00", "2025-1-01", "2025/01/01", "20250-1-01", "+025-01-01"}) {
+    INFO(bad);
+    CHECK(as_of(bad).find("d.yaml:1:47: error: zone.as_of: expected a calendar date YYYY-MM-DD (found '" + bad +
+                          "')\n") != std::string::npos);
+  }
+  for (std::string good : {"2024-02-29", "2000-02-29", "1600-02-29", "0001-01-01", "9999-12-31"}) {
+    INFO(good);
+    CHECK(as_of(good).find("calendar date") == std::string::npos);
+  }
+}

@@ -117,3 +117,14 @@ TEST_CASE("Chinese counts of ten thousand and more are written with 万 or 亿 w
   CHECK(chart::format_value(num("15000"), code(UnitCode::mu), Lang::zh).text == "1.5万亩");
   CHECK(chart::format_value(num("1000"), code(UnitCode::mu), Lang::zh).text == "1000亩");
 }
+
+TEST_CASE("dates print with English month names and Chinese 年月日, without padding", "[format][date]") {
+  CHECK(chart::format_date(model::Date{2025, 12, 31}, Lang::en) == "31 December 2025");
+  CHECK(chart::format_date(model::Date{2025, 12, 31}, Lang::zh) == "2025年12月31日");
+  CHECK(chart::format_date(model::Date{2024, 2, 29}, Lang::en) == "29 February 2024");
+  CHECK(chart::format_date(model::Date{2025, 1, 5}, Lang::zh) == "2025年1月5日");
+  CHECK(chart::format_date(model::Date{1, 1, 1}, Lang::en) == "1 January 1");
+  const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
+                          "July",    "August",   "September", "October", "November", "December"};
+  for (int m = 1; m <= 12; ++m) CHECK(chart::format_date(model::Date{2025, m, 1}, Lang::en) == std::string("1 ") + months[m - 1] + " 2025");
+}

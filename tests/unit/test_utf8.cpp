@@ -35,6 +35,8 @@ TEST_CASE("decoding, encoding and counting agree", "[utf8]") {
   CHECK(out == s);
   CHECK(codepoint_name(U'\U00020BB7') == "U+20BB7");
   CHECK(codepoint_name(U'，') == "U+FF0C");
+  CHECK(codepoint_name(U'A') == "U+0041");
+  CHECK(codepoint_name(U'\U0010FFFF') == "U+10FFFF");
 }
 
 TEST_CASE("excerpts are cut by characters and show control bytes", "[utf8]") {
