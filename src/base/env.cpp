@@ -6,46 +6,80 @@
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <system_error>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace zb::base {
 
+namespace {
+
+/// What a path that is not a regular file is, for messages ("a FIFO (named pipe)", ...).
+std::string kind_of(const struct stat& st) {
+  if (S_ISDIR(st.st_mode)) return "a folder";
+  if (S_ISFIFO(st.st_mode)) return "a FIFO (named pipe)";
+  if (S_ISCHR(st.st_mode)) return "a character device";
+  if (S_ISBLK(st.st_mode)) return "a block device";
+  if (S_ISSOCK(st.st_mode)) return "a socket";
+  return "not a regular file";
+}
+
+/// Closes a descriptor when it goes out of scope.
+struct Fd {
+  int fd = -1;
+  ~Fd() {
+    if (fd >= 0) ::close(fd);
+  }
+};
+
+}  // namespace
+
 FileBytes SystemEnv::read_file(const std::filesystem::path& path, std::uintmax_t max_bytes) const {
   FileBytes out;
-  std::error_code ec;
-  auto status = std::filesystem::status(path, ec);
-  if (ec) {
-    out.error = ec.message();
+  // Opened without blocking (a FIFO without a writer would wait forever) and checked on the
+  // descriptor itself, so what is read is what was checked.
+  Fd file{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)};
+  if (file.fd < 0) {
+    const int err = errno;
+    struct stat link {};
+    if (err == ENOENT && ::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode))
+      out.error = "a symbolic link to a missing file";
+    else out.error = std::strerror(err);
     return out;
   }
-  if (!std::filesystem::is_regular_file(status)) {
-    out.error = "not a regular file";
+  struct stat st {};
+  if (::fstat(file.fd, &st) != 0) {
+    out.error = std::strerror(errno);
     return out;
   }
-  out.size = std::filesystem::file_size(path, ec);
-  if (ec) {
-    out.error = ec.message();
+  if (!S_ISREG(st.st_mode)) {
+    out.error = kind_of(st) + ", not a regular file";
     return out;
   }
+  out.size = static_cast<std::uintmax_t>(st.st_size);
   if (out.size > max_bytes) {
     out.too_large = true;
     return out;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    out.error = std::strerror(errno);
-    return out;
-  }
   // Read one byte past the known size (and never past the limit) so a file that grew since
-  // stat() is still refused; sizing by the file, not the limit, avoids zeroing a large buffer.
+  // fstat() is still refused; sizing by the file, not the limit, avoids zeroing a large buffer.
   out.data.resize(static_cast<std::size_t>(std::min<std::uintmax_t>(out.size, max_bytes)) + 1);
-  in.read(out.data.data(), static_cast<std::streamsize>(out.data.size()));
-  out.data.resize(static_cast<std::size_t>(in.gcount()));
-  if (in.bad()) {
-    out.error = "read error";
-    out.data.clear();
-  } else if (out.data.size() > max_bytes) {
+  std::size_t got = 0;
+  while (got < out.data.size()) {
+    const ssize_t n = ::read(file.fd, out.data.data() + got, out.data.size() - got);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      out.error = std::strerror(errno);
+      out.data.clear();
+      return out;
+    }
+    if (n == 0) break;
+    got += static_cast<std::size_t>(n);
+  }
+  out.data.resize(got);
+  if (out.data.size() > max_bytes) {
     out.too_large = true;
     out.size = out.data.size();
     out.data.clear();
@@ -72,8 +106,8 @@ std::vector<std::filesystem::path> SystemEnv::list_files(const std::filesystem::
     std::string name = p.filename().string();
     if (name.size() < suffix.size() || name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
       continue;
-    std::error_code fec;
-    if (!it->is_regular_file(fec)) continue;
+    // Every entry is listed, FIFOs, devices and dangling links included: read_file refuses what
+    // is not a regular file, so such an entry fails with its reason instead of vanishing.
     out.push_back(p);
   }
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {

@@ -22,9 +22,12 @@ struct FileBytes {
 class Env {
  public:
   virtual ~Env() = default;
-  /// Reads at most max_bytes of `path`; a larger file is refused without reading it.
+  /// Reads at most max_bytes of `path`; a larger file is refused without reading it, and so is
+  /// anything but a regular file (opened without blocking: a FIFO never hangs the reader).
   virtual FileBytes read_file(const std::filesystem::path& path, std::uintmax_t max_bytes) const = 0;
-  /// Regular files directly in `dir` whose name ends with `suffix`, sorted by name (byte order).
+  /// Every entry directly in `dir` whose name ends with `suffix` (files, and also FIFOs, devices,
+  /// folders and dangling links, which read_file then refuses with the reason), sorted by name
+  /// (byte order).
   /// Sets `error` and returns {} when the directory cannot be listed.
   virtual std::vector<std::filesystem::path> list_files(const std::filesystem::path& dir,
                                                         const std::string& suffix,

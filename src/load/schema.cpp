@@ -1,6 +1,8 @@
 // Typed readers over YAML nodes: each rule of the input contract, reported in the one format.
 #include "load/schema.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -196,6 +198,13 @@ bool Schema::check_text(const YNode& n, const std::string& path, const std::stri
     error(n, path, "expected plain text without markup", base::quote_excerpt(*m));
     return false;
   }
+  // Raw control bytes are refused with the file's encoding; these came from escapes in a quoted
+  // string ("\e[31m", "\a", "\x85", "\u009b"), which would reach terminals and pages as-is.
+  for (char32_t cp : base::utf8_decode(value))
+    if ((cp < 0x20 && cp != U'\t' && cp != U'\n') || (cp >= 0x7F && cp <= 0x9F)) {
+      error(n, path, "expected printable text", fmt::format("control character U+{:04X} written as an escape", static_cast<unsigned>(cp)));
+      return false;
+    }
   return true;
 }
 

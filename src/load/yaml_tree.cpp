@@ -54,6 +54,7 @@ class TreeBuilder final : public YAML::EventHandler {
     if (std::find(open_.begin(), open_.end(), target) != open_.end())
       throw LimitError{pos(mark), "expected an alias to a complete node",
                        "an alias inside the node it refers to"};
+    aliases_ = true;
     attach(target);
   }
 
@@ -130,15 +131,14 @@ class TreeBuilder final : public YAML::EventHandler {
     }
     n->expanded = total;
     n->expanded_bytes = bytes;
+    const std::string expanded = aliases_ ? " with aliases expanded" : "";
+    const std::string found = aliases_ ? "a node that expands to more" : "a node with more";
     if (bytes > limits_.max_bytes)
       throw LimitError{static_cast<std::size_t>(n->col),
-                       "expected at most " + std::to_string(limits_.max_bytes) + " bytes of text with aliases expanded",
-                       "a node that expands to more"};
+                       "expected at most " + std::to_string(limits_.max_bytes) + " bytes of text" + expanded, found};
     if (total > limits_.max_nodes)
       throw LimitError{static_cast<std::size_t>(n->col),
-                       "expected at most " + std::to_string(limits_.max_nodes) +
-                           " nodes with aliases expanded",
-                       "a node that expands to more"};
+                       "expected at most " + std::to_string(limits_.max_nodes) + " nodes" + expanded, found};
   }
 
   void attach(YNode* n) {
@@ -154,6 +154,7 @@ class TreeBuilder final : public YAML::EventHandler {
   std::size_t base_;
   std::vector<YNode*> open_;
   std::unordered_map<YAML::anchor_t, YNode*> anchors_;
+  bool aliases_ = false;  // the limits' messages say "with aliases expanded" only when there are some
   YNode* root_ = nullptr;
 };
 

@@ -15,7 +15,9 @@ namespace zb::load {
 /// Guards applied while parsing. Defaults suit facts and layout files.
 struct YamlLimits {
   std::size_t max_depth = 64;        ///< nested maps/lists below the root
-  std::size_t max_nodes = 100'000;   ///< nodes after expanding aliases (billion-laughs guard)
+  /// Nodes after expanding aliases (billion-laughs guard). A file within the size limit (1 MiB)
+  /// holds fewer plain nodes, so only alias expansion reaches it.
+  std::size_t max_nodes = 1'000'000;
   std::size_t max_bytes = 4u << 20;  ///< scalar bytes after expanding aliases (4 MiB)
 };
 

@@ -51,7 +51,7 @@ TEST_CASE("a billion-laughs file is refused while parsing", "[facts][hostile]") 
     text.append(name).append(": &").append(name).append(" [").append(repeat(prev + ", ", 9)).append(prev).append("]\n");
   }
   CHECK(errors_of(text) ==
-        "hostile.yaml:5:5: error: expected at most 100000 nodes with aliases expanded (found a node that "
+        "hostile.yaml:6:5: error: expected at most 1000000 nodes with aliases expanded (found a node that "
         "expands to more)\n");
 }
 

@@ -1,0 +1,91 @@
+// Faults in the inputs folder: FIFOs, devices and dangling links among the zone files; control
+// characters written as escapes; many plain nodes. Each fails alone, with its reason, never hangs.
+#include <catch2/catch.hpp>
+
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <string>
+
+#include "load/facts_loader.h"
+#include "load/yaml_tree.h"
+#include "run_tool.h"
+#include "test_support.h"
+
+using namespace zb;
+namespace fs = std::filesystem;
+
+namespace {
+
+/// An inputs folder with one real zone and, beside it, a FIFO, a dangling link and a link to a
+/// character device (/dev/zero: endless if read), each named like a zone file.
+void hostile_entries(const fs::path& dir) {
+  fs::copy_file(test::source_dir() / "inputs/xianghu-xiaobin.yaml", dir / "xianghu-xiaobin.yaml");
+  REQUIRE(::mkfifo((dir / "pipe.yaml").c_str(), 0644) == 0);
+  fs::create_symlink(dir / "no-such-file", dir / "gone.yaml");
+  fs::create_symlink("/dev/zero", dir / "zero.yaml");
+}
+
+}  // namespace
+
+TEST_CASE("faults: a FIFO, a device and a dangling link among the zone files fail alone with their reason", "[faults]") {
+  test::TempDir in("zonebrief-fault-entries-in"), out("zonebrief-fault-entries-out");
+  hostile_entries(in.path);
+  const std::string d = in.path.string() + "/";
+  // `timeout` turns a reader blocked on the FIFO or reading /dev/zero into a failure, not a hang.
+  auto check = test::run_tool("timeout 20 " + std::string(ZB_BINARY) + " check --inputs '" + in.path.string() + "'");
+  CHECK(check.code == 1);
+  CHECK(check.err == d + "gone.yaml:1:1: error: expected a readable file (found a symbolic link to a missing file)\n" +
+                         d + "pipe.yaml:1:1: error: expected a readable file (found a FIFO (named pipe), not a regular file)\n" +
+                         d + "zero.yaml:1:1: error: expected a readable file (found a character device, not a regular file)\n" +
+                         "[error] checked 4 zone files: 3 invalid\n");
+  auto build = test::run_tool("cd '" + test::source_dir().string() + "' && timeout 60 " + ZB_BINARY +
+                              " -q build --no-previews --inputs '" + in.path.string() + "' --out '" + out.path.string() + "'");
+  CHECK(build.code == 1);  // some zones failed; the real one is built
+  CHECK(fs::is_regular_file(out.path / "xianghu-xiaobin.pdf"));
+  const std::string manifest = test::read_text_file(out.path / "manifest.json");
+  for (const char* name : {"gone", "pipe", "zero"}) {
+    INFO(name);
+    CHECK(manifest.find("\"id\": \"" + std::string(name) + "\"") != std::string::npos);
+  }
+  CHECK(manifest.find("FIFO (named pipe), not a regular file") != std::string::npos);
+}
+
+TEST_CASE("faults: control characters written as YAML escapes are refused at their own line", "[faults]") {
+  // Raw control bytes are refused by the encoding check; escapes in quoted strings ("\e[31m",
+  // "\a", "\x85", "\u009b", "\b") decode to the same characters and must be refused too, in
+  // check and build alike, at the line and column of the text that holds them (not at 1:1).
+  const fs::path file = test::source_dir() / "tests/facts/bad/control-escape.yaml";
+  base::SystemEnv env;
+  auto r = load::load_facts_file(env, file, {});
+  REQUIRE_FALSE(r.ok());
+  const std::string f = file.string();
+  CHECK(test::joined(r.errors) ==
+        f + ":3:25: error: zone.name.en: expected printable text (found control character U+001B written as an escape)\n" +
+        f + ":7:17: error: sources[0].title.zh: expected printable text (found control character U+0007 written as an escape)\n" +
+        f + ":8:31: error: sources[0].publisher.en: expected printable text (found control character U+0085 written as an escape)\n" +
+        f + ":13:31: error: metrics[0].label.en: expected printable text (found control character U+009B written as an escape)\n" +
+        f + ":18:33: error: highlights[0].text.en: expected printable text (found control character U+0008 written as an escape)\n");
+}
+
+TEST_CASE("faults: many plain nodes are not reported as alias expansion", "[faults]") {
+  // 100 series × 200 points: about 100,000 nodes and no alias. Such a file is within the limits
+  // (a file of at most 1 MiB cannot reach the node limit without aliases).
+  std::string text = test::read_text_file(test::source_dir() / "inputs/xianghu-xiaobin.yaml");
+  text += "x-many:\n";
+  for (int s = 0; s < 100; ++s) {
+    text += "  - points:\n";
+    for (int p = 0; p < 200; ++p) text += "      - {x: \"" + std::to_string(2000 + p) + "\", y: " + std::to_string(p) + "}\n";
+  }
+  REQUIRE(text.size() > 400'000);
+  REQUIRE(text.size() < (1u << 20));
+  auto r = load::load_facts_text(text, "xianghu-xiaobin.yaml", {});
+  INFO(test::joined(r.errors));
+  CHECK(r.ok());
+  // When a plain file does exceed a node limit, the message names what was exceeded.
+  base::Diagnostics diags;
+  load::YamlLimits small;
+  small.max_nodes = 10;
+  CHECK_FALSE(load::parse_yaml("[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]\n", "plain.yaml", small, diags));
+  CHECK(test::joined(diags) == "plain.yaml:1:1: error: expected at most 10 nodes (found a node with more)\n");
+}
