@@ -203,8 +203,8 @@ frame::Document chart_gallery(const text::FontBook& fonts, const std::vector<mod
       std::vector<chart::Chart> row;
       double h_row = 0;
       for (std::size_t k = i; k < std::min(i + 3, f.metrics.size()); ++k) {
-        flow.set_context({f.file, "metrics[" + std::to_string(k) + "]"});
-        row.push_back(chart::draw_card(fonts, f.metrics[k], card_w, style, langs, {f.file, "metrics[" + std::to_string(k) + "]"}));
+        flow.set_context({f.file, "metrics[" + std::to_string(k) + "]", f.metrics[k].at.line, f.metrics[k].at.col});
+        row.push_back(chart::draw_card(fonts, f.metrics[k], card_w, style, langs, {f.file, "metrics[" + std::to_string(k) + "]", f.metrics[k].at.line, f.metrics[k].at.col}));
         h_row = std::max(h_row, row.back().height);
       }
       std::vector<frame::Item> cards;  // each card a group at its place in the row
@@ -220,7 +220,7 @@ frame::Document chart_gallery(const text::FontBook& fonts, const std::vector<mod
         source = zh ? "来源：" + src->publisher.zh + "《" + src->title.zh + "》" : "Source: " + src->publisher.en;
         if (langs.bilingual) source += zh ? " · Source: " + src->publisher.en : " · 来源：" + src->publisher.zh;
       }
-      text::TextContext ctx{f.file, "series[" + std::to_string(i) + "]"};
+      text::TextContext ctx{f.file, "series[" + std::to_string(i) + "]", s.at.line, s.at.col};
       auto c = chart::draw_series(fonts, s, source, flow.measure() * 0.75, style, langs, ctx);
       std::vector<frame::Item> chart;
       chart.push_back(frame::Group{{page.margin_left, 0}, std::move(c.items), {}});

@@ -171,11 +171,11 @@ class Composer {
   }
 
   void title(Flow& flow) {
-    flow.set_context({f_.file, "zone.name"});
+    flow.set_context({f_.file, "zone.name", f_.zone.name_at.line, f_.zone.name_at.col});
     const model::Text& name = f_.zone.name;
     arrange_->heading(flow, {name.zh, name.en}, v_.title, name.zh + " / " + name.en, 0);
     // Region and as-of date, and the stale note.
-    flow.set_context({f_.file, "zone.region"});
+    flow.set_context({f_.file, "zone.region", f_.zone.region_at.line, f_.zone.region_at.col});
     arrange_->lines(flow, {meta_line(Lang::zh), meta_line(Lang::en)}, v_.meta, kMetaAround);
     if (o_.stale_days) arrange_->lines(flow, {stale_line(Lang::zh), stale_line(Lang::en)}, v_.stale, kStaleAround);
     flow.rule(l_.accent, kRuleWidth, kRuleBefore, kRuleAfter);
@@ -207,7 +207,7 @@ class Composer {
     double block_size = l_.type.figure_size;
     for (std::size_t k = 0; k < n; ++k)
       block_size = std::min(block_size, chart::card_value_size(fonts_, f_.metrics[k], w, style_, chart_langs(),
-                                                               {f_.file, "metrics[" + std::to_string(k) + "]"}));
+                                                               {f_.file, "metrics[" + std::to_string(k) + "]", f_.metrics[k].at.line, f_.metrics[k].at.col}));
     for (std::size_t i = 0; i < n; i += static_cast<std::size_t>(cols)) {
       // Drawn once to learn where each card's value starts, then with what the row shares (the
       // value line; the block's value size), and once more with a common height if they differ.
@@ -218,7 +218,7 @@ class Composer {
           // The source marker once per card, on the first language's label (no space in Chinese).
           if (langs_.front() == Lang::zh) m.label.zh += marker(m.source);
           else if (!m.label.en.empty()) m.label.en += " " + marker(m.source);
-          text::TextContext ctx{f_.file, "metrics[" + std::to_string(k) + "]"};
+          text::TextContext ctx{f_.file, "metrics[" + std::to_string(k) + "]", f_.metrics[k].at.line, f_.metrics[k].at.col};
           row.push_back(chart::draw_card(fonts_, m, w, style_, chart_langs(), ctx, shared));
         }
         return row;
@@ -236,6 +236,7 @@ class Composer {
       std::vector<frame::Item> cards;  // each card a group at its place in the row
       for (std::size_t k = 0; k < row.size(); ++k)
         cards.push_back(frame::Group{{l_.margin_left + static_cast<double>(k) * (w + gap), 0}, std::move(row[k].items), {}});
+      flow.set_context({f_.file, "metrics[" + std::to_string(i) + "]", f_.metrics[i].at.line, f_.metrics[i].at.col});
       flow.box(h, std::move(cards), i == 0 ? 0 : gap, 0, false);
     }
   }
@@ -258,10 +259,11 @@ class Composer {
         }
         source += (k ? "\n" : "") + part;
       }
-      text::TextContext ctx{f_.file, "series[" + std::to_string(i) + "]"};
+      text::TextContext ctx{f_.file, "series[" + std::to_string(i) + "]", s.at.line, s.at.col};
       // A one-page layout gets a compact chart (its plot height follows its width).
       double width = l_.one_page ? flow.measure() * kCompactChart : flow.measure();
       auto c = chart::draw_series(fonts_, s, source, width, style_, chart_langs(), ctx);
+      flow.set_context(ctx);  // a chart too tall for a page names its series
       std::vector<frame::Item> chart;
       chart.push_back(frame::Group{{l_.margin_left, 0}, std::move(c.items), {}});
       flow.box(c.height, std::move(chart), i == 0 ? kFirstChartBefore : l_.space.charts, 0, false);
@@ -276,7 +278,7 @@ class Composer {
     const ItemStyle highlight{l_.space.indent, l_.space.highlights, l_.space.highlights + 1, true};
     for (std::size_t i = 0; i < n; ++i) {
       const auto& h = f_.highlights[i];
-      flow.set_context({f_.file, "highlights[" + std::to_string(i) + "].text"});
+      flow.set_context({f_.file, "highlights[" + std::to_string(i) + "].text", h.at.line, h.at.col});
       arrange_->item(flow, {h.text.zh, h.text.en}, v_.body, highlight, marker(h.source), i == 0);
     }
   }
@@ -297,7 +299,7 @@ class Composer {
     arrange_->section(flow, {"来源", "Sources"}, /*across=*/false);
     for (std::size_t i = 0; i < numbered_.size(); ++i) {
       const auto& src = *numbered_[i];
-      flow.set_context({f_.file, "sources[" + std::to_string(&src - f_.sources.data()) + "]"});
+      flow.set_context({f_.file, "sources[" + std::to_string(&src - f_.sources.data()) + "]", src.at.line, src.at.col});
       SourceEntry e;
       e.number = "[" + std::to_string(i + 1) + "] ";
       e.zh = src.publisher.zh + "《" + src.title.zh + "》";

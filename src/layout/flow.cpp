@@ -33,6 +33,11 @@ frame::Path rect(double x, double y, double w, double h, frame::Color fill) {
 Flow::Flow(const text::FontBook& fonts, PageSetup page, text::TextContext ctx)
     : fonts_(fonts), page_(page), ctx_(std::move(ctx)) {}
 
+void Flow::push(Box b) {
+  b.ctx = ctx_;
+  boxes_.push_back(std::move(b));
+}
+
 void Flow::add_lines(const text::LaidParagraph& p, double left, double space_before, double space_after,
                      bool keep_first_with_next, const std::optional<text::Span>& bullet) {
   const std::size_t n = p.lines.size();
@@ -46,7 +51,7 @@ void Flow::add_lines(const text::LaidParagraph& p, double left, double space_bef
     double baseline = text::baseline_in_line(fonts_, p.style.line_height, size);
     text::emit_line(p, i, left, baseline, b.items, b.links);
     if (i == 0 && bullet) hang_bullet(*bullet, p.style, left, baseline, b.items, b.links);
-    boxes_.push_back(std::move(b));
+    push(std::move(b));
   }
 }
 
@@ -106,9 +111,8 @@ void Flow::table(const Table& t, double space_before, double space_after) {
   for (std::size_t r = 0; r < t.rows.size(); ++r) {
     const auto& row = t.rows[r];
     if (row.size() > widths.size())
-      throw base::Error(base::Diagnostic::whole_file(
-          ctx_.file, (ctx_.field.empty() ? "" : ctx_.field + ": ") + "expected at most " + std::to_string(widths.size()) +
-                         " cells in a table row", std::to_string(row.size()) + " cells in row " + std::to_string(r + 1)));
+      throw base::Error(ctx_.diagnostic("expected at most " + std::to_string(widths.size()) + " cells in a table row",
+                                        std::to_string(row.size()) + " cells in row " + std::to_string(r + 1)));
     std::vector<text::LaidParagraph> cells;
     std::size_t lines = 1;
     for (std::size_t c = 0; c < row.size() && c < widths.size(); ++c) {
@@ -135,7 +139,7 @@ void Flow::table(const Table& t, double space_before, double space_after) {
     b.items.push_back(hline(x0, x0 + acc, b.height, t.rule, r == 0 ? 0.8 : 0.4));
     if (r == 0) b.items.push_back(hline(x0, x0 + acc, 0, t.rule, 0.8));
     if (r + 1 == t.rows.size()) b.height += space_after;
-    boxes_.push_back(std::move(b));
+    push(std::move(b));
   }
 }
 
@@ -144,7 +148,7 @@ void Flow::rule(frame::Color color, double width, double space_before, double sp
   b.space_before = space_before;
   b.height = width + space_after;
   b.items.push_back(hline(page_.margin_left, page_.margin_left + measure(), width / 2, color, width));
-  boxes_.push_back(std::move(b));
+  push(std::move(b));
 }
 
 void Flow::box(double height, std::vector<frame::Item> items, double space_before, double space_after,
@@ -154,7 +158,7 @@ void Flow::box(double height, std::vector<frame::Item> items, double space_befor
   b.space_before = space_before;
   b.keep_with_next = keep_with_next;
   b.items = std::move(items);
-  boxes_.push_back(std::move(b));
+  push(std::move(b));
 }
 
 void Flow::columns(std::vector<text::Span> left, text::ParagraphStyle ls, std::vector<text::Span> right,
@@ -183,13 +187,13 @@ void Flow::columns(std::vector<text::Span> left, text::ParagraphStyle ls, std::v
   }
   b.height = height + space_after;
   if (!bookmark.empty()) b.bookmark = frame::Bookmark{std::move(bookmark), level, 0, 0};
-  boxes_.push_back(std::move(b));
+  push(std::move(b));
 }
 
 void Flow::page_break() {
   Box b;
   b.page_break = true;
-  boxes_.push_back(std::move(b));
+  push(std::move(b));
 }
 
 /// finish()'s pagination pass: places the boxes page by page, each as one frame::Group at
@@ -233,8 +237,7 @@ class Flow::Paginator {
 
   void check_fits_a_page(const Box& b) const {
     if (b.height > bottom_ - top_ + 1e-6)
-      throw base::Error(base::Diagnostic::whole_file(
-          flow_.ctx_.file,
+      throw base::Error(b.ctx.diagnostic(
           "expected content that fits on one page (" + std::to_string(static_cast<int>(bottom_ - top_)) + " pt)",
           "a block " + std::to_string(static_cast<int>(b.height)) + " pt tall"));
   }

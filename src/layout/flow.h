@@ -88,7 +88,10 @@ class Flow {
     std::vector<frame::Item> items;   // y relative to the box top
     std::vector<frame::Link> links;
     std::optional<frame::Bookmark> bookmark;
+    text::TextContext ctx;            // what it shows, for errors found while paginating
   };
+  /// Appends `b`, remembering the current context with it.
+  void push(Box b);
   class Paginator;  // finish()'s pagination pass (flow.cpp)
 
   /// Lays out a paragraph at `style.width` clamped to the measure (the measure when 0).

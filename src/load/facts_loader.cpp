@@ -48,9 +48,15 @@ class FactsReader {
         s_.error(*id, "zone.id", "expected the file name stem " + base::quote_excerpt(stem_, 64),
                  base::quote_excerpt(z.id, 64));
     }
-    if (const YNode* v = fs.required("name")) z.name = s_.text(*v, "zone.name");
+    if (const YNode* v = fs.required("name")) {
+      z.name = s_.text(*v, "zone.name");
+      z.name_at = {v->line, v->col};
+    }
     if (const YNode* v = fs.optional("short")) z.short_name = s_.text(*v, "zone.short");
-    if (const YNode* v = fs.optional("region")) z.region = s_.text(*v, "zone.region");
+    if (const YNode* v = fs.optional("region")) {
+      z.region = s_.text(*v, "zone.region");
+      z.region_at = {v->line, v->col};
+    }
     if (const YNode* v = fs.required("as_of")) z.as_of = s_.date(*v, "zone.as_of").value_or(model::Date{});
     if (const YNode* v = fs.optional("layout")) {
       std::string name = s_.id(*v, "zone.layout", "the name of a layout");
@@ -105,6 +111,7 @@ class FactsReader {
   bool read_source(const YNode& n, const std::string& p, model::Source& s) {
     Fields fs = s_.fields(n, p, "a source: a map with id, title and publisher");
     if (!fs.ok()) return false;
+    s.at = {n.line, n.col};
     read_id(fs, p, s.id);
     if (const YNode* v = fs.required("title")) s.title = s_.text(*v, p + ".title", /*en_required=*/false);
     if (const YNode* v = fs.required("publisher")) s.publisher = s_.text(*v, p + ".publisher");
@@ -117,6 +124,7 @@ class FactsReader {
   bool read_metric(const YNode& n, const std::string& p, model::Metric& m) {
     Fields fs = s_.fields(n, p, "a metric: a map with id, label, value, unit and source");
     if (!fs.ok()) return false;
+    m.at = {n.line, n.col};
     read_id(fs, p, m.id);
     if (const YNode* v = fs.required("label")) m.label = s_.text(*v, p + ".label");
     const YNode* value = fs.required("value");
@@ -146,6 +154,7 @@ class FactsReader {
   bool read_series(const YNode& n, const std::string& p, model::Series& s) {
     Fields fs = s_.fields(n, p, "a series: a map with id, label, unit, points and source");
     if (!fs.ok()) return false;
+    s.at = {n.line, n.col};
     read_id(fs, p, s.id);
     if (const YNode* v = fs.required("label")) s.label = s_.text(*v, p + ".label");
     if (const YNode* v = fs.required("unit")) s.unit = s_.unit(*v, p + ".unit");
@@ -189,7 +198,10 @@ class FactsReader {
   bool read_highlight(const YNode& n, const std::string& p, model::Highlight& h) {
     Fields fs = s_.fields(n, p, "a highlight: a map with text and source");
     if (!fs.ok()) return false;
-    if (const YNode* v = fs.required("text")) h.text = s_.text(*v, p + ".text");
+    if (const YNode* v = fs.required("text")) {
+      h.text = s_.text(*v, p + ".text");
+      h.at = {v->line, v->col};
+    }
     read_source_ref(fs, p, h.source);
     fs.finish();
     return true;

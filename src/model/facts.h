@@ -10,6 +10,13 @@
 namespace zb::model {
 
 /// A reader-visible text in both languages. For source titles `en` may be empty.
+/// Where something starts in its facts file (1-based; 0 = unknown): errors found after loading
+/// (a character no font has, a block too tall for a page) point there, not at 1:1.
+struct Position {
+  int line = 0;
+  int col = 0;
+};
+
 struct Text {
   std::string zh;
   std::string en;
@@ -61,6 +68,7 @@ struct Zone {
   std::optional<Text> region;
   Date as_of;
   std::string layout = "briefing";  ///< the layout named in the file, or the default
+  Position name_at, region_at;  ///< of the name and region texts
 };
 
 struct Source {
@@ -69,6 +77,7 @@ struct Source {
   Text publisher;
   std::optional<Date> date;
   std::string url;  ///< empty when absent; otherwise http(s)
+  Position at;  ///< of its map in the file
 };
 
 struct Change {
@@ -87,6 +96,7 @@ struct Metric {
   std::optional<Change> change;
   std::string source;  ///< id of an entry in Facts::sources (checked by the loader)
   std::optional<Text> note;
+  Position at;  ///< of its map in the file
 };
 
 /// One point of a series: its x label and value (not a position: see base::Point).
@@ -105,11 +115,13 @@ struct Series {
   std::vector<SeriesPoint> points;
   std::string source;
   std::optional<Text> note;
+  Position at;  ///< of its map in the file
 };
 
 struct Highlight {
   Text text;
   std::string source;
+  Position at;  ///< of its text
 };
 
 /// Everything one facts file says about one zone.

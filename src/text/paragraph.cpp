@@ -20,10 +20,8 @@ constexpr double kAutospaceEm = 0.25;
 [[noreturn]] void missing_glyph(const FontBook& fonts, RoleId role, char32_t cp, const TextContext& ctx) {
   std::string ch;
   base::utf8_append(ch, cp);
-  throw base::Error(base::Diagnostic::whole_file(
-      ctx.file, (ctx.field.empty() ? "" : ctx.field + ": ") + "expected characters that the fonts of role '" +
-                    fonts.role_name(role) + "' have",
-      base::codepoint_name(cp) + " '" + ch + "', which no font of that role has"));
+  throw base::Error(ctx.diagnostic("expected characters that the fonts of role '" + fonts.role_name(role) + "' have",
+                                    base::codepoint_name(cp) + " '" + ch + "', which no font of that role has"));
 }
 
 void measure_into(const FontBook& fonts, const Span& span, std::uint32_t index, bool zh, const TextContext& ctx,
@@ -248,6 +246,12 @@ class RunBuilder {
 };
 
 }  // namespace
+
+base::Diagnostic TextContext::diagnostic(const std::string& expected, const std::string& found) const {
+  base::Diagnostic d = base::Diagnostic::whole_file(file, (field.empty() ? "" : field + ": ") + expected, found);
+  if (line > 0) d.where = {file, line, col};
+  return d;
+}
 
 double baseline_in_line(const FontBook& fonts, double line_height, double size) {
   return (line_height - size) / 2 + size * fonts.em_top();

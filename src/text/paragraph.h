@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "base/diagnostics.h"
 #include "frame/document.h"
 #include "text/font_book.h"
 
@@ -55,6 +56,10 @@ struct Line {
 struct TextContext {
   std::string file;
   std::string field;
+  int line = 0, col = 0;  ///< where the field starts in `file` (0: the file as a whole)
+
+  /// A diagnostic about this field: at its position, its path before `expected`.
+  base::Diagnostic diagnostic(const std::string& expected, const std::string& found) const;
 };
 
 /// A laid-out paragraph, ready to be placed.

@@ -7,7 +7,9 @@
 #include <filesystem>
 #include <string>
 
+#include "layout/compose.h"
 #include "load/facts_loader.h"
+#include "load/layout_loader.h"
 #include "load/yaml_tree.h"
 #include "run_tool.h"
 #include "test_support.h"
@@ -88,4 +90,36 @@ TEST_CASE("faults: many plain nodes are not reported as alias expansion", "[faul
   small.max_nodes = 10;
   CHECK_FALSE(load::parse_yaml("[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]\n", "plain.yaml", small, diags));
   CHECK(test::joined(diags) == "plain.yaml:1:1: error: expected at most 10 nodes (found a node with more)\n");
+}
+
+TEST_CASE("faults: a character no font has and a block too tall for a page point at their field's line", "[faults]") {
+  base::SystemEnv env;
+  auto layout = load::load_layout_file(env, test::source_dir() / "layouts/briefing.yaml");
+  REQUIRE(layout.ok());
+  const std::string original = test::read_text_file(test::source_dir() / "inputs/xianghu-xiaobin.yaml");
+  auto compose_error = [&](const std::string& text) {
+    auto facts = load::load_facts_text(text, "xianghu-xiaobin.yaml", {});
+    INFO(test::joined(facts.errors));
+    REQUIRE(facts.ok());
+    try {
+      layout::compose_briefing(test::fonts(), *facts.facts, *layout.layout, {});
+    } catch (const base::Error& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  // U+E000 (private use) in the second highlight, which starts at line 55, column 11.
+  std::string glyph = original;
+  glyph.replace(glyph.find("湘湖未来产业社区3D"), 0, "\uE000");
+  CHECK(compose_error(glyph) ==
+        "xianghu-xiaobin.yaml:55:11: error: highlights[1].text: expected characters that the fonts of role 'body' "
+        "have (found U+E000 '\uE000', which no font of that role has)");
+  // A key figure whose label fills more than a page: the card row names its first metric (line 21).
+  std::string tall = original;
+  std::string label;
+  for (int i = 0; i < 39; ++i) label += "湘湖未来产业社区双核企业营收增速较低值湘湖未来产业社区双核企业营收增速较低值湘湖未来产业社区双核企业营收增速较低值湘湖未来产业社区双核企业营收增速较低值湘湖未来产业社区双核企业营收增速较低值";
+  tall.replace(tall.find("湘湖未来产业社区“双核”企业营收增速（较低值）"), std::string("湘湖未来产业社区“双核”企业营收增速（较低值）").size(),
+               label.substr(0, 1999 * 3));
+  const std::string e = compose_error(tall);
+  CHECK(e.rfind("xianghu-xiaobin.yaml:21:5: error: metrics[0]: expected content that fits on one page", 0) == 0);
 }
