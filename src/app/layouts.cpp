@@ -66,7 +66,7 @@ bool source_date(const base::Env& env, std::optional<std::int64_t>& date, std::o
   std::string error;
   date = base::source_date_epoch(env, error);
   if (error.empty()) return true;
-  err << base::Diagnostic::whole_file("SOURCE_DATE_EPOCH", "expected a whole number of seconds since the epoch", error).str()
+  err << base::Diagnostic::whole_file("SOURCE_DATE_EPOCH", "expected a whole number of seconds since the epoch, from 0 to 253402300799", error).str()
       << '\n';
   return false;
 }

@@ -1,6 +1,8 @@
 // SystemEnv: the real file system and process environment.
 #include "base/env.h"
 
+#include "base/diagnostics.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
@@ -130,7 +132,7 @@ std::optional<std::int64_t> source_date_epoch(const Env& env, std::string& error
   }
   // PDF dates have four-digit years: at most 9999-12-31T23:59:59Z.
   if (!ok || out > 253402300799) {
-    error = "SOURCE_DATE_EPOCH must be a whole number of seconds from 0 to 253402300799 (found '" + *v + "')";
+    error = quote_excerpt(*v);
     return std::nullopt;
   }
   return out;

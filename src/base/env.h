@@ -42,7 +42,8 @@ class Env {
 };
 
 /// SOURCE_DATE_EPOCH (reproducible-builds.org): seconds since the epoch, read through `env`.
-/// nullopt when unset; sets `error` (and returns nullopt) when set but not a whole number from 0.
+/// nullopt when unset; when set but not a whole number from 0 to 253402300799 (9999-12-31, the
+/// last date a PDF can hold), returns nullopt with `error` quoting the value as found.
 std::optional<std::int64_t> source_date_epoch(const Env& env, std::string& error);
 
 /// The real machine.
