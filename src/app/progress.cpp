@@ -34,9 +34,14 @@ void Progress::zone_done(const ZoneResult& r) {
     if (tty_) spdlog::debug(kBuilt, r.id, r.output, r.pages, r.bytes, r.ms);
     else spdlog::info(kBuilt, r.id, r.output, r.pages, r.bytes, r.ms);
   }
-  for (const auto& e : r.errors) {
-    err_ << e << '\n';
-    if (file_log_) file_log_->error("{}", e);
+  if (r.status == ZoneStatus::built) {
+    // Outputs a built zone could not write (record, preview): logged, to the console and the file.
+    for (const auto& e : r.errors) spdlog::error("{}", e);
+  } else {
+    for (const auto& e : r.errors) {
+      err_ << e << '\n';
+      if (file_log_) file_log_->error("{}", e);
+    }
   }
   if (tty_) draw_bar();
 }

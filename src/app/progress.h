@@ -25,8 +25,8 @@ class Progress {
   /// True when stderr is a terminal and info messages are shown: then a bar is drawn.
   static bool on_terminal();
 
-  /// A zone is done: logs it when built, writes its errors (a failed zone's, or the outputs a
-  /// built one could not write), advances the bar.
+  /// A zone is done: logs it when built (and, as errors, the outputs it could not write), writes
+  /// a failed zone's errors (to `err` and the log file), advances the bar.
   void zone_done(const ZoneResult& r);
 
   /// Logs a warning without mixing it into another thread's report.

@@ -643,8 +643,8 @@ TEST_CASE("faults: a preview, a record or the gallery that cannot be written is 
                                     "/.zonebrief-tmp-index.html.XXXXXX: Is a directory)";
   const std::string err = stable(r.err);
   INFO(err);
-  CHECK(err.find(record_error + "\n") != std::string::npos);
-  CHECK(err.find(preview_error + "\n") != std::string::npos);
+  CHECK(err.find("[error] " + record_error + "\n") != std::string::npos);
+  CHECK(err.find("[error] " + preview_error + "\n") != std::string::npos);
   CHECK(err.find(gallery_error + "\n") != std::string::npos);
   auto m = nlohmann::json::parse(test::read_text_file(out.path / "manifest.json"));
   REQUIRE(m["zones"].size() == 2);
