@@ -11,7 +11,6 @@
 #include <set>
 #include <thread>
 
-#include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/spdlog.h>
 
 #include "app/build_cache.h"
@@ -19,7 +18,9 @@
 #include "app/cli.h"
 #include "app/gallery.h"
 #include "app/layouts.h"
+#include "app/log_sink.h"
 #include "app/manifest.h"
+#include "app/out_lock.h"
 #include "app/output.h"
 #include "app/progress.h"
 #include "app/version.h"
@@ -57,48 +58,25 @@ bool load_setup(const base::Env& env, const BuildOptions& o, std::ostream& err, 
   return true;
 }
 
-/// Creates the output folder, removes what a killed run left and checks it can be written.
-std::optional<base::Diagnostic> prepare_out(const base::Env& env, const std::filesystem::path& out, bool sharded) {
+/// Creates the output folder and checks it can be written.
+std::optional<base::Diagnostic> prepare_out(const std::filesystem::path& out) {
   std::error_code ec;
   std::filesystem::create_directories(out, ec);
   if (ec) return base::Diagnostic::whole_file(out.string(), "expected an output folder that can be created", ec.message());
-  // A run killed with SIGKILL may leave temporary files (never PDFs): remove them — unless this
-  // is one shard of several, which may be writing into the same folder right now.
-  std::string out_error;
-  for (const auto& f : sharded ? std::vector<std::filesystem::path>{} : env.list_files(out, "", out_error)) {
-    std::string name = f.filename().string();
-    // write_atomically's temporaries are ".<name>.XXXXXX".
-    if (name.size() > 8 && name[0] == '.' && name[name.size() - 7] == '.') std::filesystem::remove(f, ec);
-  }
   // A folder nothing can be written to (read-only, say) fails here, once, before any zone.
   if (auto why = probe_writable(out); !why.empty())
     return base::Diagnostic::whole_file(out.string(), "expected a writable output folder", why);
   return std::nullopt;
 }
 
-/// The run's log file: its sink joins the default logger while this lives.
-class RunLog {
- public:
-  /// Opens `path`; sets `error` when it cannot be written.
-  RunLog(const std::filesystem::path& path, std::optional<base::Diagnostic>& error) {
-    try {
-      sink_ = std::make_shared<spdlog::sinks::basic_file_sink_mt>(path.string());
-    } catch (const spdlog::spdlog_ex& e) {
-      error = base::Diagnostic::whole_file(path.string(), "expected a writable log file", e.what());
-      return;
-    }
-    spdlog::default_logger()->sinks().push_back(sink_);
-  }
-  ~RunLog() {
-    auto& sinks = spdlog::default_logger()->sinks();
-    sinks.erase(std::remove(sinks.begin(), sinks.end(), sink_), sinks.end());
-  }
-  RunLog(const RunLog&) = delete;
-  RunLog& operator=(const RunLog&) = delete;
-
- private:
-  std::shared_ptr<spdlog::sinks::sink> sink_;
-};
+/// Removes the temporary files a dead run left (killed by SIGKILL, say): with the folder's lock
+/// held, every `.zonebrief-tmp-*` file in it is one (never a PDF; never another file).
+void remove_dead_temporaries(const base::Env& env, const std::filesystem::path& out) {
+  std::string error;
+  std::error_code ec;
+  for (const auto& f : env.list_files(out, "", error))
+    if (f.filename().string().rfind(kTempPrefix, 0) == 0) std::filesystem::remove(f, ec);
+}
 
 /// The run's keys and, unless --force, the last manifest's zones.
 BuildCache open_cache(const base::Env& env, const BuildOptions& o, const RunSetup& s, const std::filesystem::path& manifest) {
@@ -132,26 +110,38 @@ std::vector<ZoneResult> build_zones(const ZoneContext& ctx, const std::vector<st
   return results;
 }
 
+/// A run-level error: on the console (as it is) and in the log file.
+void report(std::ostream& err, const RunLog& log, const std::string& error) {
+  err << error << '\n';
+  if (log.file()) log.file()->error("{}", error);
+}
+
 /// Writes the manifest and the gallery and logs the summary; the exit code.
-int finish(const BuildOptions& o, std::vector<ZoneResult> results, const std::filesystem::path& manifest_path, std::ostream& err) {
-  std::size_t failed = 0, unchanged = 0;
+int finish(const BuildOptions& o, std::vector<ZoneResult> results, const std::filesystem::path& manifest_path, std::ostream& err,
+           const RunLog& log) {
+  std::size_t failed = 0, unchanged = 0, incomplete = 0;
   for (const auto& r : results) {
     failed += !has_output(r.status);
     unchanged += r.status == ZoneStatus::unchanged;
+    incomplete += has_output(r.status) && !r.errors.empty();  // an output (record, preview) not written
   }
   const std::size_t total = results.size();
   Manifest manifest{std::string("zonebrief ") + kVersion, o.lang, o.layout, std::move(results)};
   if (auto why = write_atomically(manifest_path, manifest_text(manifest)); !why.empty()) {
-    err << base::Diagnostic::whole_file(manifest_path.string(), "expected a writable manifest", why).str() << '\n';
+    report(err, log, base::Diagnostic::whole_file(manifest_path.string(), "expected a writable manifest", why).str());
     return kExitFailed;
   }
+  bool gallery_failed = false;
   if (o.previews) {
-    if (auto why = write_atomically(o.out / "index.html", gallery_html(manifest.zones, o.lang)); !why.empty())
-      err << base::Diagnostic::whole_file((o.out / "index.html").string(), "expected a writable gallery", why).str() << '\n';
+    if (auto why = write_atomically(o.out / "index.html", gallery_html(manifest.zones, o.lang)); !why.empty()) {
+      report(err, log, base::Diagnostic::whole_file((o.out / "index.html").string(), "expected a writable gallery", why).str());
+      gallery_failed = true;
+    }
   }
   if (failed) spdlog::error("built {} of {} zones; {} failed (see {})", total - failed, total, failed, manifest_path.string());
   else spdlog::info("{} zones into {}: {} built, {} unchanged (skipped)", total, o.out.string(), total - unchanged, unchanged);
-  return failed ? kExitFailed : kExitOk;
+  if (incomplete) spdlog::error("{} zones built with outputs not written (see {})", incomplete, manifest_path.string());
+  return failed || incomplete || gallery_failed ? kExitFailed : kExitOk;
 }
 
 }  // namespace
@@ -163,14 +153,20 @@ int run_build(const base::Env& env, const BuildOptions& o, std::ostream& err) {
   if (!load_setup(env, o, err, setup)) return kExitUsage;
   ZoneSelection zones = select_zones(env, o.inputs, o.zones, o.shard);
   if (zones.error) return config_error(err, *zones.error);
-  if (auto error = prepare_out(env, o.out, zones.sharded)) return config_error(err, *error);
+  if (auto error = prepare_out(o.out)) return config_error(err, *error);
   std::optional<base::Diagnostic> log_error;
   RunLog log(o.out / "zonebrief.log", log_error);
   if (log_error) return config_error(err, *log_error);
+  // One run at a time in a folder (shards of one job included): then a temporary file in it is
+  // a dead run's.
+  std::optional<base::Diagnostic> lock_error;
+  OutLock lock(o.out, o.wait, &g_stop, lock_error);
+  if (lock_error) return config_error(err, *lock_error);
+  remove_dead_temporaries(env, o.out);
 
   const auto manifest_path = o.out / zones.manifest_name;
   const BuildCache cache = open_cache(env, o, setup, manifest_path);
-  Progress progress(zones.files.size(), err, Progress::on_terminal());
+  Progress progress(zones.files.size(), err, Progress::on_terminal(), log.file());
   ZoneContext ctx{env, o, *setup.fonts, setup.layouts, cache};
   ctx.facts_options.known_layouts = setup.layout_names;
   ctx.compose_options.lang = o.lang;
@@ -180,7 +176,7 @@ int run_build(const base::Env& env, const BuildOptions& o, std::ostream& err) {
   ctx.warn = [&](const std::string& message) { progress.warn(message); };
   unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = std::min<unsigned>(jobs, static_cast<unsigned>(zones.files.size()));
-  return finish(o, build_zones(ctx, zones.files, jobs, progress), manifest_path, err);
+  return finish(o, build_zones(ctx, zones.files, jobs, progress), manifest_path, err, log);
 }
 
 }  // namespace zb::app

@@ -26,14 +26,18 @@ struct BuildOptions {
   int max_age_days = 365;                         ///< older facts are flagged as stale (page and log)
   bool previews = true;                           ///< <out>/<id>.png of page 1 and <out>/index.html
   std::optional<ShardSpec> shard;                 ///< --shard K/N or N; unset = all zones
+  bool wait = true;                               ///< wait for another run's lock on `out` (else --no-wait: exit 2)
 };
 
 /// Asks a running build to stop after the zones under way (safe from a signal handler).
 void request_stop();
 
-/// Builds `<out>/<zone-id>.pdf` for each zone and `<out>/manifest.json`. Returns 0 when every
-/// zone was built, 1 when some failed (the others are still built), 2 on a usage or
-/// configuration error (fonts, layouts, folders, unknown --zone or --layout, SOURCE_DATE_EPOCH).
+/// Builds `<out>/<zone-id>.pdf` for each zone and `<out>/manifest.json`, holding the lock on
+/// `out` (waiting for another run's, unless `wait` is false). Returns 0 when every zone and every
+/// output was written, 1 when some zone failed or some output (record, preview, gallery) could
+/// not be written (the others are still built), 2 on a usage or configuration error (fonts,
+/// layouts, folders, the log or lock file, another run's lock with --no-wait, unknown --zone or
+/// --layout, SOURCE_DATE_EPOCH).
 int run_build(const base::Env& env, const BuildOptions& options, std::ostream& err);
 
 }  // namespace zb::app

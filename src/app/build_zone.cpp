@@ -34,7 +34,8 @@ std::optional<std::vector<EditionChange>> changes_since(const base::Env& env, co
   return diff_records(j.get<Record>(), record);
 }
 
-/// Writes the PDF of `doc`, then the edition record and the preview; fills `r`.
+/// Writes the PDF of `doc`, then the edition record and the preview; fills `r` (an output not
+/// written is one of its errors: the zone is built, the run exits 1).
 void write_outputs(const ZoneContext& ctx, const frame::Document& doc, const Record& record, ZoneResult& r) {
   const auto& out = ctx.options.out;
   auto pdf_path = out / (r.id + ".pdf");
@@ -53,8 +54,10 @@ void write_outputs(const ZoneContext& ctx, const frame::Document& doc, const Rec
     r.errors.push_back(error_text(record_path, "expected a writable edition record", why));
   if (ctx.options.previews) {
     auto png_path = out / (r.id + ".png");
-    if (write_atomically(png_path, export_png::render_png(doc, 0, kPreviewDpi), false).empty())
+    if (auto why = write_atomically(png_path, export_png::render_png(doc, 0, kPreviewDpi), false); why.empty())
       r.preview = png_path.filename().string();
+    else
+      r.errors.push_back(error_text(png_path, "expected a writable preview", why));
   }
 }
 

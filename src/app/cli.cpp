@@ -113,10 +113,13 @@ void add_build(CLI::App& cli, Commands& c) {
       ->check(CLI::Range(1, 100000));
   cmd->add_flag("!--no-previews", o.previews, "Skip the page-1 PNG previews and index.html");
   cmd->add_flag("--force", o.force, "Rebuild zones whose facts, layout, fonts and tool are unchanged");
+  cmd->add_flag("!--no-wait", o.wait,
+                "When another run holds the output folder's lock, exit 2 at once (naming its process) instead of waiting");
   cmd->add_option_function<std::string>(
          "--shard", [&o](const std::string& text) { o.shard = parse_shard_spec(text); },
          "Build only shard K of N of the sorted zone list: K/N, or N with K from JOB_COMPLETION_INDEX "
-         "or SLURM_ARRAY_TASK_ID; the manifest is then manifest-shard-K-of-N.json")
+         "or SLURM_ARRAY_TASK_ID; the manifest is then manifest-shard-K-of-N.json (shards sharing a folder take "
+         "turns: one run at a time holds its lock)")
       ->check(shard_validator());
   cmd->add_option("--jobs", o.jobs, "Zones built in parallel (default: the number of cores)")->check(CLI::Range(1u, 256u));
 }
@@ -145,6 +148,9 @@ int dispatch(Commands& c) {
     // SIGINT/SIGTERM: finish the zones under way, record the rest as interrupted, write the manifest.
     std::signal(SIGINT, [](int) { request_stop(); });
     std::signal(SIGTERM, [](int) { request_stop(); });
+    // A closed pipe (`zonebrief build 2>&1 | head`) makes writes to it fail (EPIPE) instead of
+    // ending the run before its manifest is written.
+    std::signal(SIGPIPE, SIG_IGN);
     return run_build(env, c.build, std::cerr);
   }
   if (c.list_cmd->parsed()) return run_list(env, c.list, std::cout, std::cerr);

@@ -34,7 +34,7 @@ class Fd {
 
 std::string write_atomically(const std::filesystem::path& path, const std::string& bytes, bool sync_folder) {
   auto dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
-  std::string tmpl = (dir / ("." + path.filename().string() + ".XXXXXX")).string();
+  std::string tmpl = (dir / (kTempPrefix + path.filename().string() + ".XXXXXX")).string();
   Fd fd(::mkstemp(tmpl.data()));
   if (fd.get() < 0) return std::string("cannot create a temporary file in ") + dir.string() + ": " + std::strerror(errno);
   auto fail = [&](const char* what) {
@@ -59,7 +59,7 @@ std::string write_atomically(const std::filesystem::path& path, const std::strin
 }
 
 std::string probe_writable(const std::filesystem::path& dir) {
-  std::string tmpl = (dir / ".zonebrief-probe.XXXXXX").string();
+  std::string tmpl = (dir / (std::string(kTempPrefix) + "probe.XXXXXX")).string();
   Fd fd(::mkstemp(tmpl.data()));
   if (fd.get() < 0) return std::strerror(errno);
   ::unlink(tmpl.c_str());

@@ -6,15 +6,22 @@
 
 namespace zb::app {
 
+/// The name of every temporary file zonebrief makes in an output folder starts with this (and no
+/// other file's does): what a dead run left is found by it.
+inline constexpr const char* kTempPrefix = ".zonebrief-tmp-";
+
 /// Writes `bytes` to `path` so that readers see either the old file or the whole new one, never
-/// a part: a temporary file beside it, fsync, rename, then (unless `sync_folder` is false) fsync
-/// of the folder, which makes the rename itself durable. A batch passes false for each zone's
-/// files and syncs the folder once with its last file (the manifest): a crash before that can
-/// only lose renames, leaving the previous edition whole. Returns "" on success, else the reason.
+/// a part: a temporary file beside it (`.zonebrief-tmp-<name>.XXXXXX`, created with O_EXCL),
+/// fsync, rename (which replaces a symbolic link at `path`, never writing through it), then
+/// (unless `sync_folder` is false) fsync of the folder, which makes the rename itself durable. A
+/// batch passes false for each zone's files and syncs the folder once with its last file (the
+/// manifest): a crash before that can only lose renames, leaving the previous edition whole.
+/// Returns "" on success, else the reason.
 std::string write_atomically(const std::filesystem::path& path, const std::string& bytes, bool sync_folder = true);
 
-/// Checks that files can be created in `dir` (creates and removes a temporary file named like
-/// write_atomically's). Returns "" when they can, else the reason (e.g. "Read-only file system").
+/// Checks that files can be created in `dir` (creates and removes a temporary file
+/// `.zonebrief-tmp-probe.XXXXXX`). Returns "" when they can, else the reason (e.g. "Read-only
+/// file system").
 std::string probe_writable(const std::filesystem::path& dir);
 
 }  // namespace zb::app

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <ostream>
 #include <unistd.h>
+#include <utility>
 
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
@@ -17,7 +18,8 @@ constexpr std::size_t kBarWidth = 30;
 
 }  // namespace
 
-Progress::Progress(std::size_t total, std::ostream& err, bool tty) : total_(total), err_(err), tty_(tty) {}
+Progress::Progress(std::size_t total, std::ostream& err, bool tty, std::shared_ptr<spdlog::logger> file_log)
+    : total_(total), err_(err), tty_(tty), file_log_(std::move(file_log)) {}
 
 bool Progress::on_terminal() {
   return ::isatty(STDERR_FILENO) && spdlog::default_logger()->level() <= spdlog::level::info;
@@ -31,8 +33,15 @@ void Progress::zone_done(const ZoneResult& r) {
     constexpr auto kBuilt = "{}: built {} ({} pages, {} bytes, {:.0f} ms)";
     if (tty_) spdlog::debug(kBuilt, r.id, r.output, r.pages, r.bytes, r.ms);
     else spdlog::info(kBuilt, r.id, r.output, r.pages, r.bytes, r.ms);
+  }
+  if (r.status == ZoneStatus::built) {
+    // Outputs a built zone could not write (record, preview): logged, to the console and the file.
+    for (const auto& e : r.errors) spdlog::error("{}", e);
   } else {
-    for (const auto& e : r.errors) err_ << e << '\n';
+    for (const auto& e : r.errors) {
+      err_ << e << '\n';
+      if (file_log_) file_log_->error("{}", e);
+    }
   }
   if (tty_) draw_bar();
 }

@@ -3,24 +3,30 @@
 
 #include <cstddef>
 #include <iosfwd>
+#include <memory>
 #include <mutex>
 #include <string>
 
 #include "app/zone_result.h"
+
+namespace spdlog {
+class logger;
+}
 
 namespace zb::app {
 
 /// Reports finished zones from any worker thread, one at a time.
 class Progress {
  public:
-  /// `total` zones; their errors go to `err`. With `tty`, a bar on stderr replaces the
-  /// "built" log lines (they go to debug).
-  Progress(std::size_t total, std::ostream& err, bool tty);
+  /// `total` zones; their errors go to `err` and, when given, to `file_log` (the run's log file,
+  /// at error level). With `tty`, a bar on stderr replaces the "built" log lines (they go to debug).
+  Progress(std::size_t total, std::ostream& err, bool tty, std::shared_ptr<spdlog::logger> file_log = nullptr);
 
   /// True when stderr is a terminal and info messages are shown: then a bar is drawn.
   static bool on_terminal();
 
-  /// A zone is done: logs it when built, writes its errors otherwise, advances the bar.
+  /// A zone is done: logs it when built (and, as errors, the outputs it could not write), writes
+  /// a failed zone's errors (to `err` and the log file), advances the bar.
   void zone_done(const ZoneResult& r);
 
   /// Logs a warning without mixing it into another thread's report.
@@ -34,6 +40,7 @@ class Progress {
   std::size_t done_ = 0;
   std::ostream& err_;
   bool tty_;
+  std::shared_ptr<spdlog::logger> file_log_;
 };
 
 }  // namespace zb::app

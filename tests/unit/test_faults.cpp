@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <csignal>
+#include <ctime>
 #include <cstring>
 #include <fcntl.h>
 #include <functional>
@@ -14,6 +15,7 @@
 #include <regex>
 #include <sched.h>
 #include <sstream>
+#include <sys/file.h>
 #include <sys/mount.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -152,11 +154,11 @@ TEST_CASE("faults: a full disk fails the zones and the manifest with the cause, 
   const std::string o = out.string();
   CHECK(stable(r.err) ==
         o + "/qianjiang-century-city.pdf:1:1: error: expected a writable output file (found cannot write " + o +
-            "/.qianjiang-century-city.pdf.XXXXXX: No space left on device)\n" +
+            "/.zonebrief-tmp-qianjiang-century-city.pdf.XXXXXX: No space left on device)\n" +
         o + "/xianghu-xiaobin.pdf:1:1: error: expected a writable output file (found cannot write " + o +
-            "/.xianghu-xiaobin.pdf.XXXXXX: No space left on device)\n" +
+            "/.zonebrief-tmp-xianghu-xiaobin.pdf.XXXXXX: No space left on device)\n" +
         o + "/manifest.json:1:1: error: expected a writable manifest (found cannot write " + o +
-            "/.manifest.json.XXXXXX: No space left on device)\n");
+            "/.zonebrief-tmp-manifest.json.XXXXXX: No space left on device)\n");
   // Every file of the last edition is byte-identical, and no temporary file is left.
   const auto after = snapshot(out);
   CHECK(names_of(after) == names_of(before));
@@ -387,7 +389,7 @@ TEST_CASE("faults: a run that crashes leaves each PDF old or new and whole, the 
   const auto second = snapshot(out.path);
   int old_pdfs = 0, new_pdfs = 0;
   for (const auto& [name, bytes] : second) {
-    CHECK(name[0] != '.');  // the crashed run's temporary files are gone
+    CHECK((name[0] != '.' || name == ".zonebrief.lock"));  // the crashed run's temporary files are gone
     if (fs::path(name).extension() != ".pdf") continue;
     INFO(name);
     REQUIRE(first.count(name));
@@ -406,4 +408,303 @@ TEST_CASE("faults: a run that crashes leaves each PDF old or new and whole, the 
   auto m = nlohmann::json::parse(second.at("manifest.json"));
   REQUIRE(m["zones"].size() == static_cast<std::size_t>(n));
   for (const auto& z : m["zones"]) CHECK(z["status"] == "built");
+}
+
+// ---- The output folder is a shared, durable store ------------------------------------------
+
+namespace {
+
+const char* const kEpoch = "1735689600";
+
+/// The build command line (from the repository root, -q) without running it.
+std::string build_command(const std::string& args, const std::string& verbosity = "-q") {
+  return "cd '" + test::source_dir().string() + "' && SOURCE_DATE_EPOCH=" + kEpoch + " exec " + ZB_BINARY + " " +
+         verbosity + " build " + args;
+}
+
+/// Starts `command` through the shell in the background with its stderr in `err_file`; its pid
+/// (the command's own when it starts with exec).
+pid_t spawn(const std::string& command, const fs::path& err_file) {
+  pid_t pid = fork();
+  if (pid == 0) {
+    execl("/bin/sh", "sh", "-c", (command + " 2>'" + err_file.string() + "'").c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  return pid;
+}
+
+/// The exit code of a child, -1 when it did not exit normally.
+int wait_exit(pid_t pid) {
+  int status = 0;
+  waitpid(pid, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/// Waits (up to a minute) until `ready` is true or the child `pid` has exited; false when it exited.
+bool wait_until(pid_t pid, const std::function<bool()>& ready) {
+  for (int i = 0; i < 60000; ++i) {
+    if (ready()) return true;
+    if (waitpid(pid, nullptr, WNOHANG) == pid) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  return false;
+}
+
+bool has_pdf(const fs::path& dir) {
+  for (const auto& e : fs::directory_iterator(dir))
+    if (e.path().extension() == ".pdf") return true;
+  return false;
+}
+
+/// Holds the lock of an output folder the way a run does (flock on <out>/.zonebrief.lock, this
+/// process's pid in it).
+class HeldLock {
+ public:
+  explicit HeldLock(const fs::path& out) : fd_(::open((out / ".zonebrief.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644)) {
+    REQUIRE(fd_ >= 0);
+    REQUIRE(::flock(fd_, LOCK_EX | LOCK_NB) == 0);
+    std::string pid = std::to_string(::getpid()) + "\n";
+    REQUIRE(::ftruncate(fd_, 0) == 0);
+    REQUIRE(::pwrite(fd_, pid.data(), pid.size(), 0) == static_cast<ssize_t>(pid.size()));
+  }
+  ~HeldLock() { release(); }
+  HeldLock(const HeldLock&) = delete;
+  HeldLock& operator=(const HeldLock&) = delete;
+  void release() {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = -1;
+  }
+
+ private:
+  int fd_;
+};
+
+}  // namespace
+
+TEST_CASE("faults: start-up removes only zonebrief's temporaries, never other hidden files", "[faults]") {
+  Dir in("zonebrief-clean-in"), out("zonebrief-clean-out");
+  copy_zones(in.path, {"xianghu-xiaobin"});
+  // A user's hidden files, some with a dot seven characters from the end like mkstemp's names.
+  const std::map<std::string, std::string> users = {
+      {".env.sample", "A=1\n"}, {".profile.backup", "PATH=/bin\n"}, {".x.tar.gz", "gz"}, {".notes.abcdef", "n\n"}};
+  for (const auto& [name, bytes] : users) std::ofstream(out.path / name) << bytes;
+  // What a dead run left: a PDF's and a probe's temporaries.
+  const std::vector<std::string> dead = {".zonebrief-tmp-xianghu-xiaobin.pdf.a1B2c3", ".zonebrief-tmp-probe.Zz9yY8"};
+  auto leave_temporaries = [&] {
+    for (const auto& name : dead) std::ofstream(out.path / name) << "%PDF-1.7 half";
+  };
+  leave_temporaries();
+  REQUIRE(build(io(in.path, out.path)).code == 0);
+  auto after = snapshot(out.path);
+  for (const auto& [name, bytes] : users) {
+    INFO(name);
+    REQUIRE(after.count(name));
+    CHECK(after.at(name) == bytes);
+  }
+  for (const auto& name : dead) CHECK_FALSE(after.count(name));
+  // One shard of several removes them too: it holds the folder's lock, so they are a dead run's.
+  leave_temporaries();
+  REQUIRE(build("--shard 0/2 " + io(in.path, out.path)).code == 0);
+  after = snapshot(out.path);
+  for (const auto& name : dead) CHECK_FALSE(after.count(name));
+  for (const auto& [name, bytes] : users) CHECK(after.count(name));
+}
+
+TEST_CASE("faults: a log file that is a symbolic link is refused, its target untouched", "[faults]") {
+  Dir in("zonebrief-loglink-in"), out("zonebrief-loglink-out"), elsewhere("zonebrief-loglink-else");
+  copy_zones(in.path, {"xianghu-xiaobin"});
+  const fs::path target = elsewhere.path / "precious.txt";
+  std::ofstream(target) << "keep me\n";
+  fs::create_symlink(target, out.path / "zonebrief.log");
+  auto r = build(io(in.path, out.path));
+  CHECK(r.code == 2);
+  CHECK(r.err == (out.path / "zonebrief.log").string() +
+                     ":1:1: error: expected a log file that is not a symbolic link (found a symbolic link)\n");
+  CHECK(test::read_text_file(target) == "keep me\n");
+  CHECK_FALSE(fs::exists(out.path / "xianghu-xiaobin.pdf"));
+}
+
+TEST_CASE("faults: a lock file that is a symbolic link is refused, its target untouched", "[faults]") {
+  Dir in("zonebrief-locklink-in"), out("zonebrief-locklink-out"), elsewhere("zonebrief-locklink-else");
+  copy_zones(in.path, {"xianghu-xiaobin"});
+  const fs::path target = elsewhere.path / "precious.txt";
+  std::ofstream(target) << "keep me\n";
+  fs::create_symlink(target, out.path / ".zonebrief.lock");
+  auto r = build(io(in.path, out.path));
+  CHECK(r.code == 2);
+  CHECK(r.err == (out.path / ".zonebrief.lock").string() +
+                     ":1:1: error: expected a lock file that is not a symbolic link (found a symbolic link)\n");
+  CHECK(test::read_text_file(target) == "keep me\n");
+  CHECK_FALSE(fs::exists(out.path / "xianghu-xiaobin.pdf"));
+}
+
+TEST_CASE("faults: outputs that are symbolic links are replaced by files, their targets untouched", "[faults]") {
+  Dir in("zonebrief-outlink-in"), out("zonebrief-outlink-out"), elsewhere("zonebrief-outlink-else");
+  copy_zones(in.path, {"xianghu-xiaobin"});
+  const std::vector<std::string> names = {"xianghu-xiaobin.pdf", "xianghu-xiaobin.png", "xianghu-xiaobin.record.json",
+                                          "manifest.json", "index.html"};
+  for (const auto& name : names) {
+    std::ofstream(elsewhere.path / name) << "keep me\n";
+    fs::create_symlink(elsewhere.path / name, out.path / name);
+  }
+  REQUIRE(build(io(in.path, out.path)).code == 0);
+  for (const auto& name : names) {
+    INFO(name);
+    CHECK(test::read_text_file(elsewhere.path / name) == "keep me\n");
+    CHECK_FALSE(fs::is_symlink(out.path / name));
+    CHECK(fs::is_regular_file(out.path / name));
+  }
+  CHECK(complete_pdf(test::read_text_file(out.path / "xianghu-xiaobin.pdf")));
+}
+
+TEST_CASE("faults: two runs into one output folder at once take turns, both complete", "[faults]") {
+  Dir in("zonebrief-twice-in"), out("zonebrief-twice-out"), logs("zonebrief-twice-logs");
+  const int n = 200;
+  many_zones(in.path, n);
+  const std::string command = build_command("--jobs 2 --no-previews " + io(in.path, out.path));
+  const pid_t first = spawn(command, logs.path / "first.err");
+  // The second starts while the first is writing its PDFs.
+  const bool writing = wait_until(first, [&] { return has_pdf(out.path); });
+  auto second = test::run_tool(command);
+  const int first_code = wait_exit(first);
+  REQUIRE(writing);
+  const std::string first_err = test::read_text_file(logs.path / "first.err");
+  INFO("first: " << first_err << "\nsecond: " << second.err);
+  CHECK(first_code == 0);
+  CHECK(second.code == 0);
+  CHECK(first_err.find("cannot rename") == std::string::npos);
+  CHECK(second.err.find("cannot rename") == std::string::npos);
+  CHECK(second.err.find("waiting for the lock on " + out.path.string() + " held by process " + std::to_string(first)) !=
+        std::string::npos);
+  // Every zone is in the manifest, every PDF whole, no temporary left.
+  auto m = nlohmann::json::parse(test::read_text_file(out.path / "manifest.json"));
+  REQUIRE(m["zones"].size() == static_cast<std::size_t>(n));
+  for (const auto& z : m["zones"]) {
+    INFO(z.dump());
+    CHECK((z["status"] == "built" || z["status"] == "unchanged"));
+  }
+  for (const auto& [name, bytes] : snapshot(out.path)) {
+    INFO(name);
+    CHECK(name.rfind(".zonebrief-tmp-", 0) != 0);
+    if (fs::path(name).extension() == ".pdf") CHECK(complete_pdf(bytes));
+  }
+  for (const char* id : {"zone-000", "zone-057", "zone-123", "zone-199"}) {
+    auto check = test::run_tool("qpdf --check '" + (out.path / (std::string(id) + ".pdf")).string() + "'");
+    INFO(id << ": " << check.out << check.err);
+    CHECK(check.code == 0);
+  }
+  // Both runs' lines are whole in the shared log.
+  std::istringstream lines(test::read_text_file(out.path / "zonebrief.log"));
+  for (std::string line; std::getline(lines, line);) {
+    INFO(line);
+    CHECK(std::regex_match(line, std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ \[[a-z]+\] .+)")));
+  }
+}
+
+TEST_CASE("faults: a run waits for the lock of its output folder, or with --no-wait exits 2 naming the holder", "[faults]") {
+  Dir in("zonebrief-lock-in"), out("zonebrief-lock-out"), logs("zonebrief-lock-logs");
+  copy_zones(in.path, {"xianghu-xiaobin"});
+  const std::string pid = std::to_string(::getpid());
+  HeldLock lock(out.path);
+  auto r = build("--no-wait " + io(in.path, out.path));
+  CHECK(r.code == 2);
+  CHECK(r.err == out.path.string() + ":1:1: error: expected an output folder no other run is writing to (found one locked by process " +
+                     pid + ", and --no-wait was given)\n");
+  CHECK_FALSE(fs::exists(out.path / "xianghu-xiaobin.pdf"));
+  // Without --no-wait it says so, waits, and builds once the lock is released.
+  const fs::path err_file = logs.path / "waiting.err";
+  const pid_t waiting = spawn(build_command("--jobs 1 " + io(in.path, out.path)), err_file);
+  const std::string message = "[warning] waiting for the lock on " + out.path.string() + " held by process " + pid + "\n";
+  const bool said = wait_until(waiting, [&] { return test::read_text_file(err_file) == message; });
+  CHECK_FALSE(fs::exists(out.path / "xianghu-xiaobin.pdf"));
+  lock.release();
+  CHECK(wait_exit(waiting) == 0);
+  CHECK(said);
+  CHECK(test::read_text_file(err_file) == message);
+  CHECK(complete_pdf(test::read_text_file(out.path / "xianghu-xiaobin.pdf")));
+  CHECK(test::read_text_file(out.path / "zonebrief.log").find(message.substr(std::string("[warning] ").size())) !=
+        std::string::npos);
+}
+
+TEST_CASE("faults: a preview, a record or the gallery that cannot be written is an error, exit 1", "[faults]") {
+  Dir in("zonebrief-unwritable-in"), out("zonebrief-unwritable-out");
+  copy_zones(in.path, {"xianghu-xiaobin", "qianjiang-century-city"});
+  // A folder where each output goes: rename cannot replace it.
+  for (const char* name : {"xianghu-xiaobin.png", "qianjiang-century-city.record.json", "index.html"})
+    fs::create_directories(out.path / name / "keep");
+  auto r = build(io(in.path, out.path));
+  CHECK(r.code == 1);
+  const std::string o = out.path.string();
+  const std::string record_error = o + "/qianjiang-century-city.record.json:1:1: error: expected a writable edition record "
+                                       "(found cannot rename " + o + "/.zonebrief-tmp-qianjiang-century-city.record.json.XXXXXX: Is a directory)";
+  const std::string preview_error = o + "/xianghu-xiaobin.png:1:1: error: expected a writable preview (found cannot rename " + o +
+                                    "/.zonebrief-tmp-xianghu-xiaobin.png.XXXXXX: Is a directory)";
+  const std::string gallery_error = o + "/index.html:1:1: error: expected a writable gallery (found cannot rename " + o +
+                                    "/.zonebrief-tmp-index.html.XXXXXX: Is a directory)";
+  const std::string err = stable(r.err);
+  INFO(err);
+  CHECK(err.find("[error] " + record_error + "\n") != std::string::npos);
+  CHECK(err.find("[error] " + preview_error + "\n") != std::string::npos);
+  CHECK(err.find(gallery_error + "\n") != std::string::npos);
+  auto m = nlohmann::json::parse(test::read_text_file(out.path / "manifest.json"));
+  REQUIRE(m["zones"].size() == 2);
+  for (const auto& z : m["zones"]) {
+    INFO(z.dump());
+    CHECK(z["status"] == "built");  // the PDF is written
+    REQUIRE(z["errors"].size() == 1);
+    CHECK(stable(z["errors"][0].get<std::string>()) == (z["id"] == "xianghu-xiaobin" ? preview_error : record_error));
+  }
+  CHECK_FALSE(m["zones"][1].contains("preview"));
+  const std::string log = stable(test::read_text_file(out.path / "zonebrief.log"));
+  for (const auto& e : {record_error, preview_error, gallery_error}) CHECK(log.find("[error] " + e + "\n") != std::string::npos);
+}
+
+TEST_CASE("faults: a build whose output pipe closes early completes and writes its manifest", "[faults]") {
+  Dir in("zonebrief-pipe-in"), out("zonebrief-pipe-out");
+  many_zones(in.path, 3);
+  // `head -1` exits after the first line; the next line written would raise SIGPIPE.
+  auto r = test::run_tool("bash -c \"" + build_command("--jobs 1 --no-previews " + io(in.path, out.path), "") +
+                          " 2>&1 | head -1 >/dev/null; exit \\${PIPESTATUS[0]}\"");
+  CHECK(r.code == 0);
+  REQUIRE(fs::exists(out.path / "manifest.json"));
+  auto m = nlohmann::json::parse(test::read_text_file(out.path / "manifest.json"));
+  REQUIRE(m["zones"].size() == 3);
+  for (const auto& z : m["zones"]) CHECK(z["status"] == "built");
+}
+
+TEST_CASE("faults: a failing zone's errors are in zonebrief.log, one line each, with a UTC timestamp", "[faults]") {
+  Dir in("zonebrief-log-in"), out("zonebrief-log-out");
+  many_zones(in.path, 2);
+  std::string text = test::read_text_file(in.path / "zone-001.yaml");
+  text.replace(text.find("value: 30"), 9, "value: '30'");
+  std::ofstream(in.path / "zone-001.yaml") << text;
+  const std::time_t before = std::time(nullptr);
+  auto r = test::run_tool("TZ=Asia/Shanghai " + build_command("--jobs 1 --no-previews " + io(in.path, out.path)));
+  const std::time_t after = std::time(nullptr);
+  CHECK(r.code == 1);
+  REQUIRE_FALSE(r.err.empty());
+  const std::string log = test::read_text_file(out.path / "zonebrief.log");
+  INFO(log);
+  std::istringstream errors(r.err);
+  const std::regex line_shape(R"((\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)Z \[([a-z]+)\] (.+))");
+  for (std::string e; std::getline(errors, e);) {
+    if (e.rfind("[error] ", 0) == 0) continue;  // the summary, logged to both
+    INFO(e);
+    bool found = false;
+    std::istringstream lines(log);
+    for (std::string line; std::getline(lines, line);) {
+      std::smatch m;
+      if (!std::regex_match(line, m, line_shape) || m[7] != "error" || m[8] != e) continue;
+      std::tm t{};
+      t.tm_year = std::stoi(m[1]) - 1900, t.tm_mon = std::stoi(m[2]) - 1, t.tm_mday = std::stoi(m[3]);
+      t.tm_hour = std::stoi(m[4]), t.tm_min = std::stoi(m[5]), t.tm_sec = std::stoi(m[6]);
+      const std::time_t at = ::timegm(&t);  // the time read as UTC is the time it was written
+      CHECK(at >= before - 1);
+      CHECK(at <= after + 1);
+      found = true;
+    }
+    CHECK(found);
+  }
+  std::istringstream lines(log);
+  for (std::string line; std::getline(lines, line);) CHECK(std::regex_match(line, line_shape));
 }
