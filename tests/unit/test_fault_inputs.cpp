@@ -5,6 +5,7 @@
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "layout/compose.h"
@@ -122,4 +123,17 @@ TEST_CASE("faults: a character no font has and a block too tall for a page point
                label.substr(0, 1999 * 3));
   const std::string e = compose_error(tall);
   CHECK(e.rfind("xianghu-xiaobin.yaml:21:5: error: metrics[0]: expected content that fits on one page", 0) == 0);
+}
+
+TEST_CASE("faults: a zone file linked to an unrelated file quotes at most 40 characters of it", "[faults]") {
+  test::TempDir in("zonebrief-fault-link-in");
+  const std::string secret = "API_KEY=sk-0123456789abcdefghijklmnopqrstuvwxyz0123456789SECRETTAIL\nOTHER=1\n";
+  std::ofstream(in.path / "env") << secret;
+  fs::create_symlink(in.path / "env", in.path / "x.yaml");
+  auto r = test::run_tool(std::string(ZB_BINARY) + " -q check --inputs '" + in.path.string() + "'");
+  CHECK(r.code == 1);
+  CHECK(r.err == in.path.string() +
+                     "/x.yaml:1:1: error: expected a map with the keys zone, sources, metrics, series, highlights "
+                     "(found 'API_KEY=sk-0123456789abcdefghijklmnopqrs…')\n");
+  CHECK(r.err.find("SECRETTAIL") == std::string::npos);
 }
