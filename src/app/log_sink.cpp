@@ -1,6 +1,8 @@
 // The log file: an spdlog sink over a descriptor opened with O_NOFOLLOW, one write per line.
 #include "app/log_sink.h"
 
+#include "app/output.h"
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
@@ -50,17 +52,7 @@ class FdSink final : public spdlog::sinks::base_sink<std::mutex> {
 
 /// Opens the log file for appending; -1 with `error` set when it cannot.
 int open_log_file(const std::filesystem::path& path, std::optional<base::Diagnostic>& error) {
-  // O_NONBLOCK: a FIFO in its place fails instead of blocking (no effect on a regular file).
-  int fd = ::open(path.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, 0644);
-  struct stat st {};
-  if (fd >= 0 && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) return fd;
-  if (fd < 0 && errno == ELOOP)
-    error = base::Diagnostic::whole_file(path.string(), "expected a log file that is not a symbolic link", "a symbolic link");
-  else
-    error = base::Diagnostic::whole_file(path.string(), "expected a writable log file",
-                                         fd < 0 ? std::strerror(errno) : "not a regular file");
-  if (fd >= 0) ::close(fd);
-  return -1;
+  return open_own_file(path, O_WRONLY | O_APPEND, "log file", error);
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 // The output folder's lock: flock(2) on <out>/.zonebrief.lock, opened without following links.
 #include "app/out_lock.h"
 
+#include "app/output.h"
+
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -43,16 +45,7 @@ bool try_lock(int fd, std::string& holder) {
 
 /// Opens the lock file: created if missing, never through a symbolic link, a regular file.
 int open_lock_file(const std::filesystem::path& path, std::optional<base::Diagnostic>& error) {
-  int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, 0644);
-  struct stat st {};
-  if (fd >= 0 && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) return fd;
-  if (fd < 0 && errno == ELOOP)
-    error = base::Diagnostic::whole_file(path.string(), "expected a lock file that is not a symbolic link", "a symbolic link");
-  else
-    error = base::Diagnostic::whole_file(path.string(), "expected a lock file that can be opened",
-                                         fd < 0 ? std::strerror(errno) : "not a regular file");
-  if (fd >= 0) ::close(fd);
-  return -1;
+  return open_own_file(path, O_RDWR, "lock file", error);
 }
 
 }  // namespace

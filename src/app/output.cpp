@@ -66,4 +66,19 @@ std::string probe_writable(const std::filesystem::path& dir) {
   return {};
 }
 
+int open_own_file(const std::filesystem::path& path, int flags, const std::string& what,
+                  std::optional<base::Diagnostic>& error) {
+  int fd = ::open(path.c_str(), flags | O_CREAT | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK, 0644);
+  struct stat st {};
+  if (fd >= 0 && ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) return fd;
+  if (fd < 0 && errno == ELOOP)
+    error = base::Diagnostic::whole_file(path.string(), "expected a " + what + " that is not a symbolic link",
+                                         "a symbolic link");
+  else
+    error = base::Diagnostic::whole_file(path.string(), "expected a " + what + " that can be opened",
+                                         fd < 0 ? std::strerror(errno) : "not a regular file");
+  if (fd >= 0) ::close(fd);
+  return -1;
+}
+
 }  // namespace zb::app

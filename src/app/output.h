@@ -2,7 +2,10 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
+
+#include "base/diagnostics.h"
 
 namespace zb::app {
 
@@ -23,5 +26,13 @@ std::string write_atomically(const std::filesystem::path& path, const std::strin
 /// `.zonebrief-tmp-probe.XXXXXX`). Returns "" when they can, else the reason (e.g. "Read-only
 /// file system").
 std::string probe_writable(const std::filesystem::path& dir);
+
+/// Opens a file zonebrief keeps open in an output folder (the log, the lock) with `flags` (plus
+/// O_CREAT, O_NOFOLLOW, O_CLOEXEC and O_NONBLOCK): never through a symbolic link, and only a
+/// regular file (a FIFO in its place fails instead of blocking). Returns the descriptor, which the
+/// caller owns, or -1 with `error` naming the file: "expected a <what> that is not a symbolic link"
+/// or "expected a <what> that can be opened".
+int open_own_file(const std::filesystem::path& path, int flags, const std::string& what,
+                  std::optional<base::Diagnostic>& error);
 
 }  // namespace zb::app
