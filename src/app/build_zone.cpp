@@ -23,19 +23,17 @@ std::string error_text(const std::filesystem::path& file, const std::string& exp
   return base::Diagnostic::whole_file(file.string(), expected, found).str();
 }
 
-/// What changed since the last edition, from the record left beside the last PDF; unset when
-/// there is none (or it is no JSON object).
-std::optional<std::vector<EditionChange>> changes_since(const base::Env& env, const std::filesystem::path& record_path,
-                                                        const Record& record) {
+/// The record file left beside the last PDF; unset when there is none (or it is no JSON object).
+std::optional<RecordFile> last_record(const base::Env& env, const std::filesystem::path& record_path) {
   auto prev = env.read_file(record_path, 16u << 20);
   if (!prev.error.empty() || prev.too_large) return std::nullopt;
   auto j = nlohmann::json::parse(prev.data, nullptr, /*allow_exceptions=*/false);
   if (!j.is_object()) return std::nullopt;
-  return diff_records(j.get<Record>(), record);
+  return j.get<RecordFile>();
 }
 
 /// Writes the PDF of `doc`, then the edition record and the preview; fills `r`.
-void write_outputs(const ZoneContext& ctx, const frame::Document& doc, const Record& record, ZoneResult& r) {
+void write_outputs(const ZoneContext& ctx, const frame::Document& doc, const RecordFile& record, ZoneResult& r) {
   const auto& out = ctx.options.out;
   auto pdf_path = out / (r.id + ".pdf");
   std::string pdf = export_pdf::write_pdf(doc, pdf_path.string());
@@ -71,15 +69,15 @@ void compose_and_write(const ZoneContext& ctx, const model::Facts& facts, long a
     if (ctx.warn)
       ctx.warn(fmt::format("{}: facts as of {} are {} days old (more than {}): flagged as stale", r.id, r.as_of, age, o.max_age_days));
   }
-  Record record = make_record(facts);
-  if (auto changes = changes_since(ctx.env, o.out / (r.id + ".record.json"), record)) {
-    r.changes = std::move(*changes);
+  NextEdition edition = next_edition(last_record(ctx.env, o.out / (r.id + ".record.json")), make_record(facts));
+  if (edition.changes) {
+    r.changes = std::move(*edition.changes);
     std::vector<std::pair<std::string, std::string>> lines;
     for (const auto& c : r.changes) lines.push_back({c.zh, c.en});
     zone_options.changes = std::move(lines);
   }
   auto doc = layout::compose_briefing(ctx.fonts, facts, lay, zone_options);
-  write_outputs(ctx, doc, record, r);
+  write_outputs(ctx, doc, edition.file, r);
 }
 
 /// Loads the facts and builds the zone unless the cache finds it unchanged. Returns false when
