@@ -7,6 +7,7 @@
 #include <atomic>
 #include <map>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <set>
 #include <thread>
@@ -20,6 +21,7 @@
 #include "app/gallery.h"
 #include "app/layouts.h"
 #include "app/manifest.h"
+#include "app/manifest_lock.h"
 #include "app/output.h"
 #include "app/progress.h"
 #include "app/version.h"
@@ -132,8 +134,41 @@ std::vector<ZoneResult> build_zones(const ZoneContext& ctx, const std::vector<st
   return results;
 }
 
+/// Writes the manifest (a partial run's merged into the shared one under its lock; a shard's
+/// also to its own file) and the gallery of every zone in it; the manifest's error, "" on success
+/// (a gallery that cannot be written is reported on `err`).
+std::string write_manifest_and_gallery(const base::Env& env, const BuildOptions& o, const ZoneSelection& zones, Manifest manifest,
+                                       std::ostream& err) {
+  const auto manifest_path = o.out / "manifest.json";
+  if (zones.sharded) {
+    if (auto why = write_atomically(o.out / zones.manifest_name, manifest_text(manifest)); !why.empty())
+      return base::Diagnostic::whole_file((o.out / zones.manifest_name).string(), "expected a writable manifest", why).str();
+  }
+  // --zone and --shard runs replace their zones' entries and keep the others (a full run drops
+  // zones whose input is gone); shards sharing the folder merge one after the other.
+  const bool partial = zones.sharded || !o.zones.empty();
+  std::optional<ManifestLock> lock;
+  if (partial) {
+    lock.emplace(o.out / "manifest.lock");
+    if (!lock->error().empty())
+      return base::Diagnostic::whole_file((o.out / "manifest.lock").string(), "expected a lockable manifest", lock->error()).str();
+    std::map<std::string, ZoneResult> kept;
+    auto last = env.read_file(manifest_path, 64u << 20);
+    if (last.error.empty() && !last.too_large) kept = manifest_zones(last.data);  // a damaged one reads as none
+    manifest.zones = merge_zones(std::move(kept), std::move(manifest.zones));
+  }
+  if (auto why = write_atomically(manifest_path, manifest_text(manifest)); !why.empty())
+    return base::Diagnostic::whole_file(manifest_path.string(), "expected a writable manifest", why).str();
+  if (o.previews) {
+    if (auto why = write_atomically(o.out / "index.html", gallery_html(manifest.zones, o.lang)); !why.empty())
+      err << base::Diagnostic::whole_file((o.out / "index.html").string(), "expected a writable gallery", why).str() << '\n';
+  }
+  return "";
+}
+
 /// Writes the manifest and the gallery and logs the summary; the exit code.
-int finish(const BuildOptions& o, std::vector<ZoneResult> results, const std::filesystem::path& manifest_path, std::ostream& err) {
+int finish(const base::Env& env, const BuildOptions& o, const ZoneSelection& zones, std::vector<ZoneResult> results,
+           std::ostream& err) {
   std::size_t failed = 0, unchanged = 0;
   for (const auto& r : results) {
     failed += !has_output(r.status);
@@ -141,14 +176,11 @@ int finish(const BuildOptions& o, std::vector<ZoneResult> results, const std::fi
   }
   const std::size_t total = results.size();
   Manifest manifest{std::string("zonebrief ") + kVersion, o.lang, o.layout, std::move(results)};
-  if (auto why = write_atomically(manifest_path, manifest_text(manifest)); !why.empty()) {
-    err << base::Diagnostic::whole_file(manifest_path.string(), "expected a writable manifest", why).str() << '\n';
+  if (auto error = write_manifest_and_gallery(env, o, zones, std::move(manifest), err); !error.empty()) {
+    err << error << '\n';
     return kExitFailed;
   }
-  if (o.previews) {
-    if (auto why = write_atomically(o.out / "index.html", gallery_html(manifest.zones, o.lang)); !why.empty())
-      err << base::Diagnostic::whole_file((o.out / "index.html").string(), "expected a writable gallery", why).str() << '\n';
-  }
+  const auto manifest_path = o.out / zones.manifest_name;
   if (failed) spdlog::error("built {} of {} zones; {} failed (see {})", total - failed, total, failed, manifest_path.string());
   else spdlog::info("{} zones into {}: {} built, {} unchanged (skipped)", total, o.out.string(), total - unchanged, unchanged);
   return failed ? kExitFailed : kExitOk;
@@ -168,8 +200,8 @@ int run_build(const base::Env& env, const BuildOptions& o, std::ostream& err) {
   RunLog log(o.out / "zonebrief.log", log_error);
   if (log_error) return config_error(err, *log_error);
 
-  const auto manifest_path = o.out / zones.manifest_name;
-  const BuildCache cache = open_cache(env, o, setup, manifest_path);
+  // The shared manifest: shards and --zone runs merge into it, so it knows every zone.
+  const BuildCache cache = open_cache(env, o, setup, o.out / "manifest.json");
   Progress progress(zones.files.size(), err, Progress::on_terminal());
   ZoneContext ctx{env, o, *setup.fonts, setup.layouts, cache};
   ctx.facts_options.known_layouts = setup.layout_names;
@@ -180,7 +212,7 @@ int run_build(const base::Env& env, const BuildOptions& o, std::ostream& err) {
   ctx.warn = [&](const std::string& message) { progress.warn(message); };
   unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = std::min<unsigned>(jobs, static_cast<unsigned>(zones.files.size()));
-  return finish(o, build_zones(ctx, zones.files, jobs, progress), manifest_path, err);
+  return finish(env, o, zones, build_zones(ctx, zones.files, jobs, progress), err);
 }
 
 }  // namespace zb::app

@@ -1,6 +1,7 @@
 // Manifest JSON through nlohmann's typed hooks: ZoneResult and Manifest to and from ordered JSON.
 #include "app/manifest.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace zb::app {
@@ -96,6 +97,17 @@ std::map<std::string, ZoneResult> manifest_zones(const std::string& text) {
   auto j = ordered_json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (!j.is_object()) return zones;
   for (auto& z : j.get<Manifest>().zones) zones[z.id] = std::move(z);
+  return zones;
+}
+
+std::vector<ZoneResult> merge_zones(std::map<std::string, ZoneResult> kept, std::vector<ZoneResult> run) {
+  for (auto& r : run) kept[r.id] = std::move(r);
+  std::vector<ZoneResult> zones;
+  for (auto& [_, z] : kept) zones.push_back(std::move(z));
+  std::stable_sort(zones.begin(), zones.end(), [](const ZoneResult& a, const ZoneResult& b) {
+    const std::string fa = a.input.filename().string(), fb = b.input.filename().string();
+    return fa != fb ? fa < fb : a.id < b.id;
+  });
   return zones;
 }
 

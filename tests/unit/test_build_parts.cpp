@@ -360,3 +360,24 @@ TEST_CASE("build parts: --lang and --shard are checked when the command line is 
   auto help = run("build --help");
   CHECK(help.out.find("--lang TEXT:{zh+en,en+zh,zh,en,side-by-side}=zh+en") != std::string::npos);
 }
+
+TEST_CASE("build parts: a partial run's zones merge into the last manifest's", "[build-parts]") {
+  auto zone = [](const std::string& id, app::ZoneStatus s) {
+    app::ZoneResult r;
+    r.id = id;
+    r.input = "inputs/" + id + ".yaml";
+    r.status = s;
+    return r;
+  };
+  std::map<std::string, app::ZoneResult> kept{{"a", zone("a", app::ZoneStatus::built)},
+                                              {"b", zone("b", app::ZoneStatus::built)},
+                                              {"c", zone("c", app::ZoneStatus::unchanged)}};
+  auto merged = app::merge_zones(kept, {zone("b", app::ZoneStatus::failed), zone("d", app::ZoneStatus::built)});
+  REQUIRE(merged.size() == 4);
+  CHECK(merged[0].id == "a");
+  CHECK(merged[1].id == "b");
+  CHECK(merged[1].status == app::ZoneStatus::failed);  // the run's entry replaces the last one
+  CHECK(merged[2].status == app::ZoneStatus::unchanged);
+  CHECK(merged[3].id == "d");
+  CHECK(app::merge_zones({}, {zone("x", app::ZoneStatus::built)}).size() == 1);
+}
