@@ -10,6 +10,7 @@
 #include "app/changes.h"
 #include "app/output.h"
 #include "base/diagnostics.h"
+#include "base/utf8.h"
 #include "export/pdf/pdf_writer.h"
 #include "export/png/png_writer.h"
 
@@ -102,6 +103,12 @@ ZoneResult build_zone(const ZoneContext& ctx, const std::filesystem::path& facts
   ZoneResult r;
   r.input = facts_file;
   r.id = facts_file.stem().string();
+  if (const std::string name = facts_file.filename().string(); base::find_invalid_utf8(name)) {
+    // Its id could go into no JSON, HTML or PDF: it fails alone, its bytes shown escaped.
+    r.errors.push_back(error_text(base::utf8_escape_invalid(facts_file.string()), "expected a zone file name in UTF-8",
+                                  "'" + base::utf8_escape_invalid(name) + "'"));
+    return r;
+  }
   if (ctx.stop && *ctx.stop) {
     r.status = ZoneStatus::interrupted;
     r.errors.push_back("not built: the run was stopped");
@@ -122,6 +129,8 @@ ZoneResult build_zone(const ZoneContext& ctx, const std::filesystem::path& facts
     r.errors.push_back(error_text(facts_file, "expected the zone to build", "an unknown exception"));
   }
   r.ms = ctx.env.monotonic_ms() - t0;
+  // Errors name the file: a folder name that is not UTF-8 is shown escaped, once.
+  for (auto& e : r.errors) e = base::utf8_escape_invalid(e);
   return r;
 }
 

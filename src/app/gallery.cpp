@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "app/version.h"
+#include "base/utf8.h"
 #include "chart/format.h"
 
 namespace zb::app {
@@ -93,7 +94,7 @@ std::string zone_card(const ZoneResult& r) {
 
 std::string html_escape(const std::string& s) {
   std::string out;
-  for (char c : s) {
+  for (char c : base::utf8_escape_invalid(s)) {
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;

@@ -9,7 +9,7 @@
 
 namespace zb::app {
 
-/// `s` with & < > " ' as HTML character references.
+/// `s` with & < > " ' as HTML character references and bytes that are not UTF-8 as "\xHH".
 std::string html_escape(const std::string& s);
 
 /// "2025 年 12 月 31 日 · 31 December 2025" from "2025-12-31" (as the manifest writes it);

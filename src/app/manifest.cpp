@@ -4,10 +4,15 @@
 #include <algorithm>
 #include <cmath>
 
+#include "base/utf8.h"
+
 namespace zb::app {
 namespace {
 
 using nlohmann::ordered_json;
+
+/// A name or path as JSON can hold it: invalid UTF-8 (a file name of other bytes) escaped.
+std::string safe(const std::string& s) { return base::utf8_escape_invalid(s); }
 
 bool has(const ordered_json& j, const char* key) { return j.is_object() && j.contains(key); }
 
@@ -34,23 +39,24 @@ std::vector<T> list(const ordered_json& j, const char* key) {
 
 void to_json(ordered_json& j, const ZoneResult& r) {
   j = ordered_json::object();
-  j["id"] = r.id;
+  j["id"] = safe(r.id);
   if (!r.name.empty()) j["name"] = r.name;
-  j["input"] = r.input.string();
+  j["input"] = safe(r.input.string());
   j["status"] = std::string(name_of(r.status));
   if (!r.key.empty()) j["key"] = r.key;
   if (has_output(r.status)) {
-    j["output"] = r.output;
+    j["output"] = safe(r.output);
     j["sha256"] = r.sha256;
     j["pages"] = r.pages;
     j["bytes"] = r.bytes;
   }
   if (!r.as_of.empty()) j["as_of"] = r.as_of;
   if (r.stale) j["stale"] = true;
-  if (!r.preview.empty()) j["preview"] = r.preview;
+  if (!r.preview.empty()) j["preview"] = safe(r.preview);
   if (!r.changes.empty()) j["changes"] = r.changes;
   j["ms"] = std::round(r.ms * 10) / 10;
-  j["errors"] = r.errors;
+  j["errors"] = ordered_json::array();
+  for (const auto& e : r.errors) j["errors"].push_back(safe(e));
 }
 
 void from_json(const ordered_json& j, ZoneResult& r) {

@@ -381,3 +381,18 @@ TEST_CASE("build parts: a partial run's zones merge into the last manifest's", "
   CHECK(merged[3].id == "d");
   CHECK(app::merge_zones({}, {zone("x", app::ZoneStatus::built)}).size() == 1);
 }
+
+TEST_CASE("build parts: names and paths that are not UTF-8 go into JSON and HTML escaped", "[build-parts]") {
+  app::ZoneResult r;
+  r.id = "bad-\xFF";
+  r.input = "in/bad-\xFF.yaml";
+  r.errors = {"in/bad-\xFF.yaml:1:1: error: expected a zone file name in UTF-8"};
+  app::Manifest m;
+  m.zones = {r};
+  const std::string text = app::manifest_text(m);  // threw nlohmann's type_error 316 before
+  auto j = nlohmann::json::parse(text);
+  CHECK(j["zones"][0]["id"] == "bad-\\xff");
+  CHECK(j["zones"][0]["input"] == "in/bad-\\xff.yaml");
+  CHECK(j["zones"][0]["errors"][0].get<std::string>().rfind("in/bad-\\xff.yaml:1:1:", 0) == 0);
+  CHECK(app::html_escape("a\xFF<") == "a\\xff&lt;");
+}
