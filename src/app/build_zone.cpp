@@ -63,7 +63,8 @@ void compose_and_write(const ZoneContext& ctx, const model::Facts& facts, long a
   const model::Layout& lay = ctx.layouts.at(o.layout.value_or(facts.zone.layout));
   layout::ComposeOptions zone_options = ctx.compose_options;
   r.as_of = facts.zone.as_of.iso();
-  r.name = facts.zone.name.zh + " / " + facts.zone.name.en;
+  r.name_zh = facts.zone.name.zh;
+  r.name_en = facts.zone.name.en;
   if (age > o.max_age_days) {
     zone_options.stale_days = o.max_age_days;
     r.stale = true;

@@ -40,7 +40,11 @@ std::vector<T> list(const ordered_json& j, const char* key) {
 void to_json(ordered_json& j, const ZoneResult& r) {
   j = ordered_json::object();
   j["id"] = safe(r.id);
-  if (!r.name.empty()) j["name"] = r.name;
+  if (!r.name_zh.empty() || !r.name_en.empty()) {
+    j["name"] = r.name_zh + " / " + r.name_en;  // for readers of earlier manifests
+    j["name_zh"] = r.name_zh;
+    j["name_en"] = r.name_en;
+  }
   j["input"] = safe(r.input.string());
   j["status"] = std::string(name_of(r.status));
   if (!r.key.empty()) j["key"] = r.key;
@@ -62,7 +66,14 @@ void to_json(ordered_json& j, const ZoneResult& r) {
 void from_json(const ordered_json& j, ZoneResult& r) {
   r = ZoneResult{};
   r.id = text(j, "id");
-  r.name = text(j, "name");
+  r.name_zh = text(j, "name_zh");
+  r.name_en = text(j, "name_en");
+  if (!has(j, "name_zh") && !has(j, "name_en")) {  // an earlier manifest: "<zh> / <en>" only
+    const std::string name = text(j, "name");
+    const auto slash = name.rfind(" / ");
+    r.name_zh = slash == std::string::npos ? name : name.substr(0, slash);
+    r.name_en = slash == std::string::npos ? "" : name.substr(slash + 3);
+  }
   r.input = text(j, "input");
   r.status = parse_zone_status(text(j, "status")).value_or(ZoneStatus::failed);
   r.key = text(j, "key");

@@ -221,3 +221,18 @@ TEST_CASE("batch: a full run drops a zone whose input is gone, a damaged manifes
   CHECK(s.size() == 1);
   CHECK(s["zone-002"] == "built");
 }
+
+TEST_CASE("batch: an unchanged zone whose preview or record was deleted is rebuilt", "[batch][cli]") {
+  Dir in("zonebrief-remake-in"), out("zonebrief-remake-out");
+  many_zones(in.path, 3);
+  REQUIRE(test::run_tool(cmd(in.path, out.path, "")).code == 0);
+  fs::remove(out.path / "zone-000.png");
+  fs::remove(out.path / "zone-001.record.json");
+  REQUIRE(test::run_tool(cmd(in.path, out.path, "")).code == 0);
+  auto s = statuses(out.path / "manifest.json");
+  CHECK(s["zone-000"] == "built");
+  CHECK(s["zone-001"] == "built");
+  CHECK(s["zone-002"] == "unchanged");
+  CHECK(fs::exists(out.path / "zone-000.png"));
+  CHECK(fs::exists(out.path / "zone-001.record.json"));
+}
