@@ -194,7 +194,7 @@ TEST_CASE("build: old facts are flagged stale on the page and in the manifest, p
   CHECK_FALSE(fs::exists(plain.path / "index.html"));
 }
 
-TEST_CASE("build: a zone file whose name is not UTF-8 fails alone, its bytes escaped; manifest and gallery stay valid",
+TEST_CASE("build: a zone file whose name is not UTF-8 fails alone with its bytes escaped, manifest and gallery valid",
           "[build][cli]") {
   Dir in("zonebrief-build-bytes-in"), out("zonebrief-build-bytes-out");
   fs::copy_file(test::source_dir() / "inputs/xianghu-xiaobin.yaml", in.path / "xianghu-xiaobin.yaml");

@@ -54,7 +54,7 @@ TEST_CASE("diagnostics print in the one format", "[utf8]") {
         "inputs:1:1: error: expected a readable folder (found No such file or directory)");
 }
 
-TEST_CASE("ill-formed bytes are escaped as \\xHH, valid text is kept", "[utf8]") {
+TEST_CASE("ill-formed bytes are escaped as hex bytes, valid text is kept", "[utf8]") {
   CHECK(utf8_escape_invalid("zone-\xFF.yaml") == "zone-\\xff.yaml");
   CHECK(utf8_escape_invalid("萧山") == "萧山");
   CHECK(utf8_escape_invalid("萧\xE5\xB1") == "萧\\xe5\\xb1");       // truncated sequence: each byte
