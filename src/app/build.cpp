@@ -116,9 +116,43 @@ void report(std::ostream& err, const RunLog& log, const std::string& error) {
   if (log.file()) log.file()->error("{}", error);
 }
 
+/// Writes the manifest (a partial run's merged into the shared one; a shard's also to its own
+/// file) and the gallery of every zone in it. The folder's lock is held, so shards and one-off
+/// runs sharing the folder merge one after the other. False after reporting the manifest's
+/// error; `gallery_failed` when the gallery could not be written (reported too).
+bool write_manifest_and_gallery(const base::Env& env, const BuildOptions& o, const ZoneSelection& zones, Manifest manifest,
+                                std::ostream& err, const RunLog& log, bool& gallery_failed) {
+  const auto manifest_path = o.out / "manifest.json";
+  if (zones.sharded) {
+    if (auto why = write_atomically(o.out / zones.manifest_name, manifest_text(manifest)); !why.empty()) {
+      report(err, log, base::Diagnostic::whole_file((o.out / zones.manifest_name).string(), "expected a writable manifest", why).str());
+      return false;
+    }
+  }
+  // --zone and --shard runs replace their zones' entries and keep the others (a full run drops
+  // zones whose input is gone).
+  if (zones.sharded || !o.zones.empty()) {
+    std::map<std::string, ZoneResult> kept;
+    auto last = env.read_file(manifest_path, 64u << 20);
+    if (last.error.empty() && !last.too_large) kept = manifest_zones(last.data);  // a damaged one reads as none
+    manifest.zones = merge_zones(std::move(kept), std::move(manifest.zones));
+  }
+  if (auto why = write_atomically(manifest_path, manifest_text(manifest)); !why.empty()) {
+    report(err, log, base::Diagnostic::whole_file(manifest_path.string(), "expected a writable manifest", why).str());
+    return false;
+  }
+  if (o.previews) {
+    if (auto why = write_atomically(o.out / "index.html", gallery_html(manifest.zones, o.lang)); !why.empty()) {
+      report(err, log, base::Diagnostic::whole_file((o.out / "index.html").string(), "expected a writable gallery", why).str());
+      gallery_failed = true;
+    }
+  }
+  return true;
+}
+
 /// Writes the manifest and the gallery and logs the summary; the exit code.
-int finish(const BuildOptions& o, std::vector<ZoneResult> results, const std::filesystem::path& manifest_path, std::ostream& err,
-           const RunLog& log) {
+int finish(const base::Env& env, const BuildOptions& o, const ZoneSelection& zones, std::vector<ZoneResult> results,
+           std::ostream& err, const RunLog& log) {
   std::size_t failed = 0, unchanged = 0, incomplete = 0;
   for (const auto& r : results) {
     failed += !has_output(r.status);
@@ -127,17 +161,9 @@ int finish(const BuildOptions& o, std::vector<ZoneResult> results, const std::fi
   }
   const std::size_t total = results.size();
   Manifest manifest{std::string("zonebrief ") + kVersion, o.lang, o.layout, std::move(results)};
-  if (auto why = write_atomically(manifest_path, manifest_text(manifest)); !why.empty()) {
-    report(err, log, base::Diagnostic::whole_file(manifest_path.string(), "expected a writable manifest", why).str());
-    return kExitFailed;
-  }
   bool gallery_failed = false;
-  if (o.previews) {
-    if (auto why = write_atomically(o.out / "index.html", gallery_html(manifest.zones, o.lang)); !why.empty()) {
-      report(err, log, base::Diagnostic::whole_file((o.out / "index.html").string(), "expected a writable gallery", why).str());
-      gallery_failed = true;
-    }
-  }
+  if (!write_manifest_and_gallery(env, o, zones, std::move(manifest), err, log, gallery_failed)) return kExitFailed;
+  const auto manifest_path = o.out / zones.manifest_name;
   if (failed) spdlog::error("built {} of {} zones; {} failed (see {})", total - failed, total, failed, manifest_path.string());
   else spdlog::info("{} zones into {}: {} built, {} unchanged (skipped)", total, o.out.string(), total - unchanged, unchanged);
   if (incomplete) spdlog::error("{} zones built with outputs not written (see {})", incomplete, manifest_path.string());
@@ -164,8 +190,8 @@ int run_build(const base::Env& env, const BuildOptions& o, std::ostream& err) {
   if (lock_error) return config_error(err, *lock_error);
   remove_dead_temporaries(env, o.out);
 
-  const auto manifest_path = o.out / zones.manifest_name;
-  const BuildCache cache = open_cache(env, o, setup, manifest_path);
+  // The shared manifest: shards and --zone runs merge into it, so it knows every zone.
+  const BuildCache cache = open_cache(env, o, setup, o.out / "manifest.json");
   Progress progress(zones.files.size(), err, Progress::on_terminal(), log.file());
   ZoneContext ctx{env, o, *setup.fonts, setup.layouts, cache};
   ctx.facts_options.known_layouts = setup.layout_names;
@@ -176,7 +202,7 @@ int run_build(const base::Env& env, const BuildOptions& o, std::ostream& err) {
   ctx.warn = [&](const std::string& message) { progress.warn(message); };
   unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = std::min<unsigned>(jobs, static_cast<unsigned>(zones.files.size()));
-  return finish(o, build_zones(ctx, zones.files, jobs, progress), manifest_path, err, log);
+  return finish(env, o, zones, build_zones(ctx, zones.files, jobs, progress), err, log);
 }
 
 }  // namespace zb::app

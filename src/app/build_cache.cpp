@@ -59,12 +59,18 @@ std::string BuildCache::zone_key(const base::Env& env, const std::string& layout
 bool BuildCache::reuse(const base::Env& env, const std::filesystem::path& pdf, ZoneResult& r) const {
   auto prev = previous_.find(r.id);
   if (prev == previous_.end() || prev->second.key != r.key || !has_output(prev->second.status)) return false;
-  auto existing = env.read_file(pdf, 256u << 20);
-  if (!existing.error.empty() || existing.too_large || sha256_hex(existing.data) != prev->second.sha256) return false;
   const ZoneResult& last = prev->second;
+  // The record (the next edition compares with it) and the preview (the gallery shows it) must
+  // still be there too, or the zone is rebuilt to remake them.
+  auto there = [&](const std::filesystem::path& p) { return env.read_file(p, 0).error.empty(); };
+  if (!there(pdf.parent_path() / (r.id + ".record.json"))) return false;
+  if (previews_ && (last.preview.empty() || !there(pdf.parent_path() / last.preview))) return false;
+  auto existing = env.read_file(pdf, 256u << 20);
+  if (!existing.error.empty() || existing.too_large || sha256_hex(existing.data) != last.sha256) return false;
   r.status = ZoneStatus::unchanged;
   r.output = pdf.string();
-  r.name = last.name;
+  r.name_zh = last.name_zh;
+  r.name_en = last.name_en;
   r.as_of = last.as_of;
   r.stale = last.stale;
   r.preview = last.preview;

@@ -44,8 +44,9 @@ class BuildCache {
   std::string zone_key(const base::Env& env, const std::string& layout, const std::filesystem::path& facts_file,
                        bool stale) const;
 
-  /// When the last run's entry for `r.id` has the key `r.key`, was built or unchanged, and the
-  /// PDF at `pdf` still has its SHA-256: fills `r` from that entry as unchanged (with the PDF's
+  /// When the last run's entry for `r.id` has the key `r.key`, was built or unchanged, the PDF
+  /// at `pdf` still has its SHA-256, and the zone's record (and, with previews, its preview)
+  /// beside it is still there: fills `r` from that entry as unchanged (with the PDF's
   /// size) and returns true. Otherwise leaves `r` alone and returns false.
   bool reuse(const base::Env& env, const std::filesystem::path& pdf, ZoneResult& r) const;
 

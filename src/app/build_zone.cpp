@@ -10,6 +10,7 @@
 #include "app/changes.h"
 #include "app/output.h"
 #include "base/diagnostics.h"
+#include "base/utf8.h"
 #include "export/pdf/pdf_writer.h"
 #include "export/png/png_writer.h"
 
@@ -23,20 +24,18 @@ std::string error_text(const std::filesystem::path& file, const std::string& exp
   return base::Diagnostic::whole_file(file.string(), expected, found).str();
 }
 
-/// What changed since the last edition, from the record left beside the last PDF; unset when
-/// there is none (or it is no JSON object).
-std::optional<std::vector<EditionChange>> changes_since(const base::Env& env, const std::filesystem::path& record_path,
-                                                        const Record& record) {
+/// The record file left beside the last PDF; unset when there is none (or it is no JSON object).
+std::optional<RecordFile> last_record(const base::Env& env, const std::filesystem::path& record_path) {
   auto prev = env.read_file(record_path, 16u << 20);
   if (!prev.error.empty() || prev.too_large) return std::nullopt;
   auto j = nlohmann::json::parse(prev.data, nullptr, /*allow_exceptions=*/false);
   if (!j.is_object()) return std::nullopt;
-  return diff_records(j.get<Record>(), record);
+  return j.get<RecordFile>();
 }
 
 /// Writes the PDF of `doc`, then the edition record and the preview; fills `r` (an output not
 /// written is one of its errors: the zone is built, the run exits 1).
-void write_outputs(const ZoneContext& ctx, const frame::Document& doc, const Record& record, ZoneResult& r) {
+void write_outputs(const ZoneContext& ctx, const frame::Document& doc, const RecordFile& record, ZoneResult& r) {
   const auto& out = ctx.options.out;
   auto pdf_path = out / (r.id + ".pdf");
   std::string pdf = export_pdf::write_pdf(doc, pdf_path.string());
@@ -67,22 +66,23 @@ void compose_and_write(const ZoneContext& ctx, const model::Facts& facts, long a
   const model::Layout& lay = ctx.layouts.at(o.layout.value_or(facts.zone.layout));
   layout::ComposeOptions zone_options = ctx.compose_options;
   r.as_of = facts.zone.as_of.iso();
-  r.name = facts.zone.name.zh + " / " + facts.zone.name.en;
+  r.name_zh = facts.zone.name.zh;
+  r.name_en = facts.zone.name.en;
   if (age > o.max_age_days) {
     zone_options.stale_days = o.max_age_days;
     r.stale = true;
     if (ctx.warn)
       ctx.warn(fmt::format("{}: facts as of {} are {} days old (more than {}): flagged as stale", r.id, r.as_of, age, o.max_age_days));
   }
-  Record record = make_record(facts);
-  if (auto changes = changes_since(ctx.env, o.out / (r.id + ".record.json"), record)) {
-    r.changes = std::move(*changes);
+  NextEdition edition = next_edition(last_record(ctx.env, o.out / (r.id + ".record.json")), make_record(facts));
+  if (edition.changes) {
+    r.changes = std::move(*edition.changes);
     std::vector<std::pair<std::string, std::string>> lines;
     for (const auto& c : r.changes) lines.push_back({c.zh, c.en});
     zone_options.changes = std::move(lines);
   }
   auto doc = layout::compose_briefing(ctx.fonts, facts, lay, zone_options);
-  write_outputs(ctx, doc, record, r);
+  write_outputs(ctx, doc, edition.file, r);
 }
 
 /// Loads the facts and builds the zone unless the cache finds it unchanged. Returns false when
@@ -107,6 +107,12 @@ ZoneResult build_zone(const ZoneContext& ctx, const std::filesystem::path& facts
   ZoneResult r;
   r.input = facts_file;
   r.id = facts_file.stem().string();
+  if (const std::string name = facts_file.filename().string(); base::find_invalid_utf8(name)) {
+    // Its id could go into no JSON, HTML or PDF: it fails alone, its bytes shown escaped.
+    r.errors.push_back(error_text(base::utf8_escape_invalid(facts_file.string()), "expected a zone file name in UTF-8",
+                                  "'" + base::utf8_escape_invalid(name) + "'"));
+    return r;
+  }
   if (ctx.stop && *ctx.stop) {
     r.status = ZoneStatus::interrupted;
     r.errors.push_back("not built: the run was stopped");
@@ -127,6 +133,8 @@ ZoneResult build_zone(const ZoneContext& ctx, const std::filesystem::path& facts
     r.errors.push_back(error_text(facts_file, "expected the zone to build", "an unknown exception"));
   }
   r.ms = ctx.env.monotonic_ms() - t0;
+  // Errors name the file: a folder name that is not UTF-8 is shown escaped, once.
+  for (auto& e : r.errors) e = base::utf8_escape_invalid(e);
   return r;
 }
 

@@ -95,6 +95,17 @@ void from_json(const json& j, Record& r) {
   r.highlights = items<RecordHighlight>(j, "highlights");
 }
 
+void to_json(json& j, const RecordFile& f) {
+  j = f.current;
+  if (f.previous) j["previous"] = *f.previous;
+}
+
+void from_json(const json& j, RecordFile& f) {
+  f.current = j.get<Record>();
+  f.previous.reset();
+  if (j.is_object() && j.contains("previous") && j["previous"].is_object()) f.previous = j["previous"].get<Record>();
+}
+
 void to_json(json& j, const RecordMetric& m) {
   j = json{{"id", m.id}, {"label_zh", m.label_zh}, {"label_en", m.label_en}, {"zh", m.zh}, {"en", m.en}};
 }
@@ -154,6 +165,15 @@ std::vector<EditionChange> diff_records(const Record& prev, const Record& cur) {
                      "New highlight: " + cur.highlights[i].en});
   removals(prev, cur, out);
   return out;
+}
+
+NextEdition next_edition(const std::optional<RecordFile>& found, const Record& current) {
+  NextEdition next{{current, std::nullopt}, std::nullopt};
+  if (!found) return next;
+  // The same edition rebuilt (--force, a rerun after a crash): keep what it was compared with.
+  next.file.previous = found->current == current ? found->previous : std::optional<Record>(found->current);
+  if (next.file.previous) next.changes = diff_records(*next.file.previous, current);
+  return next;
 }
 
 }  // namespace zb::app

@@ -11,6 +11,15 @@
 #include "load/facts_loader.h"
 
 namespace zb::app {
+namespace {
+
+/// The error of an inputs folder without zone files (check, list; build says the same): exit 2.
+int no_zone_files(const std::filesystem::path& inputs, std::ostream& err) {
+  err << base::Diagnostic::whole_file(inputs.string(), "expected at least one *.yaml zone file", "none").str() << '\n';
+  return kExitUsage;
+}
+
+}  // namespace
 
 int run_list(const base::Env& env, const CheckOptions& options, std::ostream& out, std::ostream& err) {
   load::FactsOptions facts_options;
@@ -19,6 +28,7 @@ int run_list(const base::Env& env, const CheckOptions& options, std::ostream& ou
   auto listed = zone_files(env, options.inputs, options.files, err);
   if (!listed) return kExitUsage;
   const auto& files = *listed;
+  if (files.empty()) return no_zone_files(options.inputs, err);
   int status = kExitOk;
   for (const auto& path : files) {
     auto r = load::load_facts_file(env, path, facts_options);
@@ -43,12 +53,7 @@ int run_check(const base::Env& env, const CheckOptions& options, std::ostream& e
   auto listed = zone_files(env, options.inputs, options.files, err);
   if (!listed) return kExitUsage;
   const auto& files = *listed;
-  if (files.empty()) {
-    err << base::Diagnostic::whole_file(options.inputs.string(), "expected at least one *.yaml zone file",
-                            "none").str()
-        << '\n';
-    return kExitUsage;
-  }
+  if (files.empty()) return no_zone_files(options.inputs, err);
 
   std::size_t bad = 0;
   for (const auto& path : files) {

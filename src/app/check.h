@@ -18,7 +18,7 @@ struct CheckOptions {
 
 /// Lists every zone of options.inputs on `out`, one line each: id, layout, as-of date, counts of
 /// metrics/series/highlights and the zone's names; invalid files get their errors on `err`.
-/// Exit codes as for check.
+/// Exit codes as for check (2 for an inputs folder without zone files, too).
 int run_list(const base::Env& env, const CheckOptions& options, std::ostream& out, std::ostream& err);
 
 /// Validates each `*.yaml` in options.inputs (or options.files); writes every error to `err`, one per line.

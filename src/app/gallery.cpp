@@ -1,13 +1,15 @@
 // The HTML gallery of a build: one card per zone, from the same results as the manifest.
 #include "app/gallery.h"
 
-#include <cstdio>
+#include <charconv>
 #include <map>
 
 #include <fmt/format.h>
 
 #include "app/version.h"
+#include "base/utf8.h"
 #include "chart/format.h"
+#include "model/facts.h"
 
 namespace zb::app {
 namespace {
@@ -48,10 +50,11 @@ std::string summary(const std::vector<ZoneResult>& results, model::LangMode mode
   std::map<ZoneStatus, std::size_t> count;
   for (const auto& r : results) ++count[r.status];
   const std::size_t n = results.size();
-  return fmt::format("{} 个开发区 · {}{}: {} built, {} unchanged, {} failed · {} · zonebrief {}", n, n, n == 1 ? " zone" : " zones",
-                     count[ZoneStatus::built], count[ZoneStatus::unchanged],
-                     count[ZoneStatus::failed] + count[ZoneStatus::interrupted], html_escape(std::string(model::name_of(mode))),
-                     kVersion);
+  const std::size_t interrupted = count[ZoneStatus::interrupted];
+  return fmt::format("{} 个开发区 · {}{}: {} built, {} unchanged, {} failed{} · {} · zonebrief {}", n, n, n == 1 ? " zone" : " zones",
+                     count[ZoneStatus::built], count[ZoneStatus::unchanged], count[ZoneStatus::failed],
+                     interrupted ? fmt::format(", {} interrupted", interrupted) : "",
+                     html_escape(std::string(model::name_of(mode))), kVersion);
 }
 
 /// The card's list of what changed since the last edition.
@@ -68,9 +71,8 @@ std::string changes_html(const std::vector<EditionChange>& changes) {
 /// One zone's card.
 std::string zone_card(const ZoneResult& r) {
   const std::string pdf = r.id + ".pdf";
-  const auto slash = r.name.find(" / ");
-  const std::string zh = slash == std::string::npos ? (r.name.empty() ? r.id : r.name) : r.name.substr(0, slash);
-  const std::string en = slash == std::string::npos ? "" : r.name.substr(slash + 3);
+  const std::string zh = r.name_zh.empty() ? r.id : r.name_zh;
+  const std::string& en = r.name_en;
   std::string h = "<div class=\"zone\">";
   if (!r.preview.empty())
     h += "<a href=\"" + html_escape(pdf) + "\"><img src=\"" + html_escape(r.preview) + "\" alt=\"" +
@@ -93,7 +95,7 @@ std::string zone_card(const ZoneResult& r) {
 
 std::string html_escape(const std::string& s) {
   std::string out;
-  for (char c : s) {
+  for (char c : base::utf8_escape_invalid(s)) {
     switch (c) {
       case '&': out += "&amp;"; break;
       case '<': out += "&lt;"; break;
@@ -107,8 +109,15 @@ std::string html_escape(const std::string& s) {
 }
 
 std::string gallery_date(const std::string& iso) {
+  // Exactly YYYY-MM-DD naming a real day; anything else is shown as written.
+  if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return iso;
   model::Date d;
-  if (std::sscanf(iso.c_str(), "%d-%d-%d", &d.year, &d.month, &d.day) != 3 || d.month < 1 || d.month > 12) return iso;
+  auto field = [&](std::size_t at, std::size_t len, int& v) {
+    const char* end = iso.data() + at + len;
+    auto [p, ec] = std::from_chars(iso.data() + at, end, v);
+    return ec == std::errc() && p == end;
+  };
+  if (!field(0, 4, d.year) || !field(5, 2, d.month) || !field(8, 2, d.day) || !d.ok()) return iso;
   return fmt::format("{} 年 {} 月 {} 日 · {}", d.year, d.month, d.day, chart::format_date(d, chart::Lang::en));
 }
 

@@ -1,12 +1,18 @@
 // Manifest JSON through nlohmann's typed hooks: ZoneResult and Manifest to and from ordered JSON.
 #include "app/manifest.h"
 
+#include <algorithm>
 #include <cmath>
+
+#include "base/utf8.h"
 
 namespace zb::app {
 namespace {
 
 using nlohmann::ordered_json;
+
+/// A name or path as JSON can hold it: invalid UTF-8 (a file name of other bytes) escaped.
+std::string safe(const std::string& s) { return base::utf8_escape_invalid(s); }
 
 bool has(const ordered_json& j, const char* key) { return j.is_object() && j.contains(key); }
 
@@ -33,29 +39,41 @@ std::vector<T> list(const ordered_json& j, const char* key) {
 
 void to_json(ordered_json& j, const ZoneResult& r) {
   j = ordered_json::object();
-  j["id"] = r.id;
-  if (!r.name.empty()) j["name"] = r.name;
-  j["input"] = r.input.string();
+  j["id"] = safe(r.id);
+  if (!r.name_zh.empty() || !r.name_en.empty()) {
+    j["name"] = r.name_zh + " / " + r.name_en;  // for readers of earlier manifests
+    j["name_zh"] = r.name_zh;
+    j["name_en"] = r.name_en;
+  }
+  j["input"] = safe(r.input.string());
   j["status"] = std::string(name_of(r.status));
   if (!r.key.empty()) j["key"] = r.key;
   if (has_output(r.status)) {
-    j["output"] = r.output;
+    j["output"] = safe(r.output);
     j["sha256"] = r.sha256;
     j["pages"] = r.pages;
     j["bytes"] = r.bytes;
   }
   if (!r.as_of.empty()) j["as_of"] = r.as_of;
   if (r.stale) j["stale"] = true;
-  if (!r.preview.empty()) j["preview"] = r.preview;
+  if (!r.preview.empty()) j["preview"] = safe(r.preview);
   if (!r.changes.empty()) j["changes"] = r.changes;
   j["ms"] = std::round(r.ms * 10) / 10;
-  j["errors"] = r.errors;
+  j["errors"] = ordered_json::array();
+  for (const auto& e : r.errors) j["errors"].push_back(safe(e));
 }
 
 void from_json(const ordered_json& j, ZoneResult& r) {
   r = ZoneResult{};
   r.id = text(j, "id");
-  r.name = text(j, "name");
+  r.name_zh = text(j, "name_zh");
+  r.name_en = text(j, "name_en");
+  if (!has(j, "name_zh") && !has(j, "name_en")) {  // an earlier manifest: "<zh> / <en>" only
+    const std::string name = text(j, "name");
+    const auto slash = name.rfind(" / ");
+    r.name_zh = slash == std::string::npos ? name : name.substr(0, slash);
+    r.name_en = slash == std::string::npos ? "" : name.substr(slash + 3);
+  }
   r.input = text(j, "input");
   r.status = parse_zone_status(text(j, "status")).value_or(ZoneStatus::failed);
   r.key = text(j, "key");
@@ -96,6 +114,17 @@ std::map<std::string, ZoneResult> manifest_zones(const std::string& text) {
   auto j = ordered_json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (!j.is_object()) return zones;
   for (auto& z : j.get<Manifest>().zones) zones[z.id] = std::move(z);
+  return zones;
+}
+
+std::vector<ZoneResult> merge_zones(std::map<std::string, ZoneResult> kept, std::vector<ZoneResult> run) {
+  for (auto& r : run) kept[r.id] = std::move(r);
+  std::vector<ZoneResult> zones;
+  for (auto& [_, z] : kept) zones.push_back(std::move(z));
+  std::stable_sort(zones.begin(), zones.end(), [](const ZoneResult& a, const ZoneResult& b) {
+    const std::string fa = a.input.filename().string(), fb = b.input.filename().string();
+    return fa != fb ? fa < fb : a.id < b.id;
+  });
   return zones;
 }
 

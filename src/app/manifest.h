@@ -38,4 +38,9 @@ std::string manifest_text(const Manifest& m);
 /// The zones of a manifest's text by id (a later entry wins); none when `text` is no manifest.
 std::map<std::string, ZoneResult> manifest_zones(const std::string& text);
 
+/// A partial run's results (--zone, --shard) merged into the zones of the last manifest (`kept`,
+/// by id): the run's entries replace those with the same id, the others stay. Sorted by input
+/// file name, then id (the order of a full run's sorted zone list).
+std::vector<ZoneResult> merge_zones(std::map<std::string, ZoneResult> kept, std::vector<ZoneResult> run);
+
 }  // namespace zb::app

@@ -27,7 +27,7 @@ inline bool has_output(ZoneStatus s) { return s == ZoneStatus::built || s == Zon
 /// One zone's entry in the manifest and the gallery.
 struct ZoneResult {
   std::string id;                     ///< the file name without .yaml
-  std::string name;                   ///< "<zh> / <en>", when the facts loaded
+  std::string name_zh, name_en;       ///< the zone's names, when the facts loaded (kept apart: a name may hold " / ")
   std::filesystem::path input;        ///< the facts file
   ZoneStatus status = ZoneStatus::failed;
   std::string key;                    ///< hash of everything the PDF depends on

@@ -1,6 +1,8 @@
 // UTF-8 validation, decoding and code-point counting (RFC 3629, Unicode table 3-7).
 #include "base/utf8.h"
 
+#include <iterator>
+
 #include <fmt/format.h>
 
 namespace zb::base {
@@ -89,6 +91,22 @@ std::u32string utf8_decode(std::string_view text) {
       continue;
     }
     out.push_back(utf8_decode_at(text, i, len));
+    i += len;
+  }
+  return out;
+}
+
+std::string utf8_escape_invalid(std::string_view s) {
+  if (!find_invalid_utf8(s)) return std::string(s);
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    const std::size_t len = static_cast<unsigned char>(s[i]) < 0x80 ? 1 : utf8_sequence_length(s, i);
+    if (len == 0) {
+      fmt::format_to(std::back_inserter(out), "\\x{:02x}", static_cast<unsigned char>(s[i]));
+      ++i;
+      continue;
+    }
+    out.append(s, i, len);
     i += len;
   }
   return out;

@@ -29,6 +29,11 @@ std::size_t utf8_count(std::string_view text);
 /// Appends the UTF-8 encoding of code point `cp` to `out`.
 void utf8_append(std::string& out, char32_t cp);
 
+/// `text` with every byte of an ill-formed UTF-8 sequence written as "\\xHH" (lower-case hex),
+/// so a file name that is not UTF-8 can go into JSON, HTML or an error message; valid text is
+/// returned unchanged.
+std::string utf8_escape_invalid(std::string_view text);
+
 /// "U+4E2D" style name of a code point (at least four hex digits).
 std::string codepoint_name(char32_t cp);
 

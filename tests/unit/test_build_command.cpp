@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
+#include "base/utf8.h"
 #include "chart/format.h"
 #include "load/facts_loader.h"
 #include "run_tool.h"
@@ -192,4 +193,34 @@ TEST_CASE("build: old facts are flagged stale on the page and in the manifest, p
   REQUIRE(build("--zone xianghu-xiaobin --no-previews --out '" + plain.path.string() + "'").code == 0);
   CHECK_FALSE(fs::exists(plain.path / "xianghu-xiaobin.png"));
   CHECK_FALSE(fs::exists(plain.path / "index.html"));
+}
+
+TEST_CASE("build: a zone file whose name is not UTF-8 fails alone with its bytes escaped, manifest and gallery valid",
+          "[build][cli]") {
+  Dir in("zonebrief-build-bytes-in"), out("zonebrief-build-bytes-out");
+  fs::copy_file(test::source_dir() / "inputs/xianghu-xiaobin.yaml", in.path / "xianghu-xiaobin.yaml");
+  fs::copy_file(test::source_dir() / "inputs/xianghu-xiaobin.yaml", in.path / "zone-\xFF.yaml");
+  auto r = build("--inputs '" + in.path.string() + "' --out '" + out.path.string() + "'");
+  CHECK(r.code == 1);  // not 134: nlohmann's type_error 316 aborted the run
+  const std::string error = (in.path / "zone-\\xff.yaml").string() + ":1:1: error: expected a zone file name in UTF-8 (found 'zone-\\xff.yaml')";
+  CHECK(r.err.find(error) != std::string::npos);
+  CHECK(fs::exists(out.path / "xianghu-xiaobin.pdf"));
+  const std::string manifest_text = test::read_text_file(out.path / "manifest.json");
+  CHECK_FALSE(base::find_invalid_utf8(manifest_text).has_value());
+  auto manifest = nlohmann::json::parse(manifest_text);
+  REQUIRE(manifest["zones"].size() == 2);
+  for (const auto& z : manifest["zones"]) {
+    INFO(z.dump());
+    if (z["id"] == "xianghu-xiaobin") {
+      CHECK(z["status"] == "built");
+    } else {
+      CHECK(z["id"] == "zone-\\xff");
+      CHECK(z["status"] == "failed");
+      CHECK(z["errors"] == nlohmann::json::array({error}));
+    }
+  }
+  const std::string html = test::read_text_file(out.path / "index.html");
+  CHECK_FALSE(base::find_invalid_utf8(html).has_value());
+  CHECK(html.find("zone-\\xff") != std::string::npos);
+  CHECK(html.find("1 failed") != std::string::npos);
 }

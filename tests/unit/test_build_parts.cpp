@@ -56,7 +56,8 @@ std::vector<std::string> stems(const std::vector<fs::path>& files) {
 app::ZoneResult built_zone() {
   app::ZoneResult r;
   r.id = "xianghu-xiaobin";
-  r.name = "湘湖·萧滨合作区 / Xianghu–Xiaobin";
+  r.name_zh = "湘湖·萧滨合作区";
+  r.name_en = "Xianghu–Xiaobin";
   r.input = "inputs/xianghu-xiaobin.yaml";
   r.status = app::ZoneStatus::built;
   r.key = "k1";
@@ -177,6 +178,8 @@ TEST_CASE("build parts: the cache reuses a zone only when its key, status and PD
   std::ofstream(dir.path / "facts.yaml") << "x: 1\n";
   const std::string pdf_bytes = "%PDF-1.7 a briefing";
   std::ofstream(dir.path / "z.pdf") << pdf_bytes;
+  std::ofstream(dir.path / "z.record.json") << "{}\n";
+  std::ofstream(dir.path / "xianghu-xiaobin.png") << "png";
   VarsEnv env;
 
   app::ZoneResult last = built_zone();
@@ -194,7 +197,7 @@ TEST_CASE("build parts: the cache reuses a zone only when its key, status and PD
   CHECK(r.output == (dir.path / "z.pdf").string());
   CHECK(r.bytes == pdf_bytes.size());
   CHECK(r.pages == last.pages);
-  CHECK(r.name == last.name);
+  CHECK((r.name_zh == last.name_zh && r.name_en == last.name_en));
   CHECK(r.preview == last.preview);
   CHECK(r.stale);
   CHECK(r.changes.empty());  // changes belong to the edition that found them
@@ -253,7 +256,7 @@ TEST_CASE("build parts: a manifest goes to JSON and back, fields in the manifest
   auto j = nlohmann::ordered_json::parse(text);
   std::vector<std::string> keys;
   for (const auto& [key, _] : j["zones"][0].items()) keys.push_back(key);
-  CHECK(keys == std::vector<std::string>{"id", "name", "input", "status", "key", "output", "sha256", "pages", "bytes", "as_of",
+  CHECK(keys == std::vector<std::string>{"id", "name", "name_zh", "name_en", "input", "status", "key", "output", "sha256", "pages", "bytes", "as_of",
                                          "stale", "preview", "changes", "ms", "errors"});
   keys.clear();
   for (const auto& [key, _] : j["zones"][1].items()) keys.push_back(key);
@@ -268,7 +271,7 @@ TEST_CASE("build parts: a manifest goes to JSON and back, fields in the manifest
   const auto& z = back.zones[0];
   const auto& want = m.zones[0];
   CHECK(z.id == want.id);
-  CHECK(z.name == want.name);
+  CHECK((z.name_zh == want.name_zh && z.name_en == want.name_en));
   CHECK(z.input == want.input);
   CHECK(z.status == want.status);
   CHECK((z.key == want.key && z.output == want.output && z.sha256 == want.sha256));
@@ -359,4 +362,94 @@ TEST_CASE("build parts: --lang and --shard are checked when the command line is 
   }
   auto help = run("build --help");
   CHECK(help.out.find("--lang TEXT:{zh+en,en+zh,zh,en,side-by-side}=zh+en") != std::string::npos);
+}
+
+TEST_CASE("build parts: an unchanged zone whose record or preview is gone is rebuilt", "[build-parts]") {
+  test::TempDir dir("zonebrief-parts-cache-files");
+  const std::string pdf_bytes = "%PDF-1.7 a briefing";
+  std::ofstream(dir.path / "z.pdf") << pdf_bytes;
+  std::ofstream(dir.path / "z.record.json") << "{}\n";
+  std::ofstream(dir.path / "z.png") << "png";
+  VarsEnv env;
+  app::ZoneResult last = built_zone();
+  last.id = "z";
+  last.sha256 = app::sha256_hex(pdf_bytes);
+  last.preview = "z.png";
+  auto fresh = [&] {
+    app::ZoneResult z;
+    z.id = "z";
+    z.key = last.key;
+    return z;
+  };
+  const app::BuildCache with_previews("c", {}, {{"z", last}}, true), without("c", {}, {{"z", last}}, false);
+  auto z = fresh();
+  CHECK(with_previews.reuse(env, dir.path / "z.pdf", z));
+  fs::remove(dir.path / "z.png");
+  z = fresh();
+  CHECK_FALSE(with_previews.reuse(env, dir.path / "z.pdf", z));
+  z = fresh();
+  CHECK(without.reuse(env, dir.path / "z.pdf", z));  // no previews made: none needed
+  fs::remove(dir.path / "z.record.json");
+  z = fresh();
+  CHECK_FALSE(without.reuse(env, dir.path / "z.pdf", z));
+}
+
+TEST_CASE("build parts: a partial run's zones merge into the last manifest's", "[build-parts]") {
+  auto zone = [](const std::string& id, app::ZoneStatus s) {
+    app::ZoneResult r;
+    r.id = id;
+    r.input = "inputs/" + id + ".yaml";
+    r.status = s;
+    return r;
+  };
+  std::map<std::string, app::ZoneResult> kept{{"a", zone("a", app::ZoneStatus::built)},
+                                              {"b", zone("b", app::ZoneStatus::built)},
+                                              {"c", zone("c", app::ZoneStatus::unchanged)}};
+  auto merged = app::merge_zones(kept, {zone("b", app::ZoneStatus::failed), zone("d", app::ZoneStatus::built)});
+  REQUIRE(merged.size() == 4);
+  CHECK(merged[0].id == "a");
+  CHECK(merged[1].id == "b");
+  CHECK(merged[1].status == app::ZoneStatus::failed);  // the run's entry replaces the last one
+  CHECK(merged[2].status == app::ZoneStatus::unchanged);
+  CHECK(merged[3].id == "d");
+  CHECK(app::merge_zones({}, {zone("x", app::ZoneStatus::built)}).size() == 1);
+}
+
+TEST_CASE("build parts: names and paths that are not UTF-8 go into JSON and HTML escaped", "[build-parts]") {
+  app::ZoneResult r;
+  r.id = "bad-\xFF";
+  r.input = "in/bad-\xFF.yaml";
+  r.errors = {"in/bad-\xFF.yaml:1:1: error: expected a zone file name in UTF-8"};
+  app::Manifest m;
+  m.zones = {r};
+  const std::string text = app::manifest_text(m);  // threw nlohmann's type_error 316 before
+  auto j = nlohmann::json::parse(text);
+  CHECK(j["zones"][0]["id"] == "bad-\\xff");
+  CHECK(j["zones"][0]["input"] == "in/bad-\\xff.yaml");
+  CHECK(j["zones"][0]["errors"][0].get<std::string>().rfind("in/bad-\\xff.yaml:1:1:", 0) == 0);
+  CHECK(app::html_escape("a\xFF<") == "a\\xff&lt;");
+}
+
+TEST_CASE("build parts: the gallery keeps names whole, counts interrupted zones apart, reads only real dates",
+          "[build-parts]") {
+  CHECK(app::gallery_date("2025-02-29") == "2025-02-29");  // no such day
+  CHECK(app::gallery_date("2024-02-29") == "2024 年 2 月 29 日 · 29 February 2024");
+  CHECK(app::gallery_date("2025-12-31 ") == "2025-12-31 ");
+  CHECK(app::gallery_date("2025-1-311") == "2025-1-311");
+  app::ZoneResult slash = built_zone();
+  slash.name_zh = "甲 / 乙合作区";  // a Chinese name with " / " in it
+  slash.name_en = "Jia–Yi";
+  app::ZoneResult stopped;
+  stopped.id = "stopped";
+  stopped.status = app::ZoneStatus::interrupted;
+  app::ZoneResult failed;
+  failed.id = "failed";
+  auto html = app::gallery_html({slash, stopped, failed}, model::LangMode::zh_en);
+  CHECK(html.find("3 个开发区 · 3 zones: 1 built, 0 unchanged, 1 failed, 1 interrupted · zh+en") != std::string::npos);
+  CHECK(html.find("<h3>甲 / 乙合作区</h3>") != std::string::npos);
+  CHECK(html.find("<p class=\"en\">Jia–Yi</p>") != std::string::npos);
+  // An earlier manifest's "zh / en" name still reads, split at its last " / ".
+  auto old = app::manifest_zones(R"({"zones": [{"id": "a", "name": "甲 / 乙合作区 / Jia–Yi"}]})");
+  CHECK(old.at("a").name_zh == "甲 / 乙合作区");
+  CHECK(old.at("a").name_en == "Jia–Yi");
 }

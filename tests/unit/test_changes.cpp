@@ -78,3 +78,55 @@ TEST_CASE("changes: the next edition shows what changed and the manifest lists i
   CHECK(manifest["zones"][0]["changes"][0]["kind"] == "changed");
   fs::remove_all(dir);
 }
+
+TEST_CASE("changes: a rebuild of the same edition compares with the previous different edition again", "[changes]") {
+  auto before = example();
+  auto after = before;
+  after.metrics[0].value = {600, "600"};
+  const app::Record r1 = app::make_record(before), r2 = app::make_record(after);
+  // First edition: nothing to compare with.
+  auto first = app::next_edition(std::nullopt, r1);
+  CHECK_FALSE(first.changes);
+  CHECK_FALSE(first.file.previous);
+  // A new edition keeps the last one as its previous.
+  auto second = app::next_edition(first.file, r2);
+  REQUIRE(second.changes);
+  REQUIRE(second.changes->size() == 1);
+  REQUIRE(second.file.previous);
+  CHECK(*second.file.previous == r1);
+  // Rebuilt (--force, a rerun after a crash), read back from its file: the same changes.
+  const auto reread = nlohmann::json(second.file).get<app::RecordFile>();
+  auto again = app::next_edition(reread, r2);
+  REQUIRE(again.changes);
+  REQUIRE(again.changes->size() == 1);
+  CHECK(again.changes->at(0).zh == second.changes->at(0).zh);
+  CHECK(*again.file.previous == r1);
+  // A first edition rebuilt still has nothing to compare with; a record without "previous" reads.
+  CHECK_FALSE(app::next_edition(nlohmann::json(r1).get<app::RecordFile>(), r1).changes);
+}
+
+TEST_CASE("changes: --force rebuilds the same edition with the same changes on the page and in the manifest",
+          "[changes][build][cli]") {
+  test::TempDir dir("zonebrief-changes-force");
+  fs::create_directories(dir.path / "in");
+  std::string text = test::read_text_file(test::source_dir() / "inputs/xianghu-xiaobin.yaml");
+  std::ofstream(dir.path / "in/xianghu-xiaobin.yaml") << text;
+  auto build = [&](const std::string& extra) {
+    return test::run_tool("cd '" + test::source_dir().string() + "' && " + ZB_BINARY + " -q build --no-previews --inputs '" +
+                          (dir.path / "in").string() + "' --out '" + (dir.path / "out").string() + "' " + extra);
+  };
+  REQUIRE(build("").code == 0);
+  text.replace(text.find("value: 50"), 9, "value: 55");
+  std::ofstream(dir.path / "in/xianghu-xiaobin.yaml") << text;
+  REQUIRE(build("").code == 0);
+  for (int i = 0; i < 2; ++i) {
+    INFO("--force rebuild " << i + 1);
+    REQUIRE(build("--force").code == 0);
+    auto pdf = test::run_tool("pdftotext '" + (dir.path / "out/xianghu-xiaobin.pdf").string() + "' -");
+    CHECK(pdf.out.find("50% → 55%") != std::string::npos);
+    auto manifest = nlohmann::json::parse(test::read_text_file(dir.path / "out/manifest.json"));
+    CHECK(manifest["zones"][0]["status"] == "built");
+    REQUIRE(manifest["zones"][0]["changes"].size() == 1);
+    CHECK(manifest["zones"][0]["changes"][0]["en"].get<std::string>().find("50% → 55%") != std::string::npos);
+  }
+}

@@ -139,3 +139,13 @@ TEST_CASE("list: one line per zone, invalid files reported", "[check][cli]") {
   CHECK(bad.code == 1);
   CHECK(bad.output.find("number-quoted.yaml:14:12: error:") != std::string::npos);
 }
+
+TEST_CASE("list: an empty inputs folder is a configuration error, as for check and build", "[check][cli]") {
+  TempDir empty("zonebrief-list-empty");
+  auto listed = run_binary("list --inputs " + empty.path.string());
+  CHECK(listed.code == 2);
+  CHECK(listed.output == empty.path.string() + ":1:1: error: expected at least one *.yaml zone file (found none)\n");
+  auto checked = run_binary("check --inputs " + empty.path.string());
+  CHECK(checked.code == 2);
+  CHECK(checked.output == listed.output);
+}

@@ -708,3 +708,59 @@ TEST_CASE("faults: a failing zone's errors are in zonebrief.log, one line each, 
   std::istringstream lines(log);
   for (std::string line; std::getline(lines, line);) CHECK(std::regex_match(line, line_shape));
 }
+
+// A crash mid-run leaves some zones rebuilt with their new record: the rerun rebuilds them as the
+// same edition, so it must compare with the edition before it again, not with itself.
+TEST_CASE("faults: after a SIGKILL mid-run, the rerun gives every zone its change list", "[faults]") {
+  Dir in("zonebrief-crash-changes-in"), out("zonebrief-crash-changes-out");
+  const int n = 200;
+  many_zones(in.path, n);
+  const std::string command = "cd '" + test::source_dir().string() + "' && SOURCE_DATE_EPOCH=1735689600 exec " +
+                              ZB_BINARY + " -q build --jobs 2 --no-previews --inputs '" + in.path.string() +
+                              "' --out '" + out.path.string() + "'";
+  REQUIRE(test::run_tool(command).code == 0);
+  auto inode = [](const fs::path& p) {
+    struct stat st {};
+    return ::stat(p.c_str(), &st) == 0 ? st.st_ino : 0;
+  };
+  std::map<std::string, ino_t> inodes;
+  for (const auto& e : fs::directory_iterator(out.path))
+    if (e.path().extension() == ".pdf") inodes[e.path().filename().string()] = inode(e.path());
+  many_zones(in.path, n, [](std::string& t) { t.replace(t.find("value: 30"), 9, "value: 31"); });
+
+  pid_t pid = fork();
+  if (pid == 0) {
+    execl("/bin/sh", "sh", "-c", (command + " 2>/dev/null").c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  // Kill it once a few new PDFs have replaced old ones.
+  int status = 0;
+  bool exited = false;
+  std::vector<std::string> rebuilt;
+  while (rebuilt.size() < 5 && !exited) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    rebuilt.clear();
+    for (const auto& [name, ino] : inodes)
+      if (inode(out.path / name) != ino) rebuilt.push_back(name);
+    exited = waitpid(pid, &status, WNOHANG) == pid;
+  }
+  REQUIRE_FALSE(exited);
+  kill(pid, SIGKILL);
+  waitpid(pid, &status, 0);
+  INFO(rebuilt.size() << " zones rebuilt before the kill");
+
+  REQUIRE(test::run_tool(command).code == 0);
+  auto m = nlohmann::json::parse(test::read_text_file(out.path / "manifest.json"));
+  REQUIRE(m["zones"].size() == static_cast<std::size_t>(n));
+  for (const auto& z : m["zones"]) {
+    INFO(z["id"].get<std::string>());
+    REQUIRE(z.contains("changes"));
+    REQUIRE(z["changes"].size() == 1);
+    CHECK(z["changes"][0]["en"].get<std::string>().find("30% → 31%") != std::string::npos);
+  }
+  for (const auto& name : rebuilt) {
+    INFO(name << ", rebuilt before the kill");
+    auto text = test::run_tool("pdftotext '" + (out.path / name).string() + "' -");
+    CHECK(text.out.find("30% → 31%") != std::string::npos);
+  }
+}

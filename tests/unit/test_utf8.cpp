@@ -53,3 +53,12 @@ TEST_CASE("diagnostics print in the one format", "[utf8]") {
   CHECK(Diagnostic::whole_file("inputs", "expected a readable folder", "No such file or directory").str() ==
         "inputs:1:1: error: expected a readable folder (found No such file or directory)");
 }
+
+TEST_CASE("ill-formed bytes are escaped as hex bytes, valid text is kept", "[utf8]") {
+  CHECK(utf8_escape_invalid("zone-\xFF.yaml") == "zone-\\xff.yaml");
+  CHECK(utf8_escape_invalid("萧山") == "萧山");
+  CHECK(utf8_escape_invalid("萧\xE5\xB1") == "萧\\xe5\\xb1");       // truncated sequence: each byte
+  CHECK(utf8_escape_invalid("\xC0\xAF/ok") == "\\xc0\\xaf/ok");   // overlong
+  CHECK(utf8_escape_invalid("") == "");
+  CHECK_FALSE(find_invalid_utf8(utf8_escape_invalid("a\x80\xFE萧\xED\xA0\x80")).has_value());
+}
