@@ -137,15 +137,18 @@ bool write_manifest_and_gallery(const base::Env& env, const BuildOptions& o, con
     if (last.error.empty() && !last.too_large) kept = manifest_zones(last.data);  // a damaged one reads as none
     manifest.zones = merge_zones(std::move(kept), std::move(manifest.zones));
   }
+  // The gallery first, so that the manifest can say it was not written.
+  if (o.previews) {
+    if (auto why = write_atomically(o.out / "index.html", gallery_html(manifest.zones, o.lang)); !why.empty()) {
+      const std::string error = base::Diagnostic::whole_file((o.out / "index.html").string(), "expected a writable gallery", why).str();
+      report(err, log, error);
+      manifest.errors.push_back(error);
+      gallery_failed = true;
+    }
+  }
   if (auto why = write_atomically(manifest_path, manifest_text(manifest)); !why.empty()) {
     report(err, log, base::Diagnostic::whole_file(manifest_path.string(), "expected a writable manifest", why).str());
     return false;
-  }
-  if (o.previews) {
-    if (auto why = write_atomically(o.out / "index.html", gallery_html(manifest.zones, o.lang)); !why.empty()) {
-      report(err, log, base::Diagnostic::whole_file((o.out / "index.html").string(), "expected a writable gallery", why).str());
-      gallery_failed = true;
-    }
   }
   return true;
 }

@@ -95,6 +95,7 @@ void to_json(ordered_json& j, const Manifest& m) {
   j["lang"] = std::string(model::name_of(m.lang));
   if (m.layout) j["layout"] = *m.layout;
   j["zones"] = m.zones;
+  if (!m.errors.empty()) j["errors"] = m.errors;
 }
 
 void from_json(const ordered_json& j, Manifest& m) {
@@ -105,6 +106,9 @@ void from_json(const ordered_json& j, Manifest& m) {
   if (has(j, "zones") && j["zones"].is_array())
     for (const auto& z : j["zones"])
       if (has(z, "id") && z["id"].is_string()) m.zones.push_back(z.get<ZoneResult>());
+  if (has(j, "errors") && j["errors"].is_array())
+    for (const auto& e : j["errors"])
+      if (e.is_string()) m.errors.push_back(e.get<std::string>());
 }
 
 std::string manifest_text(const Manifest& m) { return ordered_json(m).dump(2) + "\n"; }

@@ -18,6 +18,7 @@ struct Manifest {
   model::LangMode lang = model::LangMode::zh_en;   ///< written by name ("zh+en", ...)
   std::optional<std::string> layout;               ///< --layout, when given
   std::vector<ZoneResult> zones;                   ///< in the order of the sorted zone list
+  std::vector<std::string> errors;                 ///< the run's own outputs not written (the gallery)
 };
 
 /// A zone's manifest entry (nlohmann's ADL hooks): id, name, input, status (by name), key, then
@@ -27,8 +28,8 @@ struct Manifest {
 void to_json(nlohmann::ordered_json& j, const ZoneResult& r);
 void from_json(const nlohmann::ordered_json& j, ZoneResult& r);
 
-/// The whole manifest: tool, lang, layout (when given), zones. Reading leaves out zones without
-/// a string id.
+/// The whole manifest: tool, lang, layout (when given), zones, then errors (when any). Reading
+/// leaves out zones without a string id.
 void to_json(nlohmann::ordered_json& j, const Manifest& m);
 void from_json(const nlohmann::ordered_json& j, Manifest& m);
 

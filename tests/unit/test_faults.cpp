@@ -157,6 +157,8 @@ TEST_CASE("faults: a full disk fails the zones and the manifest with the cause, 
             "/.zonebrief-tmp-qianjiang-century-city.pdf.XXXXXX: No space left on device)\n" +
         o + "/xianghu-xiaobin.pdf:1:1: error: expected a writable output file (found cannot write " + o +
             "/.zonebrief-tmp-xianghu-xiaobin.pdf.XXXXXX: No space left on device)\n" +
+        o + "/index.html:1:1: error: expected a writable gallery (found cannot write " + o +
+            "/.zonebrief-tmp-index.html.XXXXXX: No space left on device)\n" +
         o + "/manifest.json:1:1: error: expected a writable manifest (found cannot write " + o +
             "/.zonebrief-tmp-manifest.json.XXXXXX: No space left on device)\n");
   // Every file of the last edition is byte-identical, and no temporary file is left.
@@ -655,6 +657,9 @@ TEST_CASE("faults: a preview, a record or the gallery that cannot be written is 
     CHECK(stable(z["errors"][0].get<std::string>()) == (z["id"] == "xianghu-xiaobin" ? preview_error : record_error));
   }
   CHECK_FALSE(m["zones"][1].contains("preview"));
+  // The gallery is the run's own output: the manifest's run-level errors name it.
+  REQUIRE(m["errors"].size() == 1);
+  CHECK(stable(m["errors"][0].get<std::string>()) == gallery_error);
   const std::string log = stable(test::read_text_file(out.path / "zonebrief.log"));
   for (const auto& e : {record_error, preview_error, gallery_error}) CHECK(log.find("[error] " + e + "\n") != std::string::npos);
 }
