@@ -74,6 +74,7 @@ bool BuildCache::reuse(const base::Env& env, const std::filesystem::path& pdf, Z
   r.as_of = last.as_of;
   r.stale = last.stale;
   r.preview = last.preview;
+  r.changes = last.changes;  // what its PDF's "changes since last edition" block shows
   r.sha256 = last.sha256;
   r.pages = last.pages;
   r.bytes = existing.data.size();

@@ -76,6 +76,12 @@ TEST_CASE("changes: the next edition shows what changed and the manifest lists i
   auto manifest = nlohmann::json::parse(test::read_text_file(dir / "out/manifest.json"));
   REQUIRE(manifest["zones"][0]["changes"].size() == 1);
   CHECK(manifest["zones"][0]["changes"][0]["kind"] == "changed");
+  // A rerun skips the zone (unchanged); its entry still lists the changes its PDF shows.
+  REQUIRE(build().code == 0);
+  manifest = nlohmann::json::parse(test::read_text_file(dir / "out/manifest.json"));
+  CHECK(manifest["zones"][0]["status"] == "unchanged");
+  REQUIRE(manifest["zones"][0]["changes"].size() == 1);
+  CHECK(manifest["zones"][0]["changes"][0]["en"].get<std::string>().find("50% → 55%") != std::string::npos);
   fs::remove_all(dir);
 }
 
