@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cmath>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 #include "base/utf8.h"
@@ -34,6 +35,7 @@ class FactsReader {
       read_list(*h, "highlights", "highlight", f.highlights, &FactsReader::read_highlight);
     top.finish();
     check_sources(f);
+    check_dates(f);
     if (!s_.diags().empty()) return std::nullopt;
     return f;
   }
@@ -58,6 +60,7 @@ class FactsReader {
       z.region_at = {v->line, v->col};
     }
     if (const YNode* v = fs.required("as_of")) z.as_of = s_.date(*v, "zone.as_of").value_or(model::Date{});
+    if (const YNode* v = fs.optional("summary")) z.summary = s_.text(*v, "zone.summary");
     if (const YNode* v = fs.optional("layout")) {
       std::string name = s_.id(*v, "zone.layout", "the name of a layout");
       if (!name.empty()) {
@@ -135,8 +138,28 @@ class FactsReader {
     if (const YNode* v = fs.optional("change")) m.change = read_change(*v, p + ".change");
     read_source_ref(fs, p, m.source);
     if (const YNode* v = fs.optional("note")) m.note = s_.text(*v, p + ".note");
+    if (const YNode* v = fs.optional("headline")) read_headline(*v, p + ".headline", m);
+    if (const YNode* v = fs.optional("topic")) m.topic = s_.text(*v, p + ".topic");
+    if (const YNode* v = fs.optional("date")) {
+      m.date = s_.date(*v, p + ".date");
+      if (m.date) dates_.push_back({v, p + ".date", *m.date});
+    }
     fs.finish();
     return true;
+  }
+
+  /// A headline number: a whole number from 1 to 9, each used once in a file.
+  void read_headline(const YNode& n, const std::string& p, model::Metric& m) {
+    const std::string expected = "expected a headline number, a whole number from 1 to 9";
+    if (!n.is_scalar() || n.quoted || n.value.size() != 1 || n.value[0] < '1' || n.value[0] > '9') {
+      s_.error(n, p, expected, describe(n));
+      return;
+    }
+    m.headline = n.value[0] - '0';
+    auto [it, fresh] = headlines_.emplace(*m.headline, &n);
+    if (!fresh)
+      s_.error(n, p, "expected each headline number once in a file",
+               n.value + " again; first at line " + std::to_string(it->second->line));
   }
 
   std::optional<model::Change> read_change(const YNode& n, const std::string& p) {
@@ -163,6 +186,7 @@ class FactsReader {
     if (const YNode* v = fs.required("points")) read_points(*v, p + ".points", s);
     read_source_ref(fs, p, s.source);
     if (const YNode* v = fs.optional("note")) s.note = s_.text(*v, p + ".note");
+    if (const YNode* v = fs.optional("takeaway")) s.takeaway = s_.text(*v, p + ".takeaway");
     fs.finish();
     return true;
   }
@@ -203,6 +227,10 @@ class FactsReader {
       h.at = {v->line, v->col};
     }
     read_source_ref(fs, p, h.source);
+    if (const YNode* v = fs.optional("key")) {
+      if (v->is_scalar() && !v->quoted && (v->value == "true" || v->value == "false")) h.key = v->value == "true";
+      else s_.error(*v, p + ".key", "expected true or false", describe(*v));
+    }
     fs.finish();
     return true;
   }
@@ -235,10 +263,23 @@ class FactsReader {
     }
   }
 
+  /// A metric's own date may not be later than the date the whole file is current to.
+  void check_dates(const model::Facts& f) {
+    if (!f.zone.as_of.ok()) return;
+    for (const auto& d : dates_)
+      if (f.zone.as_of < d.date)
+        s_.error(*d.node, d.path, "expected a date no later than zone.as_of (" + f.zone.as_of.iso() + ")", d.date.iso());
+  }
+
   struct Ref {
     const YNode* node;
     std::string path;
     std::string id;
+  };
+  struct DateRef {
+    const YNode* node;
+    std::string path;
+    model::Date date;
   };
 
   Schema& s_;
@@ -246,6 +287,8 @@ class FactsReader {
   std::string stem_;
   std::vector<const YNode*> id_nodes_;
   std::vector<Ref> refs_;
+  std::vector<DateRef> dates_;                 // metric dates, checked against zone.as_of at the end
+  std::map<int, const YNode*> headlines_;      // headline number → where it was first given
 };
 
 std::string stem_of(const std::string& file) {

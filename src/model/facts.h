@@ -68,6 +68,7 @@ struct Zone {
   std::optional<Text> region;
   Date as_of;
   std::string layout = "briefing";  ///< the layout named in the file, or the default
+  std::optional<Text> summary;  ///< a short paragraph that opens the briefing
   Position name_at, region_at;  ///< of the name and region texts
 };
 
@@ -96,6 +97,9 @@ struct Metric {
   std::optional<Change> change;
   std::string source;  ///< id of an entry in Facts::sources (checked by the loader)
   std::optional<Text> note;
+  std::optional<int> headline;  ///< 1..9 (unique in a file): a headline figure, 1 the most important
+  std::optional<Text> topic;    ///< groups figures in tables
+  std::optional<Date> date;     ///< the date the figure is current to (else zone.as_of; never later)
   Position at;  ///< of its map in the file
 };
 
@@ -115,12 +119,14 @@ struct Series {
   std::vector<SeriesPoint> points;
   std::string source;
   std::optional<Text> note;
+  std::optional<Text> takeaway;  ///< the point the chart makes
   Position at;  ///< of its map in the file
 };
 
 struct Highlight {
   Text text;
   std::string source;
+  bool key = false;  ///< belongs in the summary at the top
   Position at;  ///< of its text
 };
 

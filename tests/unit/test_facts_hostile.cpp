@@ -144,7 +144,7 @@ TEST_CASE("an over-long text is refused", "[facts][hostile]") {
   std::string text = base;
   text.replace(text.find("实际使用外资全国第一。"), std::string("实际使用外资全国第一。").size(), repeat("萧", 2001));
   CHECK(errors_of(text, "xiaoshan-etdz.yaml") ==
-        "xiaoshan-etdz.yaml:48:16: error: highlights[0].text.zh: expected a text of at most 2000 characters "
+        "xiaoshan-etdz.yaml:52:16: error: highlights[0].text.zh: expected a text of at most 2000 characters "
         "(found 2001 characters)\n");
 }
 

@@ -195,3 +195,20 @@ TEST_CASE("a date is a real day of the Gregorian calendar or refused with the on
     CHECK(as_of(good).find("calendar date") == std::string::npos);
   }
 }
+
+TEST_CASE("the contract's example loads with its editorial fields", "[facts][rules]") {
+  auto r = load_fixture("tests/facts/good/xiaoshan-etdz.yaml");
+  INFO(test::joined(r.errors));
+  REQUIRE(r.ok());
+  const auto& f = *r.facts;
+  REQUIRE(f.metrics.size() == 1);
+  CHECK(f.metrics[0].headline == 1);
+  REQUIRE(f.metrics[0].topic);
+  CHECK(f.metrics[0].topic->en == "Innovation");
+  REQUIRE(f.metrics[0].date);
+  CHECK(f.metrics[0].date->iso() == "2025-03-10");
+  REQUIRE(f.series[0].takeaway);
+  CHECK(f.series[0].takeaway->zh == "四年上升42位");
+  CHECK(f.highlights[0].key);
+  CHECK_FALSE(f.zone.summary);
+}
