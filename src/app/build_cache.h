@@ -21,8 +21,10 @@ std::string sha256_hex(const std::string& bytes);
 /// whole within `max_bytes`.
 std::string file_key(const base::Env& env, const std::filesystem::path& path, std::uintmax_t max_bytes = 1u << 20);
 
-/// "|<name>:<SHA-256>" for every face the font book loaded, from the bytes already in memory
-/// (the files are not read again), one thread per face.
+/// "|<name>:<SHA-256 of its table directory>" for every face the font book loaded: the tags,
+/// lengths and checksums of every table, which the font book verified against the bytes when it
+/// loaded (a changed table changes its checksum), so a few hundred bytes are hashed per face
+/// instead of the whole file.
 std::string fonts_key(const text::FontBook& book);
 
 /// What every zone's PDF depends on besides its facts and layout: the tool's version, the
