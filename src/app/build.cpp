@@ -78,17 +78,21 @@ void remove_dead_temporaries(const base::Env& env, const std::filesystem::path& 
     if (f.filename().string().rfind(kTempPrefix, 0) == 0) std::filesystem::remove(f, ec);
 }
 
+/// The zones of the shared manifest as the run found it (none when it is missing or damaged):
+/// read once, with the folder's lock held, for the cache and for a partial run's merge.
+std::map<std::string, ZoneResult> last_manifest(const base::Env& env, const std::filesystem::path& out) {
+  auto last = env.read_file(out / "manifest.json", 64u << 20);
+  if (!last.error.empty() || last.too_large) return {};
+  return manifest_zones(last.data);
+}
+
 /// The run's keys and, unless --force, the last manifest's zones.
-BuildCache open_cache(const base::Env& env, const BuildOptions& o, const RunSetup& s, const std::filesystem::path& manifest) {
+BuildCache open_cache(const base::Env& env, const BuildOptions& o, const RunSetup& s,
+                      const std::map<std::string, ZoneResult>& last) {
   std::map<std::string, std::string> layout_keys;
   for (const auto& [name, _] : s.layouts) layout_keys[name] = file_key(env, o.layouts / (name + ".yaml"));
-  std::map<std::string, ZoneResult> previous;
-  if (!o.force) {
-    auto prev = env.read_file(manifest, 64u << 20);
-    if (prev.error.empty() && !prev.too_large) previous = manifest_zones(prev.data);
-  }
-  return BuildCache(common_key(env, o.lang, o.layout, o.fonts, *s.fonts), std::move(layout_keys), std::move(previous),
-                    o.previews);
+  return BuildCache(common_key(env, o.lang, o.layout, o.fonts, *s.fonts), std::move(layout_keys),
+                    o.force ? std::map<std::string, ZoneResult>{} : last, o.previews);
 }
 
 /// Builds every zone on `jobs` threads (this one included); the results in the order of `files`.
@@ -120,8 +124,8 @@ void report(std::ostream& err, const RunLog& log, const std::string& error) {
 /// file) and the gallery of every zone in it. The folder's lock is held, so shards and one-off
 /// runs sharing the folder merge one after the other. False after reporting the manifest's
 /// error; `gallery_failed` when the gallery could not be written (reported too).
-bool write_manifest_and_gallery(const base::Env& env, const BuildOptions& o, const ZoneSelection& zones, Manifest manifest,
-                                std::ostream& err, const RunLog& log, bool& gallery_failed) {
+bool write_manifest_and_gallery(const BuildOptions& o, const ZoneSelection& zones, std::map<std::string, ZoneResult> last,
+                                Manifest manifest, std::ostream& err, const RunLog& log, bool& gallery_failed) {
   const auto manifest_path = o.out / "manifest.json";
   if (zones.sharded) {
     if (auto why = write_atomically(o.out / zones.manifest_name, manifest_text(manifest)); !why.empty()) {
@@ -131,12 +135,7 @@ bool write_manifest_and_gallery(const base::Env& env, const BuildOptions& o, con
   }
   // --zone and --shard runs replace their zones' entries and keep the others (a full run drops
   // zones whose input is gone).
-  if (zones.sharded || !o.zones.empty()) {
-    std::map<std::string, ZoneResult> kept;
-    auto last = env.read_file(manifest_path, 64u << 20);
-    if (last.error.empty() && !last.too_large) kept = manifest_zones(last.data);  // a damaged one reads as none
-    manifest.zones = merge_zones(std::move(kept), std::move(manifest.zones));
-  }
+  if (zones.sharded || !o.zones.empty()) manifest.zones = merge_zones(std::move(last), std::move(manifest.zones));
   // The gallery first, so that the manifest can say it was not written.
   if (o.previews) {
     if (auto why = write_atomically(o.out / "index.html", gallery_html(manifest.zones, o.lang)); !why.empty()) {
@@ -154,7 +153,7 @@ bool write_manifest_and_gallery(const base::Env& env, const BuildOptions& o, con
 }
 
 /// Writes the manifest and the gallery and logs the summary; the exit code.
-int finish(const base::Env& env, const BuildOptions& o, const ZoneSelection& zones, std::vector<ZoneResult> results,
+int finish(const BuildOptions& o, const ZoneSelection& zones, std::map<std::string, ZoneResult> last, std::vector<ZoneResult> results,
            std::ostream& err, const RunLog& log) {
   std::size_t failed = 0, unchanged = 0, incomplete = 0;
   for (const auto& r : results) {
@@ -165,7 +164,7 @@ int finish(const base::Env& env, const BuildOptions& o, const ZoneSelection& zon
   const std::size_t total = results.size();
   Manifest manifest{std::string("zonebrief ") + kVersion, o.lang, o.layout, std::move(results)};
   bool gallery_failed = false;
-  if (!write_manifest_and_gallery(env, o, zones, std::move(manifest), err, log, gallery_failed)) return kExitFailed;
+  if (!write_manifest_and_gallery(o, zones, std::move(last), std::move(manifest), err, log, gallery_failed)) return kExitFailed;
   const auto manifest_path = o.out / zones.manifest_name;
   if (failed) spdlog::error("built {} of {} zones; {} failed (see {})", total - failed, total, failed, manifest_path.string());
   else spdlog::info("{} zones into {}: {} built, {} unchanged (skipped)", total, o.out.string(), total - unchanged, unchanged);
@@ -194,7 +193,8 @@ int run_build(const base::Env& env, const BuildOptions& o, std::ostream& err) {
   remove_dead_temporaries(env, o.out);
 
   // The shared manifest: shards and --zone runs merge into it, so it knows every zone.
-  const BuildCache cache = open_cache(env, o, setup, o.out / "manifest.json");
+  std::map<std::string, ZoneResult> last = last_manifest(env, o.out);
+  const BuildCache cache = open_cache(env, o, setup, last);
   Progress progress(zones.files.size(), err, Progress::on_terminal(), log.file());
   ZoneContext ctx{env, o, *setup.fonts, setup.layouts, cache};
   ctx.facts_options.known_layouts = setup.layout_names;
@@ -205,7 +205,7 @@ int run_build(const base::Env& env, const BuildOptions& o, std::ostream& err) {
   ctx.warn = [&](const std::string& message) { progress.warn(message); };
   unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = std::min<unsigned>(jobs, static_cast<unsigned>(zones.files.size()));
-  return finish(env, o, zones, build_zones(ctx, zones.files, jobs, progress), err, log);
+  return finish(o, zones, std::move(last), build_zones(ctx, zones.files, jobs, progress), err, log);
 }
 
 }  // namespace zb::app
