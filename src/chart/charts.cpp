@@ -96,18 +96,26 @@ std::string tick_label(double v, double step, Lang lang) {
   return lang == Lang::en ? group_thousands(s) : s;
 }
 
-/// Title (primary language, then the other), unit line; returns the y below them.
+/// Title (primary language, then the other), unit line; returns the y below them. The title is
+/// the series' takeaway when it has one, and then its label follows as a subtitle.
 double draw_header(Painter& paint, const model::Series& s, const Style& style, const Languages& langs, double width,
                    const std::string& unit_line) {
   double y = 0;
   const bool zh_first = langs.primary == Lang::zh;
-  const std::string& first = zh_first ? s.label.zh : s.label.en;
-  const std::string& second = zh_first ? s.label.en : s.label.zh;
+  const model::Text& title = s.takeaway ? *s.takeaway : s.label;
+  const std::string& first = zh_first ? title.zh : title.en;
+  const std::string& second = zh_first ? title.en : title.zh;
   y += paint.wrapped(first, style.title_role, style.title_size, style.ink, 0, y, width, Align::left, zh_first,
                      style.title_size * 1.35);
   if (langs.bilingual)
     y += paint.wrapped(second, style.label_role, style.subtitle_size, style.muted, 0, y, width, Align::left, !zh_first,
                        style.subtitle_size * 1.35);
+  if (s.takeaway) {
+    std::string label = zh_first ? s.label.zh : s.label.en;
+    if (langs.bilingual) label += (zh_first ? " / " : " / ") + (zh_first ? s.label.en : s.label.zh);
+    y += paint.wrapped(label, style.label_role, style.label_size, style.muted, 0, y + 2, width, Align::left, zh_first,
+                       style.label_size * 1.4) + 2;
+  }
   if (!unit_line.empty())
     y += paint.wrapped(unit_line, style.label_role, style.label_size, style.muted, 0, y + 2, width, Align::left, true,
                        style.label_size * 1.4) + 2;
@@ -290,6 +298,7 @@ VerticalPlot vertical_plot(const Painter& paint, const std::vector<double>& ys, 
   plot.band = plot.w / static_cast<double>(n);
   const double headroom = style.value_size + 6;
   plot.h = few ? std::clamp(width * 0.22, 80.0, 105.0) : std::clamp(width * 0.34, 90.0, 170.0);
+  plot.h *= style.plot_scale;
   plot.top = top + headroom;
   const double lo = *std::min_element(ys.begin(), ys.end());
   const double footroom = (!plot.rank && lo < 0) ? style.value_size + 6 : 0;
@@ -502,7 +511,7 @@ Chart draw_hbar(const text::FontBook& fonts, const model::Series& s, const std::
     double h = static_cast<double>(paint.line_count(zh ? p.x.zh : p.x.en, style.label_role, style.label_size, label_w, zh)) * lh;
     if (langs.bilingual && p.x_bilingual)
       h += static_cast<double>(paint.line_count(zh ? p.x.en : p.x.zh, style.label_role, style.label_size, label_w, !zh)) * lh;
-    h = std::max(h, 14.0) + 6;
+    h = (std::max(h, 14.0) + 6) * std::min(style.plot_scale, 1.5);  // taller rows, bars no thicker than 12 pt
     rows.push_back({y, h});
     y += h;
   }
@@ -548,7 +557,7 @@ Chart draw_donut(const text::FontBook& fonts, const model::Series& s, const std:
   double top = draw_header(paint, s, style, langs, width, unit_line(s, langs, shift));
   double total = 0;
   for (const auto& p : s.points) total += p.y.value;
-  const double r1 = std::min(width * 0.17, 62.0), r0 = r1 * 0.58;
+  const double r1 = std::min(width * 0.17, 62.0) * std::min(style.plot_scale, 1.4), r0 = r1 * 0.58;
   const double cx = r1 + 4, cy = top + r1 + 4;
   PathBuilder pb;
   double a = -M_PI / 2;
@@ -641,7 +650,7 @@ double card_value_size(const text::FontBook& fonts, const model::Metric& m, doub
   const double inner = width - 2 * kCardPad;
   const std::string big = format_value(m.value, m.unit, langs.primary, m.qualifier).text;
   const text::RoleId role = fonts.require_role(style.figure_role);
-  double size = 17;
+  double size = style.figure_size;
   while (size > 13 && text::measure(fonts, text::Span{big, role, size}, zh, ctx) > inner) size -= 1;
   return size;
 }
@@ -657,8 +666,8 @@ Chart draw_card(const text::FontBook& fonts, const model::Metric& m, double widt
   const double inner = width - 2 * pad;
   double y = pad;
   // Label.
-  y += paint.wrapped(zh ? m.label.zh : m.label.en, style.label_role, 7.5, style.ink, pad, y, inner, Align::left, zh, 10);
-  if (langs.bilingual) y += paint.wrapped(zh ? m.label.en : m.label.zh, style.label_role, 6.5, style.muted, pad, y, inner, Align::left, !zh, 8.5);
+  y += paint.wrapped(zh ? m.label.zh : m.label.en, style.label_role, 8.5, style.ink, pad, y, inner, Align::left, zh, 11.5);
+  if (langs.bilingual) y += paint.wrapped(zh ? m.label.en : m.label.zh, style.label_role, 7.5, style.muted, pad, y, inner, Align::left, !zh, 10);
   y += 2;
   // Value in the primary language, large, at the row's common height; the other language
   // below unless it reads the same ("18%").
@@ -670,12 +679,12 @@ Chart draw_card(const text::FontBook& fonts, const model::Metric& m, double widt
   y += paint.wrapped(big, style.figure_role, size, style.palette.front(), pad, y, inner, Align::left, zh, size * 1.25);
   std::string second = format_value(m.value, m.unit, other, m.qualifier).text;
   if (langs.bilingual && second != big)
-    y += paint.wrapped(second, style.value_role, 8, style.ink, pad, y, inner, Align::left, !zh, 10.5);
+    y += paint.wrapped(second, style.value_role, 9, style.ink, pad, y, inner, Align::left, !zh, 11.5);
   // Period and change.
   if (m.period) {
     std::string line = zh ? m.period->zh : m.period->en;
     if (langs.bilingual) line += " · " + (zh ? m.period->en : m.period->zh);
-    y += paint.wrapped(line, style.label_role, 6.5, style.muted, pad, y + 1, inner, Align::left, zh, 8.5) + 1;
+    y += paint.wrapped(line, style.label_role, 7.5, style.muted, pad, y + 1, inner, Align::left, zh, 10) + 1;
   }
   if (m.change) {
     std::string c = format_change(m.change->value, m.change->unit, langs.primary).text;
@@ -684,8 +693,8 @@ Chart draw_card(const text::FontBook& fonts, const model::Metric& m, double widt
       c += " · " + format_change(m.change->value, m.change->unit, other).text;
       if (m.change->period) c += " " + (zh ? m.change->period->en : m.change->period->zh);
     }
-    y += paint.wrapped(c, style.value_role, 6.5, m.change->value.value < 0 ? style.negative : style.palette[2], pad, y + 1,
-                       inner, Align::left, zh, 8.5) + 1;
+    y += paint.wrapped(c, style.value_role, 7.5, m.change->value.value < 0 ? style.negative : style.palette[2], pad, y + 1,
+                       inner, Align::left, zh, 10) + 1;
   }
   chart.height = std::max(y + pad, row.height);
   PathBuilder pb;

@@ -27,7 +27,9 @@ struct Style {
   frame::Color axis{0.45, 0.48, 0.52};
   frame::Color card_fill{0.95, 0.97, 0.99};
   std::string label_role = "body", title_role = "heading", value_role = "strong", figure_role = "figure";
-  double title_size = 9.5, subtitle_size = 8, label_size = 7, value_size = 7, source_size = 6.5;
+  double title_size = 9.5, subtitle_size = 8, label_size = 7, value_size = 7, source_size = 7;
+  double plot_scale = 1;     ///< × the usual plot height (a one-pager's chart fills its page)
+  double figure_size = 17;  ///< a card's big value, at most (less when it would not fit a line)
 };
 
 /// Which languages the chart's words use: the primary one, and the other too when bilingual.
@@ -63,7 +65,7 @@ Chart draw_series(const text::FontBook& fonts, const model::Series& s, const std
                   const Style& style, const Languages& langs, const text::TextContext& ctx,
                   std::optional<model::ChartKind> kind = std::nullopt);
 
-/// The type size of `m`'s big value on a card `width` wide: 17 pt, less (down to 13) when the
+/// The type size of `m`'s big value on a card `width` wide: style.figure_size, less (down to 13) when the
 /// value would not fit one line. A block of cards uses the smallest of its cards.
 double card_value_size(const text::FontBook& fonts, const model::Metric& m, double width, const Style& style,
                        const Languages& langs, const text::TextContext& ctx);

@@ -196,6 +196,11 @@ std::string format_date(const model::Date& d, Lang lang) {
   return fmt::format("{} {} {}", d.day, month_name(d.ymd().month()), d.year);
 }
 
+std::string format_month(const model::Date& d, Lang lang) {
+  if (lang == Lang::zh) return fmt::format("{}年{}月", d.year, d.month);
+  return fmt::format("{} {}", month_name(d.ymd().month()), d.year);
+}
+
 std::string shift_decimal(const std::string& literal, int shift) {
   Decimal d = parse(literal);
   int point = d.point + shift;

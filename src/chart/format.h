@@ -54,6 +54,9 @@ std::string group_thousands(const std::string& decimal);
 /// A date as briefings print it: "2025年12月31日" / "31 December 2025".
 std::string format_date(const model::Date& d, Lang lang);
 
+/// A date to the month, as tables print a figure's date: "2025年5月" / "May 2025".
+std::string format_month(const model::Date& d, Lang lang);
+
 /// An English ordinal of a whole number written in digits: "1st", "22nd", "113th".
 std::string ordinal(const std::string& n);
 

@@ -20,10 +20,21 @@ ParagraphStyle style(bool zh, double leading) {
   return s;
 }
 
+/// The smallest type anything is set in, points: a marker never gets smaller.
+constexpr double kMinimumSize = 7;
+
 /// A source marker [n] after text of `size`, raised by `rise_of` × the marker rise.
 Span marker_span(const std::string& marker, const Voice& v, const Marks& m, double size,
                  double rise_of) {
-  return Span{marker, v.font, size * m.marker_scale, m.accent, rise_of * m.marker_rise};
+  return Span{marker, v.font, std::max(kMinimumSize, size * m.marker_scale), m.accent, rise_of * m.marker_rise};
+}
+
+/// `text` in `ink`, then the tag of `o` in `l` (if any) after a space ("　" in Chinese).
+std::vector<Span> tagged(const std::string& text, text::RoleId font, double size, frame::Color ink,
+                         const LineOptions& o, bool zh) {
+  std::vector<Span> spans{Span{text, font, size, ink}};
+  if (o.tag) spans.push_back(Span{(zh ? "　" : "  ") + (zh ? o.tag->zh : o.tag->en), font, size, o.tag_ink});
+  return spans;
 }
 
 class Stacked final : public Arrangement {
@@ -57,12 +68,14 @@ class Stacked final : public Arrangement {
                  1, h.space_before, h.space_after);
   }
 
-  void lines(Flow& flow, const Bilingual& t, const Voice& v, double around) const override {
+  void lines(Flow& flow, const Bilingual& t, const Voice& v, double around, const LineOptions& o) const override {
     for (std::size_t i = 0; i < langs_.size(); ++i) {
       const model::TypeStyle& h = i == 0 ? v.first : v.translation;
-      flow.paragraph({Span{in(t, langs_[i]), v.font, h.size, i == 0 ? v.ink : v.translation_ink}},
-                     style(langs_[i] == Lang::zh, h.leading), i == 0 ? around : 0,
-                     last(i) ? around : 0, !last(i));
+      const bool zh = langs_[i] == Lang::zh;
+      ParagraphStyle s = style(zh, h.leading);
+      if (zh && o.justify_zh) s.align = Align::justify;
+      flow.paragraph(tagged(in(t, langs_[i]), v.font, h.size, i == 0 ? v.ink : v.translation_ink, o, zh), s,
+                     i == 0 ? around : 0, last(i) ? around : 0, !last(i));
     }
   }
 
@@ -78,7 +91,7 @@ class Stacked final : public Arrangement {
           Span{in(t, langs_[k]), v.font, h.size, k == 0 ? v.ink : v.translation_ink}};
       if (marker) spans.push_back(marker_span(*marker, v, marks_, h.size, h.size));
       if (k == 0)
-        flow.bullet(spans, s, Span{"•", v.font, h.size, marks_.accent}, first ? 0 : is.gap,
+        flow.bullet(spans, s, Span{is.bullet, v.font, h.size, marks_.accent}, first ? 0 : is.gap,
                     !last(k));
       else
         flow.paragraph(spans, s, 0, 0, !last(k));
@@ -150,9 +163,11 @@ class SideBySide final : public Arrangement {
                  style(true, h.leading), t.zh + " · " + t.en, 1, h.space_before, h.space_after);
   }
 
-  void lines(Flow& flow, const Bilingual& t, const Voice& v, double around) const override {
-    flow.columns({Span{t.zh, v.font, v.zh_column.size, v.ink}}, style(true, v.zh_column.leading),
-                 {Span{t.en, v.font, v.en_column.size, v.ink}}, style(false, v.en_column.leading),
+  void lines(Flow& flow, const Bilingual& t, const Voice& v, double around, const LineOptions& o) const override {
+    ParagraphStyle zh = style(true, v.zh_column.leading);
+    if (o.justify_zh) zh.align = Align::justify;
+    flow.columns(tagged(t.zh, v.font, v.zh_column.size, v.ink, o, true), zh,
+                 tagged(t.en, v.font, v.en_column.size, v.ink, o, false), style(false, v.en_column.leading),
                  around, around);
   }
 
@@ -174,7 +189,7 @@ class SideBySide final : public Arrangement {
       right.push_back(marker_span(*marker, v, marks_, en.size, zh.size));
     }
     flow.columns(left, s, right, e, first ? 0 : is.column_gap, 0, false, "", 0,
-                 Span{"•", v.font, zh.size, marks_.accent});
+                 Span{is.bullet, v.font, zh.size, marks_.accent});
   }
 
   /// Each language in its own column, numbered in both.

@@ -34,6 +34,15 @@ struct ItemStyle {
   double indent = 0;
   double gap = 0, column_gap = 0;
   bool justify_zh = false;
+  std::string bullet = "•";  ///< hangs in the indent, in the accent
+};
+
+/// How `Arrangement::lines` sets its text: Chinese justified (a paragraph rather than a line),
+/// and a tag after the text in each language in its own ink (the stale-facts tag, say).
+struct LineOptions {
+  bool justify_zh = false;
+  std::optional<Bilingual> tag;
+  frame::Color tag_ink;
 };
 
 /// What bullets and source markers look like: the accent, and a marker's size and rise as
@@ -61,8 +70,9 @@ class Arrangement {
                        const std::string& bookmark, int level) const = 0;
   /// A block's heading; `across`: the block spans the full measure (cards, charts).
   virtual void section(Flow& flow, const Bilingual& text, bool across) const = 0;
-  /// A short text in every language with `around` points above and below the whole.
-  virtual void lines(Flow& flow, const Bilingual& text, const Voice& v, double around) const = 0;
+  /// A text in every language with `around` points above and below the whole.
+  virtual void lines(Flow& flow, const Bilingual& text, const Voice& v, double around,
+                     const LineOptions& options = {}) const = 0;
   /// A bulleted item; `marker` (a source marker [n]) follows the text in each language.
   virtual void item(Flow& flow, const Bilingual& text, const Voice& v, const ItemStyle& style,
                     const std::optional<std::string>& marker, bool first) const = 0;

@@ -1,5 +1,6 @@
-// Compose: title block, key-figure cards, charts, highlights and numbered sources, in the
-// layout's order and the chosen languages; one-page layouts drop trailing items until they fit.
+// Compose: title, summary, headline cards, highlights, charts, the figures table by topic,
+// changes and numbered sources, in the layout's order and the chosen languages; one-page
+// layouts drop trailing items until they fit in every mode, then let the chart fill the page.
 #include "layout/compose.h"
 
 #include <algorithm>
@@ -8,6 +9,7 @@
 #include <memory>
 
 #include "layout/arrangement.h"
+#include "layout/editorial.h"
 #include "layout/flow.h"
 
 namespace zb::layout {
@@ -19,14 +21,18 @@ using text::Span;
 const std::string& in(const model::Text& t, Lang l) { return l == Lang::zh || t.en.empty() ? t.zh : t.en; }
 
 // Spacing, in points.
-constexpr double kMetaAround = 4, kStaleAround = 2;             // around the title's meta lines, the stale note
+constexpr double kMetaAround = 4;                               // around the title's meta line
 constexpr double kRuleWidth = 1.2, kRuleBefore = 2, kRuleAfter = 4;  // the accent rule under the title
 constexpr double kFirstChartBefore = 2;                         // between the Charts heading and the first chart
-constexpr double kCompactChart = 0.62;                          // a one-page chart's width, × the measure
+constexpr double kNotesBefore = 5;                              // between cards or a table and their notes
+constexpr std::size_t kMaxHeadlines = 6;                        // headline cards when the layout gives no max
+/// A one-pager's chart starts this short (× the usual plot height) while the page decides what
+/// fits, and grows to fill the page after that.
+constexpr double kFirstChartScale = 0.6;
 
 /// The roles of the layout's type scale, each as every arrangement sets it.
 struct Voices {
-  Voice title, heading, compact, meta, stale, body, note, sources;
+  Voice title, heading, compact, meta, lede, body, note, sources;
 };
 
 /// Binds each role of the layout's type scale to its font role and inks, for every arrangement.
@@ -37,31 +43,41 @@ Voices voices(const text::FontBook& fonts, const model::Layout& l) {
   auto same = [](text::RoleId font, const model::TypeStyle& s, frame::Color first, frame::Color rest) {
     return Voice{font, s, s, s, s, first, rest};
   };
+  // A translation is smaller than its first language: by 1 pt (body), 1.5 pt (the summary).
+  auto smaller = [](const model::TypeStyle& s, double by, double leading) {
+    return model::TypeStyle{s.size - by, (s.size - by) * leading};
+  };
   Voices v;
   v.title = Voice{heading, t.title, t.subtitle, t.columns.title, t.columns.subtitle, l.accent, ink.muted};
   v.heading = Voice{heading, t.heading, t.heading_translation, t.heading, t.heading, ink.text, ink.muted};
   v.compact = same(heading, t.compact_heading, ink.text, ink.muted);
   v.meta = same(body, t.meta, ink.text, ink.muted);
-  v.stale = same(fonts.require_role("strong"), t.meta, ink.warning, ink.warning);
-  // A highlight's translation is 1 pt smaller than the body.
+  v.lede = Voice{body, t.lede, smaller(t.lede, 1.5, t.translation_leading), t.lede,
+                 smaller(t.lede, 1, t.columns.translation_leading), ink.text, ink.muted};
   const model::TypeStyle first{t.body_size, t.body_size * t.body_leading};
-  const model::TypeStyle translation{t.body_size - 1, (t.body_size - 1) * t.translation_leading};
-  const model::TypeStyle column{t.body_size - 1, (t.body_size - 1) * t.columns.translation_leading};
-  v.body = Voice{body, first, translation, first, column, ink.text, ink.muted};
+  v.body = Voice{body, first, smaller(first, 1, t.translation_leading), first,
+                 smaller(first, 1, t.columns.translation_leading), ink.text, ink.muted};
   v.note = Voice{body, t.note, t.note_translation, t.note, t.columns.note_translation, ink.text, ink.muted};
   v.sources = same(body, t.sources, ink.text, ink.text);
   return v;
 }
 
-/// Per-block limits, lowered step by step when a one-page layout overflows.
+/// Per-block limits, lowered step by step when a one-page layout overflows (-1: no limit).
 struct Limits {
   int metrics = -1, charts = -1, highlights = -1;
 };
 
+/// The largest number of headline cards the layout's key-figures block shows.
+std::size_t headline_cap(const model::Layout& l) {
+  for (const auto& b : l.blocks)
+    if (b.kind == model::BlockKind::key_figures && b.max > 0) return static_cast<std::size_t>(b.max);
+  return kMaxHeadlines;
+}
+
 class Composer {
  public:
   Composer(const text::FontBook& fonts, const model::Facts& f, const model::Layout& l, const ComposeOptions& o)
-      : fonts_(fonts), f_(f), l_(l), o_(o), v_(voices(fonts, l)) {
+      : fonts_(fonts), f_(f), l_(l), o_(o), v_(voices(fonts, l)), plan_(plan_briefing(f, headline_cap(l))) {
     switch (o.lang) {
       case LangMode::zh_en: langs_ = {Lang::zh, Lang::en}; break;
       case LangMode::en_zh: langs_ = {Lang::en, Lang::zh}; break;
@@ -75,7 +91,11 @@ class Composer {
     if (!l.palette.empty()) style_.palette = l.palette;
     style_.ink = l.ink.text;  // the charts' words in the layout's inks too
     style_.muted = l.ink.muted;
+    style_.figure_size = l.type.figure_size;
   }
+
+  /// Scales the charts' plot height (a one-pager's chart grows to fill its page).
+  void set_chart_scale(double scale) { style_.plot_scale = scale; }
 
   /// The blocks of the briefing with these limits, ready to paginate.
   Flow blocks(const Limits& lim) {
@@ -91,7 +111,9 @@ class Composer {
     for (const auto& b : l_.blocks) {
       switch (b.kind) {
         case model::BlockKind::title: title(flow); break;
+        case model::BlockKind::summary: summary(flow); break;
         case model::BlockKind::key_figures: key_figures(flow, b, lim.metrics); break;
+        case model::BlockKind::figures: figures(flow); break;
         case model::BlockKind::charts: charts(flow, b, lim.charts); break;
         case model::BlockKind::highlights: highlights(flow, b, lim.highlights); break;
         case model::BlockKind::sources: sources(flow); break;
@@ -105,21 +127,14 @@ class Composer {
   frame::Document paginate(const Flow& flow, double gap_scale = 1.0) const {
     Running running;
     const model::Text& short_name = f_.zone.short_name ? *f_.zone.short_name : f_.zone.name;
-    std::string left;
-    for (std::size_t i = 0; i < langs_.size(); ++i) left += (i ? " · " : "") + in(short_name, langs_[i]);
-    running.header_left = {Span{left, role("caption"), l_.type.caption_size, l_.ink.muted}};
-    std::string right;
-    for (std::size_t i = 0; i < langs_.size(); ++i)
-      right += (i ? " · " : "") + std::string(langs_[i] == Lang::zh ? "截至" + chart::format_date(f_.zone.as_of, Lang::zh)
-                                                                      : "As of " + chart::format_date(f_.zone.as_of, Lang::en));
-    running.header_right = {Span{right, role("caption"), l_.type.caption_size, l_.ink.muted}};
-    auto langs = langs_;
-    running.footer = [this, langs](int n, int m) {
-      std::string s;
-      for (std::size_t i = 0; i < langs.size(); ++i)
-        s += (i ? " · " : "") + (langs[i] == Lang::zh ? "第 " + std::to_string(n) + " 页，共 " + std::to_string(m) + " 页"
-                                                       : "Page " + std::to_string(n) + " of " + std::to_string(m));
-      return std::vector<Span>{Span{s, role("caption"), l_.type.caption_size, l_.ink.muted}};
+    running.header_left = {Span{joined(short_name), role("caption"), l_.type.caption_size, l_.ink.muted}};
+    running.header_right = {Span{joined(model::Text{"截至" + chart::format_date(f_.zone.as_of, Lang::zh),
+                                                    "As of " + chart::format_date(f_.zone.as_of, Lang::en)}),
+                                 role("caption"), l_.type.caption_size, l_.ink.muted}};
+    running.footer = [this](int n, int m) {
+      return std::vector<Span>{Span{joined(model::Text{"第 " + std::to_string(n) + " 页，共 " + std::to_string(m) + " 页",
+                                                       "Page " + std::to_string(n) + " of " + std::to_string(m)}),
+                                    role("caption"), l_.type.caption_size, l_.ink.muted}};
     };
     frame::Info info;
     info.title = f_.zone.name.zh + " / " + f_.zone.name.en;
@@ -130,6 +145,8 @@ class Composer {
     info.date = o_.date;
     return flow.finish(info, running, gap_scale);
   }
+
+  const EditorialPlan& plan() const { return plan_; }
 
  private:
   /// How many items of a block are shown: the block's `max`, then the one-page limit.
@@ -153,12 +170,20 @@ class Composer {
       source_no_[id] = static_cast<int>(numbered_.size());
     };
     for (const auto& b : l_.blocks) {
+      if (b.kind == model::BlockKind::summary)
+        for (std::size_t i : plan_.summary_highlights) cite(f_.highlights[i].source);
       if (b.kind == model::BlockKind::key_figures)
-        for (std::size_t i = 0; i < shown(f_.metrics.size(), b, lim.metrics); ++i) cite(f_.metrics[i].source);
+        for (std::size_t i = 0; i < shown(plan_.headlines.size(), b, lim.metrics); ++i)
+          cite(f_.metrics[plan_.headlines[i]].source);
       if (b.kind == model::BlockKind::charts)
         for (std::size_t i = 0; i < shown(f_.series.size(), b, lim.charts); ++i) cite(f_.series[i].source);
       if (b.kind == model::BlockKind::highlights)
-        for (std::size_t i = 0; i < shown(f_.highlights.size(), b, lim.highlights); ++i) cite(f_.highlights[i].source);
+        for (std::size_t i = 0; i < shown(plan_.highlights.size(), b, lim.highlights); ++i)
+          cite(f_.highlights[plan_.highlights[i]].source);
+      if (b.kind == model::BlockKind::figures)
+        for (const auto& g : plan_.table)
+          for (const auto& row : g.rows)
+            for (std::size_t i : row.metrics) cite(f_.metrics[i].source);
     }
   }
 
@@ -169,15 +194,33 @@ class Composer {
     auto it = source_no_.find(source_id);
     return it == source_no_.end() ? "" : "[" + std::to_string(it->second) + "]";
   }
+  /// The languages of the mode in order, joined by " · " (running header and footer).
+  std::string joined(const model::Text& t) const {
+    std::string s;
+    for (std::size_t i = 0; i < langs_.size(); ++i) s += (i ? " · " : "") + in(t, langs_[i]);
+    return s;
+  }
+  text::TextContext metric_context(std::size_t k) const {
+    return {f_.file, "metrics[" + std::to_string(k) + "]", f_.metrics[k].at.line, f_.metrics[k].at.col};
+  }
+  /// Whether a figure's own date is older than the stale limit.
+  bool dated(const model::Metric& m) const {
+    return m.date && o_.today && *o_.today - m.date->days_since_epoch() > o_.max_age_days;
+  }
 
   void title(Flow& flow) {
     flow.set_context({f_.file, "zone.name", f_.zone.name_at.line, f_.zone.name_at.col});
     const model::Text& name = f_.zone.name;
     arrange_->heading(flow, {name.zh, name.en}, v_.title, name.zh + " / " + name.en, 0);
-    // Region and as-of date, and the stale note.
+    // Region and as-of date, and a quiet tag when the facts are old.
     flow.set_context({f_.file, "zone.region", f_.zone.region_at.line, f_.zone.region_at.col});
-    arrange_->lines(flow, {meta_line(Lang::zh), meta_line(Lang::en)}, v_.meta, kMetaAround);
-    if (o_.stale_days) arrange_->lines(flow, {stale_line(Lang::zh), stale_line(Lang::en)}, v_.stale, kStaleAround);
+    LineOptions meta;
+    if (o_.stale_days) {
+      const std::string days = std::to_string(*o_.stale_days);
+      meta.tag = Bilingual{"数据已逾" + days + "天，可能已过时", "over " + days + " days old, may be out of date"};
+      meta.tag_ink = l_.ink.warning;
+    }
+    arrange_->lines(flow, {meta_line(Lang::zh), meta_line(Lang::en)}, v_.meta, kMetaAround, meta);
     flow.rule(l_.accent, kRuleWidth, kRuleBefore, kRuleAfter);
   }
 
@@ -189,38 +232,45 @@ class Composer {
                                  : "Facts as of " + chart::format_date(f_.zone.as_of, Lang::en));
   }
 
-  /// The note that the facts are older than allowed (only when stale_days is set).
-  std::string stale_line(Lang l) const {
-    const std::string days = std::to_string(*o_.stale_days);
-    return l == Lang::zh ? "注意：数据截至" + chart::format_date(f_.zone.as_of, Lang::zh) + "，已超过" + days + "天，可能已过时。"
-                         : "Note: these facts date from " + chart::format_date(f_.zone.as_of, Lang::en) + ", more than " +
-                               days + " days ago, and may be out of date.";
+  /// 摘要 / In brief: the zone's summary, else its key highlights (EditorialPlan).
+  void summary(Flow& flow) {
+    if (!f_.zone.summary && plan_.summary_highlights.empty()) return;
+    arrange_->section(flow, {"摘要", "In brief"}, /*across=*/false);
+    if (f_.zone.summary) {
+      flow.set_context({f_.file, "zone.summary", f_.zone.name_at.line, f_.zone.name_at.col});
+      LineOptions o;
+      o.justify_zh = true;
+      arrange_->lines(flow, {f_.zone.summary->zh, f_.zone.summary->en}, v_.lede, 0, o);
+      return;
+    }
+    const ItemStyle item{l_.space.indent, l_.space.highlights, l_.space.highlights + 1, true};
+    for (std::size_t k = 0; k < plan_.summary_highlights.size(); ++k) {
+      const std::size_t i = plan_.summary_highlights[k];
+      const auto& h = f_.highlights[i];
+      flow.set_context({f_.file, "highlights[" + std::to_string(i) + "].text", h.at.line, h.at.col});
+      arrange_->item(flow, {h.text.zh, h.text.en}, v_.body, item, marker(h.source), k == 0);
+    }
   }
 
   void key_figures(Flow& flow, const model::Block& b, int limit) {
-    const std::size_t n = shown(f_.metrics.size(), b, limit);
+    const std::size_t n = shown(plan_.headlines.size(), b, limit);
     if (n == 0) return;
     arrange_->section(flow, {"关键指标", "Key figures"}, /*across=*/true);
     const int cols = std::max(1, b.columns);
     const double gap = l_.space.cards, w = (flow.measure() - gap * (cols - 1)) / cols;
     // One size for every big value of the block, so figures read alike down the page.
     double block_size = l_.type.figure_size;
-    for (std::size_t k = 0; k < n; ++k)
-      block_size = std::min(block_size, chart::card_value_size(fonts_, f_.metrics[k], w, style_, chart_langs(),
-                                                               {f_.file, "metrics[" + std::to_string(k) + "]", f_.metrics[k].at.line, f_.metrics[k].at.col}));
-    for (std::size_t i = 0; i < n; i += static_cast<std::size_t>(cols)) {
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::size_t i = plan_.headlines[k];
+      block_size = std::min(block_size, chart::card_value_size(fonts_, f_.metrics[i], w, style_, chart_langs(), metric_context(i)));
+    }
+    for (std::size_t first = 0; first < n; first += static_cast<std::size_t>(cols)) {
+      const std::size_t end = std::min(n, first + static_cast<std::size_t>(cols));
       // Drawn once to learn where each card's value starts, then with what the row shares (the
       // value line; the block's value size), and once more with a common height if they differ.
       auto draw_row = [&](const chart::CardRow& shared) {
         std::vector<chart::Chart> row;
-        for (std::size_t k = i; k < std::min(n, i + static_cast<std::size_t>(cols)); ++k) {
-          model::Metric m = f_.metrics[k];
-          // The source marker once per card, on the first language's label (no space in Chinese).
-          if (langs_.front() == Lang::zh) m.label.zh += marker(m.source);
-          else if (!m.label.en.empty()) m.label.en += " " + marker(m.source);
-          text::TextContext ctx{f_.file, "metrics[" + std::to_string(k) + "]", f_.metrics[k].at.line, f_.metrics[k].at.col};
-          row.push_back(chart::draw_card(fonts_, m, w, style_, chart_langs(), ctx, shared));
-        }
+        for (std::size_t k = first; k < end; ++k) row.push_back(card(plan_.headlines[k], w, shared));
         return row;
       };
       chart::CardRow shared;
@@ -236,9 +286,157 @@ class Composer {
       std::vector<frame::Item> cards;  // each card a group at its place in the row
       for (std::size_t k = 0; k < row.size(); ++k)
         cards.push_back(frame::Group{{l_.margin_left + static_cast<double>(k) * (w + gap), 0}, std::move(row[k].items), {}});
-      flow.set_context({f_.file, "metrics[" + std::to_string(i) + "]", f_.metrics[i].at.line, f_.metrics[i].at.col});
-      flow.box(h, std::move(cards), i == 0 ? 0 : gap, 0, false);
+      flow.set_context(metric_context(plan_.headlines[first]));
+      flow.box(h, std::move(cards), first == 0 ? 0 : gap, 0, false);
     }
+    // The cards' notes, each naming its figure.
+    bool any = false;
+    for (std::size_t k = 0; k < n; ++k) {
+      const model::Metric& m = f_.metrics[plan_.headlines[k]];
+      if (!m.note) continue;
+      flow.set_context(metric_context(plan_.headlines[k]));
+      if (!any) flow.box(0, {}, kNotesBefore, 0, false);
+      any = true;
+      arrange_->lines(flow, {"注：" + m.label.zh + "——" + m.note->zh, "Note: " + in(m.label, Lang::en) + ": " + in(*m.note, Lang::en)},
+                      v_.note, 0, {});
+    }
+  }
+
+  /// One headline card: the source marker once, on the first language's label (no space in
+  /// Chinese); a figure dated otherwise than the zone says so in its period line.
+  chart::Chart card(std::size_t i, double w, const chart::CardRow& shared) const {
+    model::Metric m = f_.metrics[i];
+    if (langs_.front() == Lang::zh) m.label.zh += marker(m.source);
+    else if (!m.label.en.empty()) m.label.en += " " + marker(m.source);
+    if (m.date && *m.date != f_.zone.as_of) {
+      const model::Text when{chart::format_month(*m.date, Lang::zh), chart::format_month(*m.date, Lang::en)};
+      m.period = m.period ? model::Text{m.period->zh + "，" + when.zh, m.period->en + ", " + when.en} : when;
+    }
+    return chart::draw_card(fonts_, m, w, style_, chart_langs(), metric_context(i), shared);
+  }
+
+  /// Every figure not on a card: a table per topic, one row per measure (its values over time),
+  /// then the topic's notes, lettered a, b, c… from the rows' labels.
+  void figures(Flow& flow) {
+    if (plan_.table.empty()) return;
+    arrange_->section(flow, {"全部指标", "All figures"}, /*across=*/true);
+    bool first_group = true;
+    for (const auto& g : plan_.table) {
+      Table t = table_frame();
+      std::vector<std::pair<std::string, const model::Metric*>> notes;  // letter, metric
+      if (first_group) t.rows.push_back(header_row());
+      t.header = first_group;
+      if (g.topic) {
+        t.spanning.push_back(t.rows.size());
+        t.rows.push_back({bilingual_cell(*g.topic, role("strong"), l_.ink.text, l_.ink.text)});
+      }
+      for (const auto& row : g.rows) t.rows.push_back(figure_row(row, notes));
+      flow.set_context(metric_context(g.rows.front().metrics.front()));
+      flow.table(t, first_group ? 0 : l_.space.charts, 0);
+      const ItemStyle note{l_.space.indent, l_.space.notes, l_.space.notes, true};
+      for (std::size_t k = 0; k < notes.size(); ++k) {
+        ItemStyle s = note;
+        s.bullet = notes[k].first;
+        if (k == 0) flow.box(0, {}, kNotesBefore, 0, false);
+        const model::Text& text = *notes[k].second->note;
+        arrange_->item(flow, {text.zh, text.en}, v_.note, s, std::nullopt, k == 0);
+      }
+      first_group = false;
+    }
+  }
+
+  Table table_frame() const {
+    Table t;
+    t.column_fractions = {0.5, 0.27, 0.23};
+    t.align = {text::Align::left, text::Align::right, text::Align::right};
+    t.zh = langs_.front() == Lang::zh;
+    t.line_height = l_.type.table.leading;
+    t.padding = 3;
+    t.header_fill = std::nullopt;
+    t.rule = frame::Color{0.80, 0.82, 0.85};
+    t.rule_width = 0.4;
+    return t;
+  }
+
+  std::vector<std::vector<Span>> header_row() const {
+    const frame::Color ink = l_.ink.muted;
+    return {bilingual_cell({"指标", "Figure"}, role("strong"), ink, ink), bilingual_cell({"数值", "Value"}, role("strong"), ink, ink),
+            bilingual_cell({"时间", "Date"}, role("strong"), ink, ink)};
+  }
+
+  /// A cell with the first language over the second (when bilingual), each its own spans.
+  std::vector<Span> bilingual_cell(const model::Text& t, text::RoleId font, frame::Color first,
+                                   frame::Color second) const {
+    std::vector<Span> spans;
+    const double size = l_.type.table.size;
+    for (std::size_t i = 0; i < langs_.size(); ++i) {
+      if (i) spans.push_back(Span{"\n", font, size, first});
+      Span s{in(t, langs_[i]), font, size, i == 0 ? first : second};
+      s.zh = langs_[i] == Lang::zh;
+      spans.push_back(s);
+    }
+    return spans;
+  }
+
+  /// One measure's row: its label (with note letters), its values oldest first joined by "→"
+  /// (each with its source marker), and each value's period or date.
+  std::vector<std::vector<Span>> figure_row(const Measure& row,
+                                            std::vector<std::pair<std::string, const model::Metric*>>& notes) const {
+    const double size = l_.type.table.size;
+    const text::RoleId body = role("body");
+    const model::Metric& latest = f_.metrics[row.metrics.back()];
+    std::vector<Span> label = bilingual_cell(latest.label, body, l_.ink.text, l_.ink.muted);
+    std::string letters;
+    for (std::size_t i : row.metrics)
+      if (f_.metrics[i].note) {
+        const std::string letter(1, static_cast<char>('a' + notes.size() % 26));
+        notes.push_back({letter, &f_.metrics[i]});
+        letters += letter;
+      }
+    if (!letters.empty())
+      label.insert(label.begin() + 1, Span{letters, body, std::max(7.0, size * l_.type.marker_scale), l_.accent,
+                                           size * l_.type.marker_rise});
+    std::vector<Span> value, when;
+    for (std::size_t li = 0; li < langs_.size(); ++li) {
+      const Lang l = langs_[li];
+      const frame::Color ink = li == 0 ? l_.ink.text : l_.ink.muted;
+      std::vector<Span> v, d;
+      for (std::size_t k = 0; k < row.metrics.size(); ++k) {
+        const model::Metric& m = f_.metrics[row.metrics[k]];
+        if (k) {
+          v.push_back(Span{" → ", body, size, ink});
+          d.push_back(Span{" → ", body, size, ink});
+        }
+        v.push_back(Span{chart::format_value(m.value, m.unit, l, m.qualifier).text, body, size, ink});
+        if (li == 0)
+          v.push_back(Span{marker(m.source), body, std::max(7.0, size * l_.type.marker_scale), l_.accent,
+                           size * l_.type.marker_rise});
+        const model::Date date = figure_date(f_, m);
+        std::string w = row.metrics.size() == 1 && m.period ? in(*m.period, l) : chart::format_month(date, l);
+        d.push_back(Span{w, body, size, dated(m) ? l_.ink.warning : ink});
+        if (dated(m)) d.push_back(Span{l == Lang::zh ? "（旧）" : " (old)", body, size, l_.ink.warning});
+      }
+      // A value that reads the same in both languages ("18%") is printed once.
+      if (li > 0 && same_text(v, value)) v.clear();
+      for (auto* cell : {&value, &when}) {
+        auto& add = cell == &value ? v : d;
+        if (add.empty()) continue;
+        if (li > 0) cell->push_back(Span{"\n", body, size, ink});
+        for (auto& s : add) {
+          s.zh = l == Lang::zh;
+          cell->push_back(s);
+        }
+      }
+    }
+    return {label, value, when};
+  }
+
+  /// Whether `second`'s words equal `first`'s (markers aside).
+  static bool same_text(const std::vector<Span>& second, const std::vector<Span>& first) {
+    std::string a, b;
+    for (const auto& s : second) a += s.rise == 0 ? s.text : "";
+    for (const auto& s : first) b += s.rise == 0 ? s.text : "";
+    return a == b;
   }
 
   void charts(Flow& flow, const model::Block& b, int limit) {
@@ -253,16 +451,14 @@ class Composer {
       for (std::size_t k = 0; k < langs_.size() && src; ++k) {
         const bool zh = langs_[k] == Lang::zh;
         std::string part = std::string(zh ? "来源：" : "Source: ") + marker(s.source) + " " + in(src->publisher, langs_[k]);
-        if (s.note && !l_.one_page) {  // a one-page layout has no room for notes
+        if (s.note) {
           std::string note = in(*s.note, langs_[k]);
           part += zh ? "。注：" + note : ". Note: " + note;
         }
         source += (k ? "\n" : "") + part;
       }
       text::TextContext ctx{f_.file, "series[" + std::to_string(i) + "]", s.at.line, s.at.col};
-      // A one-page layout gets a compact chart (its plot height follows its width).
-      double width = l_.one_page ? flow.measure() * kCompactChart : flow.measure();
-      auto c = chart::draw_series(fonts_, s, source, width, style_, chart_langs(), ctx);
+      auto c = chart::draw_series(fonts_, s, source, flow.measure(), style_, chart_langs(), ctx);
       flow.set_context(ctx);  // a chart too tall for a page names its series
       std::vector<frame::Item> chart;
       chart.push_back(frame::Group{{l_.margin_left, 0}, std::move(c.items), {}});
@@ -271,15 +467,16 @@ class Composer {
   }
 
   void highlights(Flow& flow, const model::Block& b, int limit) {
-    const std::size_t n = shown(f_.highlights.size(), b, limit);
+    const std::size_t n = shown(plan_.highlights.size(), b, limit);
     if (n == 0) return;
     arrange_->section(flow, {"要点", "Highlights"}, /*across=*/false);
     // Chinese justified; side by side one point further apart.
     const ItemStyle highlight{l_.space.indent, l_.space.highlights, l_.space.highlights + 1, true};
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t k = 0; k < n; ++k) {
+      const std::size_t i = plan_.highlights[k];
       const auto& h = f_.highlights[i];
       flow.set_context({f_.file, "highlights[" + std::to_string(i) + "].text", h.at.line, h.at.col});
-      arrange_->item(flow, {h.text.zh, h.text.en}, v_.body, highlight, marker(h.source), i == 0);
+      arrange_->item(flow, {h.text.zh, h.text.en}, v_.body, highlight, marker(h.source), k == 0);
     }
   }
 
@@ -317,6 +514,7 @@ class Composer {
   const model::Layout& l_;
   const ComposeOptions o_;  // a copy: one-pagers make a composer per language mode from a local
   const Voices v_;           // the layout's type scale and inks, role by role
+  const EditorialPlan plan_;  // what goes where: headlines, table rows, the summary's highlights
   std::vector<Lang> langs_;
   std::unique_ptr<Arrangement> arrange_;  // how the languages are arranged, chosen once per mode
   std::map<std::string, int> source_no_;
@@ -343,6 +541,8 @@ double last_page_fill(const frame::Document& doc, const model::Layout& layout) {
 
 namespace {
 
+/// A last page must be at least this full, or the briefing is set a page shorter if it can be.
+constexpr double kLastPageFill = 1.0 / 3;
 /// The tightest spacing between blocks copyfitting uses (a fraction of the layout's).
 constexpr double kTightGaps = 0.45;
 
@@ -352,7 +552,7 @@ constexpr double kTightGaps = 0.45;
 frame::Document copyfit(Composer& c, const model::Layout& layout) {
   const Flow flow = c.blocks(Limits{});
   frame::Document doc = c.paginate(flow);
-  if (doc.pages.size() > 1 && last_page_fill(doc, layout) < 0.25)
+  if (doc.pages.size() > 1 && last_page_fill(doc, layout) < kLastPageFill)
     for (double scale : {0.7, kTightGaps}) {
       frame::Document tight = c.paginate(flow, scale);
       if (tight.pages.size() < doc.pages.size()) return tight;
@@ -369,6 +569,7 @@ class AllModes {
       ComposeOptions o = options;
       o.lang = m;
       modes_.push_back(std::make_unique<Composer>(fonts, facts, layout, o));
+      modes_.back()->set_chart_scale(kFirstChartScale);
     }
   }
 
@@ -386,9 +587,9 @@ class AllModes {
 };
 
 /// What the layout shows at most: every item, capped by each block's `max`.
-Limits layout_limits(const model::Facts& facts, const model::Layout& layout) {
-  Limits l{static_cast<int>(facts.metrics.size()), static_cast<int>(facts.series.size()),
-           static_cast<int>(facts.highlights.size())};
+Limits layout_limits(const Composer& c, const model::Facts& facts, const model::Layout& layout) {
+  Limits l{static_cast<int>(c.plan().headlines.size()), static_cast<int>(facts.series.size()),
+           static_cast<int>(c.plan().highlights.size())};
   for (const auto& b : layout.blocks) {
     if (b.max <= 0) continue;
     if (b.kind == model::BlockKind::highlights) l.highlights = std::min(l.highlights, b.max);
@@ -398,11 +599,12 @@ Limits layout_limits(const model::Facts& facts, const model::Layout& layout) {
   return l;
 }
 
-/// Drops one step from the end of the blocks: highlights down to two, key figures down to one
-/// row, the last highlight but one, the charts, the last highlight. False when nothing is left.
-bool drop_one(Limits& l) {
+/// Drops one step from the end of the blocks: the highlights that are not key, key figures down
+/// to one row, the key highlights down to one, the chart, the last highlight. False when nothing
+/// is left. `key` is how many of the highlights block's items are key (they come first).
+bool drop_one(Limits& l, int key) {
   if (l.highlights <= 0 && l.charts <= 0 && l.metrics <= 3) return false;
-  if (l.highlights > 2) --l.highlights;
+  if (l.highlights > std::max(key, 0)) --l.highlights;
   else if (l.metrics > 3) l.metrics = std::max(3, l.metrics - 3);
   else if (l.highlights > 1) --l.highlights;
   else if (l.charts > 0) --l.charts;
@@ -414,10 +616,9 @@ bool drop_one(Limits& l) {
 /// the English one-pager handed out at one meeting must agree. Drops until all modes fit, then
 /// gives highlights back one at a time while every mode still holds them (dropping a whole row
 /// of cards can free more room than needed).
-Limits one_page_limits(AllModes& modes, const model::Facts& facts, const model::Layout& layout) {
-  const Limits most = layout_limits(facts, layout);
+Limits one_page_limits(AllModes& modes, const Limits& most, int key) {
   Limits lim = most;
-  while (!modes.fit(lim) && drop_one(lim)) {
+  while (!modes.fit(lim) && drop_one(lim, key)) {
   }
   while (lim.highlights < most.highlights) {
     Limits more = lim;
@@ -428,6 +629,46 @@ Limits one_page_limits(AllModes& modes, const model::Facts& facts, const model::
   return lim;
 }
 
+/// How much taller than usual a one-pager's chart may grow to fill its page.
+constexpr double kMostChartScale = 2.0;
+/// How much more space than usual a one-pager may put between its blocks to fill its page.
+constexpr double kMostGaps = 3.0;
+/// The share of the page a one-pager fills before its chart stops growing.
+constexpr double kOnePagerFill = 0.9;
+
+/// A one-pager: the limits every mode holds, then the chart grown (in steps, while the page
+/// still holds everything) until the page is full enough.
+frame::Document one_pager(Composer& c, AllModes& modes, const model::Facts& facts, const model::Layout& layout) {
+  const auto& shown = c.plan().highlights;
+  const int key = static_cast<int>(std::count_if(shown.begin(), shown.end(), [&](std::size_t i) { return facts.highlights[i].key; }));
+  const Limits lim = one_page_limits(modes, layout_limits(c, facts, layout), key);
+  auto compose = [&](double gaps) {
+    const Flow flow = c.blocks(lim);
+    frame::Document doc = c.paginate(flow, gaps);
+    if (doc.pages.size() > 1 && gaps <= 1) doc = c.paginate(flow, kTightGaps);
+    return doc;
+  };
+  c.set_chart_scale(kFirstChartScale);
+  frame::Document doc = compose(1);
+  auto full = [&] { return last_page_fill(doc, layout) >= kOnePagerFill; };
+  for (double scale = kFirstChartScale + 0.1; lim.charts > 0 && scale <= kMostChartScale + 1e-9 && !full(); scale += 0.1) {
+    c.set_chart_scale(scale);
+    frame::Document grown = compose(1);
+    if (grown.pages.size() > 1) {
+      c.set_chart_scale(scale - 0.1);
+      break;
+    }
+    doc = std::move(grown);
+  }
+  // Then more air between the blocks (a page of one language holds half the text of two).
+  for (double gaps = 1.25; gaps <= kMostGaps + 1e-9 && !full(); gaps += 0.25) {
+    frame::Document spaced = compose(gaps);
+    if (spaced.pages.size() > 1) break;
+    doc = std::move(spaced);
+  }
+  return doc;
+}
+
 }  // namespace
 
 frame::Document compose_briefing(const text::FontBook& fonts, const model::Facts& facts, const model::Layout& layout,
@@ -435,10 +676,7 @@ frame::Document compose_briefing(const text::FontBook& fonts, const model::Facts
   Composer c(fonts, facts, layout, options);
   if (!layout.one_page) return copyfit(c, layout);
   AllModes modes(fonts, facts, layout, options);
-  const Flow flow = c.blocks(one_page_limits(modes, facts, layout));
-  frame::Document doc = c.paginate(flow);
-  if (doc.pages.size() > 1) doc = c.paginate(flow, kTightGaps);
-  return doc;
+  return one_pager(c, modes, facts, layout);
 }
 
 }  // namespace zb::layout

@@ -26,17 +26,22 @@ struct ComposeOptions {
   std::optional<std::int64_t> date;  ///< PDF creation date (SOURCE_DATE_EPOCH)
   /// When set: the facts are older than allowed by this many days, and the title block says so.
   std::optional<int> stale_days;
+  /// Today (days since 1970-01-01) and the age after which a figure is old: a figure whose own
+  /// `date` is older gets a quiet tag by its date. Unset: no figure is tagged.
+  std::optional<long> today;
+  int max_age_days = 365;
   /// What changed since the last edition (zh, en lines); unset when there is no last edition.
   std::optional<std::vector<std::pair<std::string, std::string>>> changes;
 };
 
-/// Lays out the briefing of `facts` with `layout`. Every figure carries a source marker [n]
-/// pointing into the numbered Sources block. Throws base::Error (file, field, character) when a
-/// text has a character no font has.
 /// How far down its text area the last page's content reaches (0 = empty, 1 = full): the
 /// lowest baseline or path point between the margins.
 double last_page_fill(const frame::Document& doc, const model::Layout& layout);
 
+/// Lays out the briefing of `facts` with `layout`: the point first (title, summary, headline
+/// figures), then highlights, charts, the figures table by topic with its notes, changes and
+/// sources. Every figure carries a source marker [n] pointing into the numbered Sources block.
+/// Throws base::Error (file, field, character) when a text has a character no font has.
 frame::Document compose_briefing(const text::FontBook& fonts, const model::Facts& facts, const model::Layout& layout,
                                  const ComposeOptions& options);
 

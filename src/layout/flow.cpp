@@ -99,6 +99,21 @@ void Flow::bullet(std::vector<text::Span> spans, text::ParagraphStyle style, tex
   if (keep_with_next) keep_with_next_from(first);
 }
 
+namespace {
+
+/// A table cell's spans as paragraphs: a span that is exactly "\n" ends one (empty ones dropped).
+std::vector<std::vector<text::Span>> split_paragraphs(const std::vector<text::Span>& cell) {
+  std::vector<std::vector<text::Span>> out(1);
+  for (const auto& s : cell) {
+    if (s.text == "\n") out.emplace_back();
+    else out.back().push_back(s);
+  }
+  std::erase_if(out, [](const auto& p) { return p.empty(); });
+  return out;
+}
+
+}  // namespace
+
 void Flow::table(const Table& t, double space_before, double space_after) {
   const double x0 = page_.margin_left, total = measure();
   std::vector<double> widths, lefts;
@@ -110,34 +125,47 @@ void Flow::table(const Table& t, double space_before, double space_after) {
   }
   for (std::size_t r = 0; r < t.rows.size(); ++r) {
     const auto& row = t.rows[r];
-    if (row.size() > widths.size())
-      throw base::Error(ctx_.diagnostic("expected at most " + std::to_string(widths.size()) + " cells in a table row",
+    const bool header = t.header && r == 0;
+    const bool spanning = std::find(t.spanning.begin(), t.spanning.end(), r) != t.spanning.end();
+    if (row.size() > widths.size() || (spanning && row.size() > 1))
+      throw base::Error(ctx_.diagnostic("expected at most " + std::to_string(spanning ? 1 : widths.size()) +
+                                            " cells in a table row",
                                         std::to_string(row.size()) + " cells in row " + std::to_string(r + 1)));
-    std::vector<text::LaidParagraph> cells;
+    // Each cell: its paragraphs (split at "\n" spans), stacked.
+    std::vector<std::vector<text::LaidParagraph>> cells;
     std::size_t lines = 1;
-    for (std::size_t c = 0; c < row.size() && c < widths.size(); ++c) {
+    for (std::size_t c = 0; c < row.size(); ++c) {
       text::ParagraphStyle st;
-      st.width = widths[c] - 2 * t.padding;
+      st.width = (spanning ? acc : widths[c]) - 2 * t.padding;
       st.line_height = t.line_height;
-      st.zh = t.zh;
-      st.align = c < t.align.size() ? t.align[c] : text::Align::left;
-      cells.push_back(text::layout_paragraph(fonts_, row[c], st, ctx_));
-      lines = std::max(lines, cells.back().lines.size());
+      st.align = !spanning && c < t.align.size() ? t.align[c] : text::Align::left;
+      cells.emplace_back();
+      std::size_t cell_lines = 0;
+      for (auto& spans : split_paragraphs(row[c])) {
+        st.zh = spans.front().zh.value_or(t.zh);
+        cells.back().push_back(text::layout_paragraph(fonts_, std::move(spans), st, ctx_));
+        cell_lines += cells.back().back().lines.size();
+      }
+      lines = std::max(lines, cell_lines);
     }
     Box b;
     b.height = static_cast<double>(lines) * t.line_height + 2 * t.padding;
     b.space_before = r == 0 ? space_before : 0;
-    b.keep_with_next = r == 0;  // the header row stays with the first body row
-    if (r == 0) b.items.push_back(rect(x0, 0, acc, b.height, t.header_fill));
+    b.keep_with_next = header || spanning;  // a header or a topic stays with the row after it
+    if (header && t.header_fill) b.items.push_back(rect(x0, 0, acc, b.height, *t.header_fill));
     for (std::size_t c = 0; c < cells.size(); ++c) {
-      double size = cells[c].spans.empty() ? 10 : cells[c].spans.front().size;
-      for (std::size_t i = 0; i < cells[c].lines.size(); ++i)
-        text::emit_line(cells[c], i, lefts[c] + t.padding,
-                        t.padding + static_cast<double>(i) * t.line_height + text::baseline_in_line(fonts_, t.line_height, size),
-                        b.items, b.links);
+      double line = 0;
+      for (const auto& p : cells[c]) {
+        const double size = p.spans.empty() ? 10 : p.spans.front().size;
+        for (std::size_t i = 0; i < p.lines.size(); ++i, ++line)
+          text::emit_line(p, i, lefts[c] + t.padding,
+                          t.padding + line * t.line_height + text::baseline_in_line(fonts_, t.line_height, size), b.items,
+                          b.links);
+      }
     }
-    b.items.push_back(hline(x0, x0 + acc, b.height, t.rule, r == 0 ? 0.8 : 0.4));
-    if (r == 0) b.items.push_back(hline(x0, x0 + acc, 0, t.rule, 0.8));
+    const bool strong = header || spanning;
+    b.items.push_back(hline(x0, x0 + acc, b.height, t.rule, strong ? 2 * t.rule_width : t.rule_width));
+    if (r == 0) b.items.push_back(hline(x0, x0 + acc, 0, t.rule, 2 * t.rule_width));
     if (r + 1 == t.rows.size()) b.height += space_after;
     push(std::move(b));
   }

@@ -18,16 +18,22 @@ struct PageSetup {
   double margin_top = 62, margin_bottom = 62, margin_left = 58, margin_right = 58;
 };
 
-/// A simple table: a header row and body rows of cells, each cell a paragraph's spans.
+/// A simple table: a header row and body rows of cells, each cell a paragraph's spans (a span
+/// that is exactly "\n" starts another paragraph: a label over its translation, say). Each row stays whole
+/// on a page; the header and spanning rows stay with the row after them.
 struct Table {
   std::vector<double> column_fractions;              ///< widths as fractions of the measure
-  std::vector<std::vector<std::vector<text::Span>>> rows;  ///< rows[0] is the header
+  std::vector<std::vector<std::vector<text::Span>>> rows;  ///< rows[0] is the header if `header`
   std::vector<text::Align> align;                     ///< per column
   bool zh = false;
+  bool header = true;                                 ///< rows[0] is a header row
+  /// Rows whose one cell runs across the whole table (a topic's heading), by index.
+  std::vector<std::size_t> spanning;
   double line_height = 14;
   double padding = 4;
   frame::Color rule{0.55, 0.58, 0.62};
-  frame::Color header_fill{0.93, 0.95, 0.97};
+  std::optional<frame::Color> header_fill = frame::Color{0.93, 0.95, 0.97};
+  double rule_width = 0.4;  ///< between body rows (the header's and a spanning row's: twice that)
 };
 
 /// Running header and footer, drawn on every page after pagination.

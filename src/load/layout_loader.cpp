@@ -71,10 +71,11 @@ void read_blocks(Schema& s, const YNode& n, model::Layout& l) {
   static const std::map<std::string, model::BlockKind> kKinds = {
       {"title", model::BlockKind::title},         {"key-figures", model::BlockKind::key_figures},
       {"charts", model::BlockKind::charts},       {"highlights", model::BlockKind::highlights},
-      {"sources", model::BlockKind::sources},     {"changes", model::BlockKind::changes}};
+      {"sources", model::BlockKind::sources},     {"changes", model::BlockKind::changes},
+      {"summary", model::BlockKind::summary},     {"figures", model::BlockKind::figures}};
   std::set<std::string> names;
   for (const auto& [k, _] : kKinds) names.insert(k);
-  const std::string expected = "expected a block: title, changes, key-figures, charts, highlights or sources";
+  const std::string expected = "expected a block: title, summary, changes, key-figures, figures, charts, highlights or sources";
   if (!n.is_seq() || n.items.empty()) {
     s.error(n, "blocks", "expected a non-empty list of blocks", n.is_seq() ? "an empty list" : describe(n));
     return;
@@ -160,6 +161,7 @@ void read_type(Schema& s, const YNode& n, model::TypeScale& t) {
        {std::tuple{"title", &t.title, false}, std::tuple{"subtitle", &t.subtitle, false},
         std::tuple{"heading", &t.heading, true}, std::tuple{"heading_translation", &t.heading_translation, false},
         std::tuple{"compact_heading", &t.compact_heading, true}, std::tuple{"meta", &t.meta, false},
+        std::tuple{"lede", &t.lede, false}, std::tuple{"table", &t.table, false},
         std::tuple{"note", &t.note, false}, std::tuple{"note_translation", &t.note_translation, false},
         std::tuple{"sources", &t.sources, false}})
     if (const YNode* v = f.optional(key)) read_style(s, *v, std::string("type.") + key, *target, heading);

@@ -12,7 +12,9 @@
 namespace zb::model {
 
 
-enum class BlockKind { title, key_figures, charts, highlights, sources, changes };
+/// title: name, meta line; summary: 摘要 / In brief; key-figures: the headline cards; figures: every
+/// other figure in a table by topic; charts; highlights; changes: since the last edition; sources.
+enum class BlockKind { title, summary, key_figures, figures, charts, highlights, sources, changes };
 
 /// One block of a briefing, in reading order.
 struct Block {
@@ -48,7 +50,9 @@ struct TypeScale {
   TypeStyle heading{13, 20, 16, 6};     ///< a block's heading (side by side, both columns)
   TypeStyle heading_translation{9.5, 14};
   TypeStyle compact_heading{11.5, 18, 10, 4};  ///< one-page layouts: one line, "要点 · Highlights"
-  TypeStyle meta{8.5, 13};              ///< region and as-of date, the stale-facts note
+  TypeStyle meta{8.5, 13};              ///< region and as-of date, the stale-facts tag
+  TypeStyle lede{12, 20};               ///< the summary that opens the briefing
+  TypeStyle table{9, 13};               ///< the figures table (a translation in the same size, muted)
   TypeStyle note{9, 14};                ///< a change since the last edition
   TypeStyle note_translation{8, 12.5};
   TypeStyle sources{8, 12.5};           ///< the numbered source list
