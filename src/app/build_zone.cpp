@@ -13,6 +13,7 @@
 #include "base/utf8.h"
 #include "export/pdf/pdf_writer.h"
 #include "export/png/png_writer.h"
+#include "layout/editorial.h"
 
 namespace zb::app {
 namespace {
@@ -65,6 +66,8 @@ void compose_and_write(const ZoneContext& ctx, const model::Facts& facts, long a
   const BuildOptions& o = ctx.options;
   const model::Layout& lay = ctx.layouts.at(o.layout.value_or(facts.zone.layout));
   layout::ComposeOptions zone_options = ctx.compose_options;
+  zone_options.today = ctx.today;
+  zone_options.max_age_days = o.max_age_days;
   r.as_of = facts.zone.as_of.iso();
   r.name_zh = facts.zone.name.zh;
   r.name_en = facts.zone.name.en;
@@ -95,7 +98,8 @@ bool load_and_build(const ZoneContext& ctx, const std::filesystem::path& facts_f
   }
   const BuildOptions& o = ctx.options;
   const long age = ctx.today - facts.facts->zone.as_of.days_since_epoch();
-  r.key = ctx.cache.zone_key(ctx.env, o.layout.value_or(facts.facts->zone.layout), facts_file, age > o.max_age_days);
+  r.key = ctx.cache.zone_key(ctx.env, o.layout.value_or(facts.facts->zone.layout), facts_file, age > o.max_age_days,
+                             layout::old_figures(*facts.facts, ctx.today, o.max_age_days));
   if (ctx.cache.reuse(ctx.env, o.out / (r.id + ".pdf"), r)) return false;
   compose_and_write(ctx, *facts.facts, age, r);
   return true;

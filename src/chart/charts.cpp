@@ -676,7 +676,7 @@ Chart draw_card(const text::FontBook& fonts, const model::Metric& m, double widt
   std::string big = format_value(m.value, m.unit, langs.primary, m.qualifier).text;
   const double size = row.value_size > 0 ? row.value_size : card_value_size(fonts, m, width, style, langs, ctx);
   chart.value_size = size;
-  y += paint.wrapped(big, style.figure_role, size, style.palette.front(), pad, y, inner, Align::left, zh, size * 1.25);
+  y += paint.wrapped(big, style.figure_role, size, style.figure_ink, pad, y, inner, Align::left, zh, size * 1.25);
   std::string second = format_value(m.value, m.unit, other, m.qualifier).text;
   if (langs.bilingual && second != big)
     y += paint.wrapped(second, style.value_role, 9, style.ink, pad, y, inner, Align::left, !zh, 11.5);

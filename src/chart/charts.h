@@ -26,6 +26,7 @@ struct Style {
   frame::Color grid{0.88, 0.9, 0.92};
   frame::Color axis{0.45, 0.48, 0.52};
   frame::Color card_fill{0.95, 0.97, 0.99};
+  frame::Color figure_ink{0.0, 0.298, 0.502};  ///< a card's big value (7:1 on the card fill)
   std::string label_role = "body", title_role = "heading", value_role = "strong", figure_role = "figure";
   double title_size = 9.5, subtitle_size = 8, label_size = 7, value_size = 7, source_size = 7;
   double plot_scale = 1;     ///< × the usual plot height (a one-pager's chart fills its page)

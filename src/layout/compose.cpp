@@ -92,6 +92,7 @@ class Composer {
     style_.ink = l.ink.text;  // the charts' words in the layout's inks too
     style_.muted = l.ink.muted;
     style_.figure_size = l.type.figure_size;
+    style_.figure_ink = l.ink.figure;
   }
 
   /// Scales the charts' plot height (a one-pager's chart grows to fill its page).
@@ -124,7 +125,8 @@ class Composer {
   }
 
   /// `flow` paginated, with the running header and footer and the document information.
-  frame::Document paginate(const Flow& flow, double gap_scale = 1.0) const {
+  frame::Document paginate(const Flow& flow, double gap_scale = 1.0) const { return paginate(flow, Pagination{gap_scale}); }
+  frame::Document paginate(const Flow& flow, const Pagination& how, std::vector<std::size_t>* page_starts = nullptr) const {
     Running running;
     const model::Text& short_name = f_.zone.short_name ? *f_.zone.short_name : f_.zone.name;
     running.header_left = {Span{joined(short_name), role("caption"), l_.type.caption_size, l_.ink.muted}};
@@ -143,7 +145,7 @@ class Composer {
     info.author = "zonebrief";
     info.creator = "zonebrief";
     info.date = o_.date;
-    return flow.finish(info, running, gap_scale);
+    return flow.finish(info, running, how, page_starts);
   }
 
   const EditorialPlan& plan() const { return plan_; }
@@ -205,7 +207,7 @@ class Composer {
   }
   /// Whether a figure's own date is older than the stale limit.
   bool dated(const model::Metric& m) const {
-    return m.date && o_.today && *o_.today - m.date->days_since_epoch() > o_.max_age_days;
+    return o_.today && is_old_figure(m, *o_.today, o_.max_age_days);
   }
 
   void title(Flow& flow) {
@@ -546,17 +548,25 @@ constexpr double kLastPageFill = 1.0 / 3;
 /// The tightest spacing between blocks copyfitting uses (a fraction of the layout's).
 constexpr double kTightGaps = 0.45;
 
-/// A briefing of any length. Copyfitting: a last page that would hold only a few lines (a
-/// source or two) is avoided by tightening the space between blocks, never the type or the
-/// line spacing.
+/// A briefing of any length. Copyfitting a last page less than a third full: first the space
+/// between blocks tightens (never the type or the line spacing) if that saves the page; else
+/// the page before breaks earlier, as little as fills the last page a third.
 frame::Document copyfit(Composer& c, const model::Layout& layout) {
   const Flow flow = c.blocks(Limits{});
-  frame::Document doc = c.paginate(flow);
-  if (doc.pages.size() > 1 && last_page_fill(doc, layout) < kLastPageFill)
-    for (double scale : {0.7, kTightGaps}) {
-      frame::Document tight = c.paginate(flow, scale);
-      if (tight.pages.size() < doc.pages.size()) return tight;
-    }
+  std::vector<std::size_t> starts;
+  frame::Document doc = c.paginate(flow, Pagination{}, &starts);
+  if (doc.pages.size() < 2 || last_page_fill(doc, layout) >= kLastPageFill) return doc;
+  for (double scale : {0.7, kTightGaps}) {
+    frame::Document tight = c.paginate(flow, scale);
+    if (tight.pages.size() < doc.pages.size()) return tight;
+  }
+  const std::size_t first = starts[starts.size() - 2], last = starts.back();
+  for (std::size_t k = last; k-- > first + 1;) {
+    if (!flow.breakable_before(k)) continue;
+    frame::Document balanced = c.paginate(flow, Pagination{1.0, k});
+    if (balanced.pages.size() != doc.pages.size()) break;
+    if (last_page_fill(balanced, layout) >= kLastPageFill) return balanced;
+  }
   return doc;
 }
 

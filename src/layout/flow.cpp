@@ -228,10 +228,11 @@ void Flow::page_break() {
 /// {0, y}, and records bookmarks where they land.
 class Flow::Paginator {
  public:
-  Paginator(const Flow& flow, frame::Document& doc, double gap_scale)
+  Paginator(const Flow& flow, frame::Document& doc, const Pagination& how)
       : flow_(flow),
         doc_(doc),
-        gap_scale_(gap_scale),
+        gap_scale_(how.gap_scale),
+        break_before_(how.break_before),
         top_(flow.page_.margin_top),
         bottom_(flow.page_.height - flow.page_.margin_bottom),
         y_(top_) {}
@@ -245,10 +246,13 @@ class Flow::Paginator {
         continue;
       }
       check_fits_a_page(boxes[i]);
-      if (!empty_ && moves_to_next_page(i)) new_page();
+      if (!empty_ && (i == break_before_ || moves_to_next_page(i))) new_page();
+      if (empty_) page_starts_.push_back(i);
       place(boxes[i], before(i));
     }
   }
+
+  std::vector<std::size_t> page_starts() const { return page_starts_; }
 
  private:
   /// Scaled space before box k, points.
@@ -317,18 +321,27 @@ class Flow::Paginator {
   const Flow& flow_;
   frame::Document& doc_;
   const double gap_scale_;
+  const std::size_t break_before_;
+  std::vector<std::size_t> page_starts_;  // the first box of each page
   const double top_, bottom_;
   double y_;
   bool empty_ = true;
 };
 
-frame::Document Flow::finish(frame::Info info, const Running& running, double gap_scale) const {
+frame::Document Flow::finish(frame::Info info, const Running& running, const Pagination& how,
+                             std::vector<std::size_t>* page_starts) const {
   frame::Document doc;
   doc.fonts = fonts_.fonts();
   doc.info = std::move(info);
-  Paginator(*this, doc, gap_scale).place_all();
+  Paginator paginator(*this, doc, how);
+  paginator.place_all();
+  if (page_starts) *page_starts = paginator.page_starts();
   draw_running(doc, running);
   return doc;
+}
+
+bool Flow::breakable_before(std::size_t k) const {
+  return k > 0 && k < boxes_.size() && !boxes_[k - 1].keep_with_next && !boxes_[k].page_break;
 }
 
 void Flow::draw_running(frame::Document& doc, const Running& running) const {

@@ -45,6 +45,13 @@ struct Running {
   frame::Color rule{0.75, 0.78, 0.82};
 };
 
+/// How Flow::finish paginates: `gap_scale` scales the space before every block; a page also
+/// starts at box `break_before` (moving a short last page's lines back onto it).
+struct Pagination {
+  double gap_scale = 1.0;
+  std::size_t break_before = static_cast<std::size_t>(-1);
+};
+
 class Flow {
  public:
   Flow(const text::FontBook& fonts, PageSetup page, text::TextContext ctx);
@@ -80,10 +87,13 @@ class Flow {
   /// Starts a new page unless the current one is empty.
   void page_break();
 
-  /// Paginates everything added so far and returns the document (fonts from the font book).
-  /// `gap_scale` scales the space before every block (copyfitting a short last page); the
-  /// flow is left as it was, so it can be paginated again with another scale.
-  frame::Document finish(frame::Info info, const Running& running, double gap_scale = 1.0) const;
+  /// Paginates everything added so far and returns the document (fonts from the font book),
+  /// and when asked the index of the first box on each page. The flow is left as it was, so it
+  /// can be paginated again otherwise (copyfitting a short last page).
+  frame::Document finish(frame::Info info, const Running& running, const Pagination& how = {},
+                         std::vector<std::size_t>* page_starts = nullptr) const;
+  /// Whether a page may start at box k (what comes before it is not kept with it).
+  bool breakable_before(std::size_t k) const;
 
  private:
   struct Box {

@@ -194,9 +194,10 @@ void read_space(Schema& s, const YNode& n, model::Spacing& sp) {
 }
 
 void read_ink(Schema& s, const YNode& n, model::Inks& ink) {
-  Fields f = s.fields(n, "ink", "a map with text, muted and warning");
+  Fields f = s.fields(n, "ink", "a map with text, muted, warning and figure");
   if (!f.ok()) return;
-  for (auto [key, target] : {std::pair{"text", &ink.text}, std::pair{"muted", &ink.muted}, std::pair{"warning", &ink.warning}})
+  for (auto [key, target] : {std::pair{"text", &ink.text}, std::pair{"muted", &ink.muted}, std::pair{"warning", &ink.warning},
+                             std::pair{"figure", &ink.figure}})
     if (const YNode* v = f.optional(key))
       if (auto c = hex_colour(s, *v, std::string("ink.") + key)) *target = *c;
   f.finish();
