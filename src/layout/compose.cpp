@@ -65,6 +65,7 @@ Voices voices(const text::FontBook& fonts, const model::Layout& l) {
 /// Per-block limits, lowered step by step when a one-page layout overflows (-1: no limit).
 struct Limits {
   int metrics = -1, charts = -1, highlights = -1;
+  bool notes = true;  ///< the headline cards' and the charts' notes (a one-pager may drop them)
 };
 
 /// The largest number of headline cards the layout's key-figures block shows.
@@ -113,9 +114,9 @@ class Composer {
       switch (b.kind) {
         case model::BlockKind::title: title(flow); break;
         case model::BlockKind::summary: summary(flow); break;
-        case model::BlockKind::key_figures: key_figures(flow, b, lim.metrics); break;
+        case model::BlockKind::key_figures: key_figures(flow, b, lim.metrics, lim.notes); break;
         case model::BlockKind::figures: figures(flow); break;
-        case model::BlockKind::charts: charts(flow, b, lim.charts); break;
+        case model::BlockKind::charts: charts(flow, b, lim.charts, lim.notes); break;
         case model::BlockKind::highlights: highlights(flow, b, lim.highlights); break;
         case model::BlockKind::sources: sources(flow); break;
         case model::BlockKind::changes: changes(flow); break;
@@ -254,7 +255,7 @@ class Composer {
     }
   }
 
-  void key_figures(Flow& flow, const model::Block& b, int limit) {
+  void key_figures(Flow& flow, const model::Block& b, int limit, bool notes) {
     const std::size_t n = shown(plan_.headlines.size(), b, limit);
     if (n == 0) return;
     arrange_->section(flow, {"关键指标", "Key figures"}, /*across=*/true);
@@ -293,7 +294,7 @@ class Composer {
     }
     // The cards' notes, each naming its figure.
     bool any = false;
-    for (std::size_t k = 0; k < n; ++k) {
+    for (std::size_t k = 0; k < n && notes; ++k) {
       const model::Metric& m = f_.metrics[plan_.headlines[k]];
       if (!m.note) continue;
       flow.set_context(metric_context(plan_.headlines[k]));
@@ -441,7 +442,7 @@ class Composer {
     return a == b;
   }
 
-  void charts(Flow& flow, const model::Block& b, int limit) {
+  void charts(Flow& flow, const model::Block& b, int limit, bool notes) {
     const std::size_t n = shown(f_.series.size(), b, limit);
     if (n == 0) return;
     arrange_->section(flow, {"图表", "Charts"}, /*across=*/true);
@@ -453,7 +454,7 @@ class Composer {
       for (std::size_t k = 0; k < langs_.size() && src; ++k) {
         const bool zh = langs_[k] == Lang::zh;
         std::string part = std::string(zh ? "来源：" : "Source: ") + marker(s.source) + " " + in(src->publisher, langs_[k]);
-        if (s.note) {
+        if (s.note && notes) {
           std::string note = in(*s.note, langs_[k]);
           part += zh ? "。注：" + note : ". Note: " + note;
         }
@@ -609,16 +610,17 @@ Limits layout_limits(const Composer& c, const model::Facts& facts, const model::
   return l;
 }
 
-/// Drops one step from the end of the blocks: the highlights that are not key, key figures down
-/// to one row, the key highlights down to one, the chart, the last highlight. False when nothing
-/// is left. `key` is how many of the highlights block's items are key (they come first).
+/// Drops one step from the end of the blocks: the highlights that are not key, the notes of
+/// the cards and the chart (the briefing has them), key figures down to one row, the key highlights (the summary says
+/// their point), the chart. False when nothing is left. `key` is how many of the highlights
+/// block's items are key (they come first).
 bool drop_one(Limits& l, int key) {
-  if (l.highlights <= 0 && l.charts <= 0 && l.metrics <= 3) return false;
+  if (l.highlights <= 0 && l.charts <= 0 && l.metrics <= 3 && !l.notes) return false;
   if (l.highlights > std::max(key, 0)) --l.highlights;
+  else if (l.notes) l.notes = false;
   else if (l.metrics > 3) l.metrics = std::max(3, l.metrics - 3);
-  else if (l.highlights > 1) --l.highlights;
-  else if (l.charts > 0) --l.charts;
-  else --l.highlights;
+  else if (l.highlights > 0) --l.highlights;
+  else --l.charts;
   return true;
 }
 

@@ -172,7 +172,7 @@ TEST_CASE("gap_scale tightens the space before blocks, not the lines", "[layout]
     auto body = fonts().require_role("body");
     flow.paragraph({text::Span{"甲" + n_lines(2), body, 10}}, lines10(), 0, 0);
     flow.paragraph({text::Span{"乙", body, 10}}, lines10(), 20, 0);
-    auto doc = flow.finish({}, {}, scale);
+    auto doc = flow.finish({}, {}, layout::Pagination{scale});
     std::vector<double> ys;
     for (const auto& item : frame::flattened(doc.pages[0]).items)
       if (const auto* t = std::get_if<frame::TextRun>(&item)) ys.push_back(t->origin.y);
