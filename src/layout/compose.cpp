@@ -65,6 +65,7 @@ Voices voices(const text::FontBook& fonts, const model::Layout& l) {
 /// Per-block limits, lowered step by step when a one-page layout overflows (-1: no limit).
 struct Limits {
   int metrics = -1, charts = -1, highlights = -1;
+  int rows = -1;  ///< rows of the figures table (a one-pager fills its page with the first ones)
   bool notes = true;  ///< the headline cards' and the charts' notes (a one-pager may drop them)
 };
 
@@ -115,7 +116,7 @@ class Composer {
         case model::BlockKind::title: title(flow); break;
         case model::BlockKind::summary: summary(flow); break;
         case model::BlockKind::key_figures: key_figures(flow, b, lim.metrics, lim.notes); break;
-        case model::BlockKind::figures: figures(flow); break;
+        case model::BlockKind::figures: figures(flow, b, lim.rows, lim.notes); break;
         case model::BlockKind::charts: charts(flow, b, lim.charts, lim.notes); break;
         case model::BlockKind::highlights: highlights(flow, b, lim.highlights); break;
         case model::BlockKind::sources: sources(flow); break;
@@ -150,6 +151,12 @@ class Composer {
   }
 
   const EditorialPlan& plan() const { return plan_; }
+  /// The rows of the figures table, all topics together.
+  std::size_t table_rows() const {
+    std::size_t n = 0;
+    for (const auto& g : plan_.table) n += g.rows.size();
+    return n;
+  }
 
  private:
   /// How many items of a block are shown: the block's `max`, then the one-page limit.
@@ -183,10 +190,12 @@ class Composer {
       if (b.kind == model::BlockKind::highlights)
         for (std::size_t i = 0; i < shown(plan_.highlights.size(), b, lim.highlights); ++i)
           cite(f_.highlights[plan_.highlights[i]].source);
-      if (b.kind == model::BlockKind::figures)
+      if (b.kind == model::BlockKind::figures) {
+        std::size_t left = shown(table_rows(), b, lim.rows);
         for (const auto& g : plan_.table)
-          for (const auto& row : g.rows)
-            for (std::size_t i : row.metrics) cite(f_.metrics[i].source);
+          for (std::size_t r = 0; r < g.rows.size() && left > 0; ++r, --left)
+            for (std::size_t i : g.rows[r].metrics) cite(f_.metrics[i].source);
+      }
     }
   }
 
@@ -320,11 +329,14 @@ class Composer {
 
   /// Every figure not on a card: a table per topic, one row per measure (its values over time),
   /// then the topic's notes, lettered a, b, c… from the rows' labels.
-  void figures(Flow& flow) {
-    if (plan_.table.empty()) return;
-    arrange_->section(flow, {"全部指标", "All figures"}, /*across=*/true);
+  void figures(Flow& flow, const model::Block& b, int limit, bool with_notes) {
+    std::size_t left = shown(table_rows(), b, limit);
+    if (left == 0) return;
+    const bool all = left == table_rows();
+    arrange_->section(flow, all ? Bilingual{"全部指标", "All figures"} : Bilingual{"更多指标", "More figures"}, /*across=*/true);
     bool first_group = true;
     for (const auto& g : plan_.table) {
+      if (left == 0) break;
       Table t = table_frame();
       std::vector<std::pair<std::string, const model::Metric*>> notes;  // letter, metric
       if (first_group) t.rows.push_back(header_row());
@@ -333,7 +345,8 @@ class Composer {
         t.spanning.push_back(t.rows.size());
         t.rows.push_back({bilingual_cell(*g.topic, role("strong"), l_.ink.text, l_.ink.text)});
       }
-      for (const auto& row : g.rows) t.rows.push_back(figure_row(row, notes));
+      for (std::size_t r = 0; r < g.rows.size() && left > 0; ++r, --left)
+        t.rows.push_back(figure_row(g.rows[r], with_notes ? &notes : nullptr));
       flow.set_context(metric_context(g.rows.front().metrics.front()));
       flow.table(t, first_group ? 0 : l_.space.charts, 0);
       const ItemStyle note{l_.space.indent, l_.space.notes, l_.space.notes, true};
@@ -384,16 +397,16 @@ class Composer {
   /// One measure's row: its label (with note letters), its values oldest first joined by "→"
   /// (each with its source marker), and each value's period or date.
   std::vector<std::vector<Span>> figure_row(const Measure& row,
-                                            std::vector<std::pair<std::string, const model::Metric*>>& notes) const {
+                                            std::vector<std::pair<std::string, const model::Metric*>>* notes) const {
     const double size = l_.type.table.size;
     const text::RoleId body = role("body");
     const model::Metric& latest = f_.metrics[row.metrics.back()];
     std::vector<Span> label = bilingual_cell(latest.label, body, l_.ink.text, l_.ink.muted);
     std::string letters;
     for (std::size_t i : row.metrics)
-      if (f_.metrics[i].note) {
-        const std::string letter(1, static_cast<char>('a' + notes.size() % 26));
-        notes.push_back({letter, &f_.metrics[i]});
+      if (f_.metrics[i].note && notes) {
+        const std::string letter(1, static_cast<char>('a' + notes->size() % 26));
+        notes->push_back({letter, &f_.metrics[i]});
         letters += letter;
       }
     if (!letters.empty())
@@ -555,18 +568,26 @@ constexpr double kTightGaps = 0.45;
 frame::Document copyfit(Composer& c, const model::Layout& layout) {
   const Flow flow = c.blocks(Limits{});
   std::vector<std::size_t> starts;
-  frame::Document doc = c.paginate(flow, Pagination{}, &starts);
-  if (doc.pages.size() < 2 || last_page_fill(doc, layout) >= kLastPageFill) return doc;
+  Pagination how;
+  frame::Document doc = c.paginate(flow, how, &starts);
+  auto short_last = [&](const frame::Document& d) { return d.pages.size() > 1 && last_page_fill(d, layout) < kLastPageFill; };
+  if (!short_last(doc)) return doc;
   for (double scale : {0.7, kTightGaps}) {
-    frame::Document tight = c.paginate(flow, scale);
-    if (tight.pages.size() < doc.pages.size()) return tight;
+    std::vector<std::size_t> tight_starts;
+    frame::Document tight = c.paginate(flow, Pagination{scale}, &tight_starts);
+    if (tight.pages.size() < doc.pages.size()) {
+      doc = std::move(tight);
+      how.gap_scale = scale;
+      starts = std::move(tight_starts);
+      break;
+    }
   }
+  if (!short_last(doc)) return doc;
   const std::size_t first = starts[starts.size() - 2], last = starts.back();
   for (std::size_t k = last; k-- > first + 1;) {
     if (!flow.breakable_before(k)) continue;
-    frame::Document balanced = c.paginate(flow, Pagination{1.0, k});
-    if (balanced.pages.size() != doc.pages.size()) break;
-    if (last_page_fill(balanced, layout) >= kLastPageFill) return balanced;
+    frame::Document balanced = c.paginate(flow, Pagination{how.gap_scale, k});
+    if (balanced.pages.size() == doc.pages.size() && !short_last(balanced)) return balanced;
   }
   return doc;
 }
@@ -600,7 +621,7 @@ class AllModes {
 /// What the layout shows at most: every item, capped by each block's `max`.
 Limits layout_limits(const Composer& c, const model::Facts& facts, const model::Layout& layout) {
   Limits l{static_cast<int>(c.plan().headlines.size()), static_cast<int>(facts.series.size()),
-           static_cast<int>(c.plan().highlights.size())};
+           static_cast<int>(c.plan().highlights.size()), 0};  // table rows come last, into what room is left
   for (const auto& b : layout.blocks) {
     if (b.max <= 0) continue;
     if (b.kind == model::BlockKind::highlights) l.highlights = std::min(l.highlights, b.max);
@@ -641,8 +662,21 @@ Limits one_page_limits(AllModes& modes, const Limits& most, int key) {
   return lim;
 }
 
+/// The most rows of the figures table that every mode holds with `lim` (a binary search).
+int most_rows(AllModes& modes, Limits lim, std::size_t rows) {
+  int lo = 0, hi = static_cast<int>(rows);
+  while (lo < hi) {
+    lim.rows = (lo + hi + 1) / 2;
+    if (modes.fit(lim)) lo = lim.rows;
+    else hi = lim.rows - 1;
+  }
+  return lo;
+}
+
 /// How much taller than usual a one-pager's chart may grow to fill its page.
 constexpr double kMostChartScale = 2.0;
+/// How much larger than the layout's a one-pager's type may grow to fill its page.
+constexpr double kMostTypeScale = 1.25;
 /// How much more space than usual a one-pager may put between its blocks to fill its page.
 constexpr double kMostGaps = 3.0;
 /// The share of the page a one-pager fills before its chart stops growing.
@@ -650,34 +684,61 @@ constexpr double kOnePagerFill = 0.9;
 
 /// A one-pager: the limits every mode holds, then the chart grown (in steps, while the page
 /// still holds everything) until the page is full enough.
-frame::Document one_pager(Composer& c, AllModes& modes, const model::Facts& facts, const model::Layout& layout) {
-  const auto& shown = c.plan().highlights;
+/// `layout` with its type (sizes, leadings, the space around headings) and the space between
+/// items `by` times larger: a one-pager of one language sets larger to fill its page.
+model::Layout enlarged(const model::Layout& layout, double by) {
+  model::Layout l = layout;
+  model::TypeScale& t = l.type;
+  for (model::TypeStyle* s : {&t.title, &t.subtitle, &t.heading, &t.heading_translation, &t.compact_heading, &t.meta,
+                              &t.lede, &t.table, &t.note, &t.note_translation, &t.sources, &t.columns.title,
+                              &t.columns.subtitle, &t.columns.note_translation})
+    *s = model::TypeStyle{s->size * by, s->leading * by, s->space_before * by, s->space_after * by};
+  t.body_size *= by;
+  t.figure_size *= by;
+  for (double* x : {&l.space.cards, &l.space.charts, &l.space.highlights, &l.space.notes, &l.space.indent}) *x *= by;
+  return l;
+}
+
+/// A one-pager: the limits every mode holds; then, while the page is not full enough, larger
+/// type (a page of one language holds half the text of two), a taller chart, more air between
+/// the blocks — each in steps, and only while the page still holds everything.
+frame::Document one_pager(const text::FontBook& fonts, AllModes& modes, const model::Facts& facts,
+                          const model::Layout& layout, const ComposeOptions& options) {
+  Composer first(fonts, facts, layout, options);
+  const auto& shown = first.plan().highlights;
   const int key = static_cast<int>(std::count_if(shown.begin(), shown.end(), [&](std::size_t i) { return facts.highlights[i].key; }));
-  const Limits lim = one_page_limits(modes, layout_limits(c, facts, layout), key);
-  auto compose = [&](double gaps) {
+  Limits lim = one_page_limits(modes, layout_limits(first, facts, layout), key);
+  // What room is left holds the first rows of the figures table (when the layout has one).
+  lim.rows = most_rows(modes, lim, first.table_rows());
+  struct Setting {
+    double type = 1, chart = kFirstChartScale, gaps = 1;
+  };
+  auto compose = [&](const Setting& s) {
+    const model::Layout l = enlarged(layout, s.type);
+    Composer c(fonts, facts, l, options);
+    c.set_chart_scale(s.chart);
     const Flow flow = c.blocks(lim);
-    frame::Document doc = c.paginate(flow, gaps);
-    if (doc.pages.size() > 1 && gaps <= 1) doc = c.paginate(flow, kTightGaps);
+    frame::Document doc = c.paginate(flow, s.gaps);
+    if (doc.pages.size() > 1 && s.gaps <= 1 && s.type <= 1) doc = c.paginate(flow, kTightGaps);
     return doc;
   };
-  c.set_chart_scale(kFirstChartScale);
-  frame::Document doc = compose(1);
+  Setting best;
+  frame::Document doc = compose(best);
   auto full = [&] { return last_page_fill(doc, layout) >= kOnePagerFill; };
-  for (double scale = kFirstChartScale + 0.1; lim.charts > 0 && scale <= kMostChartScale + 1e-9 && !full(); scale += 0.1) {
-    c.set_chart_scale(scale);
-    frame::Document grown = compose(1);
-    if (grown.pages.size() > 1) {
-      c.set_chart_scale(scale - 0.1);
-      break;
+  // Each step grows one thing while the page still holds everything and is not yet full.
+  auto grow = [&](double Setting::*what, double step, double most) {
+    for (Setting next = best; !full();) {
+      next.*what += step;
+      if (next.*what > most + 1e-9) break;
+      frame::Document bigger = compose(next);
+      if (bigger.pages.size() > 1) break;
+      best = next;
+      doc = std::move(bigger);
     }
-    doc = std::move(grown);
-  }
-  // Then more air between the blocks (a page of one language holds half the text of two).
-  for (double gaps = 1.25; gaps <= kMostGaps + 1e-9 && !full(); gaps += 0.25) {
-    frame::Document spaced = compose(gaps);
-    if (spaced.pages.size() > 1) break;
-    doc = std::move(spaced);
-  }
+  };
+  grow(&Setting::type, 0.05, kMostTypeScale);
+  if (lim.charts > 0) grow(&Setting::chart, 0.1, kMostChartScale);
+  grow(&Setting::gaps, 0.25, kMostGaps);
   return doc;
 }
 
@@ -685,10 +746,12 @@ frame::Document one_pager(Composer& c, AllModes& modes, const model::Facts& fact
 
 frame::Document compose_briefing(const text::FontBook& fonts, const model::Facts& facts, const model::Layout& layout,
                                  const ComposeOptions& options) {
-  Composer c(fonts, facts, layout, options);
-  if (!layout.one_page) return copyfit(c, layout);
+  if (!layout.one_page) {
+    Composer c(fonts, facts, layout, options);
+    return copyfit(c, layout);
+  }
   AllModes modes(fonts, facts, layout, options);
-  return one_pager(c, modes, facts, layout);
+  return one_pager(fonts, modes, facts, layout, options);
 }
 
 }  // namespace zb::layout

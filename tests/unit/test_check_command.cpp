@@ -126,8 +126,9 @@ TEST_CASE("check: an invalid layout is a configuration error with its errors", "
   o.layouts_given = true;
   std::ostringstream err;
   CHECK(app::run_check(env, o, err) == 2);
-  CHECK(err.str().find("unknown-block.yaml:5:5: error: blocks[1]: expected a block: title, changes, key-figures, "
-                       "charts, highlights or sources (found 'sumary')") != std::string::npos);
+  CHECK(err.str().find("unknown-block.yaml:5:5: error: blocks[1]: expected a block: title, summary, changes, "
+                       "key-figures, figures, charts, highlights or sources (found 'sumary'; did you mean 'summary'?)") !=
+        std::string::npos);
 }
 
 TEST_CASE("list: one line per zone, invalid files reported", "[check][cli]") {

@@ -15,12 +15,16 @@ TEST_CASE("the shipped layouts load", "[layout-file]") {
   CHECK(briefing.layout->name == "briefing");
   CHECK(briefing.layout->palette.size() == 7);
   CHECK_FALSE(briefing.layout->one_page);
-  REQUIRE(briefing.layout->blocks.size() == 6);
+  REQUIRE(briefing.layout->blocks.size() == 8);
+  // The point first: title, summary, the headline cards.
+  CHECK(briefing.layout->blocks[1].kind == model::BlockKind::summary);
   CHECK(briefing.layout->blocks[2].kind == model::BlockKind::key_figures);
+  CHECK(briefing.layout->blocks[5].kind == model::BlockKind::figures);
   auto onepager = load::load_layout_file(env, test::source_dir() / "layouts/onepager.yaml");
   REQUIRE(onepager.ok());
   CHECK(onepager.layout->one_page);
-  CHECK(onepager.layout->blocks[2].max == 1);
+  CHECK(onepager.layout->blocks[2].max == 6);
+  CHECK(onepager.layout->blocks[3].max == 1);
 }
 
 TEST_CASE("each bad layout gives exactly the errors in its .errors file", "[layout-file]") {
@@ -41,7 +45,7 @@ TEST_CASE("the type scale, spacing and inks are read from the layout file", "[la
   auto onepager = load::load_layout_file(env, test::source_dir() / "layouts/onepager.yaml");
   REQUIRE(onepager.ok());
   const model::TypeScale& t = onepager.layout->type;
-  CHECK(t.body_size == 9.5);
+  CHECK(t.body_size == 10);
   CHECK(t.body_leading == 1.7);
   CHECK(t.translation_leading == 1.55);
   CHECK(t.title.size == 21);
@@ -49,12 +53,14 @@ TEST_CASE("the type scale, spacing and inks are read from the layout file", "[la
   CHECK(t.heading.space_before == 16);
   CHECK(t.compact_heading.size == 11.5);
   CHECK(t.compact_heading.space_after == 4);
-  CHECK(t.note_translation.leading == 12.5);
+  CHECK(t.note_translation.leading == 11);
+  CHECK(t.lede.size == 10.5);
+  CHECK(t.table.leading == 12.5);
   CHECK(t.caption_size == 7.5);
   CHECK(t.marker_scale == 0.62);
-  CHECK(t.columns.subtitle.size == 15);
-  CHECK(t.columns.translation_leading == 1.6);
-  CHECK(t.figure_size == 17);
+  CHECK(t.columns.subtitle.size == 13);
+  CHECK(t.columns.translation_leading == 1.5);
+  CHECK(t.figure_size == 20);
   CHECK(onepager.layout->space.cards == 8);
   CHECK(onepager.layout->space.highlights == 5);
   CHECK(onepager.layout->space.indent == 12);
