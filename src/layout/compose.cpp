@@ -268,7 +268,7 @@ class Composer {
     const std::size_t n = shown(plan_.headlines.size(), b, limit);
     if (n == 0) return;
     arrange_->section(flow, {"关键指标", "Key figures"}, /*across=*/true);
-    const int cols = std::max(1, b.columns);
+    const int cols = card_columns(n, b.columns);
     const double gap = l_.space.cards, w = (flow.measure() - gap * (cols - 1)) / cols;
     // One size for every big value of the block, so figures read alike down the page.
     double block_size = l_.type.figure_size;
@@ -309,9 +309,18 @@ class Composer {
       flow.set_context(metric_context(plan_.headlines[k]));
       if (!any) flow.box(0, {}, kNotesBefore, 0, false);
       any = true;
-      arrange_->lines(flow, {"注：" + m.label.zh + "——" + m.note->zh, "Note: " + in(m.label, Lang::en) + ": " + in(*m.note, Lang::en)},
+      arrange_->lines(flow, {"注：" + m.label.zh + "——" + m.note->zh, "Note: " + in(m.label, Lang::en) + " — " + in(*m.note, Lang::en)},
                       v_.note, 0, {});
     }
+  }
+
+  /// Cards per row: the layout's, fewer when there are fewer cards, and 2 × 2 for four cards in
+  /// three columns — never a row with a lone card beside empty places.
+  static int card_columns(std::size_t n, int layout_columns) {
+    const int most = std::max(1, layout_columns);
+    if (n <= static_cast<std::size_t>(most)) return static_cast<int>(std::max<std::size_t>(n, 1));
+    if (most == 3 && n == 4) return 2;
+    return most;
   }
 
   /// One headline card: the source marker once, on the first language's label (no space in
@@ -333,8 +342,9 @@ class Composer {
     std::size_t left = shown(table_rows(), b, limit);
     if (left == 0) return;
     const bool all = left == table_rows();
-    arrange_->section(flow, all ? Bilingual{"全部指标", "All figures"} : Bilingual{"更多指标", "More figures"}, /*across=*/true);
+    arrange_->section(flow, all ? Bilingual{"其他指标", "Further figures"} : Bilingual{"更多指标", "More figures"}, /*across=*/true);
     bool first_group = true;
+    std::size_t lettered = 0;  // notes lettered so far: letters run on through the table
     for (const auto& g : plan_.table) {
       if (left == 0) break;
       Table t = table_frame();
@@ -346,7 +356,7 @@ class Composer {
         t.rows.push_back({bilingual_cell(*g.topic, role("strong"), l_.ink.text, l_.ink.text)});
       }
       for (std::size_t r = 0; r < g.rows.size() && left > 0; ++r, --left)
-        t.rows.push_back(figure_row(g.rows[r], with_notes ? &notes : nullptr));
+        t.rows.push_back(figure_row(g.rows[r], with_notes ? &notes : nullptr, lettered));
       flow.set_context(metric_context(g.rows.front().metrics.front()));
       flow.table(t, first_group ? 0 : l_.space.charts, 0);
       const ItemStyle note{l_.space.indent, l_.space.notes, l_.space.notes, true};
@@ -357,13 +367,20 @@ class Composer {
         const model::Text& text = *notes[k].second->note;
         arrange_->item(flow, {text.zh, text.en}, v_.note, s, std::nullopt, k == 0);
       }
+      lettered += notes.size();
       first_group = false;
     }
   }
 
+  /// A note's letter: a … z, then aa, ab, … (the table's notes run on through its topics).
+  static std::string letter(std::size_t n) {
+    std::string s(1, static_cast<char>('a' + n % 26));
+    return n < 26 ? s : letter(n / 26 - 1) + s;
+  }
+
   Table table_frame() const {
     Table t;
-    t.column_fractions = {0.5, 0.27, 0.23};
+    t.column_fractions = {0.46, 0.24, 0.30};
     t.align = {text::Align::left, text::Align::right, text::Align::right};
     t.zh = langs_.front() == Lang::zh;
     t.line_height = l_.type.table.leading;
@@ -377,7 +394,7 @@ class Composer {
   std::vector<std::vector<Span>> header_row() const {
     const frame::Color ink = l_.ink.muted;
     return {bilingual_cell({"指标", "Figure"}, role("strong"), ink, ink), bilingual_cell({"数值", "Value"}, role("strong"), ink, ink),
-            bilingual_cell({"时间", "Date"}, role("strong"), ink, ink)};
+            bilingual_cell({"时期", "Period"}, role("strong"), ink, ink)};
   }
 
   /// A cell with the first language over the second (when bilingual), each its own spans.
@@ -396,8 +413,8 @@ class Composer {
 
   /// One measure's row: its label (with note letters), its values oldest first joined by "→"
   /// (each with its source marker), and each value's period or date.
-  std::vector<std::vector<Span>> figure_row(const Measure& row,
-                                            std::vector<std::pair<std::string, const model::Metric*>>* notes) const {
+  std::vector<std::vector<Span>> figure_row(const Measure& row, std::vector<std::pair<std::string, const model::Metric*>>* notes,
+                                            std::size_t lettered) const {
     const double size = l_.type.table.size;
     const text::RoleId body = role("body");
     const model::Metric& latest = f_.metrics[row.metrics.back()];
@@ -405,9 +422,9 @@ class Composer {
     std::string letters;
     for (std::size_t i : row.metrics)
       if (f_.metrics[i].note && notes) {
-        const std::string letter(1, static_cast<char>('a' + notes->size() % 26));
-        notes->push_back({letter, &f_.metrics[i]});
-        letters += letter;
+        const std::string l = letter(lettered + notes->size());
+        notes->push_back({l, &f_.metrics[i]});
+        letters += (letters.empty() ? "" : ",") + l;
       }
     if (!letters.empty())
       label.insert(label.begin() + 1, Span{letters, body, std::max(7.0, size * l_.type.marker_scale), l_.accent,
@@ -429,8 +446,10 @@ class Composer {
                            size * l_.type.marker_rise});
         const model::Date date = figure_date(f_, m);
         std::string w = row.metrics.size() == 1 && m.period ? in(*m.period, l) : chart::format_month(date, l);
-        d.push_back(Span{w, body, size, dated(m) ? l_.ink.warning : ink});
-        if (dated(m)) d.push_back(Span{l == Lang::zh ? "（旧）" : " (old)", body, size, l_.ink.warning});
+        // Only a row's latest figure can be old (an earlier one is old by design).
+        const bool old = k + 1 == row.metrics.size() && dated(m);
+        d.push_back(Span{w, body, size, old ? l_.ink.warning : ink});
+        if (old) d.push_back(Span{l == Lang::zh ? "（旧）" : " (old)", body, size, l_.ink.warning});
       }
       // A value that reads the same in both languages ("18%") is printed once.
       if (li > 0 && same_text(v, value)) v.clear();

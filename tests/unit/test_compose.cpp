@@ -4,10 +4,13 @@
 #include <optional>
 
 #include <algorithm>
+#include <cmath>
+#include <map>
 #include <set>
 
 #include "chart/charts.h"
 #include "layout/compose.h"
+#include "layout/editorial.h"
 #include "load/facts_loader.h"
 #include "load/layout_loader.h"
 #include "test_support.h"
@@ -253,4 +256,171 @@ TEST_CASE("compose: how a block heading is arranged follows the mode and the lay
     CHECK(zh->origin.y == en->origin.y);
     CHECK(en->origin.x > zh->origin.x);
   }
+}
+
+namespace {
+
+/// Text without spaces (lines are joined without the space they broke at).
+std::string squeezed(std::string t) {
+  t.erase(std::remove(t.begin(), t.end(), ' '), t.end());
+  return t;
+}
+
+std::string page_text(const frame::Document& doc, std::size_t page) {
+  std::string out;
+  for (const auto& item : frame::flattened(doc.pages.at(page)).items)
+    if (const auto* t = std::get_if<frame::TextRun>(&item)) out += t->text;
+  return squeezed(out);
+}
+
+/// Every zone of inputs/, loaded.
+std::vector<model::Facts> seed_zones() {
+  base::SystemEnv env;
+  std::string error;
+  std::vector<model::Facts> out;
+  for (const auto& path : env.list_files(test::source_dir() / "inputs", ".yaml", error)) {
+    auto facts = load::load_facts_file(env, path);
+    REQUIRE(facts.ok());
+    out.push_back(*facts.facts);
+  }
+  REQUIRE(out.size() == 6);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("compose: page 1 carries the point: the summary and every headline card, highlights by page 2", "[compose]") {
+  const auto layout = briefing();
+  for (const auto& f : seed_zones()) {
+    const auto plan = layout::plan_briefing(f, 6);
+    REQUIRE_FALSE(plan.headlines.empty());
+    for (const auto& [mode, name] : model::kLangModes) {
+      layout::ComposeOptions o;
+      o.lang = mode;
+      const auto doc = layout::compose_briefing(fonts(), f, layout, o);
+      INFO(f.zone.id << " " << name);
+      const std::string first = page_text(doc, 0);
+      const bool zh = mode != model::LangMode::en;
+      CHECK(first.find(zh ? "摘要" : "Inbrief") != std::string::npos);
+      if (f.zone.summary) CHECK(first.find(squeezed((zh ? f.zone.summary->zh : f.zone.summary->en).substr(0, 24))) != std::string::npos);
+      for (std::size_t i : plan.headlines) {
+        const auto& m = f.metrics[i];
+        CHECK(first.find(squeezed(chart::format_value(m.value, m.unit, zh ? chart::Lang::zh : chart::Lang::en, m.qualifier).text)) !=
+              std::string::npos);
+      }
+      // The narrative (the highlights block, or the summary's highlights) starts by page 2.
+      std::string two = first + (doc.pages.size() > 1 ? page_text(doc, 1) : "");
+      CHECK((two.find("要点") != std::string::npos || two.find("Highlights") != std::string::npos ||
+             plan.highlights.empty()));
+    }
+  }
+}
+
+TEST_CASE("compose: every note of a metric or a series is printed in the briefing, in each language of the mode", "[compose]") {
+  const auto layout = briefing();
+  for (const auto& f : seed_zones()) {
+    for (auto mode : {model::LangMode::zh_en, model::LangMode::en}) {
+      layout::ComposeOptions o;
+      o.lang = mode;
+      const auto doc = layout::compose_briefing(fonts(), f, layout, o);
+      std::string all;
+      for (std::size_t p = 0; p < doc.pages.size(); ++p) all += page_text(doc, p);
+      // Notes are long: their first 20 bytes (a whole character's worth) stand for them.
+      auto has = [&](const model::Text& t, bool zh) {
+        std::string s = squeezed(zh ? t.zh : t.en);
+        std::size_t n = std::min<std::size_t>(s.size(), 18);
+        while (n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) ++n;
+        return all.find(s.substr(0, n)) != std::string::npos;
+      };
+      for (const auto& m : f.metrics)
+        if (m.note) {
+          INFO(f.zone.id << " " << model::name_of(mode) << " metric " << m.id);
+          if (mode == model::LangMode::zh_en) CHECK(has(*m.note, true));
+          CHECK(has(*m.note, false));
+        }
+      for (const auto& s : f.series)
+        if (s.note) {
+          INFO(f.zone.id << " " << model::name_of(mode) << " series " << s.id);
+          if (mode == model::LangMode::zh_en) CHECK(has(*s.note, true));
+          CHECK(has(*s.note, false));
+        }
+    }
+  }
+}
+
+TEST_CASE("compose: one measure at two dates is one table row, oldest first, each value with its source", "[compose]") {
+  const std::string text = std::string(kFacts) + R"(  - text: {zh: 第二条。, en: Second.}
+    source: first
+  - text: {zh: 第三条。, en: Third.}
+    source: first
+)";
+  std::string facts_text = text;
+  const std::string more = R"(  - id: giants-2025
+    label: {zh: 小巨人企业, en: Little giants}
+    value: 25
+    unit: firms
+    date: 2025-05-31
+    source: first
+  - id: giants-2023
+    label: {zh: 小巨人企业, en: Little giants}
+    value: 15
+    unit: firms
+    date: 2023-12-31
+    source: third
+    note: {zh: 2023年底的累计数。, en: Cumulative at the end of 2023.}
+highlights:
+)";
+  facts_text.replace(facts_text.find("highlights:\n"), std::string("highlights:\n").size(), more);
+  auto facts = load::load_facts_text(facts_text, "cites.yaml");
+  INFO(test::joined(facts.errors));
+  REQUIRE(facts.ok());
+  model::Layout l = briefing();
+  l.blocks = {model::Block{model::BlockKind::figures}, model::Block{model::BlockKind::sources}};
+  const auto doc = layout::compose_briefing(fonts(), *facts.facts, l, {});
+  // One line of the table: the label once, 15 then 25 with their markers, the dates in order.
+  std::map<double, std::string> lines;  // baseline → text of the line (raised markers aside)
+  for (const auto& item : frame::flattened(doc.pages[0]).items)
+    if (const auto* t = std::get_if<frame::TextRun>(&item)) lines[std::round(t->origin.y)] += t->text;
+  std::string row;
+  for (const auto& [y, s] : lines)
+    if (s.find("15家") != std::string::npos) row = squeezed(s);
+  CHECK(row == "小巨人企业15家→25家2023年12月→2025年5月");
+  // Markers: the note's letter after the label, each value's source after it.
+  const auto giants = run_with(doc, "小巨人企业");
+  REQUIRE(giants);
+  std::optional<frame::TextRun> letter;
+  for (const auto& item : frame::flattened(doc.pages[0]).items)
+    if (const auto* t = std::get_if<frame::TextRun>(&item); t && t->text == "a" && !letter) letter = *t;
+  REQUIRE(letter);
+  CHECK(letter->origin.y < giants->origin.y);  // raised, after the label
+  CHECK(letter->origin.y > giants->origin.y - giants->size);
+  CHECK(letter->origin.x > giants->origin.x);
+  CHECK(letter->size >= 7);
+  const std::string all = page_text(doc, 0);
+  CHECK(all.find("Littlegiants") != std::string::npos);
+  CHECK(all.find("15firms→25firms") != std::string::npos);
+  CHECK(all.find("2023年底的累计数。") != std::string::npos);  // the note, printed
+  CHECK(all.find("Dec2023→May2025") == std::string::npos);
+  CHECK(all.find("December2023→May2025") != std::string::npos);
+}
+
+TEST_CASE("compose: stale facts are a quiet tag on the meta line, in the warning ink at the meta size", "[compose]") {
+  auto facts = load::load_facts_text(kFacts, "cites.yaml");
+  REQUIRE(facts.ok());
+  const auto l = briefing();
+  layout::ComposeOptions o;
+  o.stale_days = 365;
+  const auto doc = layout::compose_briefing(fonts(), *facts.facts, l, o);
+  const auto meta = run_with(doc, "数据截至");
+  const auto tag = run_with(doc, "可能已过时");
+  REQUIRE(meta);
+  REQUIRE(tag);
+  CHECK(tag->origin.y == meta->origin.y);  // on the meta line, after it
+  CHECK(tag->origin.x > meta->origin.x);
+  CHECK(tag->size == l.type.meta.size);
+  CHECK(same(tag->color, l.ink.warning));
+  CHECK(run_with(doc, "over 365 days old, may be out of date"));
+  // Nothing on the page is louder: no run in the warning ink is larger than the meta line.
+  for (const auto& item : frame::flattened(doc.pages[0]).items)
+    if (const auto* t = std::get_if<frame::TextRun>(&item); t && same(t->color, l.ink.warning)) CHECK(t->size <= l.type.meta.size);
 }

@@ -60,7 +60,7 @@ TEST_CASE("editorial: without headline numbers, the latest figure of each measur
   CHECK(ids(f, layout::plan_briefing(f, 3).headlines) == std::vector<std::string>{"a", "b", "d"});
 }
 
-TEST_CASE("editorial: one table row per measure, oldest first; a measure fully on cards has no row", "[editorial]") {
+TEST_CASE("editorial: one table row per measure, oldest first, and none for a measure fully on cards", "[editorial]") {
   const auto f = facts(metric("new", "小巨人", 25, "date: 2025-05-31") + metric("top", "排名", 6, "headline: 1") +
                        metric("old", "小巨人", 15, "date: 2023-12-31") + metric("lone", "面积", 3));
   const auto plan = layout::plan_briefing(f, 6);
