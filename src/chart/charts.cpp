@@ -511,7 +511,7 @@ Chart draw_hbar(const text::FontBook& fonts, const model::Series& s, const std::
     double h = static_cast<double>(paint.line_count(zh ? p.x.zh : p.x.en, style.label_role, style.label_size, label_w, zh)) * lh;
     if (langs.bilingual && p.x_bilingual)
       h += static_cast<double>(paint.line_count(zh ? p.x.en : p.x.zh, style.label_role, style.label_size, label_w, !zh)) * lh;
-    h = (std::max(h, 14.0) + 6) * std::min(style.plot_scale, 1.5);  // taller rows, bars no thicker than 12 pt
+    h = (std::max(h, 14.0) + 6) * std::clamp(style.plot_scale, 1.0, 1.5);  // rows never shorter than their labels
     rows.push_back({y, h});
     y += h;
   }
@@ -557,7 +557,7 @@ Chart draw_donut(const text::FontBook& fonts, const model::Series& s, const std:
   double top = draw_header(paint, s, style, langs, width, unit_line(s, langs, shift));
   double total = 0;
   for (const auto& p : s.points) total += p.y.value;
-  const double r1 = std::min(width * 0.17, 62.0) * std::min(style.plot_scale, 1.4), r0 = r1 * 0.58;
+  const double r1 = std::min(width * 0.17, 62.0) * std::clamp(style.plot_scale, 0.8, 1.4), r0 = r1 * 0.58;
   const double cx = r1 + 4, cy = top + r1 + 4;
   PathBuilder pb;
   double a = -M_PI / 2;

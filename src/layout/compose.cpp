@@ -324,15 +324,13 @@ class Composer {
   }
 
   /// One headline card: the source marker once, on the first language's label (no space in
-  /// Chinese); a figure dated otherwise than the zone says so in its period line.
+  /// Chinese); a figure dated otherwise than the zone, without a period, shows its month.
   chart::Chart card(std::size_t i, double w, const chart::CardRow& shared) const {
     model::Metric m = f_.metrics[i];
     if (langs_.front() == Lang::zh) m.label.zh += marker(m.source);
     else if (!m.label.en.empty()) m.label.en += " " + marker(m.source);
-    if (m.date && *m.date != f_.zone.as_of) {
-      const model::Text when{chart::format_month(*m.date, Lang::zh), chart::format_month(*m.date, Lang::en)};
-      m.period = m.period ? model::Text{m.period->zh + "，" + when.zh, m.period->en + ", " + when.en} : when;
-    }
+    if (m.date && *m.date != f_.zone.as_of && !m.period)
+      m.period = model::Text{chart::format_month(*m.date, Lang::zh), chart::format_month(*m.date, Lang::en)};
     return chart::draw_card(fonts_, m, w, style_, chart_langs(), metric_context(i), shared);
   }
 
