@@ -307,7 +307,7 @@ class Composer {
       const model::Metric& m = f_.metrics[plan_.headlines[k]];
       if (!m.note) continue;
       flow.set_context(metric_context(plan_.headlines[k]));
-      if (!any) flow.box(0, {}, kNotesBefore, 0, false);
+      if (!any) flow.box(0, {}, kNotesBefore, 0, true);
       any = true;
       arrange_->lines(flow, {"注：" + m.label.zh + "——" + m.note->zh, "Note: " + in(m.label, Lang::en) + " — " + in(*m.note, Lang::en)},
                       v_.note, 0, {});
@@ -355,13 +355,14 @@ class Composer {
       }
       for (std::size_t r = 0; r < g.rows.size() && left > 0; ++r, --left)
         t.rows.push_back(figure_row(g.rows[r], with_notes ? &notes : nullptr, lettered));
+      t.keep_with_next = !notes.empty();  // the notes start on the page of the rows they explain
       flow.set_context(metric_context(g.rows.front().metrics.front()));
       flow.table(t, first_group ? 0 : l_.space.charts, 0);
       const ItemStyle note{l_.space.indent, l_.space.notes, l_.space.notes, true};
       for (std::size_t k = 0; k < notes.size(); ++k) {
         ItemStyle s = note;
         s.bullet = notes[k].first;
-        if (k == 0) flow.box(0, {}, kNotesBefore, 0, false);
+        if (k == 0) flow.box(0, {}, kNotesBefore, 0, true);
         const model::Text& text = *notes[k].second->note;
         arrange_->item(flow, {text.zh, text.en}, v_.note, s, std::nullopt, k == 0);
       }

@@ -151,7 +151,8 @@ void Flow::table(const Table& t, double space_before, double space_after) {
     Box b;
     b.height = static_cast<double>(lines) * t.line_height + 2 * t.padding;
     b.space_before = r == 0 ? space_before : 0;
-    b.keep_with_next = header || spanning;  // a header or a topic stays with the row after it
+    // A header or a topic stays with the row after it; the last row, if asked, with what follows.
+    b.keep_with_next = header || spanning || (t.keep_with_next && r + 1 == t.rows.size());
     if (header && t.header_fill) b.items.push_back(rect(x0, 0, acc, b.height, *t.header_fill));
     for (std::size_t c = 0; c < cells.size(); ++c) {
       double line = 0;

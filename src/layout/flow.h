@@ -34,6 +34,7 @@ struct Table {
   frame::Color rule{0.55, 0.58, 0.62};
   std::optional<frame::Color> header_fill = frame::Color{0.93, 0.95, 0.97};
   double rule_width = 0.4;  ///< between body rows (the header's and a spanning row's: twice that)
+  bool keep_with_next = false;  ///< the last row stays on the page of what follows (its notes)
 };
 
 /// Running header and footer, drawn on every page after pagination.

@@ -205,3 +205,34 @@ TEST_CASE("a list item's bullet hangs at the same place in a single column and i
   CHECK(x < small_page().margin_left + 8);  // ends 4 pt before the text at the 12 pt indent
   CHECK(bullet_x(two.finish({}, {})) == x);
 }
+
+TEST_CASE("a table's rows split into paragraphs at \"\\n\" spans, and its last row can keep with its notes", "[layout][flow]") {
+  auto body = fonts().require_role("body");
+  layout::Table t;
+  t.column_fractions = {0.5, 0.5};
+  t.header = false;
+  t.line_height = 10;
+  t.padding = 0;
+  for (const char* label : {"甲", "乙", "丙", "丁", "戊", "己", "庚"})
+    t.rows.push_back({{text::Span{label, body, 8}, text::Span{"\n", body, 8}, text::Span{"en", body, 8, {}, 0, "", false}},
+                      {text::Span{"1", body, 8}}});
+  SECTION("two lines a row: the translation under the label") {
+    layout::Flow flow(fonts(), small_page(), {"t", ""});
+    flow.table(t, 0, 0);
+    auto doc = flow.finish({}, {});
+    REQUIRE(doc.pages.size() == 2);  // 7 rows of 20 pt on pages of 100 pt: 5 + 2
+    CHECK(page_text(doc, 0).find("甲en1乙en1") != std::string::npos);
+  }
+  SECTION("kept with what follows: the last row moves with the note that does not fit") {
+    t.rows.resize(4);  // 80 pt, then a 30 pt note: the note goes over, and the last row with it
+    t.keep_with_next = true;
+    layout::Flow flow(fonts(), small_page(), {"t", ""});
+    flow.table(t, 0, 0);
+    flow.paragraph({text::Span{n_lines(3), body, 10}}, lines10(), 0, 0);
+    auto doc = flow.finish({}, {});
+    REQUIRE(doc.pages.size() == 2);
+    CHECK(page_text(doc, 0).find("丙") != std::string::npos);
+    CHECK(page_text(doc, 0).find("丁") == std::string::npos);
+    CHECK(page_text(doc, 1).find("丁") != std::string::npos);
+  }
+}
