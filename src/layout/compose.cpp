@@ -206,10 +206,11 @@ class Composer {
     auto it = source_no_.find(source_id);
     return it == source_no_.end() ? "" : "[" + std::to_string(it->second) + "]";
   }
-  /// The languages of the mode in order, joined by " · " (running header and footer).
+  /// The languages of the mode in order, joined by " / " (running header and footer: a name
+  /// may hold the middle dot itself, 湘湖·萧滨).
   std::string joined(const model::Text& t) const {
     std::string s;
-    for (std::size_t i = 0; i < langs_.size(); ++i) s += (i ? " · " : "") + in(t, langs_[i]);
+    for (std::size_t i = 0; i < langs_.size(); ++i) s += (i ? " / " : "") + in(t, langs_[i]);
     return s;
   }
   text::TextContext metric_context(std::size_t k) const {
@@ -324,13 +325,19 @@ class Composer {
   }
 
   /// One headline card: the source marker once, on the first language's label (no space in
-  /// Chinese); a figure dated otherwise than the zone, without a period, shows its month.
+  /// Chinese); a figure dated otherwise than the zone, without a period, shows its month; an
+  /// old one says so as the table does.
   chart::Chart card(std::size_t i, double w, const chart::CardRow& shared) const {
     model::Metric m = f_.metrics[i];
     if (langs_.front() == Lang::zh) m.label.zh += marker(m.source);
     else if (!m.label.en.empty()) m.label.en += " " + marker(m.source);
     if (m.date && *m.date != f_.zone.as_of && !m.period)
       m.period = model::Text{chart::format_month(*m.date, Lang::zh), chart::format_month(*m.date, Lang::en)};
+    if (dated(m)) {  // the table's tag for an old figure, on its card too
+      const model::Text none{"", ""};
+      const model::Text& p = m.period ? *m.period : none;
+      m.period = model::Text{p.zh + "（旧）", p.en + (p.en.empty() ? "(old)" : " (old)")};
+    }
     return chart::draw_card(fonts_, m, w, style_, chart_langs(), metric_context(i), shared);
   }
 

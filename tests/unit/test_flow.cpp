@@ -206,7 +206,7 @@ TEST_CASE("a list item's bullet hangs at the same place in a single column and i
   CHECK(bullet_x(two.finish({}, {})) == x);
 }
 
-TEST_CASE("a table's rows split into paragraphs at \"\\n\" spans, and its last row can keep with its notes", "[layout][flow]") {
+TEST_CASE("a table cell splits into paragraphs at newline spans, and its last row can keep with its notes", "[layout][flow]") {
   auto body = fonts().require_role("body");
   layout::Table t;
   t.column_fractions = {0.5, 0.5};
