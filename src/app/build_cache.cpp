@@ -64,11 +64,10 @@ BuildCache::BuildCache(std::string common, std::map<std::string, std::string> la
     : common_(std::move(common)), layout_keys_(std::move(layout_keys)), previous_(std::move(previous)), previews_(previews) {}
 
 std::string BuildCache::zone_key(const base::Env& env, const std::string& layout, const std::filesystem::path& facts_file,
-                                 bool stale, std::size_t old_figures) const {
+                                 const std::string& age) const {
   auto it = layout_keys_.find(layout);
   const std::string& layout_key = it == layout_keys_.end() ? std::string() : it->second;
-  return sha256_hex(common_ + "|" + layout_key + "|" + file_key(env, facts_file) + (stale ? "|stale" : "|fresh") +
-                    (old_figures ? "|old " + std::to_string(old_figures) : "") + (previews_ ? "|previews" : ""));
+  return sha256_hex(common_ + "|" + layout_key + "|" + file_key(env, facts_file) + "|" + age + (previews_ ? "|previews" : ""));
 }
 
 bool BuildCache::reuse(const base::Env& env, const std::filesystem::path& pdf, ZoneResult& r) const {

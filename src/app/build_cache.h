@@ -41,10 +41,11 @@ class BuildCache {
              bool previews);
 
   /// The key of a zone built with layout `layout` from `facts_file`: a hash of the common key,
-  /// the layout's, the facts file's, its age (a zone that ages past --max-age is rebuilt with
-  /// its flag, as is one with one more figure past it: `old_figures`) and previews.
+  /// the layout's, the facts file's, what its age shows on the page (`age`: say "fresh", or
+  /// "stale 3 | old 2" — a zone is rebuilt when it turns stale, when its tag's years change,
+  /// when one more figure turns old) and previews.
   std::string zone_key(const base::Env& env, const std::string& layout, const std::filesystem::path& facts_file,
-                       bool stale, std::size_t old_figures = 0) const;
+                       const std::string& age) const;
 
   /// When the last run's entry for `r.id` has the key `r.key`, was built or unchanged, the PDF
   /// at `pdf` still has its SHA-256, and the zone's record (and, with previews, its preview)

@@ -229,8 +229,9 @@ class Composer {
     flow.set_context({f_.file, "zone.region", f_.zone.region_at.line, f_.zone.region_at.col});
     LineOptions meta;
     if (o_.stale_days) {
-      const std::string days = std::to_string(*o_.stale_days);
-      meta.tag = Bilingual{"数据已逾" + days + "天，可能已过时", "over " + days + " days old, may be out of date"};
+      const std::string days = std::to_string(*o_.stale_days), years = std::to_string(o_.stale_years);
+      meta.tag = o_.stale_years >= 2 ? Bilingual{"数据已逾" + years + "年，可能已过时", "over " + years + " years old, may be out of date"}
+                                     : Bilingual{"数据已逾" + days + "天，可能已过时", "over " + days + " days old, may be out of date"};
       meta.tag_ink = l_.ink.warning;
     }
     arrange_->lines(flow, {meta_line(Lang::zh), meta_line(Lang::en)}, v_.meta, kMetaAround, meta);
@@ -310,7 +311,7 @@ class Composer {
       flow.set_context(metric_context(plan_.headlines[k]));
       if (!any) flow.box(0, {}, kNotesBefore, 0, true);
       any = true;
-      arrange_->lines(flow, {"注：" + m.label.zh + "——" + m.note->zh, "Note: " + in(m.label, Lang::en) + " — " + in(*m.note, Lang::en)},
+      arrange_->lines(flow, {"注（" + m.label.zh + "）：" + m.note->zh, "Note (" + in(m.label, Lang::en) + "): " + in(*m.note, Lang::en)},
                       v_.note, 0, {});
     }
   }
@@ -319,7 +320,8 @@ class Composer {
   /// three columns — never a row with a lone card beside empty places.
   static int card_columns(std::size_t n, int layout_columns) {
     const int most = std::max(1, layout_columns);
-    if (n <= static_cast<std::size_t>(most)) return static_cast<int>(std::max<std::size_t>(n, 1));
+    if (n == 1) return std::min(2, most);  // one card: half the measure, not a banner across it
+    if (n <= static_cast<std::size_t>(most)) return static_cast<int>(n);
     if (most == 3 && n == 4) return 2;
     return most;
   }
@@ -353,6 +355,7 @@ class Composer {
     for (const auto& g : plan_.table) {
       if (left == 0) break;
       Table t = table_frame();
+      t.continued_header = header_row(true);
       std::vector<std::pair<std::string, const model::Metric*>> notes;  // letter, metric
       if (first_group) t.rows.push_back(header_row());
       t.header = first_group;
@@ -386,8 +389,8 @@ class Composer {
 
   Table table_frame() const {
     Table t;
-    t.column_fractions = {0.46, 0.24, 0.30};
-    t.align = {text::Align::left, text::Align::right, text::Align::right};
+    t.column_fractions = {0.42, 0.22, 0.27, 0.09};
+    t.align = {text::Align::left, text::Align::right, text::Align::right, text::Align::right};
     t.zh = langs_.front() == Lang::zh;
     t.line_height = l_.type.table.leading;
     t.padding = 3;
@@ -397,10 +400,13 @@ class Composer {
     return t;
   }
 
-  std::vector<std::vector<Span>> header_row() const {
+  /// The column heads; `continued`: over a page the table continues on, "指标（续）/ Figure (cont.)".
+  std::vector<std::vector<Span>> header_row(bool continued = false) const {
     const frame::Color ink = l_.ink.muted;
-    return {bilingual_cell({"指标", "Figure"}, role("strong"), ink, ink), bilingual_cell({"数值", "Value"}, role("strong"), ink, ink),
-            bilingual_cell({"时期", "Period"}, role("strong"), ink, ink)};
+    const model::Text figure = continued ? model::Text{"指标（续）", "Figure (cont.)"} : model::Text{"指标", "Figure"};
+    return {bilingual_cell(figure, role("strong"), ink, ink), bilingual_cell({"数值", "Value"}, role("strong"), ink, ink),
+            bilingual_cell({"时期与口径", "Period, basis"}, role("strong"), ink, ink),
+            bilingual_cell({"来源", "Source"}, role("strong"), ink, ink)};
   }
 
   /// A cell with the first language over the second (when bilingual), each its own spans.
@@ -447,15 +453,12 @@ class Composer {
           d.push_back(Span{" → ", body, size, ink});
         }
         v.push_back(Span{chart::format_value(m.value, m.unit, l, m.qualifier).text, body, size, ink});
-        if (li == 0)
-          v.push_back(Span{marker(m.source), body, std::max(7.0, size * l_.type.marker_scale), l_.accent,
-                           size * l_.type.marker_rise});
         const model::Date date = figure_date(f_, m);
         std::string w = row.metrics.size() == 1 && m.period ? in(*m.period, l) : chart::format_month(date, l);
         // Only a row's latest figure can be old (an earlier one is old by design).
         const bool old = k + 1 == row.metrics.size() && dated(m);
-        d.push_back(Span{w, body, size, old ? l_.ink.warning : ink});
-        if (old) d.push_back(Span{l == Lang::zh ? "（旧）" : " (old)", body, size, l_.ink.warning});
+        d.push_back(Span{w, body, size, ink});
+        if (old) d.push_back(Span{l == Lang::zh ? "（旧）" : " (old)", role("strong"), size, ink});
       }
       // A value that reads the same in both languages ("18%") is printed once.
       if (li > 0 && same_text(v, value)) v.clear();
@@ -469,7 +472,11 @@ class Composer {
         }
       }
     }
-    return {label, value, when};
+    // The sources of the row's figures, each once, in the order of the figures.
+    std::string cited;
+    for (std::size_t i : row.metrics)
+      if (const std::string m = marker(f_.metrics[i].source); !m.empty() && cited.find(m) == std::string::npos) cited += m;
+    return {label, value, when, {Span{cited, body, size, l_.accent}}};
   }
 
   /// Whether `second`'s words equal `first`'s (markers aside).

@@ -26,6 +26,9 @@ struct ComposeOptions {
   std::optional<std::int64_t> date;  ///< PDF creation date (SOURCE_DATE_EPOCH)
   /// When set: the facts are older than allowed by this many days, and the title block says so.
   std::optional<int> stale_days;
+  /// With stale_days: the facts' age in whole years when it is two or more, which the tag then
+  /// states ("数据已逾3年" / "over 3 years old") instead of the limit.
+  int stale_years = 0;
   /// Today (days since 1970-01-01) and the age after which a figure is old: a figure whose own
   /// `date` is older gets a quiet tag by its date. Unset: no figure is tagged.
   std::optional<long> today;

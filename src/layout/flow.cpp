@@ -114,7 +114,8 @@ std::vector<std::vector<text::Span>> split_paragraphs(const std::vector<text::Sp
 
 }  // namespace
 
-void Flow::table(const Table& t, double space_before, double space_after) {
+Flow::Box Flow::table_row(const Table& t, const std::vector<std::vector<text::Span>>& row, std::size_t r, bool header,
+                          bool spanning, bool top) const {
   const double x0 = page_.margin_left, total = measure();
   std::vector<double> widths, lefts;
   double acc = 0;
@@ -123,50 +124,59 @@ void Flow::table(const Table& t, double space_before, double space_after) {
     widths.push_back(f * total);
     acc += f * total;
   }
+  if (row.size() > widths.size() || (spanning && row.size() > 1))
+    throw base::Error(ctx_.diagnostic("expected at most " + std::to_string(spanning ? 1 : widths.size()) +
+                                          " cells in a table row",
+                                      std::to_string(row.size()) + " cells in row " + std::to_string(r + 1)));
+  // Each cell: its paragraphs (split at "\n" spans), stacked.
+  std::vector<std::vector<text::LaidParagraph>> cells;
+  std::size_t lines = 1;
+  for (std::size_t c = 0; c < row.size(); ++c) {
+    text::ParagraphStyle st;
+    st.width = (spanning ? acc : widths[c]) - 2 * t.padding;
+    st.line_height = t.line_height;
+    st.align = !spanning && c < t.align.size() ? t.align[c] : text::Align::left;
+    cells.emplace_back();
+    std::size_t cell_lines = 0;
+    for (auto& spans : split_paragraphs(row[c])) {
+      st.zh = spans.front().zh.value_or(t.zh);
+      cells.back().push_back(text::layout_paragraph(fonts_, std::move(spans), st, ctx_));
+      cell_lines += cells.back().back().lines.size();
+    }
+    lines = std::max(lines, cell_lines);
+  }
+  Box b;
+  b.height = static_cast<double>(lines) * t.line_height + 2 * t.padding;
+  if (header && t.header_fill) b.items.push_back(rect(x0, 0, acc, b.height, *t.header_fill));
+  for (std::size_t c = 0; c < cells.size(); ++c) {
+    double line = 0;
+    for (const auto& p : cells[c]) {
+      const double size = p.spans.empty() ? 10 : p.spans.front().size;
+      for (std::size_t i = 0; i < p.lines.size(); ++i, ++line)
+        text::emit_line(p, i, lefts[c] + t.padding,
+                        t.padding + line * t.line_height + text::baseline_in_line(fonts_, t.line_height, size), b.items,
+                        b.links);
+    }
+  }
+  const bool strong = header || spanning;
+  b.items.push_back(hline(x0, x0 + acc, b.height, t.rule, strong ? 2 * t.rule_width : t.rule_width));
+  if (top) b.items.push_back(hline(x0, x0 + acc, 0, t.rule, 2 * t.rule_width));
+  b.ctx = ctx_;
+  return b;
+}
+
+void Flow::table(const Table& t, double space_before, double space_after) {
+  std::shared_ptr<const Box> continued;
+  if (!t.continued_header.empty())
+    continued = std::make_shared<const Box>(table_row(t, t.continued_header, 0, true, false, true));
   for (std::size_t r = 0; r < t.rows.size(); ++r) {
-    const auto& row = t.rows[r];
     const bool header = t.header && r == 0;
     const bool spanning = std::find(t.spanning.begin(), t.spanning.end(), r) != t.spanning.end();
-    if (row.size() > widths.size() || (spanning && row.size() > 1))
-      throw base::Error(ctx_.diagnostic("expected at most " + std::to_string(spanning ? 1 : widths.size()) +
-                                            " cells in a table row",
-                                        std::to_string(row.size()) + " cells in row " + std::to_string(r + 1)));
-    // Each cell: its paragraphs (split at "\n" spans), stacked.
-    std::vector<std::vector<text::LaidParagraph>> cells;
-    std::size_t lines = 1;
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      text::ParagraphStyle st;
-      st.width = (spanning ? acc : widths[c]) - 2 * t.padding;
-      st.line_height = t.line_height;
-      st.align = !spanning && c < t.align.size() ? t.align[c] : text::Align::left;
-      cells.emplace_back();
-      std::size_t cell_lines = 0;
-      for (auto& spans : split_paragraphs(row[c])) {
-        st.zh = spans.front().zh.value_or(t.zh);
-        cells.back().push_back(text::layout_paragraph(fonts_, std::move(spans), st, ctx_));
-        cell_lines += cells.back().back().lines.size();
-      }
-      lines = std::max(lines, cell_lines);
-    }
-    Box b;
-    b.height = static_cast<double>(lines) * t.line_height + 2 * t.padding;
+    Box b = table_row(t, t.rows[r], r, header, spanning, r == 0);
     b.space_before = r == 0 ? space_before : 0;
     // A header or a topic stays with the row after it; the last row, if asked, with what follows.
     b.keep_with_next = header || spanning || (t.keep_with_next && r + 1 == t.rows.size());
-    if (header && t.header_fill) b.items.push_back(rect(x0, 0, acc, b.height, *t.header_fill));
-    for (std::size_t c = 0; c < cells.size(); ++c) {
-      double line = 0;
-      for (const auto& p : cells[c]) {
-        const double size = p.spans.empty() ? 10 : p.spans.front().size;
-        for (std::size_t i = 0; i < p.lines.size(); ++i, ++line)
-          text::emit_line(p, i, lefts[c] + t.padding,
-                          t.padding + line * t.line_height + text::baseline_in_line(fonts_, t.line_height, size), b.items,
-                          b.links);
-      }
-    }
-    const bool strong = header || spanning;
-    b.items.push_back(hline(x0, x0 + acc, b.height, t.rule, strong ? 2 * t.rule_width : t.rule_width));
-    if (r == 0) b.items.push_back(hline(x0, x0 + acc, 0, t.rule, 2 * t.rule_width));
+    if (!header) b.continued = continued;
     if (r + 1 == t.rows.size()) b.height += space_after;
     push(std::move(b));
   }
@@ -248,7 +258,12 @@ class Flow::Paginator {
       }
       check_fits_a_page(boxes[i]);
       if (!empty_ && (i == break_before_ || moves_to_next_page(i))) new_page();
-      if (empty_) page_starts_.push_back(i);
+      if (empty_) {
+        page_starts_.push_back(i);
+        // A table continued from the page before repeats its header first (when both fit).
+        const auto& header = boxes[i].continued;
+        if (header && doc_.pages.size() > 1 && header->height + boxes[i].height <= bottom_ - top_) place(*header, 0);
+      }
       place(boxes[i], before(i));
     }
   }

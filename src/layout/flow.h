@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,6 +36,9 @@ struct Table {
   std::optional<frame::Color> header_fill = frame::Color{0.93, 0.95, 0.97};
   double rule_width = 0.4;  ///< between body rows (the header's and a spanning row's: twice that)
   bool keep_with_next = false;  ///< the last row stays on the page of what follows (its notes)
+  /// Set at the top of a page the table continues on (its body rows, not the first): the
+  /// header again, "指标（续）/ Figure (cont.)" say. Empty: nothing is repeated.
+  std::vector<std::vector<text::Span>> continued_header;
 };
 
 /// Running header and footer, drawn on every page after pagination.
@@ -106,7 +110,11 @@ class Flow {
     std::vector<frame::Link> links;
     std::optional<frame::Bookmark> bookmark;
     text::TextContext ctx;            // what it shows, for errors found while paginating
+    std::shared_ptr<const Box> continued;  // set first when this box starts a page (a table's header)
   };
+  /// A table row as a box: its cells' paragraphs stacked, rules under it (and over it when `top`).
+  Box table_row(const Table& t, const std::vector<std::vector<text::Span>>& row, std::size_t r, bool header,
+                bool spanning, bool top) const;
   /// Appends `b`, remembering the current context with it.
   void push(Box b);
   class Paginator;  // finish()'s pagination pass (flow.cpp)

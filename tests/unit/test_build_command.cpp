@@ -172,7 +172,7 @@ TEST_CASE("build: old facts are flagged stale on the page and in the manifest, p
   CHECK(html.find("facts may be out of date") != std::string::npos);
   CHECK(html.find("1 个开发区 · 1 zone: 1 built, 0 unchanged, 0 failed · zh+en · zonebrief ") != std::string::npos);
   CHECK(html.find("已生成 · built") != std::string::npos);
-  CHECK(html.find("截至 · as of 2024 年 2 月 29 日 · 29 February 2024") != std::string::npos);
+  CHECK(html.find("截至 · as of 2025 年 12 月 31 日 · 31 December 2025") != std::string::npos);
   CHECK(html.find("alt=\"湘湖·萧滨合作区 / ") != std::string::npos);
   // A second edition with one figure changed lists the change (singular) in the gallery.
   {

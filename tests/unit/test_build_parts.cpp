@@ -229,15 +229,16 @@ TEST_CASE("build parts: the cache reuses a zone only when its key, status and PD
   CHECK_FALSE(app::BuildCache("common", {}, {}, true).reuse(env, dir.path / "z.pdf", z));
 
   const auto& cache = cache_with(last);
-  const auto key = cache.zone_key(env, "briefing", dir.path / "facts.yaml", false);
+  const auto key = cache.zone_key(env, "briefing", dir.path / "facts.yaml", "fresh | old 0");
   CHECK(key.size() == 64);
-  CHECK(key == cache.zone_key(env, "briefing", dir.path / "facts.yaml", false));
-  CHECK(key != cache.zone_key(env, "briefing", dir.path / "facts.yaml", true));
-  CHECK(key != cache.zone_key(env, "onepager", dir.path / "facts.yaml", false));
+  CHECK(key == cache.zone_key(env, "briefing", dir.path / "facts.yaml", "fresh | old 0"));
+  CHECK(key != cache.zone_key(env, "briefing", dir.path / "facts.yaml", "stale 1 | old 0"));
+  CHECK(key != cache.zone_key(env, "briefing", dir.path / "facts.yaml", "fresh | old 1"));  // one more old figure
+  CHECK(key != cache.zone_key(env, "onepager", dir.path / "facts.yaml", "fresh | old 0"));
   CHECK(key != app::BuildCache("common", {{"briefing", "briefing.yaml:1"}}, {}, false).zone_key(env, "briefing",
-                                                                                                 dir.path / "facts.yaml", false));
+                                                                                                 dir.path / "facts.yaml", "fresh | old 0"));
   std::ofstream(dir.path / "facts.yaml") << "x: 2\n";
-  CHECK(key != cache.zone_key(env, "briefing", dir.path / "facts.yaml", false));
+  CHECK(key != cache.zone_key(env, "briefing", dir.path / "facts.yaml", "fresh | old 0"));
 }
 
 TEST_CASE("build parts: a manifest goes to JSON and back, fields in the manifest's order", "[build-parts]") {

@@ -348,7 +348,7 @@ TEST_CASE("compose: every note of a metric or a series is printed in the briefin
   }
 }
 
-TEST_CASE("compose: one measure at two dates is one table row, oldest first, each value with its source", "[compose]") {
+TEST_CASE("compose: one measure at two dates is one table row, oldest first, with the sources of its values", "[compose]") {
   const std::string text = std::string(kFacts) + R"(  - text: {zh: 第二条。, en: Second.}
     source: first
   - text: {zh: 第三条。, en: Third.}
@@ -384,8 +384,8 @@ highlights:
   std::string row;
   for (const auto& [y, s] : lines)
     if (s.find("15家") != std::string::npos) row = squeezed(s);
-  CHECK(row == "小巨人企业15家→25家2023年12月→2025年5月");
-  // Markers: the note's letter after the label, each value's source after it.
+  CHECK(row == "小巨人企业15家→25家2023年12月→2025年5月[1][2]");  // the sources in their own column
+  // The note's letter after the label, raised.
   const auto giants = run_with(doc, "小巨人企业");
   REQUIRE(giants);
   std::optional<frame::TextRun> letter;

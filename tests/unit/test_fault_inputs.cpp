@@ -109,11 +109,11 @@ TEST_CASE("faults: a character no font has and a block too tall for a page point
     }
     return std::string("no error");
   };
-  // U+E000 (private use) in the second highlight, which starts at line 65, column 11.
+  // U+E000 (private use) in the second highlight, which starts at line 67, column 11.
   std::string glyph = original;
   glyph.replace(glyph.find("湘湖未来产业社区3D"), 0, "\uE000");
   CHECK(compose_error(glyph) ==
-        "xianghu-xiaobin.yaml:65:11: error: highlights[1].text: expected characters that the fonts of role 'body' "
+        "xianghu-xiaobin.yaml:67:11: error: highlights[1].text: expected characters that the fonts of role 'body' "
         "have (found U+E000 '\uE000', which no font of that role has)");
   // A key figure whose label fills more than a page: the card row names its first metric (line 22).
   std::string tall = original;

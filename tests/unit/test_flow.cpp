@@ -223,6 +223,15 @@ TEST_CASE("a table cell splits into paragraphs at newline spans, and its last ro
     REQUIRE(doc.pages.size() == 2);  // 7 rows of 20 pt on pages of 100 pt: 5 + 2
     CHECK(page_text(doc, 0).find("甲en1乙en1") != std::string::npos);
   }
+  SECTION("a table continued on the next page repeats its header there, not on its first page") {
+    t.continued_header = {{text::Span{"续", body, 8}}, {text::Span{"v", body, 8}}};
+    layout::Flow flow(fonts(), small_page(), {"t", ""});
+    flow.table(t, 0, 0);
+    auto doc = flow.finish({}, {});
+    REQUIRE(doc.pages.size() == 2);
+    CHECK(page_text(doc, 0).find("续") == std::string::npos);
+    CHECK(page_text(doc, 1).rfind("续v己en1", 0) == 0);  // the header first, then the row
+  }
   SECTION("kept with what follows: the last row moves with the note that does not fit") {
     t.rows.resize(4);  // 80 pt, then a 30 pt note: the note goes over, and the last row with it
     t.keep_with_next = true;
