@@ -218,7 +218,7 @@ class Composer {
   }
   /// Whether a figure's own date is older than the stale limit.
   bool dated(const model::Metric& m) const {
-    return o_.today && is_old_figure(m, *o_.today, o_.max_age_days);
+    return o_.today && is_old_figure(f_, m, *o_.today, o_.max_age_days);
   }
 
   void title(Flow& flow) {
@@ -301,7 +301,8 @@ class Composer {
       for (std::size_t k = 0; k < row.size(); ++k)
         cards.push_back(frame::Group{{l_.margin_left + static_cast<double>(k) * (w + gap), 0}, std::move(row[k].items), {}});
       flow.set_context(metric_context(plan_.headlines[first]));
-      flow.box(h, std::move(cards), first == 0 ? 0 : gap, 0, false);
+      // The last row stays with the first of the cards' notes, if any follow.
+      flow.box(h, std::move(cards), first == 0 ? 0 : gap, 0, end == n && notes && any_note(n));
     }
     // The cards' notes, each naming its figure.
     bool any = false;
@@ -314,6 +315,12 @@ class Composer {
       arrange_->lines(flow, {"注（" + m.label.zh + "）：" + m.note->zh, "Note (" + in(m.label, Lang::en) + "): " + in(*m.note, Lang::en)},
                       v_.note, 0, {});
     }
+  }
+
+  /// Whether one of the first `n` headline cards has a note.
+  bool any_note(std::size_t n) const {
+    return std::any_of(plan_.headlines.begin(), plan_.headlines.begin() + static_cast<std::ptrdiff_t>(n),
+                       [&](std::size_t i) { return f_.metrics[i].note.has_value(); });
   }
 
   /// Cards per row: the layout's, fewer when there are fewer cards, and 2 × 2 for four cards in

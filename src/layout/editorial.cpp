@@ -11,13 +11,13 @@ namespace zb::layout {
 
 model::Date figure_date(const model::Facts& facts, const model::Metric& m) { return m.date.value_or(facts.zone.as_of); }
 
-bool is_old_figure(const model::Metric& m, long today, int max_age_days) {
-  return m.date && today - m.date->days_since_epoch() > max_age_days;
+bool is_old_figure(const model::Facts& facts, const model::Metric& m, long today, int max_age_days) {
+  return today - figure_date(facts, m).days_since_epoch() > max_age_days;
 }
 
 std::size_t old_figures(const model::Facts& facts, long today, int max_age_days) {
   return static_cast<std::size_t>(std::count_if(facts.metrics.begin(), facts.metrics.end(), [&](const model::Metric& m) {
-    return is_old_figure(m, today, max_age_days);
+    return is_old_figure(facts, m, today, max_age_days);
   }));
 }
 

@@ -47,9 +47,9 @@ EditorialPlan plan_briefing(const model::Facts& facts, std::size_t max_headlines
 /// A metric's date: its own `date`, else the zone's as-of date.
 model::Date figure_date(const model::Facts& facts, const model::Metric& m);
 
-/// Whether `m` has a `date` of its own more than `max_age_days` before `today` (days since
-/// 1970-01-01): its date gets a quiet "old" tag in the figures table.
-bool is_old_figure(const model::Metric& m, long today, int max_age_days);
+/// Whether `m`'s date (its own, else the zone's) is more than `max_age_days` before `today`
+/// (days since 1970-01-01): its card and its table row say "（旧）/ (old)".
+bool is_old_figure(const model::Facts& facts, const model::Metric& m, long today, int max_age_days);
 
 /// How many of the file's figures are old (is_old_figure): part of a zone's build key, so a
 /// briefing is rebuilt when one more of its figures ages past the limit.

@@ -169,13 +169,19 @@ void Flow::table(const Table& t, double space_before, double space_after) {
   std::shared_ptr<const Box> continued;
   if (!t.continued_header.empty())
     continued = std::make_shared<const Box>(table_row(t, t.continued_header, 0, true, false, true));
+  auto is_spanning = [&](std::size_t r) { return std::find(t.spanning.begin(), t.spanning.end(), r) != t.spanning.end(); };
+  std::size_t first_body = t.header ? 1 : 0;
+  while (first_body < t.rows.size() && is_spanning(first_body)) ++first_body;
   for (std::size_t r = 0; r < t.rows.size(); ++r) {
     const bool header = t.header && r == 0;
-    const bool spanning = std::find(t.spanning.begin(), t.spanning.end(), r) != t.spanning.end();
+    const bool spanning = is_spanning(r);
     Box b = table_row(t, t.rows[r], r, header, spanning, r == 0);
     b.space_before = r == 0 ? space_before : 0;
-    // A header or a topic stays with the row after it; the last row, if asked, with what follows.
-    b.keep_with_next = header || spanning || (t.keep_with_next && r + 1 == t.rows.size());
+    // A header or a topic stays with the row after it, the first body row with the second (a
+    // table never starts with one row at a page foot), the last but one with the last (nor ends
+    // with one alone), and the last, if asked, with what follows.
+    const std::size_t n = t.rows.size();
+    b.keep_with_next = header || spanning || (r == first_body && r + 1 < n) || r + 2 == n || (t.keep_with_next && r + 1 == n);
     if (!header) b.continued = continued;
     if (r + 1 == t.rows.size()) b.height += space_after;
     push(std::move(b));

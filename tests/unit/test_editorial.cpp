@@ -109,11 +109,13 @@ TEST_CASE("editorial: the summary is the zone's, else the key highlights, else t
   }
 }
 
-TEST_CASE("editorial: a figure is old when its own date is past the limit", "[editorial]") {
-  const auto f = facts(metric("a", "甲", 1, "date: 2024-01-31") + metric("b", "乙", 2));
+TEST_CASE("editorial: a figure is old when its date, its own or the zone's, is past the limit", "[editorial]") {
+  const auto f = facts(metric("a", "甲", 1, "date: 2024-01-31") + metric("b", "乙", 2));  // the zone: 2025-06-30
   const long today = model::Date{2025, 6, 30}.days_since_epoch();
-  CHECK(layout::is_old_figure(f.metrics[0], today, 365));
-  CHECK_FALSE(layout::is_old_figure(f.metrics[0], today, 600));
-  CHECK_FALSE(layout::is_old_figure(f.metrics[1], today, 1));  // no date of its own: the zone's tag covers it
+  CHECK(layout::is_old_figure(f, f.metrics[0], today, 365));
+  CHECK_FALSE(layout::is_old_figure(f, f.metrics[0], today, 600));
+  CHECK_FALSE(layout::is_old_figure(f, f.metrics[1], today, 1));
+  CHECK(layout::is_old_figure(f, f.metrics[1], today + 2, 1));  // the zone's date
   CHECK(layout::old_figures(f, today, 365) == 1);
+  CHECK(layout::old_figures(f, today + 2, 1) == 2);
 }
