@@ -53,15 +53,19 @@ class Painter {
     return box;
   }
 
-  /// Text wrapped to `max_width`; returns the height used (lines × line height).
+  /// Text wrapped to `max_width`; returns the height used (lines × line height). A `mark`
+  /// (a source marker, a note's letter) follows the text raised, in its own ink.
   double wrapped(const std::string& s, const std::string& role_name, double size, frame::Color color, double x,
-                 double top, double max_width, Align align, bool zh, double line_height) {
+                 double top, double max_width, Align align, bool zh, double line_height, const Mark& mark = {}) {
     text::ParagraphStyle st;
     st.width = std::max(max_width, size);
     st.zh = zh;
     st.align = align;
     st.line_height = line_height;
-    auto p = text::layout_paragraph(fonts_, {text::Span{s, role(role_name), size, color}}, st, ctx_);
+    std::vector<text::Span> spans{text::Span{s, role(role_name), size, color}};
+    if (!mark.text.empty())
+      spans.push_back(text::Span{mark.text, role(role_name), std::max(kSmallest, size * kMarkScale), mark.ink, size * kMarkRise});
+    auto p = text::layout_paragraph(fonts_, std::move(spans), st, ctx_);
     std::vector<frame::Link> links;
     for (std::size_t i = 0; i < p.lines.size(); ++i) {
       double baseline = top + static_cast<double>(i) * line_height + (line_height - size) / 2 + size * fonts_.em_top();
@@ -656,7 +660,7 @@ double card_value_size(const text::FontBook& fonts, const model::Metric& m, doub
 }
 
 Chart draw_card(const text::FontBook& fonts, const model::Metric& m, double width, const Style& style,
-                const Languages& langs, const text::TextContext& ctx, const CardRow& row) {
+                const Languages& langs, const text::TextContext& ctx, const CardRow& row, const Mark& mark) {
   Chart chart;
   chart.width = width;
   Painter paint(fonts, ctx, chart);
@@ -666,7 +670,8 @@ Chart draw_card(const text::FontBook& fonts, const model::Metric& m, double widt
   const double inner = width - 2 * pad;
   double y = pad;
   // Label.
-  y += paint.wrapped(zh ? m.label.zh : m.label.en, style.label_role, 8.5, style.ink, pad, y, inner, Align::left, zh, 11.5);
+  y += paint.wrapped(zh ? m.label.zh : m.label.en, style.label_role, 8.5, style.ink, pad, y, inner, Align::left, zh, 11.5,
+                     mark);
   if (langs.bilingual) y += paint.wrapped(zh ? m.label.en : m.label.zh, style.label_role, 7.5, style.muted, pad, y, inner, Align::left, !zh, 10);
   y += 2;
   // Value in the primary language, large, at the row's common height; the other language

@@ -71,10 +71,18 @@ Chart draw_series(const text::FontBook& fonts, const model::Series& s, const std
 double card_value_size(const text::FontBook& fonts, const model::Metric& m, double width, const Style& style,
                        const Languages& langs, const text::TextContext& ctx);
 
+/// What follows a label raised and small ("[1]", "[1] a"), in its own ink.
+struct Mark {
+  std::string text;
+  frame::Color ink;
+};
+/// A mark's size and rise, × its text's size; never under 7 pt.
+inline constexpr double kMarkScale = 0.62, kMarkRise = 0.35, kSmallest = 7;
+
 /// A key-figure card for `m`: value and unit in each language (once when both read the same),
-/// qualifier, period, change.
+/// qualifier, period, change; `mark` after the first language's label.
 Chart draw_card(const text::FontBook& fonts, const model::Metric& m, double width, const Style& style,
-                const Languages& langs, const text::TextContext& ctx, const CardRow& row = {});
+                const Languages& langs, const text::TextContext& ctx, const CardRow& row = {}, const Mark& mark = {});
 
 /// "Nice" axis ticks covering [lo, hi] and zero, about `target` of them, steps of 1, 2 or 5 × 10^k.
 std::vector<double> nice_ticks(double lo, double hi, int target);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <set>
 #include <memory>
 
 #include "layout/arrangement.h"
@@ -111,6 +112,7 @@ class Composer {
     page.margin_right = l_.margin_right;
     Flow flow(fonts_, page, {f_.file, "zone"});
     number_sources(lim);
+    lettered_ = 0;
     for (const auto& b : l_.blocks) {
       switch (b.kind) {
         case model::BlockKind::title: title(flow); break;
@@ -216,9 +218,10 @@ class Composer {
   text::TextContext metric_context(std::size_t k) const {
     return {f_.file, "metrics[" + std::to_string(k) + "]", f_.metrics[k].at.line, f_.metrics[k].at.col};
   }
-  /// Whether a figure's own date is older than the stale limit.
+  /// Whether a figure is tagged old: its date is past the stale limit, and the zone's own tag
+  /// (on the meta line) does not already say so for all of them.
   bool dated(const model::Metric& m) const {
-    return o_.today && is_old_figure(f_, m, *o_.today, o_.max_age_days);
+    return o_.today && !o_.stale_days && is_old_figure(f_, m, *o_.today, o_.max_age_days);
   }
 
   void title(Flow& flow) {
@@ -272,6 +275,10 @@ class Composer {
     arrange_->section(flow, {"关键指标", "Key figures"}, /*across=*/true);
     const int cols = card_columns(n, b.columns);
     const double gap = l_.space.cards, w = (flow.measure() - gap * (cols - 1)) / cols;
+    // The cards' notes are lettered a, b, c… (the figures table's letters run on from them).
+    std::vector<std::string> letters(n);
+    for (std::size_t k = 0; k < n && notes; ++k)
+      if (f_.metrics[plan_.headlines[k]].note) letters[k] = letter(lettered_++);
     // One size for every big value of the block, so figures read alike down the page.
     double block_size = l_.type.figure_size;
     for (std::size_t k = 0; k < n; ++k) {
@@ -284,7 +291,7 @@ class Composer {
       // value line; the block's value size), and once more with a common height if they differ.
       auto draw_row = [&](const chart::CardRow& shared) {
         std::vector<chart::Chart> row;
-        for (std::size_t k = first; k < end; ++k) row.push_back(card(plan_.headlines[k], w, shared));
+        for (std::size_t k = first; k < end; ++k) row.push_back(card(plan_.headlines[k], w, shared, letters[k]));
         return row;
       };
       chart::CardRow shared;
@@ -304,16 +311,17 @@ class Composer {
       // The last row stays with the first of the cards' notes, if any follow.
       flow.box(h, std::move(cards), first == 0 ? 0 : gap, 0, end == n && notes && any_note(n));
     }
-    // The cards' notes, each naming its figure.
+    // The cards' notes, under their letters.
     bool any = false;
-    for (std::size_t k = 0; k < n && notes; ++k) {
-      const model::Metric& m = f_.metrics[plan_.headlines[k]];
-      if (!m.note) continue;
+    for (std::size_t k = 0; k < n; ++k) {
+      if (letters[k].empty()) continue;
       flow.set_context(metric_context(plan_.headlines[k]));
       if (!any) flow.box(0, {}, kNotesBefore, 0, true);
+      ItemStyle s{l_.space.indent, l_.space.notes, l_.space.notes, true};
+      s.bullet = letters[k];
+      const model::Text& note = *f_.metrics[plan_.headlines[k]].note;
+      arrange_->item(flow, {note.zh, note.en}, v_.note, s, std::nullopt, !any);
       any = true;
-      arrange_->lines(flow, {"注（" + m.label.zh + "）：" + m.note->zh, "Note (" + in(m.label, Lang::en) + "): " + in(*m.note, Lang::en)},
-                      v_.note, 0, {});
     }
   }
 
@@ -336,10 +344,9 @@ class Composer {
   /// One headline card: the source marker once, on the first language's label (no space in
   /// Chinese); a figure dated otherwise than the zone, without a period, shows its month; an
   /// old one says so as the table does.
-  chart::Chart card(std::size_t i, double w, const chart::CardRow& shared) const {
+  chart::Chart card(std::size_t i, double w, const chart::CardRow& shared, const std::string& letter) const {
     model::Metric m = f_.metrics[i];
-    if (langs_.front() == Lang::zh) m.label.zh += marker(m.source);
-    else if (!m.label.en.empty()) m.label.en += " " + marker(m.source);
+    const chart::Mark mark{marker(m.source) + (letter.empty() ? "" : " " + letter), l_.accent};
     if (m.date && *m.date != f_.zone.as_of && !m.period)
       m.period = model::Text{chart::format_month(*m.date, Lang::zh), chart::format_month(*m.date, Lang::en)};
     if (dated(m)) {  // the table's tag for an old figure, on its card too
@@ -347,7 +354,7 @@ class Composer {
       const model::Text& p = m.period ? *m.period : none;
       m.period = model::Text{p.zh + "（旧）", p.en + (p.en.empty() ? "(old)" : " (old)")};
     }
-    return chart::draw_card(fonts_, m, w, style_, chart_langs(), metric_context(i), shared);
+    return chart::draw_card(fonts_, m, w, style_, chart_langs(), metric_context(i), shared, mark);
   }
 
   /// Every figure not on a card: a table per topic, one row per measure (its values over time),
@@ -358,14 +365,13 @@ class Composer {
     const bool all = left == table_rows();
     arrange_->section(flow, all ? Bilingual{"其他指标", "Further figures"} : Bilingual{"更多指标", "More figures"}, /*across=*/true);
     bool first_group = true;
-    std::size_t lettered = 0;  // notes lettered so far: letters run on through the table
+    std::size_t lettered = lettered_;  // notes lettered so far: letters run on from the cards' through the table
     for (const auto& g : plan_.table) {
       if (left == 0) break;
       Table t = table_frame();
       t.continued_header = header_row(true);
       std::vector<std::pair<std::string, const model::Metric*>> notes;  // letter, metric
-      if (first_group) t.rows.push_back(header_row());
-      t.header = first_group;
+      t.rows.push_back(header_row());  // every topic under the column heads
       if (g.topic) {
         t.spanning.push_back(t.rows.size());
         t.rows.push_back({bilingual_cell(*g.topic, role("strong"), l_.ink.text, l_.ink.text)});
@@ -397,7 +403,9 @@ class Composer {
   Table table_frame() const {
     Table t;
     t.column_fractions = {0.42, 0.22, 0.27, 0.09};
-    t.align = {text::Align::left, text::Align::right, text::Align::right, text::Align::right};
+    // Value and period right-aligned, a gutter apart (left-aligned periods ran into the values in
+    // text extraction); the source column left.
+    t.align = {text::Align::left, text::Align::right, text::Align::right, text::Align::left};
     t.zh = langs_.front() == Lang::zh;
     t.line_height = l_.type.table.leading;
     t.padding = 3;
@@ -480,9 +488,11 @@ class Composer {
       }
     }
     // The sources of the row's figures, each once, in the order of the figures.
-    std::string cited;
+    std::set<int> numbers;
     for (std::size_t i : row.metrics)
-      if (const std::string m = marker(f_.metrics[i].source); !m.empty() && cited.find(m) == std::string::npos) cited += m;
+      if (auto it = source_no_.find(f_.metrics[i].source); it != source_no_.end()) numbers.insert(it->second);
+    std::string cited;
+    for (int k : numbers) cited += "[" + std::to_string(k) + "]";
     return {label, value, when, {Span{cited, body, size, l_.accent}}};
   }
 
@@ -573,6 +583,7 @@ class Composer {
   std::vector<Lang> langs_;
   std::unique_ptr<Arrangement> arrange_;  // how the languages are arranged, chosen once per mode
   std::map<std::string, int> source_no_;
+  std::size_t lettered_ = 0;  // the notes lettered so far (cards, then the figures table)
   std::vector<const model::Source*> numbered_;  // the cited sources, in the order of their numbers
   chart::Style style_;
 };

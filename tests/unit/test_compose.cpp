@@ -433,3 +433,30 @@ TEST_CASE("compose: stale facts are a quiet tag on the meta line, in the warning
   for (const auto& item : frame::flattened(doc.pages[0]).items)
     if (const auto* t = std::get_if<frame::TextRun>(&item); t && same(t->color, l.ink.warning)) CHECK(t->size <= l.type.meta.size);
 }
+
+TEST_CASE("compose: a card's note is lettered: the letter on the card after its source, the note under the cards", "[compose]") {
+  std::string text = kFacts;
+  text.replace(text.find("    source: first\n"), std::string("    source: first\n").size(),
+               "    source: first\n    note: {zh: 比重口径未说明。, en: The base of the share is not given.}\n");
+  auto facts = load::load_facts_text(text, "cites.yaml");
+  INFO(test::joined(facts.errors));
+  REQUIRE(facts.ok());
+  const auto doc = layout::compose_briefing(fonts(), *facts.facts, briefing(), {});
+  const auto label = run_with(doc, "一个很长很长的指标名称");
+  const auto mark = run_with(doc, "[2] a");  // "[1]" is the summary's highlight's source, "[2]" this card's
+  REQUIRE(label);
+  REQUIRE(mark);
+  CHECK(mark->size >= 7);
+  CHECK(mark->size < label->size);
+  // Under the cards: the letter hanging, then the note in each language.
+  std::optional<frame::TextRun> bullet;
+  for (const auto& item : frame::flattened(doc.pages[0]).items)
+    if (const auto* t = std::get_if<frame::TextRun>(&item); t && t->text == "a") bullet = *t;
+  const auto note = run_with(doc, "比重口径未说明。");
+  REQUIRE(bullet);
+  REQUIRE(note);
+  CHECK(bullet->origin.y == note->origin.y);
+  CHECK(bullet->origin.x < note->origin.x);
+  CHECK(note->origin.y > mark->origin.y);
+  CHECK(run_with(doc, "The base of the share is not given."));
+}
