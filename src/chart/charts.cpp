@@ -480,7 +480,8 @@ Chart draw_vertical(const text::FontBook& fonts, const model::Series& s, const s
   draw_value_labels(paint, s, plot, ys, kind, shift, style, langs, width, obstacles);
   draw_x_labels(paint, s, plot, xl, style, zh, width);
   double bottom = plot.bottom + xl.area;
-  if (plot.rank && s.points.size() >= 2) bottom = draw_rank_change(paint, s, style, langs, width, bottom);
+  // The change in rank, unless the series' takeaway (its title) already states the point.
+  if (plot.rank && s.points.size() >= 2 && !s.takeaway) bottom = draw_rank_change(paint, s, style, langs, width, bottom);
   chart.height = draw_source(paint, source, style, width, bottom) + 2;
   return chart;
 }

@@ -134,9 +134,17 @@ class Composer {
     Running running;
     const model::Text& short_name = f_.zone.short_name ? *f_.zone.short_name : f_.zone.name;
     running.header_left = {Span{joined(short_name), role("caption"), l_.type.caption_size, l_.ink.muted}};
-    running.header_right = {Span{joined(model::Text{"截至" + chart::format_date(f_.zone.as_of, Lang::zh),
-                                                    "As of " + chart::format_date(f_.zone.as_of, Lang::en)}),
-                                 role("caption"), l_.type.caption_size, l_.ink.muted}};
+    // The as-of date in each language, and on every page the stale tag after it, quietly.
+    const auto tag = stale_tag();
+    for (std::size_t i = 0; i < langs_.size(); ++i) {
+      const bool zh = langs_[i] == Lang::zh;
+      const std::string date = zh ? "截至" + chart::format_date(f_.zone.as_of, Lang::zh)
+                                  : "As of " + chart::format_date(f_.zone.as_of, Lang::en);
+      running.header_right.push_back(Span{(i ? " / " : "") + date, role("caption"), l_.type.caption_size, l_.ink.muted});
+      if (tag)
+        running.header_right.push_back(Span{zh ? "（" + tag->zh + "）" : " (" + tag->en + ")", role("caption"),
+                                            l_.type.caption_size, l_.ink.warning});
+    }
     running.footer = [this](int n, int m) {
       return std::vector<Span>{Span{joined(model::Text{"第 " + std::to_string(n) + " 页，共 " + std::to_string(m) + " 页",
                                                        "Page " + std::to_string(n) + " of " + std::to_string(m)}),
@@ -231,14 +239,21 @@ class Composer {
     // Region and as-of date, and a quiet tag when the facts are old.
     flow.set_context({f_.file, "zone.region", f_.zone.region_at.line, f_.zone.region_at.col});
     LineOptions meta;
-    if (o_.stale_days) {
-      const std::string days = std::to_string(*o_.stale_days), years = std::to_string(o_.stale_years);
-      meta.tag = o_.stale_years >= 2 ? Bilingual{"数据已逾" + years + "年，可能已过时", "over " + years + " years old, may be out of date"}
-                                     : Bilingual{"数据已逾" + days + "天，可能已过时", "over " + days + " days old, may be out of date"};
+    if (const auto tag = stale_tag()) {
+      meta.tag = Bilingual{tag->zh + "，可能已过时", tag->en + ", may be out of date"};
       meta.tag_ink = l_.ink.warning;
     }
     arrange_->lines(flow, {meta_line(Lang::zh), meta_line(Lang::en)}, v_.meta, kMetaAround, meta);
     flow.rule(l_.accent, kRuleWidth, kRuleBefore, kRuleAfter);
+  }
+
+  /// How old the facts are, when the zone is flagged stale: "数据已逾365天" / "over 365 days old",
+  /// from two years on in years.
+  std::optional<model::Text> stale_tag() const {
+    if (!o_.stale_days) return std::nullopt;
+    const std::string days = std::to_string(*o_.stale_days), years = std::to_string(o_.stale_years);
+    return o_.stale_years >= 2 ? model::Text{"数据已逾" + years + "年", "over " + years + " years old"}
+                               : model::Text{"数据已逾" + days + "天", "over " + days + " days old"};
   }
 
   /// The region and the as-of date in `l`: "<地区>　数据截至<日期>" / "<region> · Facts as of <date>".
@@ -402,7 +417,7 @@ class Composer {
 
   Table table_frame() const {
     Table t;
-    t.column_fractions = {0.42, 0.22, 0.27, 0.09};
+    t.column_fractions = {0.40, 0.21, 0.30, 0.09};
     // Value and period right-aligned, a gutter apart (left-aligned periods ran into the values in
     // text extraction); the source column left.
     t.align = {text::Align::left, text::Align::right, text::Align::right, text::Align::left};
@@ -473,7 +488,7 @@ class Composer {
         // Only a row's latest figure can be old (an earlier one is old by design).
         const bool old = k + 1 == row.metrics.size() && dated(m);
         d.push_back(Span{w, body, size, ink});
-        if (old) d.push_back(Span{l == Lang::zh ? "（旧）" : " (old)", role("strong"), size, ink});
+        if (old) d.push_back(Span{l == Lang::zh ? "（旧）" : " (old)", body, size, ink});
       }
       // A value that reads the same in both languages ("18%") is printed once.
       if (li > 0 && same_text(v, value)) v.clear();

@@ -429,6 +429,11 @@ TEST_CASE("compose: stale facts are a quiet tag on the meta line, in the warning
   CHECK(tag->size == l.type.meta.size);
   CHECK(same(tag->color, l.ink.warning));
   CHECK(run_with(doc, "over 365 days old, may be out of date"));
+  // The running head of every page says it too, after the as-of date, in the caption size.
+  const auto head = run_with(doc, "（数据已逾");  // digits are a run of their own (the Latin face)
+  REQUIRE(head);
+  CHECK(head->size == l.type.caption_size);
+  CHECK(head->origin.y < l.margin_top);
   // Nothing on the page is louder: no run in the warning ink is larger than the meta line.
   for (const auto& item : frame::flattened(doc.pages[0]).items)
     if (const auto* t = std::get_if<frame::TextRun>(&item); t && same(t->color, l.ink.warning)) CHECK(t->size <= l.type.meta.size);
