@@ -384,12 +384,13 @@ class Composer {
     for (const auto& g : plan_.table) {
       if (left == 0) break;
       Table t = table_frame();
-      t.continued_header = header_row(true);
+      t.continued_header = header_row(!g.topic);
       std::vector<std::pair<std::string, const model::Metric*>> notes;  // letter, metric
       t.rows.push_back(header_row());  // every topic under the column heads
       if (g.topic) {
         t.spanning.push_back(t.rows.size());
         t.rows.push_back({bilingual_cell(*g.topic, role("strong"), l_.ink.text, l_.ink.text)});
+        t.continued_topic = bilingual_cell({g.topic->zh + "（续）", g.topic->en + " (cont.)"}, role("strong"), l_.ink.text, l_.ink.text);
       }
       for (std::size_t r = 0; r < g.rows.size() && left > 0; ++r, --left)
         t.rows.push_back(figure_row(g.rows[r], with_notes ? &notes : nullptr, lettered));
@@ -430,7 +431,8 @@ class Composer {
     return t;
   }
 
-  /// The column heads; `continued`: over a page the table continues on, "指标（续）/ Figure (cont.)".
+  /// The column heads; `continued`: over a page a table without topics continues on, "指标（续）/
+  /// Figure (cont.)" (a topic's table repeats the plain heads and "人才（续）/ Talent (cont.)").
   std::vector<std::vector<Span>> header_row(bool continued = false) const {
     const frame::Color ink = l_.ink.muted;
     const model::Text figure = continued ? model::Text{"指标（续）", "Figure (cont.)"} : model::Text{"指标", "Figure"};

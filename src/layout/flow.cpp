@@ -167,8 +167,15 @@ Flow::Box Flow::table_row(const Table& t, const std::vector<std::vector<text::Sp
 
 void Flow::table(const Table& t, double space_before, double space_after) {
   std::shared_ptr<const Box> continued;
-  if (!t.continued_header.empty())
-    continued = std::make_shared<const Box>(table_row(t, t.continued_header, 0, true, false, true));
+  if (!t.continued_header.empty()) {
+    Box heads = table_row(t, t.continued_header, 0, true, false, true);
+    if (!t.continued_topic.empty()) {  // the topic's row under the heads, as one box
+      Box topic = table_row(t, {t.continued_topic}, 1, false, true, false);
+      heads.items.push_back(frame::Group{{0, heads.height}, std::move(topic.items), std::move(topic.links)});
+      heads.height += topic.height;
+    }
+    continued = std::make_shared<const Box>(std::move(heads));
+  }
   auto is_spanning = [&](std::size_t r) { return std::find(t.spanning.begin(), t.spanning.end(), r) != t.spanning.end(); };
   std::size_t first_body = t.header ? 1 : 0;
   while (first_body < t.rows.size() && is_spanning(first_body)) ++first_body;

@@ -39,6 +39,8 @@ struct Table {
   /// Set at the top of a page the table continues on (its body rows, not the first): the
   /// header again, "指标（续）/ Figure (cont.)" say. Empty: nothing is repeated.
   std::vector<std::vector<text::Span>> continued_header;
+  /// Under the repeated header, the topic continued ("人才（续）/ Talent (cont.)"), if any.
+  std::vector<text::Span> continued_topic;
 };
 
 /// Running header and footer, drawn on every page after pagination.

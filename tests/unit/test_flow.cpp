@@ -232,6 +232,15 @@ TEST_CASE("a table cell splits into paragraphs at newline spans, and its last ro
     CHECK(page_text(doc, 0).find("续") == std::string::npos);
     CHECK(page_text(doc, 1).rfind("续v己en1", 0) == 0);  // the header first, then the row
   }
+  SECTION("with the topic continued under the header") {
+    t.continued_header = {{text::Span{"续", body, 8}}, {text::Span{"v", body, 8}}};
+    t.continued_topic = {text::Span{"人才（续）", body, 8}};
+    layout::Flow flow(fonts(), small_page(), {"t", ""});
+    flow.table(t, 0, 0);
+    auto doc = flow.finish({}, {});
+    REQUIRE(doc.pages.size() == 2);
+    CHECK(page_text(doc, 1).rfind("续v人才（续）己en1", 0) == 0);
+  }
   SECTION("kept with what follows: the last rows move with the note that does not fit") {
     t.rows.resize(4);  // 80 pt, then a 30 pt note: the note goes over, and the last two rows with it
     t.keep_with_next = true;
