@@ -75,7 +75,7 @@ struct Spacing {
 /// The inks of text (the accent and the chart palette are the layout's own keys).
 struct Inks {
   base::Color text{0x1C / 255.0, 0x21 / 255.0, 0x29 / 255.0};  ///< #1C2129: first language, headings, side-by-side columns
-  base::Color muted{0x4A / 255.0, 0x52 / 255.0, 0x61 / 255.0};  ///< #4A5261: translations, running header and footer
+  base::Color muted{0x40 / 255.0, 0x48 / 255.0, 0x54 / 255.0};  ///< #404854: translations, running header and footer
   base::Color warning{0x7A / 255.0, 0x4A / 255.0, 0.0};         ///< #7A4A00: the stale-facts tag on the meta line
   base::Color figure{0.0, 0x4C / 255.0, 0x80 / 255.0};          ///< #004C80: a headline card's big value
 };
