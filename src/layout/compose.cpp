@@ -332,7 +332,7 @@ class Composer {
       if (letters[k].empty()) continue;
       flow.set_context(metric_context(plan_.headlines[k]));
       if (!any) flow.box(0, {}, kNotesBefore, 0, true);
-      ItemStyle s{l_.space.indent, l_.space.notes, l_.space.notes, true};
+      ItemStyle s{l_.space.indent, l_.space.notes, l_.space.notes, false};  // ragged: small type in narrow columns
       s.bullet = letters[k];
       const model::Text& note = *f_.metrics[plan_.headlines[k]].note;
       arrange_->item(flow, {note.zh, note.en}, v_.note, s, std::nullopt, !any);
@@ -397,7 +397,7 @@ class Composer {
       t.keep_with_next = !notes.empty();  // the notes start on the page of the rows they explain
       flow.set_context(metric_context(g.rows.front().metrics.front()));
       flow.table(t, first_group ? 0 : l_.space.charts, 0);
-      const ItemStyle note{l_.space.indent, l_.space.notes, l_.space.notes, true};
+      const ItemStyle note{l_.space.indent, l_.space.notes, l_.space.notes, false};  // ragged, as the cards' notes
       for (std::size_t k = 0; k < notes.size(); ++k) {
         ItemStyle s = note;
         s.bullet = notes[k].first;
