@@ -465,3 +465,28 @@ TEST_CASE("compose: a card's note is lettered: the letter on the card after its 
   CHECK(note->origin.y > mark->origin.y);
   CHECK(run_with(doc, "The base of the share is not given."));
 }
+
+TEST_CASE("compose: every good fixture and the charts' stress file build in every layout and mode, a one-pager on one page", "[compose]") {
+  base::SystemEnv env;
+  std::string error;
+  for (const char* name : {"briefing", "onepager"}) {
+    auto layout = load::load_layout_file(env, test::source_dir() / "layouts" / (std::string(name) + ".yaml"));
+    REQUIRE(layout.ok());
+    auto files = env.list_files(test::source_dir() / "tests/facts/good", ".yaml", error);
+    files.push_back(test::source_dir() / "tests/charts/chart-stress.yaml");  // the charts' stress fixture
+    for (const auto& path : files) {
+      auto facts = load::load_facts_file(env, path);
+      INFO(path.filename().string() << "\n" << test::joined(facts.errors));
+      REQUIRE(facts.ok());
+      for (const auto& [mode, mode_name] : model::kLangModes) {
+        layout::ComposeOptions o;
+        o.lang = mode;
+        INFO(name << " " << mode_name);
+        frame::Document doc;
+        REQUIRE_NOTHROW(doc = layout::compose_briefing(fonts(), *facts.facts, *layout.layout, o));
+        if (layout.layout->one_page) CHECK(doc.pages.size() == 1);
+        CHECK_FALSE(doc.pages.empty());
+      }
+    }
+  }
+}
