@@ -731,7 +731,9 @@ Limits one_page_limits(AllModes& modes, const Limits& most, int key) {
 
 /// The most rows of the figures table that every mode holds with `lim` (a binary search).
 int most_rows(AllModes& modes, Limits lim, std::size_t rows) {
-  int lo = 0, hi = static_cast<int>(rows);
+  lim.rows = 1;  // most often not even one row fits: one try instead of a search
+  if (rows == 0 || !modes.fit(lim)) return 0;
+  int lo = 1, hi = static_cast<int>(rows);
   while (lo < hi) {
     lim.rows = (lo + hi + 1) / 2;
     if (modes.fit(lim)) lo = lim.rows;
