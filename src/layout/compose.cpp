@@ -67,6 +67,7 @@ Voices voices(const text::FontBook& fonts, const model::Layout& l) {
 struct Limits {
   int metrics = -1, charts = -1, highlights = -1;
   int rows = -1;  ///< rows of the figures table (a one-pager fills its page with the first ones)
+  int summary = -1;  ///< highlights in the summary (a one-pager with nothing else to give drops them)
   bool notes = true;  ///< the headline cards' and the charts' notes (a one-pager may drop them)
 };
 
@@ -116,7 +117,7 @@ class Composer {
     for (const auto& b : l_.blocks) {
       switch (b.kind) {
         case model::BlockKind::title: title(flow); break;
-        case model::BlockKind::summary: summary(flow); break;
+        case model::BlockKind::summary: summary(flow, b, lim.summary); break;
         case model::BlockKind::key_figures: key_figures(flow, b, lim.metrics, lim.notes); break;
         case model::BlockKind::figures: figures(flow, b, lim.rows, lim.notes); break;
         case model::BlockKind::charts: charts(flow, b, lim.charts, lim.notes); break;
@@ -191,7 +192,8 @@ class Composer {
     };
     for (const auto& b : l_.blocks) {
       if (b.kind == model::BlockKind::summary)
-        for (std::size_t i : plan_.summary_highlights) cite(f_.highlights[i].source);
+        for (std::size_t k = 0; k < shown(plan_.summary_highlights.size(), b, lim.summary); ++k)
+          cite(f_.highlights[plan_.summary_highlights[k]].source);
       if (b.kind == model::BlockKind::key_figures)
         for (std::size_t i = 0; i < shown(plan_.headlines.size(), b, lim.metrics); ++i)
           cite(f_.metrics[plan_.headlines[i]].source);
@@ -265,8 +267,9 @@ class Composer {
   }
 
   /// 摘要 / In brief: the zone's summary, else its key highlights (EditorialPlan).
-  void summary(Flow& flow) {
-    if (!f_.zone.summary && plan_.summary_highlights.empty()) return;
+  void summary(Flow& flow, const model::Block& b, int limit) {
+    const std::size_t n = shown(plan_.summary_highlights.size(), b, limit);
+    if (!f_.zone.summary && n == 0) return;
     arrange_->section(flow, {"摘要", "In brief"}, /*across=*/false);
     if (f_.zone.summary) {
       flow.set_context({f_.file, "zone.summary", f_.zone.name_at.line, f_.zone.name_at.col});
@@ -276,7 +279,7 @@ class Composer {
       return;
     }
     const ItemStyle item{l_.space.indent, l_.space.highlights, l_.space.highlights + 1, true};
-    for (std::size_t k = 0; k < plan_.summary_highlights.size(); ++k) {
+    for (std::size_t k = 0; k < n; ++k) {
       const std::size_t i = plan_.summary_highlights[k];
       const auto& h = f_.highlights[i];
       flow.set_context({f_.file, "highlights[" + std::to_string(i) + "].text", h.at.line, h.at.col});
@@ -649,7 +652,7 @@ frame::Document copyfit(Composer& c, const model::Layout& layout) {
       break;
     }
   }
-  if (!short_last(doc)) return doc;
+  if (!short_last(doc) || starts.size() < 2) return doc;  // (a page break box can leave a page without a start)
   const std::size_t first = starts[starts.size() - 2], last = starts.back();
   for (std::size_t k = last; k-- > first + 1;) {
     if (!flow.breakable_before(k)) continue;
@@ -688,7 +691,8 @@ class AllModes {
 /// What the layout shows at most: every item, capped by each block's `max`.
 Limits layout_limits(const Composer& c, const model::Facts& facts, const model::Layout& layout) {
   Limits l{static_cast<int>(c.plan().headlines.size()), static_cast<int>(facts.series.size()),
-           static_cast<int>(c.plan().highlights.size()), 0};  // table rows come last, into what room is left
+           static_cast<int>(c.plan().highlights.size()), 0,  // table rows come last, into what room is left
+           static_cast<int>(c.plan().summary_highlights.size()), true};
   for (const auto& b : layout.blocks) {
     if (b.max <= 0) continue;
     if (b.kind == model::BlockKind::highlights) l.highlights = std::min(l.highlights, b.max);
@@ -703,7 +707,11 @@ Limits layout_limits(const Composer& c, const model::Facts& facts, const model::
 /// their point), the chart. False when nothing is left. `key` is how many of the highlights
 /// block's items are key (they come first).
 bool drop_one(Limits& l, int key) {
-  if (l.highlights <= 0 && l.charts <= 0 && l.metrics <= 3 && !l.notes) return false;
+  if (l.highlights <= 0 && l.charts <= 0 && l.metrics <= 3 && !l.notes) {  // the summary's highlights, last
+    if (l.summary <= 1) return false;
+    --l.summary;
+    return true;
+  }
   if (l.highlights > std::max(key, 0)) --l.highlights;
   else if (l.notes) l.notes = false;
   else if (l.metrics > 3) l.metrics = std::max(3, l.metrics - 3);

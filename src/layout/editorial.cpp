@@ -109,8 +109,9 @@ EditorialPlan plan_briefing(const model::Facts& f, std::size_t max_headlines) {
       plan.summary_highlights.assign(rest.begin(), rest.begin() + static_cast<std::ptrdiff_t>(n));
       rest.erase(rest.begin(), rest.begin() + static_cast<std::ptrdiff_t>(n));
     } else {
-      plan.summary_highlights = std::move(key);
-      key.clear();
+      const std::size_t n = std::min(kMostSummaryHighlights, key.size());
+      plan.summary_highlights.assign(key.begin(), key.begin() + static_cast<std::ptrdiff_t>(n));
+      key.erase(key.begin(), key.begin() + static_cast<std::ptrdiff_t>(n));
     }
   }
   plan.highlights = std::move(key);

@@ -32,8 +32,9 @@ struct EditorialPlan {
   /// Every measure not fully shown by a card, grouped by topic: topics in the order the file
   /// first uses them, figures without a topic last; rows in file order.
   std::vector<TopicGroup> table;
-  /// The highlights that make the summary when the zone has no `summary`: the `key` ones, or
-  /// when none is key the first two. Empty when the zone has a summary.
+  /// The highlights that make the summary when the zone has no `summary`: the first three `key`
+  /// ones (any further key ones lead the highlights block), or when none is key the first two.
+  /// Empty when the zone has a summary.
   std::vector<std::size_t> summary_highlights;
   /// The rest of the highlights, key ones first, each group in file order.
   std::vector<std::size_t> highlights;
@@ -41,6 +42,8 @@ struct EditorialPlan {
 
 /// How many highlights open the briefing when none is marked `key`.
 inline constexpr std::size_t kDefaultSummaryHighlights = 2;
+/// The most `key` highlights the summary takes.
+inline constexpr std::size_t kMostSummaryHighlights = 3;
 
 EditorialPlan plan_briefing(const model::Facts& facts, std::size_t max_headlines);
 

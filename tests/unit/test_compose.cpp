@@ -490,3 +490,37 @@ TEST_CASE("compose: every good fixture and the charts' stress file build in ever
     }
   }
 }
+
+TEST_CASE("compose: a one-pager of thirty long key highlights is still one page in every mode", "[compose]") {
+  std::string text = R"(zone:
+  id: many
+  name: {zh: 多要点区, en: Many Highlights Zone}
+  as_of: 2025-06-30
+sources:
+  - id: s
+    title: {zh: 文, en: Article}
+    publisher: {zh: 报, en: Daily}
+metrics:
+  - id: a
+    label: {zh: 甲, en: A}
+    value: 1
+    unit: firms
+    source: s
+highlights:
+)";
+  for (int i = 0; i < 30; ++i)
+    text += "  - text: {zh: 第" + std::to_string(i) + "条要点，内容较长以便占据多行的位置，测试一页简报在要点过多时的取舍。, en: \"Highlight " +
+            std::to_string(i) + ", long enough to take more than one line, to test what a one-pager gives up.\"}\n    source: s\n    key: true\n";
+  auto facts = load::load_facts_text(text, "many.yaml");
+  INFO(test::joined(facts.errors));
+  REQUIRE(facts.ok());
+  base::SystemEnv env;
+  auto onepager = load::load_layout_file(env, test::source_dir() / "layouts" / "onepager.yaml");
+  REQUIRE(onepager.ok());
+  for (const auto& [mode, name] : model::kLangModes) {
+    layout::ComposeOptions o;
+    o.lang = mode;
+    INFO(name);
+    CHECK(layout::compose_briefing(fonts(), *facts.facts, *onepager.layout, o).pages.size() == 1);
+  }
+}

@@ -101,6 +101,13 @@ TEST_CASE("editorial: the summary is the zone's, else the key highlights, else t
     CHECK(plan.summary_highlights == std::vector<std::size_t>{1, 2});
     CHECK(plan.highlights == std::vector<std::size_t>{0, 3});
   }
+  SECTION("at most three key highlights make the summary; the others lead the highlights") {
+    const auto f = facts(m, highlight("一", true) + highlight("二") + highlight("三", true) + highlight("四", true) +
+                                highlight("五", true) + highlight("六", true));
+    const auto plan = layout::plan_briefing(f, 6);
+    CHECK(plan.summary_highlights == std::vector<std::size_t>{0, 2, 3});
+    CHECK(plan.highlights == std::vector<std::size_t>{4, 5, 1});
+  }
   SECTION("no summary and no key: the first two") {
     const auto f = facts(m, highlight("一") + highlight("二") + highlight("三"));
     const auto plan = layout::plan_briefing(f, 6);
