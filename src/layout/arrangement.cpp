@@ -33,7 +33,10 @@ Span marker_span(const std::string& marker, const Voice& v, const Marks& m, doub
 std::vector<Span> tagged(const std::string& text, text::RoleId font, double size, frame::Color ink,
                          const LineOptions& o, bool zh) {
   std::vector<Span> spans{Span{text, font, size, ink}};
-  if (o.tag) spans.push_back(Span{(zh ? "　" : "  ") + (zh ? o.tag->zh : o.tag->en), font, size, o.tag_ink});
+  if (o.tag) {
+    spans.push_back(Span{(zh ? "　" : "  ") + (zh ? o.tag->zh : o.tag->en), font, size, o.tag_ink});
+    spans.back().whole = true;  // the tag moves to the next line as one piece
+  }
   return spans;
 }
 

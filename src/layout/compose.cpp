@@ -492,8 +492,14 @@ class Composer {
         std::string w = row.metrics.size() == 1 && m.period ? in(*m.period, l) : chart::format_month(date, l);
         // Only a row's latest figure can be old (an earlier one is old by design).
         const bool old = k + 1 == row.metrics.size() && dated(m);
-        d.push_back(Span{w, body, size, ink});
-        if (old) d.push_back(Span{l == Lang::zh ? "（旧）" : " (old)", body, size, ink});
+        if (!old) {
+          d.push_back(Span{w, body, size, ink});
+        } else {  // the tag and the date's last word (character) as one piece: "（旧）" never starts a line
+          const std::size_t cut = l == Lang::zh ? last_char_start(w) : last_word_start(w);
+          d.push_back(Span{w.substr(0, cut), body, size, ink});
+          d.push_back(Span{w.substr(cut) + (l == Lang::zh ? "（旧）" : " (old)"), body, size, ink});
+          d.back().whole = true;
+        }
       }
       // A value that reads the same in both languages ("18%") is printed once.
       if (li > 0 && same_text(v, value)) v.clear();
@@ -514,6 +520,20 @@ class Composer {
     std::string cited;
     for (int k : numbers) cited += "[" + std::to_string(k) + "]";
     return {label, value, when, {Span{cited, body, size, l_.accent}}};
+  }
+
+  /// Where the last character of UTF-8 `s` starts (0 when empty).
+  static std::size_t last_char_start(const std::string& s) {
+    std::size_t k = s.size();
+    while (k > 0 && (static_cast<unsigned char>(s[--k]) & 0xC0) == 0x80) {
+    }
+    return k;
+  }
+
+  /// Where the last word of `s` starts (after its last space; 0 for one word).
+  static std::size_t last_word_start(const std::string& s) {
+    const std::size_t space = s.find_last_of(' ');
+    return space == std::string::npos ? 0 : space + 1;
   }
 
   /// Whether `second`'s words equal `first`'s (markers aside).

@@ -92,7 +92,23 @@ void bind_prefixes_to_numbers(const std::u32string& text, BreakMap& breaks) {
   }
 }
 
-/// UAX #14 opportunities (line_break) tailored for source markers and numbers.
+/// No break inside a span marked `whole` (a tag such as "（旧）" or the stale-facts note), except
+/// after its leading spaces: the tag moves to the next line as one piece.
+void keep_whole_spans(const std::vector<Char>& chars, const std::vector<Span>& spans, BreakMap& breaks) {
+  for (std::size_t i = 1; i < chars.size(); ++i) {
+    const std::uint32_t s = chars[i].span;
+    if (!spans[s].whole || chars[i - 1].span != s) continue;
+    std::size_t first = i - 1;  // the span's first character
+    while (first > 0 && chars[first - 1].span == s) --first;
+    bool leading_spaces_only = true;
+    for (std::size_t k = first; k < i; ++k) leading_spaces_only = leading_spaces_only && is_break_space(chars[k].cp);
+    if (leading_spaces_only) continue;  // a break after the leading spaces starts the tag's line
+    breaks.allowed[i] = false;
+    breaks.relaxed[i] = false;
+  }
+}
+
+/// UAX #14 opportunities (line_break) tailored for source markers, numbers and whole spans.
 BreakMap break_map(const std::vector<Char>& chars, const std::vector<Span>& spans, bool zh) {
   std::u32string text;
   text.reserve(chars.size());
@@ -102,6 +118,7 @@ BreakMap break_map(const std::vector<Char>& chars, const std::vector<Span>& span
   keep_markers_with_text(chars, spans, breaks.allowed);
   keep_numbers_with_units(text, breaks.allowed);
   bind_prefixes_to_numbers(text, breaks);
+  keep_whole_spans(chars, spans, breaks);
   return breaks;
 }
 

@@ -23,6 +23,8 @@ struct Span {
   /// Language of this span when it differs from the paragraph's (an English title inside a
   /// Chinese line gets Latin quotes); unset: the paragraph's.
   std::optional<bool> zh;
+  /// No line break inside the span (after its leading spaces): a tag that moves as one piece.
+  bool whole = false;
 };
 
 enum class Align { left, justify, center, right };

@@ -461,3 +461,25 @@ TEST_CASE("the line filler's choices on given widths", "[text][linebreak][filler
     CHECK(lines[0].last);
   }
 }
+
+TEST_CASE("a whole span moves to the next line as one piece, after its leading spaces", "[text][linebreak]") {
+  auto body = fonts().require_role("body");
+  text::ParagraphStyle st;
+  st.width = 105;  // ten characters of 10.5 pt
+  st.zh = true;
+  auto lines = [&](bool whole) {
+    text::Span tag{"　数据已逾三年", body, 10.5};
+    tag.whole = whole;
+    auto p = text::layout_paragraph(fonts(), {text::Span{"截至八月", body, 10.5}, tag}, st, {"t.yaml", "f"});
+    std::vector<std::string> out;
+    for (const auto& l : p.lines) {
+      std::string line;
+      for (std::size_t k = l.begin; k < l.end; ++k) base::utf8_append(line, p.chars[k].cp);
+      out.push_back(line);
+    }
+    return out;
+  };
+  // Without it the tag splits at the measure; with it the tag starts the next line whole.
+  CHECK(lines(false).front().find("数") != std::string::npos);
+  CHECK(lines(true) == std::vector<std::string>{"截至八月", "数据已逾三年"});
+}
