@@ -723,9 +723,10 @@ Limits layout_limits(const Composer& c, const model::Facts& facts, const model::
 }
 
 /// Drops one step from the end of the blocks: the highlights that are not key, the notes of
-/// the cards and the chart (the briefing has them), key figures down to one row, the key highlights (the summary says
-/// their point), the chart. False when nothing is left. `key` is how many of the highlights
-/// block's items are key (they come first).
+/// the cards and the chart (the briefing has them), key figures down to one row, the key
+/// highlights (the summary says their point), the chart, then the summary's highlights down to
+/// one. False when nothing is left. `key` is how many of the highlights block's items are key
+/// (they come first).
 bool drop_one(Limits& l, int key) {
   if (l.highlights <= 0 && l.charts <= 0 && l.metrics <= 3 && !l.notes) {  // the summary's highlights, last
     if (l.summary <= 1) return false;
