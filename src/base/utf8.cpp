@@ -54,6 +54,12 @@ char32_t utf8_decode_at(std::string_view s, std::size_t pos, std::size_t len) {
   }
 }
 
+std::size_t utf8_floor(std::string_view text, std::size_t pos) {
+  if (pos >= text.size()) return text.size();
+  while (pos > 0 && (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80) --pos;
+  return pos;
+}
+
 std::size_t utf8_count(std::string_view s) {
   std::size_t n = 0;
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;

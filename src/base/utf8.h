@@ -23,6 +23,10 @@ char32_t utf8_decode_at(std::string_view text, std::size_t pos, std::size_t len)
 /// text first, so this only keeps later phases total).
 std::u32string utf8_decode(std::string_view text);
 
+/// The start of the character that byte `pos` of `text` belongs to (back over continuation
+/// bytes): where a cut at or before `pos` keeps characters whole. `text.size()` for pos past it.
+std::size_t utf8_floor(std::string_view text, std::size_t pos);
+
 /// Number of code points in valid UTF-8 `text`.
 std::size_t utf8_count(std::string_view text);
 

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "chart/geometry.h"
+#include "model/layout.h"
 #include "text/script.h"
 
 namespace zb::chart {
@@ -64,7 +65,8 @@ class Painter {
     st.line_height = line_height;
     std::vector<text::Span> spans{text::Span{s, role(role_name), size, color}};
     if (!mark.text.empty())
-      spans.push_back(text::Span{mark.text, role(role_name), std::max(kSmallest, size * kMarkScale), mark.ink, size * kMarkRise});
+      spans.push_back(text::Span{mark.text, role(role_name), std::max(model::kSmallestType, size * mark.scale), mark.ink,
+                                 size * mark.rise});
     auto p = text::layout_paragraph(fonts_, std::move(spans), st, ctx_);
     std::vector<frame::Link> links;
     for (std::size_t i = 0; i < p.lines.size(); ++i) {

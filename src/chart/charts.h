@@ -71,13 +71,13 @@ Chart draw_series(const text::FontBook& fonts, const model::Series& s, const std
 double card_value_size(const text::FontBook& fonts, const model::Metric& m, double width, const Style& style,
                        const Languages& langs, const text::TextContext& ctx);
 
-/// What follows a label raised and small ("[1]", "[1] a"), in its own ink.
+/// What follows a label raised and small ("[1]", "[1] a"), in its own ink; its size and rise
+/// × the label's size (the layout's type.marker), never under model::kSmallestType.
 struct Mark {
   std::string text;
   frame::Color ink;
+  double scale = 0.62, rise = 0.35;
 };
-/// A mark's size and rise, × its text's size; never under 7 pt.
-inline constexpr double kMarkScale = 0.62, kMarkRise = 0.35, kSmallest = 7;
 
 /// A key-figure card for `m`: value and unit in each language (once when both read the same),
 /// qualifier, period, change; `mark` after the first language's label.

@@ -20,13 +20,10 @@ ParagraphStyle style(bool zh, double leading) {
   return s;
 }
 
-/// The smallest type anything is set in, points: a marker never gets smaller.
-constexpr double kMinimumSize = 7;
-
 /// A source marker [n] after text of `size`, raised by `rise_of` × the marker rise.
 Span marker_span(const std::string& marker, const Voice& v, const Marks& m, double size,
                  double rise_of) {
-  return Span{marker, v.font, std::max(kMinimumSize, size * m.marker_scale), m.accent, rise_of * m.marker_rise};
+  return Span{marker, v.font, std::max(model::kSmallestType, size * m.marker_scale), m.accent, rise_of * m.marker_rise};
 }
 
 /// `text` in `ink`, then the tag of `o` in `l` (if any) after a space ("　" in Chinese).

@@ -9,6 +9,7 @@
 #include <set>
 #include <memory>
 
+#include "base/utf8.h"
 #include "layout/arrangement.h"
 #include "layout/editorial.h"
 #include "layout/flow.h"
@@ -278,11 +279,16 @@ class Composer {
       arrange_->lines(flow, {f_.zone.summary->zh, f_.zone.summary->en}, v_.lede, 0, o);
       return;
     }
+    highlight_items(flow, plan_.summary_highlights, n);
+  }
+
+  /// The first `n` of `which` (indices of highlights) as bulleted items, each with its source
+  /// marker; Chinese justified, side by side one point further apart.
+  void highlight_items(Flow& flow, const std::vector<std::size_t>& which, std::size_t n) {
     const ItemStyle item{l_.space.indent, l_.space.highlights, l_.space.highlights + 1, true};
     for (std::size_t k = 0; k < n; ++k) {
-      const std::size_t i = plan_.summary_highlights[k];
-      const auto& h = f_.highlights[i];
-      flow.set_context({f_.file, "highlights[" + std::to_string(i) + "].text", h.at.line, h.at.col});
+      const auto& h = f_.highlights[which[k]];
+      flow.set_context({f_.file, "highlights[" + std::to_string(which[k]) + "].text", h.at.line, h.at.col});
       arrange_->item(flow, {h.text.zh, h.text.en}, v_.body, item, marker(h.source), k == 0);
     }
   }
@@ -364,7 +370,8 @@ class Composer {
   /// old one says so as the table does.
   chart::Chart card(std::size_t i, double w, const chart::CardRow& shared, const std::string& letter) const {
     model::Metric m = f_.metrics[i];
-    const chart::Mark mark{marker(m.source) + (letter.empty() ? "" : " " + letter), l_.accent};
+    const chart::Mark mark{marker(m.source) + (letter.empty() ? "" : " " + letter), l_.accent, l_.type.marker_scale,
+                           l_.type.marker_rise};
     if (m.date && *m.date != f_.zone.as_of && !m.period)
       m.period = model::Text{chart::format_month(*m.date, Lang::zh), chart::format_month(*m.date, Lang::en)};
     if (dated(m)) {  // the table's tag for an old figure, on its card too
@@ -474,7 +481,7 @@ class Composer {
         letters += (letters.empty() ? "" : ",") + l;
       }
     if (!letters.empty())
-      label.insert(label.begin() + 1, Span{letters, body, std::max(7.0, size * l_.type.marker_scale), l_.accent,
+      label.insert(label.begin() + 1, Span{letters, body, std::max(model::kSmallestType, size * l_.type.marker_scale), l_.accent,
                                            size * l_.type.marker_rise});
     std::vector<Span> value, when;
     for (std::size_t li = 0; li < langs_.size(); ++li) {
@@ -495,7 +502,7 @@ class Composer {
         if (!old) {
           d.push_back(Span{w, body, size, ink});
         } else {  // the tag and the date's last word (character) as one piece: "（旧）" never starts a line
-          const std::size_t cut = l == Lang::zh ? last_char_start(w) : last_word_start(w);
+          const std::size_t cut = l == Lang::zh ? base::utf8_floor(w, w.empty() ? 0 : w.size() - 1) : last_word_start(w);
           d.push_back(Span{w.substr(0, cut), body, size, ink});
           d.push_back(Span{w.substr(cut) + (l == Lang::zh ? "（旧）" : " (old)"), body, size, ink});
           d.back().whole = true;
@@ -520,14 +527,6 @@ class Composer {
     std::string cited;
     for (int k : numbers) cited += "[" + std::to_string(k) + "]";
     return {label, value, when, {Span{cited, body, size, l_.accent}}};
-  }
-
-  /// Where the last character of UTF-8 `s` starts (0 when empty).
-  static std::size_t last_char_start(const std::string& s) {
-    std::size_t k = s.size();
-    while (k > 0 && (static_cast<unsigned char>(s[--k]) & 0xC0) == 0x80) {
-    }
-    return k;
   }
 
   /// Where the last word of `s` starts (after its last space; 0 for one word).
@@ -575,14 +574,7 @@ class Composer {
     const std::size_t n = shown(plan_.highlights.size(), b, limit);
     if (n == 0) return;
     arrange_->section(flow, {"要点", "Highlights"}, /*across=*/false);
-    // Chinese justified; side by side one point further apart.
-    const ItemStyle highlight{l_.space.indent, l_.space.highlights, l_.space.highlights + 1, true};
-    for (std::size_t k = 0; k < n; ++k) {
-      const std::size_t i = plan_.highlights[k];
-      const auto& h = f_.highlights[i];
-      flow.set_context({f_.file, "highlights[" + std::to_string(i) + "].text", h.at.line, h.at.col});
-      arrange_->item(flow, {h.text.zh, h.text.en}, v_.body, highlight, marker(h.source), k == 0);
-    }
+    highlight_items(flow, plan_.highlights, n);
   }
 
   void changes(Flow& flow) {

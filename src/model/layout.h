@@ -23,6 +23,9 @@ struct Block {
   int columns = 3;   ///< key figures per row
 };
 
+/// The smallest type anything is set in, points: source markers, note letters, chart labels.
+inline constexpr double kSmallestType = 7;
+
 /// One role of the type scale, in points.
 struct TypeStyle {
   double size = 10;                          ///< font size

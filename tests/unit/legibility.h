@@ -9,6 +9,7 @@
 #include <variant>
 #include <vector>
 
+#include "base/utf8.h"
 #include "frame/document.h"
 
 namespace zb::test {
@@ -43,9 +44,7 @@ inline std::string hex(base::Color c) {
 /// The first ~30 bytes of `s`, cut at a character boundary, "…" when shortened.
 inline std::string head(const std::string& s) {
   if (s.size() <= 30) return s;
-  std::size_t n = 30;
-  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-  return s.substr(0, n) + "…";
+  return s.substr(0, base::utf8_floor(s, 30)) + "…";
 }
 
 /// Whether `p` lies inside the area `path` fills (curves flattened to 16 segments; every

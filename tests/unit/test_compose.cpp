@@ -9,6 +9,7 @@
 #include <set>
 #include <tuple>
 
+#include "base/utf8.h"
 #include "chart/charts.h"
 #include "layout/compose.h"
 #include "layout/editorial.h"
@@ -119,17 +120,13 @@ TEST_CASE("compose: cards of a row share the value line, the value size and the 
 }
 
 TEST_CASE("compose: every last page of a briefing is at least a third full", "[compose]") {
-  base::SystemEnv env;
-  std::string error;
   const auto layout = briefing();
-  for (const auto& path : env.list_files(test::source_dir() / "inputs", ".yaml", error)) {
-    auto facts = load::load_facts_file(env, path);
-    REQUIRE(facts.ok());
+  for (const auto& f : test::seed_zones()) {
     for (const auto& [mode, name] : model::kLangModes) {
       layout::ComposeOptions o;
       o.lang = mode;
-      auto doc = layout::compose_briefing(fonts(), *facts.facts, layout, o);
-      INFO(path.filename().string() << " " << name << ": " << doc.pages.size() << " pages");
+      auto doc = layout::compose_briefing(fonts(), f, layout, o);
+      INFO(f.zone.id << " " << name << ": " << doc.pages.size() << " pages");
       if (doc.pages.size() > 1) CHECK(layout::last_page_fill(doc, layout) >= 1.0 / 3);
     }
   }
@@ -137,19 +134,16 @@ TEST_CASE("compose: every last page of a briefing is at least a third full", "[c
 
 TEST_CASE("compose: a one-pager shows the same items in every language mode, on one page", "[compose]") {
   base::SystemEnv env;
-  std::string error;
   auto onepager = load::load_layout_file(env, test::source_dir() / "layouts" / "onepager.yaml");
   REQUIRE(onepager.ok());
-  for (const auto& path : env.list_files(test::source_dir() / "inputs", ".yaml", error)) {
-    auto facts = load::load_facts_file(env, path);
-    REQUIRE(facts.ok());
+  for (const auto& f : test::seed_zones()) {
     std::set<std::tuple<int, bool, std::vector<bool>>> seen;  // (highlights, first chart shown, each metric shown)
     for (auto mode : {layout::LangMode::zh_en, layout::LangMode::en_zh, layout::LangMode::zh, layout::LangMode::en,
                       layout::LangMode::side_by_side}) {
       layout::ComposeOptions o;
       o.lang = mode;
-      auto doc = layout::compose_briefing(fonts(), *facts.facts, *onepager.layout, o);
-      INFO(path.filename().string() << " " << layout::name_of(mode));
+      auto doc = layout::compose_briefing(fonts(), f, *onepager.layout, o);
+      INFO(f.zone.id << " " << layout::name_of(mode));
       CHECK(doc.pages.size() == 1);
       CHECK(layout::last_page_fill(doc, *onepager.layout) >= 0.85);
       int bullets = 0;
@@ -161,25 +155,25 @@ TEST_CASE("compose: a one-pager shows the same items in every language mode, on 
         return t;
       };
       const auto text = squeeze(all_text(doc));
-      bool chart = !facts.facts->series.empty() && (text.find(squeeze(facts.facts->series[0].label.zh)) != std::string::npos ||
-                                                    text.find(squeeze(facts.facts->series[0].label.en)) != std::string::npos);
+      bool chart = !f.series.empty() && (text.find(squeeze(f.series[0].label.zh)) != std::string::npos ||
+                                                    text.find(squeeze(f.series[0].label.en)) != std::string::npos);
       // The chart's title is its takeaway, when the series has one.
-      if (chart && facts.facts->series[0].takeaway)
-        CHECK((text.find(squeeze(facts.facts->series[0].takeaway->zh)) != std::string::npos ||
-               text.find(squeeze(facts.facts->series[0].takeaway->en)) != std::string::npos));
+      if (chart && f.series[0].takeaway)
+        CHECK((text.find(squeeze(f.series[0].takeaway->zh)) != std::string::npos ||
+               text.find(squeeze(f.series[0].takeaway->en)) != std::string::npos));
       // Which figures the page shows (a card or a table row), by their English labels (a
       // Chinese label also turns up in Chinese prose and chart categories); the Chinese-only
       // page is compared by its highlights and chart.
       std::vector<bool> figures;
       if (mode != layout::LangMode::zh)
-        for (const auto& m : facts.facts->metrics) figures.push_back(text.find(squeeze(m.label.en)) != std::string::npos);
+        for (const auto& m : f.metrics) figures.push_back(text.find(squeeze(m.label.en)) != std::string::npos);
       else
         figures = std::get<2>(*seen.begin());
       seen.insert({bullets, chart, figures});
     }
-    INFO(path.filename().string());
+    INFO(f.zone.id);
     CHECK(seen.size() == 1);
-    if (!facts.facts->series.empty()) CHECK(std::get<1>(*seen.begin()));  // the most telling chart is kept
+    if (!f.series.empty()) CHECK(std::get<1>(*seen.begin()));  // the most telling chart is kept
   }
 }
 
@@ -282,25 +276,11 @@ std::string page_text(const frame::Document& doc, std::size_t page) {
   return squeezed(out);
 }
 
-/// Every zone of inputs/, loaded.
-std::vector<model::Facts> seed_zones() {
-  base::SystemEnv env;
-  std::string error;
-  std::vector<model::Facts> out;
-  for (const auto& path : env.list_files(test::source_dir() / "inputs", ".yaml", error)) {
-    auto facts = load::load_facts_file(env, path);
-    REQUIRE(facts.ok());
-    out.push_back(*facts.facts);
-  }
-  REQUIRE(out.size() == 6);
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("compose: page 1 carries the point: the summary and every headline card, highlights by page 2", "[compose]") {
   const auto layout = briefing();
-  for (const auto& f : seed_zones()) {
+  for (const auto& f : test::seed_zones()) {
     const auto plan = layout::plan_briefing(f, 6);
     REQUIRE_FALSE(plan.headlines.empty());
     for (const auto& [mode, name] : model::kLangModes) {
@@ -327,19 +307,17 @@ TEST_CASE("compose: page 1 carries the point: the summary and every headline car
 
 TEST_CASE("compose: every note of a metric or a series is printed in the briefing, in each language of the mode", "[compose]") {
   const auto layout = briefing();
-  for (const auto& f : seed_zones()) {
+  for (const auto& f : test::seed_zones()) {
     for (auto mode : {model::LangMode::zh_en, model::LangMode::en}) {
       layout::ComposeOptions o;
       o.lang = mode;
       const auto doc = layout::compose_briefing(fonts(), f, layout, o);
       std::string all;
       for (std::size_t p = 0; p < doc.pages.size(); ++p) all += page_text(doc, p);
-      // Notes are long: their first 20 bytes (a whole character's worth) stand for them.
+      // Notes are long: their first 18 bytes or so (whole characters) stand for them.
       auto has = [&](const model::Text& t, bool zh) {
         std::string s = squeezed(zh ? t.zh : t.en);
-        std::size_t n = std::min<std::size_t>(s.size(), 18);
-        while (n < s.size() && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) ++n;
-        return all.find(s.substr(0, n)) != std::string::npos;
+        return all.find(s.substr(0, base::utf8_floor(s, 18))) != std::string::npos;
       };
       for (const auto& m : f.metrics)
         if (m.note) {

@@ -6,13 +6,16 @@
 #include <functional>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <string>
+#include <vector>
 
 #include <unistd.h>
 
 #include "base/diagnostics.h"
 #include "base/env.h"
 #include "app/fonts.h"
+#include "load/facts_loader.h"
 #include "text/font_book.h"
 
 namespace zb::test {
@@ -41,6 +44,21 @@ inline const text::FontBook& fonts() {
     return app::open_fonts(env, source_dir() / "fonts");
   }();
   return *book;
+}
+
+/// Every zone of inputs/ (the six seed zones), loaded; throws naming the errors when one does
+/// not load.
+inline std::vector<model::Facts> seed_zones() {
+  base::SystemEnv env;
+  std::string error;
+  std::vector<model::Facts> out;
+  for (const auto& path : env.list_files(source_dir() / "inputs", ".yaml", error)) {
+    auto facts = load::load_facts_file(env, path);
+    if (!facts.ok()) throw std::runtime_error(joined(facts.errors));
+    out.push_back(*facts.facts);
+  }
+  if (out.size() != 6) throw std::runtime_error("expected six zones in inputs/ (found " + std::to_string(out.size()) + ")");
+  return out;
 }
 
 /// A fresh temporary folder, unique to this process, removed with its contents at scope end.

@@ -31,14 +31,9 @@ std::string marked(std::string_view s, bool zh) {
   return out;
 }
 
-/// Lays out `s` and returns its lines as strings.
-std::vector<std::string> lines_of(const std::string& s, double width, bool zh, double size = 10.5,
-                                  text::Align align = text::Align::justify) {
-  text::ParagraphStyle st;
-  st.width = width;
-  st.zh = zh;
-  st.align = align;
-  auto p = text::layout_paragraph(fonts(), {text::Span{s, fonts().require_role("body"), size}}, st, {"t.yaml", "f"});
+/// Lays out `spans` and returns its lines as strings.
+std::vector<std::string> lines_of(std::vector<text::Span> spans, const text::ParagraphStyle& st) {
+  auto p = text::layout_paragraph(fonts(), std::move(spans), st, {"t.yaml", "f"});
   std::vector<std::string> out;
   for (const auto& l : p.lines) {
     std::string line;
@@ -46,6 +41,16 @@ std::vector<std::string> lines_of(const std::string& s, double width, bool zh, d
     out.push_back(line);
   }
   return out;
+}
+
+/// Lays out `s` in one style and returns its lines as strings.
+std::vector<std::string> lines_of(const std::string& s, double width, bool zh, double size = 10.5,
+                                  text::Align align = text::Align::justify) {
+  text::ParagraphStyle st;
+  st.width = width;
+  st.zh = zh;
+  st.align = align;
+  return lines_of({text::Span{s, fonts().require_role("body"), size}}, st);
 }
 
 }  // namespace
@@ -470,14 +475,7 @@ TEST_CASE("a whole span moves to the next line as one piece, after its leading s
   auto lines = [&](bool whole) {
     text::Span tag{"　数据已逾三年", body, 10.5};
     tag.whole = whole;
-    auto p = text::layout_paragraph(fonts(), {text::Span{"截至八月", body, 10.5}, tag}, st, {"t.yaml", "f"});
-    std::vector<std::string> out;
-    for (const auto& l : p.lines) {
-      std::string line;
-      for (std::size_t k = l.begin; k < l.end; ++k) base::utf8_append(line, p.chars[k].cp);
-      out.push_back(line);
-    }
-    return out;
+    return lines_of({text::Span{"截至八月", body, 10.5}, tag}, st);
   };
   // Without it the tag splits at the measure; with it the tag starts the next line whole.
   CHECK(lines(false).front().find("数") != std::string::npos);

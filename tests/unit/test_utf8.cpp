@@ -62,3 +62,13 @@ TEST_CASE("ill-formed bytes are escaped as hex bytes, valid text is kept", "[utf
   CHECK(utf8_escape_invalid("") == "");
   CHECK_FALSE(find_invalid_utf8(utf8_escape_invalid("a\x80\xFE萧\xED\xA0\x80")).has_value());
 }
+
+TEST_CASE("utf8_floor steps back to the start of the character a byte belongs to", "[utf8]") {
+  const std::string s = "a萧山";  // 'a' at 0, 萧 at 1–3, 山 at 4–6
+  CHECK(utf8_floor(s, 0) == 0);
+  CHECK(utf8_floor(s, 1) == 1);
+  CHECK(utf8_floor(s, 3) == 1);
+  CHECK(utf8_floor(s, 6) == 4);
+  CHECK(utf8_floor(s, 7) == 7);   // past the end: the size
+  CHECK(utf8_floor("", 0) == 0);
+}
