@@ -58,15 +58,22 @@ class Painter {
   /// (a source marker, a note's letter) follows the text raised, in its own ink.
   double wrapped(const std::string& s, const std::string& role_name, double size, frame::Color color, double x,
                  double top, double max_width, Align align, bool zh, double line_height, const Mark& mark = {}) {
+    std::vector<text::Span> spans{text::Span{s, role(role_name), size, color}};
+    if (!mark.text.empty())
+      spans.push_back(text::Span{mark.text, role(role_name), std::max(model::kSmallestType, size * mark.scale), mark.ink,
+                                 size * mark.rise});
+    return wrapped(std::move(spans), size, x, top, max_width, align, zh, line_height);
+  }
+
+  /// Spans wrapped to `max_width` (each may set its own language: an English text in a Chinese
+  /// line keeps Latin quotes); returns the height used. `size`: the line's type size.
+  double wrapped(std::vector<text::Span> spans, double size, double x, double top, double max_width, Align align,
+                 bool zh, double line_height) {
     text::ParagraphStyle st;
     st.width = std::max(max_width, size);
     st.zh = zh;
     st.align = align;
     st.line_height = line_height;
-    std::vector<text::Span> spans{text::Span{s, role(role_name), size, color}};
-    if (!mark.text.empty())
-      spans.push_back(text::Span{mark.text, role(role_name), std::max(model::kSmallestType, size * mark.scale), mark.ink,
-                                 size * mark.rise});
     auto p = text::layout_paragraph(fonts_, std::move(spans), st, ctx_);
     std::vector<frame::Link> links;
     for (std::size_t i = 0; i < p.lines.size(); ++i) {
@@ -116,10 +123,16 @@ double draw_header(Painter& paint, const model::Series& s, const Style& style, c
   if (langs.bilingual)
     y += paint.wrapped(second, style.label_role, style.subtitle_size, style.muted, 0, y, width, Align::left, !zh_first,
                        style.subtitle_size * 1.35);
-  if (s.takeaway) {
-    std::string label = zh_first ? s.label.zh : s.label.en;
-    if (langs.bilingual) label += (zh_first ? " / " : " / ") + (zh_first ? s.label.en : s.label.zh);
-    y += paint.wrapped(label, style.label_role, style.label_size, style.muted, 0, y + 2, width, Align::left, zh_first,
+  if (s.takeaway) {  // the label as subtitle, "标签 / Label", each language by its own rules
+    const text::RoleId role = paint.role(style.label_role);
+    std::vector<text::Span> label{text::Span{zh_first ? s.label.zh : s.label.en, role, style.label_size, style.muted}};
+    label.back().zh = zh_first;
+    if (langs.bilingual) {
+      label.push_back(text::Span{" / ", role, style.label_size, style.muted});
+      label.push_back(text::Span{zh_first ? s.label.en : s.label.zh, role, style.label_size, style.muted});
+      label.back().zh = !zh_first;
+    }
+    y += paint.wrapped(std::move(label), style.label_size, 0, y + 2, width, Align::left, zh_first,
                        style.label_size * 1.4) + 2;
   }
   if (!unit_line.empty())

@@ -228,3 +228,19 @@ TEST_CASE("a bar chart's axis reaches one step above a value that would sit on i
   CHECK(right < 200);             // two bars: gridlines end well before the full width
   CHECK(c.height < 200);
 }
+
+TEST_CASE("a chart titled by its takeaway sets its label's English by English rules (Latin quotes)", "[chart]") {
+  const auto f = load_zone("inputs/xiaoshan-etdz.yaml");
+  const auto it = std::find_if(f.series.begin(), f.series.end(),
+                               [](const model::Series& s) { return s.takeaway && s.label.en.find("’") != std::string::npos; });
+  REQUIRE(it != f.series.end());
+  const auto c = chart::draw_series(fonts(), *it, "", 480, {}, {chart::Lang::zh, true}, {"t.yaml", "series"});
+  // The apostrophe and the letters around it are one run in one (Latin) face: a CJK-width quote
+  // would come from the CJK face and split the run.
+  const std::string word = it->label.en.substr(0, it->label.en.find("’") + std::string("’").size() + 1);
+  bool whole = false;
+  for (const auto& item : c.items)
+    if (const auto* t = std::get_if<frame::TextRun>(&item)) whole = whole || t->text.find(word) != std::string::npos;
+  INFO(word);
+  CHECK(whole);
+}
