@@ -27,11 +27,15 @@ struct Font {
   unsigned units_per_em = 1000;
 };
 
-/// One positioned glyph of a text run: its id in the full font and its pen position.
+/// One positioned glyph of a text run: its id in the full font (as shaping chose it) and its
+/// pen position.
 struct Glyph {
   std::uint32_t id = 0;   ///< glyph index in Document::fonts[font] (not a subset id)
-  char32_t cp = 0;        ///< the character it shows
+  char32_t cp = 0;        ///< the (first) character it shows
   double x = 0;           ///< pen x relative to the run origin, char_spacing included
+  /// Code points of the run's `text` this glyph shows, from `cp` on: 1, or more for a ligature
+  /// (ﬁ shows "fi"; text extraction gives them back through the font's ToUnicode map).
+  std::uint8_t chars = 1;
 };
 
 /// Text on one baseline in one font and size. `text` is exactly what is shown (UTF-8) and
@@ -43,8 +47,12 @@ struct TextRun {
   Color color;
   double char_spacing = 0;     ///< extra points after every character (justification)
   std::string text;
-  std::vector<Glyph> glyphs;   ///< one per code point of `text`, in order
+  std::vector<Glyph> glyphs;   ///< in order; their `chars` add up to the code points of `text`
   double width = 0;            ///< advance width of the whole run, char_spacing included
+  /// Text extraction takes this run and the next `joined` − 1 runs (one line) as one text: their
+  /// texts joined with nothing between them, however far apart they are set (the Han–Latin
+  /// autospace, justification, squeezed punctuation). PDF: ActualText. 0: the run as set.
+  std::uint16_t joined = 0;
 };
 
 /// One segment of a path. Curves are cubic Béziers (c1, c2, to).

@@ -71,6 +71,7 @@ struct FontBook::Face {
   unsigned upem = 1000;
   bool cjk = false;
   double em_top = 0.88;  ///< top of the ideographic em box above the baseline, in em
+  std::map<char32_t, PunctBlank> blanks;  ///< full-width punctuation (cjk faces only)
   std::string ps_name;   ///< PostScript name (libharu keys fonts by it)
   std::string path;      ///< where the bytes came from
 };
@@ -90,6 +91,58 @@ bool is_cjk_ambiguous_punct(char32_t cp) {
 }
 
 namespace {
+
+struct BufferDeleter {
+  void operator()(hb_buffer_t* b) const { hb_buffer_destroy(b); }
+};
+
+/// One HarfBuzz buffer per thread, reused.
+hb_buffer_t* thread_buffer() {
+  thread_local std::unique_ptr<hb_buffer_t, BufferDeleter> buffer(hb_buffer_create());
+  hb_buffer_clear_contents(buffer.get());
+  return buffer.get();
+}
+
+/// Full-width punctuation by its clreq class: where its blank is.
+constexpr std::u32string_view kOpeningPunct = U"“‘（《〈「『【〔〖［｛";
+constexpr std::u32string_view kClosingPunct = U"”’）》〉」』】〕〗］｝、，。．：；！？";
+constexpr std::u32string_view kMiddlePunct = U"·・";
+
+/// The position HarfBuzz gives `cp` shaped alone as Simplified Chinese with `features`.
+hb_glyph_position_t shaped_alone(hb_font_t* font, char32_t cp, const hb_feature_t* features, unsigned count) {
+  hb_buffer_t* buf = thread_buffer();
+  const auto code = static_cast<hb_codepoint_t>(cp);
+  hb_buffer_add_codepoints(buf, &code, 1, 0, 1);
+  hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+  hb_buffer_set_script(buf, HB_SCRIPT_HAN);
+  hb_buffer_set_language(buf, hb_language_from_string("zh-Hans", -1));
+  hb_shape(font, buf, features, count);
+  return hb_buffer_get_glyph_positions(buf, nullptr)[0];
+}
+
+/// The blanks of the punctuation of a cjk face: measured with its `halt` feature (the half-width
+/// forms it designs), by class where the feature changes nothing.
+std::map<char32_t, PunctBlank> punctuation_blanks(hb_font_t* font, unsigned upem) {
+  std::map<char32_t, PunctBlank> blanks;
+  const hb_feature_t halt{HB_TAG('h', 'a', 'l', 't'), 1, HB_FEATURE_GLOBAL_START, HB_FEATURE_GLOBAL_END};
+  const double em = upem;
+  for (std::u32string_view set : {kOpeningPunct, kClosingPunct, kMiddlePunct})
+    for (char32_t cp : set) {
+      hb_codepoint_t gid = 0;
+      if (!hb_font_get_nominal_glyph(font, cp, &gid)) continue;
+      const double full = shaped_alone(font, cp, nullptr, 0).x_advance / em;
+      if (full < 0.9) continue;  // not a full-width form: nothing to give up
+      const hb_glyph_position_t half = shaped_alone(font, cp, &halt, 1);
+      PunctBlank b{-half.x_offset / em, full - (half.x_advance - half.x_offset) / em};
+      if (b.before <= 0 && b.after <= 0) {  // no halt form: by class
+        if (set == kOpeningPunct) b.before = full / 2;
+        else if (set == kClosingPunct) b.after = full / 2;
+        else b.before = b.after = full / 4;
+      }
+      blanks[cp] = b;
+    }
+  return blanks;
+}
 
 /// A face's file read, checked (TrueType outlines, undamaged) and opened with HarfBuzz; nullptr
 /// after reporting why not.
@@ -132,6 +185,7 @@ std::unique_ptr<FontBook::Face> open_face(const base::Env& env, const model::Fon
   unsigned ps_len = sizeof ps;
   hb_ot_name_get_utf8(face->face.get(), HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &ps_len, ps);
   face->ps_name = ps_len ? std::string(ps, ps_len) : spec.key;
+  if (face->cjk) face->blanks = punctuation_blanks(face->font.get(), face->upem);
   face->path = font_path.string();
   return face;
 }
@@ -212,6 +266,33 @@ std::optional<Pick> FontBook::pick(RoleId role, char32_t cp, bool zh) const {
   for (auto f : chain)
     if (auto p = try_face(f)) return p;
   return std::nullopt;
+}
+
+void FontBook::shape(std::uint16_t face, std::u32string_view text, bool zh, std::vector<ShapedGlyph>& out) const {
+  out.clear();
+  if (text.empty()) return;
+  const Face& f = *faces_[face];
+  hb_buffer_t* buf = thread_buffer();
+  hb_buffer_add_codepoints(buf, reinterpret_cast<const hb_codepoint_t*>(text.data()), static_cast<int>(text.size()), 0,
+                           static_cast<int>(text.size()));
+  hb_buffer_guess_segment_properties(buf);
+  hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+  static const hb_language_t kZh = hb_language_from_string("zh-Hans", -1), kEn = hb_language_from_string("en", -1);
+  hb_buffer_set_language(buf, zh ? kZh : kEn);
+  hb_shape(f.font.get(), buf, nullptr, 0);
+  unsigned n = 0;
+  const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &n);
+  const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, nullptr);
+  out.reserve(n);
+  for (unsigned i = 0; i < n; ++i)
+    out.push_back(ShapedGlyph{info[i].codepoint, info[i].cluster, static_cast<double>(pos[i].x_advance) / f.upem,
+                              static_cast<double>(pos[i].x_offset) / f.upem});
+}
+
+PunctBlank FontBook::punct_blank(std::uint16_t face, char32_t cp) const {
+  const auto& blanks = faces_[face]->blanks;
+  auto it = blanks.find(cp);
+  return it == blanks.end() ? PunctBlank{} : it->second;
 }
 
 double FontBook::advance_em(std::uint16_t face, std::uint32_t glyph) const {

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,6 +25,21 @@ struct Pick {
   std::uint16_t face = 0;
   std::uint32_t glyph = 0;
   double advance_em = 0;
+};
+
+/// One glyph of a shaped text: its id, where its characters start in the text, and its advance
+/// and offset (from the pen) in em, kerning and the font's default features applied.
+struct ShapedGlyph {
+  std::uint32_t glyph = 0;
+  std::uint32_t cluster = 0;  ///< index of its first character in the shaped text
+  double advance_em = 0;
+  double offset_em = 0;
+};
+
+/// The blank a full-width punctuation mark may give up, in em: before its ink (an opening
+/// bracket or quote), after it (a closing one, a comma or full stop), or both (a middle dot).
+struct PunctBlank {
+  double before = 0, after = 0;
 };
 
 /// Immutable after loading; safe to share between threads.
@@ -47,6 +63,16 @@ class FontBook {
   /// The first face of `role`'s chain that has `cp`. In Chinese text (`zh`), CJK-ambiguous
   /// punctuation (“” ‘’ · — … and the like) prefers the chain's CJK faces. nullopt: no face has it.
   std::optional<Pick> pick(RoleId role, char32_t cp, bool zh) const;
+
+  /// Shapes `text` in face `face` with HarfBuzz (the face's default features: kerning,
+  /// ligatures, contextual and localized forms; Simplified Chinese forms when `zh`), left to
+  /// right. Clusters are indices into `text`.
+  void shape(std::uint16_t face, std::u32string_view text, bool zh, std::vector<ShapedGlyph>& out) const;
+  /// The blank of full-width punctuation mark `cp` in face `face`: from the face's own `halt`
+  /// feature (its half-width forms) where it has one for `cp`, else by the classes of W3C clreq
+  /// (opening brackets and quotes: before; closing ones, 、，。：；！？: after; middle dots: half
+  /// each side). Zero for other characters, and in faces not marked `cjk`.
+  PunctBlank punct_blank(std::uint16_t face, char32_t cp) const;
 
   /// Advance of glyph `glyph` of face `face`, in em.
   double advance_em(std::uint16_t face, std::uint32_t glyph) const;

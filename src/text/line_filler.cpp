@@ -1,161 +1,269 @@
-// Line filling: the greedy choice of line ends (loose-line avoidance for Chinese, breaking
-// inside a word that cannot fit) and the last-line fixes that pull a word or character down.
+// Total-fit line breaking (Knuth–Plass over the break opportunities, badness from the room each
+// line's gaps have) and the fitting of each line: shrink punctuation first, stretch the
+// autospace and word spaces first, CJK gaps last and never past ⅛ em.
 #include "text/line_filler.h"
 
-#include <string_view>
+#include <algorithm>
+#include <cmath>
+#include <limits>
 
 #include "text/script.h"
 
 namespace zb::text {
+namespace {
 
-double lead_trim(const std::vector<Char>& chars, const std::vector<Span>& spans, std::size_t i, bool paragraph_zh) {
-  if (i >= chars.size()) return 0;
-  const Char& c = chars[i];
-  static constexpr std::u32string_view kOpening = U"“‘《〈「『（【〔〖";
-  if (kOpening.find(c.cp) == std::u32string_view::npos || !spans[c.span].zh.value_or(paragraph_zh)) return 0;
-  return c.advance >= 0.9 * spans[c.span].size ? c.advance / 2 : 0;
+constexpr double kCjkStretchEm = 0.125;     // most a gap between CJK characters may grow
+constexpr double kAutospaceStretchEm = 0.25;  // the autospace (kAutospaceEm) may grow to ½ em  // the quarter-em autospace may grow to ½ em
+constexpr double kAutospaceShrinkEm = 0.125;  // ... and shrink to ⅛ em
+constexpr double kSpaceStretch = 0.5;        // a word space may grow by half
+constexpr double kSpaceShrink = 1.0 / 3;     // ... and shrink by a third
+
+constexpr double kLinePenalty = 10;          // TeX's \linepenalty: fewer lines when all else is equal
+constexpr double kRaggedLine = 1e6;          // a ragged paragraph: the fewest lines first
+constexpr double kRelaxedPenalty = 150;      // opening a relaxed opportunity (第 | 6位)
+constexpr double kEmergencyPenalty = 1e5;    // breaking inside a word that cannot fit otherwise
+constexpr double kLonePenalty = 1e5;         // a lone character or word on the last line
+constexpr double kOverfull = 1e12;           // a line wider than the measure
+constexpr double kEps = 1e-6;
+
+/// Whether the gap after character k of a justified line may stretch: between two characters
+/// at least one of which is CJK; never inside a doubled dash or ellipsis (—— ……), which read
+/// as one sign.
+bool cjk_gap(const std::vector<Char>& chars, std::size_t k) {
+  const char32_t a = chars[k].cp, b = chars[k + 1].cp;
+  const bool pair = a == b && (a == 0x2014 || a == 0x2026 || a == 0x2015);
+  return !pair && (is_cjk_stretchable(a) || is_cjk_stretchable(b));
 }
 
-double line_width(const std::vector<Char>& chars, const std::vector<Span>& spans, std::size_t from, std::size_t to,
-                  bool paragraph_zh) {
+std::vector<GapRoom> gap_room(const std::vector<Char>& chars, const std::vector<Span>& spans) {
+  std::vector<GapRoom> room(chars.size());
+  for (std::size_t k = 1; k < chars.size(); ++k) {
+    const Char& a = chars[k - 1];
+    const Char& b = chars[k];
+    if (b.glyph_chars == 0) continue;  // inside a ligature
+    const double em = spans[a.span].size;
+    GapRoom& r = room[k];
+    if (b.autospace) {
+      r.stretch_first = kAutospaceStretchEm * em;
+      r.shrink_space = (kAutospaceEm - kAutospaceShrinkEm) * em;
+    } else if (is_break_space(a.cp)) {
+      r.stretch_first = kSpaceStretch * a.advance;
+      r.shrink_space = kSpaceShrink * a.advance;
+    } else if (cjk_gap(chars, k - 1)) {
+      r.stretch_cjk = kCjkStretchEm * em;
+    }
+    r.shrink_punct = a.blank_after + b.blank_before;
+  }
+  return room;
+}
+
+std::vector<double> prefix(const std::vector<GapRoom>& room, double GapRoom::*field) {
+  std::vector<double> sum(room.size() + 1, 0);
+  for (std::size_t k = 0; k < room.size(); ++k) sum[k + 1] = sum[k] + room[k].*field;
+  return sum;
+}
+
+}  // namespace
+
+double lead_trim(const std::vector<Char>& chars, std::size_t i) { return i < chars.size() ? chars[i].blank_before : 0; }
+
+double line_width(const std::vector<Char>& chars, std::size_t from, std::size_t to) {
   if (to <= from) return 0;
   double w = 0;
   for (std::size_t k = from; k < to; ++k) w += chars[k].advance + (k > from ? chars[k].gap_before : 0);
-  return w - lead_trim(chars, spans, from, paragraph_zh);
+  return w - lead_trim(chars, from);
 }
+
+/// Sums over a line [s, e): its natural width and the room of the gaps inside it.
+struct LineFiller::Totals {
+  double width = 0, stretch_first = 0, stretch_cjk = 0, shrink_punct = 0, shrink_space = 0, shrink_end = 0;
+  double shrink() const { return shrink_end + shrink_punct + shrink_space; }
+};
 
 LineFiller::LineFiller(const std::vector<Char>& chars, const std::vector<Span>& spans, const BreakMap& breaks,
-                       double measure_width, bool zh)
-    : chars_(chars), spans_(spans), breaks_(breaks), measure_width_(measure_width), zh_(zh) {}
-
-std::vector<Line> LineFiller::fill() const {
-  std::vector<Line> lines;
-  const std::size_t n = chars_.size();
-  std::size_t start = skip_spaces(0);
-  while (start < n) {
-    const std::size_t end = choose_end(start, scan(start));
-    lines.push_back(make_line(start, end));
-    start = skip_spaces(end);
+                       double measure_width, const ParagraphStyle& style)
+    : chars_(chars), spans_(spans), breaks_(breaks), measure_width_(measure_width), style_(style),
+      room_(gap_room(chars, spans)) {
+  const std::size_t n = chars.size();
+  advance_sum_.assign(n + 1, 0);
+  gap_sum_.assign(n + 1, 0);
+  for (std::size_t k = 0; k < n; ++k) {
+    advance_sum_[k + 1] = advance_sum_[k] + chars[k].advance;
+    gap_sum_[k + 1] = gap_sum_[k] + chars[k].gap_before;
   }
-  if (lines.empty()) lines.push_back(Line{0, 0, 0, true});
-  if (!zh_) avoid_lone_word(lines);
-  if (zh_) avoid_lone_character(lines);
-  return lines;
+  stretch_first_sum_ = prefix(room_, &GapRoom::stretch_first);
+  stretch_cjk_sum_ = prefix(room_, &GapRoom::stretch_cjk);
+  shrink_punct_sum_ = prefix(room_, &GapRoom::shrink_punct);
+  shrink_space_sum_ = prefix(room_, &GapRoom::shrink_space);
 }
 
-/// No spaces at a line start.
+LineFiller::Totals LineFiller::totals(std::size_t s, std::size_t e) const {
+  Totals t;
+  if (e <= s) return t;
+  // Gaps s+1 .. e−1 lie inside the line.
+  auto inside = [&](const std::vector<double>& sum) { return sum[e] - sum[s + 1]; };
+  t.width = advance_sum_[e] - advance_sum_[s] + inside(gap_sum_) - lead_trim(chars_, s);
+  t.stretch_first = inside(stretch_first_sum_);
+  t.stretch_cjk = inside(stretch_cjk_sum_);
+  t.shrink_punct = inside(shrink_punct_sum_);
+  t.shrink_space = inside(shrink_space_sum_);
+  t.shrink_end = chars_[e - 1].blank_after;
+  return t;
+}
+
 std::size_t LineFiller::skip_spaces(std::size_t start) const {
   while (start < chars_.size() && is_break_space(chars_[start].cp)) ++start;
   return start;
 }
 
-/// Sets characters from `start` until one does not fit, noting the opportunities on the way.
-LineFiller::Scan LineFiller::scan(std::size_t start) const {
-  Scan s;
-  double w = 0;
-  std::size_t i = start;
-  for (; i < chars_.size(); ++i) {
-    double add = chars_[i].advance + (i > start ? chars_[i].gap_before : -lead_trim(chars_, spans_, i, zh_));
-    if (i > start && breaks_.allowed[i]) {
-      s.best = i;
-      s.width_at_best = w;
-    }
-    if (i > start && breaks_.relaxed[i]) s.best_relaxed = i;
-    // Trailing spaces may hang past the measure.
-    if (w + add > measure_width_ + 1e-6 && !is_break_space(chars_[i].cp) && i > start) break;
-    w += add;
-  }
-  s.overflow = i;
-  return s;
-}
-
-/// Where the line starting at `start` ends (the start of the next one, spaces included).
-std::size_t LineFiller::choose_end(std::size_t start, const Scan& s) const {
-  if (s.overflow >= chars_.size()) return chars_.size();
-  if (s.best > start) {
-    // A Chinese line that would be left more than one and a half characters short, when a
-    // relaxed opportunity further on fits, breaks there instead (第 | 48位 rather than a loose
-    // line).
-    const double em = spans_[chars_[start].span].size;
-    if (zh_ && s.best_relaxed > s.best && measure_width_ - s.width_at_best > 1.5 * em) return s.best_relaxed;
-    return s.best;
-  }
-  if (s.best_relaxed > start) return s.best_relaxed;
-  return break_inside_word(start, s.overflow);
-}
-
-/// No opportunity fits: break inside the word, but keep kinsoku characters off the line start
-/// and end, and never next to the middle dot.
-std::size_t LineFiller::break_inside_word(std::size_t start, std::size_t overflow) const {
-  std::size_t end = overflow;
-  while (end > start + 1 && (is_no_line_start(chars_[end].cp) || is_no_line_end(chars_[end - 1].cp) ||
-                              is_no_break_around(chars_[end].cp) || is_no_break_around(chars_[end - 1].cp)))
-    --end;
+std::size_t LineFiller::trim_spaces(std::size_t start, std::size_t end) const {
+  while (end > start && is_break_space(chars_[end - 1].cp)) --end;
   return end;
 }
 
-/// The line [start, end) without its trailing spaces, with its natural width.
-Line LineFiller::make_line(std::size_t start, std::size_t end) const {
-  Line line{start, end, 0, end >= chars_.size()};
-  while (line.end > start && is_break_space(chars_[line.end - 1].cp)) --line.end;
-  line.width = line_width(chars_, spans_, start, line.end, zh_);
-  return line;
+/// A break inside a word, allowed only when a word is wider than the measure: never next to a
+/// space, inside a ligature, or against kinsoku and the middle dot.
+bool LineFiller::emergency_break(std::size_t i) const {
+  if (i == 0 || i >= chars_.size()) return false;
+  const char32_t a = chars_[i - 1].cp, b = chars_[i].cp;
+  return chars_[i].glyph_chars != 0 && !is_break_space(a) && !is_break_space(b) && !is_no_line_start(b) &&
+         !is_no_line_end(a) && !is_no_break_around(a) && !is_no_break_around(b);
 }
 
-/// No single word alone on the last line of an English paragraph or title ("Zone"): the line
-/// before gives up its last word, when it keeps at least two and the last line still fits.
-void LineFiller::avoid_lone_word(std::vector<Line>& lines) const {
-  if (lines.size() < 2) return;
-  const auto& brk = breaks_.allowed;
-  const Line& prev = lines[lines.size() - 2];
-  const Line& last = lines.back();
-  bool one_word = true;
-  for (std::size_t k = last.begin + 1; k < last.end; ++k) one_word = one_word && !brk[k];
-  std::size_t cut = prev.end;
-  while (cut > prev.begin && !brk[cut]) --cut;  // the start of prev's last word
-  std::size_t words_before = 0;
-  for (std::size_t k = prev.begin + 1; k < cut; ++k) words_before += brk[k];
-  if (one_word && cut > prev.begin && words_before >= 1) pull_down(lines, cut);
-}
-
-/// No lone character on a Chinese paragraph's last line (级。): the line before gives up its
-/// last breakable character, when it keeps at least four.
-void LineFiller::avoid_lone_character(std::vector<Line>& lines) const {
-  if (lines.size() < 2 || counted_characters(lines.back()) > 1) return;
-  const auto& brk = breaks_.allowed;
-  const Line& prev = lines[lines.size() - 2];
-  std::size_t b = prev.end;
-  while (b > prev.begin + 4 && !brk[b - 1]) --b;
-  if (b > prev.begin + 4 && brk[b - 1] && b - 1 < prev.end) pull_down(lines, b - 1);
-}
-
-/// Characters of `line` that count for the lone-character fix: not closing punctuation, spaces
+/// Characters of [s, e) that count for the lone-character rule: not closing punctuation, spaces
 /// or a source marker ([1], raised or not, at the line's end).
-std::size_t LineFiller::counted_characters(const Line& line) const {
-  std::size_t end_text = line.end;
-  if (end_text > line.begin && chars_[end_text - 1].cp == ']') {
+std::size_t LineFiller::counted_characters(std::size_t s, std::size_t e) const {
+  std::size_t end_text = e;
+  if (end_text > s && chars_[end_text - 1].cp == ']') {
     std::size_t k = end_text - 1;
-    while (k > line.begin && chars_[k - 1].cp >= '0' && chars_[k - 1].cp <= '9') --k;
-    if (k > line.begin && chars_[k - 1].cp == '[' && k < end_text - 1) end_text = k - 1;
+    while (k > s && chars_[k - 1].cp >= '0' && chars_[k - 1].cp <= '9') --k;
+    if (k > s && chars_[k - 1].cp == '[' && k < end_text - 1) end_text = k - 1;
   }
   std::size_t solid = 0;
-  for (std::size_t k = line.begin; k < end_text; ++k)
+  for (std::size_t k = s; k < end_text; ++k)
     solid += !is_no_line_start(chars_[k].cp) && !is_break_space(chars_[k].cp) && spans_[chars_[k].span].rise <= 0;
   return solid;
 }
 
-/// Moves characters from `cut` on of the second-to-last line down to the last line, if the
-/// last line still fits the measure then.
-void LineFiller::pull_down(std::vector<Line>& lines, std::size_t cut) const {
-  Line& prev = lines[lines.size() - 2];
-  Line& last = lines.back();
-  const double new_last = line_width(chars_, spans_, cut, last.end, zh_);
-  if (new_last > measure_width_ + 1e-6) return;
-  prev.end = cut;
-  while (prev.end > prev.begin && is_break_space(chars_[prev.end - 1].cp)) --prev.end;
-  prev.width = line_width(chars_, spans_, prev.begin, prev.end, zh_);
-  last.begin = cut;
-  last.width = new_last;
+/// A last line that is one Chinese character (级。) or one word ("Zone").
+bool LineFiller::lone_last(std::size_t s, std::size_t e) const {
+  if (style_.zh) return counted_characters(s, e) <= 1;
+  for (std::size_t k = s + 1; k < e; ++k)
+    if (breaks_.allowed[k]) return false;
+  return true;
+}
+
+/// The cost of line [s, e) (spaces trimmed): TeX's demerits from its badness, the room its gaps
+/// have; a ragged paragraph pays for each line first, then for its short lines.
+double LineFiller::demerits(std::size_t s, std::size_t e, bool last, int penalty) const {
+  const Totals t = totals(s, e);
+  const double em = spans_[chars_[s].span].size;
+  const double slack = measure_width_ - t.width;
+  const double p = penalty == 2 ? kEmergencyPenalty : penalty == 1 ? kRelaxedPenalty : 0;
+  if (slack < -kEps && -slack > t.shrink() + kEps) return kOverfull * (1 + (-slack - t.shrink()) / em);
+  double badness = 0;
+  if (slack < 0) {
+    badness = 100 * std::pow(-slack / std::max(t.shrink(), kEps), 3);
+  } else if (!last && style_.align == Align::justify) {
+    const double room = t.stretch_first + t.stretch_cjk;
+    badness = slack <= room ? 100 * std::pow(slack / std::max(room, kEps), 3) : 100 + 1000 * (slack - room) / em;
+  } else if (!last || style_.balance) {
+    badness = 2000 * (slack / em) * (slack / em);
+  }
+  const bool ragged = style_.align != Align::justify;
+  double d = ragged ? kRaggedLine + badness : (kLinePenalty + badness) * (kLinePenalty + badness);
+  if (last && lone_last(s, e)) d += kLonePenalty;
+  return d + p * p;
+}
+
+std::vector<Line> LineFiller::best_lines(bool emergency) const {
+  const std::size_t n = chars_.size();
+  std::vector<std::size_t> cands;  // positions a line may end at (before character j), n last
+  std::vector<int> penalty(n + 1, 0);
+  for (std::size_t j = 1; j < n; ++j) {
+    if (breaks_.allowed[j]) {
+      cands.push_back(j);
+    } else if (breaks_.relaxed[j]) {
+      cands.push_back(j);
+      penalty[j] = 1;
+    } else if (emergency && emergency_break(j)) {
+      cands.push_back(j);
+      penalty[j] = 2;
+    }
+  }
+  cands.push_back(n);
+  constexpr double kInf = std::numeric_limits<double>::infinity();
+  std::vector<double> best(n + 1, kInf);
+  std::vector<std::size_t> prev(n + 1, 0);
+  best[0] = 0;
+  auto relax_from = [&](std::size_t i) {
+    const std::size_t s = skip_spaces(i);
+    auto it = std::upper_bound(cands.begin(), cands.end(), s);
+    for (bool first = true; it != cands.end(); ++it, first = false) {
+      const std::size_t j = *it, e = trim_spaces(s, j);
+      if (e <= s) continue;
+      const Totals t = totals(s, e);
+      if (!first && t.width - t.shrink() > measure_width_ + kEps) break;  // only wider from here
+      const double d = best[i] + demerits(s, e, j == n, penalty[j]);
+      if (d < best[j]) {
+        best[j] = d;
+        prev[j] = i;
+      }
+    }
+  };
+  relax_from(0);
+  for (std::size_t j : cands)
+    if (j < n && best[j] < kInf) relax_from(j);
+  std::vector<std::size_t> ends;
+  for (std::size_t j = n; j > 0; j = prev[j]) ends.push_back(j);
+  std::vector<Line> lines;
+  std::size_t start = 0;
+  for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
+    const std::size_t s = skip_spaces(start), e = trim_spaces(s, *it);
+    lines.push_back(Line{s, e, line_width(chars_, s, e), *it == n});
+    start = *it;
+  }
+  return lines;
+}
+
+bool LineFiller::overfull(const Line& line) const {
+  const Totals t = totals(line.begin, line.end);
+  return t.width - t.shrink() > measure_width_ + kEps;
+}
+
+std::vector<Line> LineFiller::fill() const {
+  if (skip_spaces(0) >= chars_.size()) return {Line{0, 0, 0, true}};
+  std::vector<Line> lines = best_lines(false);
+  if (std::any_of(lines.begin(), lines.end(), [&](const Line& l) { return overfull(l); })) lines = best_lines(true);
+  return lines;
+}
+
+LineFit LineFiller::fit(const Line& line, bool justify) const {
+  LineFit f;
+  f.extra.assign(line.end - line.begin, 0);
+  if (line.end <= line.begin) return f;
+  const Totals t = totals(line.begin, line.end);
+  double slack = measure_width_ - t.width;
+  // Takes up to `want` points from gaps by `field`'s room, each in proportion; returns what it took.
+  auto spread = [&](double want, double GapRoom::*field, double sign) {
+    double total = 0;
+    for (std::size_t k = line.begin + 1; k < line.end; ++k) total += room_[k].*field;
+    if (total <= 0 || want <= 0) return 0.0;
+    const double share = std::min(1.0, want / total);
+    for (std::size_t k = line.begin + 1; k < line.end; ++k) f.extra[k - line.begin] += sign * share * (room_[k].*field);
+    return share * total;
+  };
+  if (slack < 0) {
+    f.end_shrink = std::min(-slack, t.shrink_end);
+    slack += f.end_shrink;
+    slack += spread(-slack, &GapRoom::shrink_punct, -1);
+    slack += spread(-slack, &GapRoom::shrink_space, -1);
+  } else if (justify && !line.last && slack > 0) {
+    slack -= spread(slack, &GapRoom::stretch_first, 1);
+    slack -= spread(slack, &GapRoom::stretch_cjk, 1);
+  }
+  f.short_by = std::max(0.0, slack);
+  return f;
 }
 
 }  // namespace zb::text

@@ -1,5 +1,6 @@
-// Line filling: greedy line ends over break opportunities, then the last-line fixes (no lone
-// word or character on a paragraph's last line). Internal to text/ (used by paragraph).
+// Line breaking over the whole paragraph (total fit, as TeX and Typst do) and the fitting of a
+// set line to its measure: what each gap may give and take, in the order a typesetter uses.
+// Internal to text/ (used by paragraph).
 #pragma once
 
 #include <cstddef>
@@ -9,6 +10,9 @@
 
 namespace zb::text {
 
+/// The space between Han and Latin letters or digits, in em (CSS text-autospace, clreq 3.2.2).
+constexpr double kAutospaceEm = 0.25;
+
 /// Where a paragraph may break, one entry per character.
 struct BreakMap {
   std::vector<bool> allowed;  ///< allowed[i]: a line may break before character i
@@ -16,51 +20,61 @@ struct BreakMap {
   std::vector<bool> relaxed;
 };
 
-/// Points a full-width opening bracket or quote (“《（「) gives up at a line start (its blank
-/// left half, so the line's ink starts at the margin); 0 for any other character.
-double lead_trim(const std::vector<Char>& chars, const std::vector<Span>& spans, std::size_t i, bool paragraph_zh);
+/// Points opening punctuation gives up at a line start (its blank before, so the line's ink
+/// starts at the margin); 0 for any other character.
+double lead_trim(const std::vector<Char>& chars, std::size_t i);
 
-/// Natural width in points of characters [from, to) set as one line: advances, autospace inside,
-/// and the opening punctuation trimmed at its start.
-double line_width(const std::vector<Char>& chars, const std::vector<Span>& spans, std::size_t from, std::size_t to,
-                  bool paragraph_zh);
+/// Natural width in points of characters [from, to) set as one line: advances, fixed gaps
+/// inside, and the opening punctuation trimmed at its start.
+double line_width(const std::vector<Char>& chars, std::size_t from, std::size_t to);
 
-/// Breaks measured characters into lines of at most `measure_width` points (trailing spaces may
-/// hang past it).
+/// What one gap may give or take, in points, by priority. Gap k lies between characters k−1
+/// and k. Stretching takes the autospace (to ½ em) and word spaces (by half) first, then the
+/// gaps between CJK characters (at most ⅛ em each); Latin letters are never spaced apart.
+/// Shrinking takes punctuation blanks first (clreq: the mark at the line's end before others),
+/// then word spaces (by a third) and the autospace (to ⅛ em).
+struct GapRoom {
+  double stretch_first = 0;
+  double stretch_cjk = 0;
+  double shrink_punct = 0;
+  double shrink_space = 0;
+};
+
+/// Breaks measured characters into lines of at most `measure_width` points, choosing the breaks
+/// of the whole paragraph together.
 class LineFiller {
  public:
-  /// `zh`: the paragraph's Chinese rules (loose-line avoidance, the lone-character fix).
   LineFiller(const std::vector<Char>& chars, const std::vector<Span>& spans, const BreakMap& breaks,
-             double measure_width, bool zh);
+             double measure_width, const ParagraphStyle& style);
 
-  /// The lines, filled greedily, with the last-line fixes applied; one empty line for no text.
+  /// The lines; one empty line for no text.
   std::vector<Line> fill() const;
 
+  /// How `line` is fitted: justified (stretched) when `justify` and not the last line; shrunk
+  /// whenever it is wider than the measure.
+  LineFit fit(const Line& line, bool justify) const;
+
  private:
-  /// What one pass along a line start found.
-  struct Scan {
-    std::size_t overflow = 0;      ///< first character that does not fit (n: the rest fits)
-    std::size_t best = 0;          ///< last opportunity that fits, 0 = none
-    std::size_t best_relaxed = 0;  ///< last relaxed opportunity that fits
-    double width_at_best = 0;      ///< points set before `best`
-  };
-
+  struct Totals;
+  Totals totals(std::size_t s, std::size_t e) const;
+  double demerits(std::size_t s, std::size_t e, bool last, int penalty) const;
+  std::vector<Line> best_lines(bool emergency) const;
+  bool overfull(const Line& line) const;
   std::size_t skip_spaces(std::size_t start) const;
-  Scan scan(std::size_t start) const;
-  std::size_t choose_end(std::size_t start, const Scan& s) const;
-  std::size_t break_inside_word(std::size_t start, std::size_t overflow) const;
-  Line make_line(std::size_t start, std::size_t end) const;
-
-  void avoid_lone_word(std::vector<Line>& lines) const;
-  void avoid_lone_character(std::vector<Line>& lines) const;
-  std::size_t counted_characters(const Line& line) const;
-  void pull_down(std::vector<Line>& lines, std::size_t cut) const;
+  std::size_t trim_spaces(std::size_t start, std::size_t end) const;
+  bool emergency_break(std::size_t i) const;
+  std::size_t counted_characters(std::size_t s, std::size_t e) const;
+  bool lone_last(std::size_t s, std::size_t e) const;
 
   const std::vector<Char>& chars_;
   const std::vector<Span>& spans_;
   const BreakMap& breaks_;
   double measure_width_;
-  bool zh_;
+  ParagraphStyle style_;
+  std::vector<GapRoom> room_;
+  // Prefix sums over characters (advances, fixed gaps) and gaps (room), for O(1) line totals.
+  std::vector<double> advance_sum_, gap_sum_, stretch_first_sum_, stretch_cjk_sum_, shrink_punct_sum_,
+      shrink_space_sum_;
 };
 
 }  // namespace zb::text

@@ -15,8 +15,6 @@
 namespace zb::text {
 namespace {
 
-constexpr double kAutospaceEm = 0.25;
-
 [[noreturn]] void missing_glyph(const FontBook& fonts, RoleId role, char32_t cp, const TextContext& ctx) {
   std::string ch;
   base::utf8_append(ch, cp);
@@ -24,21 +22,107 @@ constexpr double kAutospaceEm = 0.25;
                                     base::codepoint_name(cp) + " '" + ch + "', which no font of that role has"));
 }
 
+/// The characters of `span`, each in the first face of its role that has it, with its nominal
+/// glyph and advance (shaping refines them).
 void measure_into(const FontBook& fonts, const Span& span, std::uint32_t index, bool zh, const TextContext& ctx,
                   std::vector<Char>& out) {
   for (char32_t cp : base::utf8_decode(span.text)) {
     if (cp == '\n' || cp == '\r' || cp == '\t') cp = ' ';
     auto pick = fonts.pick(span.role, cp, zh);
     if (!pick) missing_glyph(fonts, span.role, cp, ctx);
-    out.push_back(Char{cp, pick->face, pick->glyph, pick->advance_em * span.size, 0, index});
+    Char c;
+    c.cp = cp;
+    c.face = pick->face;
+    c.glyph = pick->glyph;
+    c.advance = pick->advance_em * span.size;
+    c.span = index;
+    out.push_back(c);
+  }
+}
+
+/// Takes glyphs, advances and kerning for characters [a, b) (one face, one span) from their
+/// shaped `glyphs`. A glyph's offset and the difference between its shaped and own advance
+/// become fixed gaps; a ligature's glyph sits on its first character, the others get none. A
+/// cluster of several glyphs (never in the project's fonts) keeps the nominal glyphs.
+void apply_shaping(const FontBook& fonts, const std::vector<ShapedGlyph>& glyphs, double size, std::vector<Char>& chars,
+                   std::size_t a, std::size_t b) {
+  if (glyphs.empty() || glyphs.front().cluster != 0) return;
+  for (std::size_t i = 1; i < glyphs.size(); ++i)
+    if (glyphs[i].cluster <= glyphs[i - 1].cluster || glyphs[i].cluster >= b - a) return;
+  double carry = 0;  // pen adjustment after the previous glyph
+  for (std::size_t i = 0; i < glyphs.size(); ++i) {
+    const ShapedGlyph& g = glyphs[i];
+    const std::size_t k0 = a + g.cluster, k1 = i + 1 < glyphs.size() ? a + glyphs[i + 1].cluster : b;
+    Char& c = chars[k0];
+    c.glyph = g.glyph;
+    c.advance = fonts.advance_em(c.face, g.glyph) * size;
+    c.glyph_chars = static_cast<std::uint8_t>(std::min<std::size_t>(k1 - k0, 255));
+    if (i > 0) c.gap_before += carry + g.offset_em * size;
+    carry = (g.advance_em - g.offset_em) * size - c.advance;
+    for (std::size_t k = k0 + 1; k < k1; ++k) {
+      chars[k].glyph = g.glyph;
+      chars[k].advance = 0;
+      chars[k].glyph_chars = 0;
+    }
+  }
+}
+
+/// Shapes each stretch of characters that share a span and a face (HarfBuzz: kerning,
+/// ligatures, localized forms).
+void shape_chars(const FontBook& fonts, const std::vector<Span>& spans, bool paragraph_zh, std::vector<Char>& chars) {
+  std::vector<ShapedGlyph> glyphs;
+  std::u32string text;
+  for (std::size_t a = 0; a < chars.size();) {
+    std::size_t b = a + 1;
+    while (b < chars.size() && chars[b].span == chars[a].span && chars[b].face == chars[a].face) ++b;
+    text.clear();
+    for (std::size_t k = a; k < b; ++k) text.push_back(chars[k].cp);
+    const Span& span = spans[chars[a].span];
+    fonts.shape(chars[a].face, text, span.zh.value_or(paragraph_zh), glyphs);
+    apply_shaping(fonts, glyphs, span.size, chars, a, b);
+    a = b;
+  }
+}
+
+/// The blanks full-width punctuation may give up, in Chinese text, from the font book.
+void add_punctuation_blanks(const FontBook& fonts, const std::vector<Span>& spans, bool paragraph_zh,
+                            std::vector<Char>& chars) {
+  for (Char& c : chars) {
+    const Span& span = spans[c.span];
+    if (!span.zh.value_or(paragraph_zh) || c.glyph_chars != 1) continue;
+    const PunctBlank b = fonts.punct_blank(c.face, c.cp);
+    c.blank_before = b.before * span.size;
+    c.blank_after = b.after * span.size;
+  }
+}
+
+/// Adjacent punctuation set tight (clreq 3.1.6, JIS X 4051): a closing mark, comma or stop
+/// followed by another mark gives up its blank after (”。 ，“ 。」), an opening mark after
+/// another opening one its blank before (（“); and a source marker sits tight after the
+/// punctuation it follows (。[1]). Two marks then take one and a half ems, not two.
+void squeeze_punctuation(const std::vector<Span>& spans, std::vector<Char>& chars) {
+  for (std::size_t k = 1; k < chars.size(); ++k) {
+    Char& a = chars[k - 1];
+    Char& b = chars[k];
+    const bool b_punct = b.blank_before > 0 || b.blank_after > 0;
+    const bool b_marker = spans[b.span].rise > 0 && b.span != a.span;
+    if (a.blank_after > 0 && (b_punct || b_marker)) {
+      b.gap_before -= a.blank_after;
+      a.blank_after = 0;
+    } else if (b.blank_before > 0 && (a.blank_before > 0 || a.blank_after > 0)) {
+      b.gap_before -= b.blank_before;
+      b.blank_before = 0;
+    }
   }
 }
 
 void add_autospace(std::vector<Char>& chars, const std::vector<Span>& spans) {
   for (std::size_t i = 1; i < chars.size(); ++i) {
     char32_t a = chars[i - 1].cp, b = chars[i].cp;
-    if ((is_han(a) && is_autospace_partner(b)) || (is_autospace_partner(a) && is_han(b)))
-      chars[i].gap_before = kAutospaceEm * spans[chars[i].span].size;
+    if ((is_han(a) && is_autospace_partner(b)) || (is_autospace_partner(a) && is_han(b))) {
+      chars[i].gap_before += kAutospaceEm * spans[chars[i].span].size;
+      chars[i].autospace = true;
+    }
   }
 }
 
@@ -49,12 +133,16 @@ constexpr std::u32string_view kChineseUnits[] = {U"万平方米", U"平方公里
 /// Words that bind to the number after them.
 constexpr std::u32string_view kNumberPrefixes = U"第前约超近逾共";
 
-/// Measures every span (each in its own language) into characters, then adds the autospace.
+/// Measures every span (each in its own language) into characters, shapes them, then adds the
+/// punctuation blanks and squeezes, and the autospace.
 std::vector<Char> measure_spans(const FontBook& fonts, const std::vector<Span>& spans, bool paragraph_zh,
                                 const TextContext& ctx) {
   std::vector<Char> chars;
   for (std::size_t s = 0; s < spans.size(); ++s)
     measure_into(fonts, spans[s], static_cast<std::uint32_t>(s), spans[s].zh.value_or(paragraph_zh), ctx, chars);
+  shape_chars(fonts, spans, paragraph_zh, chars);
+  add_punctuation_blanks(fonts, spans, paragraph_zh, chars);
+  squeeze_punctuation(spans, chars);
   add_autospace(chars, spans);
   return chars;
 }
@@ -108,6 +196,12 @@ void keep_whole_spans(const std::vector<Char>& chars, const std::vector<Span>& s
   }
 }
 
+/// No break inside a ligature (its later characters have no glyph of their own).
+void keep_ligatures(const std::vector<Char>& chars, BreakMap& breaks) {
+  for (std::size_t i = 1; i < chars.size(); ++i)
+    if (chars[i].glyph_chars == 0) breaks.allowed[i] = breaks.relaxed[i] = false;
+}
+
 /// UAX #14 opportunities (line_break) tailored for source markers, numbers and whole spans.
 BreakMap break_map(const std::vector<Char>& chars, const std::vector<Span>& spans, bool zh) {
   std::u32string text;
@@ -119,108 +213,94 @@ BreakMap break_map(const std::vector<Char>& chars, const std::vector<Span>& span
   keep_numbers_with_units(text, breaks.allowed);
   bind_prefixes_to_numbers(text, breaks);
   keep_whole_spans(chars, spans, breaks);
+  keep_ligatures(chars, breaks);
   return breaks;
 }
 
-/// Whether the gap after character k of a justified line may stretch: between two characters
-/// at least one of which is CJK, and after spaces; never inside a doubled dash or ellipsis
-/// (—— ……): they read as one sign.
-bool gap_stretches(const std::vector<Char>& chars, std::size_t k) {
-  const char32_t a = chars[k].cp, b = chars[k + 1].cp;
-  const bool pair = a == b && (a == 0x2014 || a == 0x2026 || a == 0x2015);
-  return !pair && (is_cjk_stretchable(a) || is_cjk_stretchable(b) || is_break_space(a));
-}
-
-/// How a line is justified.
-struct Justification {
-  bool on = false;
-  double extra = 0;           // points added at each stretchable gap
-  std::vector<bool> stretch;  // stretch[k]: the gap after character line.begin + k stretches
-};
-
-/// Justification of `line`, `slack` points short of the measure. Only lines with enough
-/// opportunities are justified; a Latin line with none stays ragged.
-Justification justification(const LaidParagraph& p, const Line& line, double slack) {
-  Justification j;
-  j.stretch.assign(line.end - line.begin, false);
-  if (p.style.align != Align::justify || line.last || !(slack > 0)) return j;
-  std::size_t count = 0;
-  for (std::size_t k = line.begin; k + 1 < line.end; ++k) {
-    const bool s = gap_stretches(p.chars, k);
-    j.stretch[k - line.begin] = s;
-    count += s;
-  }
-  if (count == 0 || slack / static_cast<double>(count) > 0.5 * p.spans[p.chars[line.begin].span].size) return j;
-  j.on = true;
-  j.extra = slack / static_cast<double>(count);
-  return j;
-}
-
-/// Left edge of a line's first glyph: indent, alignment, and the trimmed opening punctuation.
-double line_start(const LaidParagraph& p, const Line& line, double left, double slack) {
-  double x0 = left + p.style.indent;
-  if (p.style.align == Align::center) x0 += slack / 2;
-  if (p.style.align == Align::right) x0 += slack;
-  x0 -= lead_trim(p.chars, p.spans, line.begin, p.style.zh);
-  return x0;
-}
-
-/// Sets one line's characters into text runs and link areas. Runs break where the face, span
-/// or stretch behaviour changes, at autospace gaps, and after stretchable spaces (Tc applies to
-/// every glyph of a run, so a run stretches all or none).
+/// Sets one line's characters into text runs and link areas. A run holds glyphs that follow
+/// each other at their advance plus its character spacing (Tc applies after every glyph): it
+/// ends where the face, span or that spacing changes (autospace, kerning, squeezed punctuation,
+/// justification). A line set with gaps a reader must not take for spaces is marked so that
+/// text extraction gives it back as one text.
 class RunBuilder {
  public:
-  RunBuilder(const LaidParagraph& p, const Line& line, Justification j, double x, double baseline,
+  RunBuilder(const LaidParagraph& p, const Line& line, LineFit fit, double x, double baseline,
              std::vector<frame::Item>& items, std::vector<frame::Link>& links)
-      : p_(p), line_(line), j_(std::move(j)), x_(x), baseline_(baseline), items_(items), links_(links) {}
+      : p_(p), line_(line), fit_(std::move(fit)), x_(x), baseline_(baseline), items_(items), links_(links) {}
 
   /// Places every character of the line, then closes the last run and link area.
   void build() {
+    first_run_ = items_.size();
     for (std::size_t k = line_.begin; k < line_.end; ++k) place(k);
     flush_run();
     flush_link();
+    if (spaced_ && items_.size() > first_run_)
+      std::get<frame::TextRun>(items_[first_run_]).joined = static_cast<std::uint16_t>(items_.size() - first_run_);
   }
 
  private:
+  /// Space before character k as set: its fixed gap plus the line's adjustment.
+  double gap(std::size_t k) const { return p_.chars[k].gap_before + fit_.extra[k - line_.begin]; }
+
+  /// The next character after k that has a glyph of its own, or line end.
+  std::size_t next_glyph(std::size_t k) const {
+    ++k;
+    while (k < line_.end && p_.chars[k].glyph_chars == 0) ++k;
+    return k;
+  }
+
   void place(std::size_t k) {
     const Char& c = p_.chars[k];
     const Span& span = p_.spans[c.span];
-    if (k > line_.begin) x_ += c.gap_before;
-    const bool s = j_.on && k + 1 < line_.end && j_.stretch[k - line_.begin];
-    // CJK characters stretch through the run's character spacing (the line's last one too, where
-    // it is invisible, so it stays in its run); others widen the gap after them explicitly.
-    const bool interior_stretch = j_.on && is_cjk_stretchable(c.cp) && (s || k + 1 == line_.end);
-    if (starts_run(k, interior_stretch)) start_run(c, span, interior_stretch);
+    if (c.glyph_chars == 0) {  // a ligature's later character: text only
+      base::utf8_append(run_.text, c.cp);
+      return;
+    }
+    if (k > line_.begin) {
+      const double g = gap(k);
+      x_ += g - run_.char_spacing * run_open_;
+      note_spacing(k, g);
+    }
+    if (starts_run(k)) start_run(k, span);
     const double glyph_x = x_;
-    run_.glyphs.push_back(frame::Glyph{c.glyph, c.cp, x_ - run_.origin.x});
+    run_.glyphs.push_back(frame::Glyph{c.glyph, c.cp, x_ - run_.origin.x, c.glyph_chars});
     base::utf8_append(run_.text, c.cp);
     const double step = c.advance + run_.char_spacing;
     run_.width += step;
     x_ += step;
-    if (s && !interior_stretch) x_ += j_.extra;  // a space or a Latin character before CJK
     if (!span.link.empty())
       extend_link(c.span, span, glyph_x, step);
     else
       flush_link();
   }
 
-  bool starts_run(std::size_t k, bool interior_stretch) const {
+  /// A gap a text extractor would read as a space (poppler: over 0.1 em), or an overlap, where
+  /// the text has none.
+  void note_spacing(std::size_t k, double g) {
+    const double em = p_.spans[p_.chars[k].span].size;
+    if (!is_break_space(p_.chars[k - 1].cp) && (g > 0.09 * em || g < -0.15 * em)) spaced_ = true;
+  }
+
+  bool starts_run(std::size_t k) const {
     if (!run_open_) return true;
     const Char& c = p_.chars[k];
     const Char& prev = p_.chars[k - 1];
-    return run_.font != c.face || prev.span != c.span || c.gap_before > 0 || run_stretch_ != interior_stretch ||
-           (is_break_space(prev.cp) && j_.on);
+    return run_.font != c.face || prev.span != c.span || std::abs(gap(k) - run_.char_spacing) > 1e-9;
   }
 
-  void start_run(const Char& c, const Span& span, bool interior_stretch) {
+  /// A run starting at character k, its spacing that of the gap to the next glyph when it is in
+  /// the same face and span.
+  void start_run(std::size_t k, const Span& span) {
     flush_run();
+    const Char& c = p_.chars[k];
+    const std::size_t next = next_glyph(k);
+    const bool same = next < line_.end && p_.chars[next].face == c.face && p_.chars[next].span == c.span;
     run_.origin = {x_, baseline_ - span.rise};
     run_.font = c.face;
     run_.size = span.size;
     run_.color = span.color;
-    run_.char_spacing = interior_stretch ? j_.extra : 0;
+    run_.char_spacing = same ? gap(next) : 0;
     run_open_ = true;
-    run_stretch_ = interior_stretch;
   }
 
   void flush_run() {
@@ -250,14 +330,15 @@ class RunBuilder {
   static constexpr std::uint32_t kNoLink = UINT32_MAX;
   const LaidParagraph& p_;
   const Line& line_;
-  const Justification j_;
+  const LineFit fit_;
   double x_;
   const double baseline_;
   std::vector<frame::Item>& items_;
   std::vector<frame::Link>& links_;
   frame::TextRun run_;
   bool run_open_ = false;
-  bool run_stretch_ = false;
+  bool spaced_ = false;
+  std::size_t first_run_ = 0;
   std::uint32_t link_span_ = kNoLink;
   frame::Rect link_box_;
 };
@@ -275,12 +356,9 @@ double baseline_in_line(const FontBook& fonts, double line_height, double size) 
 }
 
 double measure(const FontBook& fonts, const Span& span, bool zh, const TextContext& ctx) {
-  std::vector<Char> chars;
-  measure_into(fonts, span, 0, zh, ctx, chars);
-  add_autospace(chars, {span});
-  double w = 0;
-  for (const auto& c : chars) w += c.advance + c.gap_before;
-  return w;
+  const std::vector<Span> spans{span};
+  const std::vector<Char> chars = measure_spans(fonts, spans, zh, ctx);
+  return line_width(chars, 0, chars.size());
 }
 
 LaidParagraph layout_paragraph(const FontBook& fonts, std::vector<Span> spans, const ParagraphStyle& style,
@@ -291,7 +369,10 @@ LaidParagraph layout_paragraph(const FontBook& fonts, std::vector<Span> spans, c
   p.chars = measure_spans(fonts, spans, style.zh, ctx);
   p.spans = std::move(spans);
   const BreakMap breaks = break_map(p.chars, p.spans, style.zh);
-  p.lines = LineFiller(p.chars, p.spans, breaks, style.width - style.indent, style.zh).fill();
+  const LineFiller filler(p.chars, p.spans, breaks, style.width - style.indent, style);
+  p.lines = filler.fill();
+  p.fits.reserve(p.lines.size());
+  for (const Line& line : p.lines) p.fits.push_back(filler.fit(line, style.align == Align::justify));
   return p;
 }
 
@@ -299,9 +380,11 @@ void emit_line(const LaidParagraph& p, std::size_t li, double left, double basel
                std::vector<frame::Link>& links) {
   const Line& line = p.lines[li];
   if (line.begin >= line.end) return;
-  const double measure_width = p.style.width - p.style.indent;
-  const double slack = measure_width - line.width;
-  RunBuilder(p, line, justification(p, line, slack), line_start(p, line, left, slack), baseline, items, links).build();
+  LineFit fit = p.fits[li];
+  double x0 = left + p.style.indent - lead_trim(p.chars, line.begin);
+  if (p.style.align == Align::center) x0 += fit.short_by / 2;
+  if (p.style.align == Align::right) x0 += fit.short_by;
+  RunBuilder(p, line, std::move(fit), x0, baseline, items, links).build();
 }
 
 }  // namespace zb::text

@@ -35,23 +35,39 @@ struct ParagraphStyle {
   Align align = Align::left;
   bool zh = false;           ///< Chinese rules: strict breaking, CJK punctuation, justification
   double indent = 0;         ///< extra left indent of every line
+  /// Lines of similar length (titles, headings): the last line counts like the others when the
+  /// breaks are chosen, so none is left with a lone word or a bracketed suffix.
+  bool balance = false;
 };
 
-/// One measured character of a paragraph.
+/// One measured character of a paragraph, shaped: lengths in points.
 struct Char {
   char32_t cp = 0;
   std::uint16_t face = 0;
-  std::uint32_t glyph = 0;
-  double advance = 0;       ///< points
-  double gap_before = 0;    ///< autospace before this character, points
-  std::uint32_t span = 0;   ///< index of its span
+  std::uint32_t glyph = 0;   ///< the glyph shaping chose (for a ligature: on its first character)
+  double advance = 0;        ///< the glyph's own advance (0 for a ligature's later characters)
+  /// Fixed space between the previous glyph and this one: kerning, the Han–Latin autospace,
+  /// adjacent punctuation squeezed (negative). Not set at a line start.
+  double gap_before = 0;
+  /// Blank a full-width punctuation mark may still give up before / after its ink (clreq).
+  double blank_before = 0, blank_after = 0;
+  std::uint32_t span = 0;    ///< index of its span
+  std::uint8_t glyph_chars = 1;  ///< characters its glyph shows: 1; more for a ligature; 0 inside one
+  bool autospace = false;    ///< gap_before holds the quarter-em autospace (it may stretch and shrink)
 };
 
 /// A line: characters [begin, end) of the paragraph, without trailing spaces.
 struct Line {
   std::size_t begin = 0, end = 0;
-  double width = 0;         ///< natural width, points
+  double width = 0;         ///< natural width, points (opening punctuation at its start trimmed)
   bool last = false;        ///< the paragraph's last line (or before a forced break)
+};
+
+/// How one set line meets its measure (text::LineFiller::fit).
+struct LineFit {
+  std::vector<double> extra;  ///< points added to the gap before character line.begin + i ([0] unused)
+  double end_shrink = 0;      ///< blank given up by the punctuation mark that ends the line
+  double short_by = 0;        ///< points the line stays short of the measure (ragged or out of room)
 };
 
 /// Where missing glyphs are reported: e.g. file "inputs/x.yaml", field "metrics[2].label.zh".
@@ -68,6 +84,7 @@ struct TextContext {
 struct LaidParagraph {
   std::vector<Char> chars;
   std::vector<Line> lines;
+  std::vector<LineFit> fits;  ///< one per line: how it is justified or shrunk
   std::vector<Span> spans;
   ParagraphStyle style;
   double em_top = 0;  ///< FontBook::em_top() of the fonts it was set in (link areas start there)

@@ -425,7 +425,9 @@ std::vector<std::pair<std::size_t, std::size_t>> filled(const std::vector<text::
                                                         double measure, bool zh) {
   const std::vector<text::Span> spans{text::Span{"", 0, 10}};
   std::vector<std::pair<std::size_t, std::size_t>> out;
-  for (const auto& l : text::LineFiller(chars, spans, b, measure, zh).fill()) out.emplace_back(l.begin, l.end);
+  text::ParagraphStyle style;
+  style.zh = zh;
+  for (const auto& l : text::LineFiller(chars, spans, b, measure, style).fill()) out.emplace_back(l.begin, l.end);
   return out;
 }
 
@@ -439,7 +441,7 @@ TEST_CASE("the line filler's choices on given widths", "[text][linebreak][filler
     text::BreakMap b{at(11, {3, 6, 9}), at(11, {})};
     CHECK(filled(chars, b, 23, false) == Lines{{0, 5}, {6, 11}});
     const std::vector<text::Span> spans{text::Span{"", 0, 10}};
-    auto lines = text::LineFiller(chars, spans, b, 23, false).fill();
+    auto lines = text::LineFiller(chars, spans, b, 23, text::ParagraphStyle{}).fill();
     CHECK(lines[0].width == 22.5);
     CHECK_FALSE(lines[0].last);
     CHECK(lines[1].last);
@@ -461,7 +463,7 @@ TEST_CASE("the line filler's choices on given widths", "[text][linebreak][filler
     CHECK(filled(chars, b, 35, true) == Lines{{0, 2}, {2, 5}, {5, 8}});
   }
   SECTION("no text: one empty last line") {
-    auto lines = text::LineFiller({}, {}, text::BreakMap{}, 100, true).fill();
+    auto lines = text::LineFiller({}, {}, text::BreakMap{}, 100, text::ParagraphStyle{}).fill();
     REQUIRE(lines.size() == 1);
     CHECK(lines[0].last);
   }

@@ -5,6 +5,7 @@
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
+#include <hpdf_pages.h>
 #include <hpdf_streams.h>
 #include <hpdf_version.h>
 
@@ -12,7 +13,7 @@
 // version re-check, in hpdf_font.h / hpdf_fontdef.h / hpdf_objects.h / hpdf_doc.h: the fields
 // HPDF_FontAttr_Rec::descendant_font and ::fontdef, HPDF_FontDef_Rec::descriptor and ::attr,
 // HPDF_TTFontDefAttr_Rec::embedding, HPDF_Dict_Rec::before_write_fn, ::filter, ::stream and
-// ::write_fn, HPDF_Doc_Rec::mmgr and ::xref; that a TrueType font with embedding off gets no
+// ::write_fn, HPDF_Doc_Rec::mmgr and ::xref, HPDF_PageAttr_Rec::stream (hpdf_pages.h); that a TrueType font with embedding off gets no
 // CIDToGIDMap and no FontFile2 (hpdf_font_cid.c); and that HPDF_Doc_FindFontDef and
 // HPDF_DictStream_New are still exported. Then run tests/unit/test_hpdf_adapter.cpp.
 #if HPDF_MAJOR_VERSION != 2 || HPDF_MINOR_VERSION != 3
@@ -39,6 +40,13 @@ HPDF_STATUS write_bytes(HPDF_Dict stream_dict, const std::string& bytes) {
 }
 
 }  // namespace
+
+HPDF_STATUS write_content(HPDF_Page page, const std::string& operators) {
+  if (!HPDF_Page_Validate(page)) return HPDF_INVALID_PAGE;
+  auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+  return HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(operators.data()),
+                           static_cast<HPDF_UINT>(operators.size()));
+}
 
 bool mark_not_embedded(HPDF_Doc doc, const char* font_name) {
   HPDF_FontDef def = HPDF_Doc_FindFontDef(doc, font_name);

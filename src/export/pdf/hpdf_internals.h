@@ -27,6 +27,11 @@ HPDF_STATUS use_identity_cid_to_gid(HPDF_Font font);
 /// holding `cmap` (the whole CMap program, e.g. a bfchar CMap) as given.
 HPDF_STATUS replace_to_unicode(HPDF_Doc doc, HPDF_Font font, const std::string& cmap);
 
+/// Writes `operators` (whole content-stream operators, each ending in a newline) into `page`'s
+/// content stream where drawing has got to: libharu has no call for marked content, which
+/// the backend needs for ActualText (`/Span <</ActualText <FEFF…>>> BDC` … `EMC`).
+HPDF_STATUS write_content(HPDF_Page page, const std::string& operators);
+
 /// How embed_font_program went.
 enum class EmbedResult {
   embedded,       ///< the descriptor now has /FontFile2 pointing at the program

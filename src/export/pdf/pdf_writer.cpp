@@ -166,24 +166,33 @@ std::string format4_cmap(const std::map<std::uint32_t, std::uint32_t>& map) {
   return cmap + sub;
 }
 
+/// What a document shows of one font: each glyph id (in the full font) and the text it stands
+/// for (one character, or several for a ligature).
+using GlyphTexts = std::map<std::uint32_t, std::u32string>;
+
 /// The subset of one font for one document: its bytes, and the code used in the PDF content
-/// stream for each character.
+/// stream for each glyph.
 struct Subset {
   std::string bytes;
-  std::map<char32_t, char32_t> code_of;        // character → code written in the PDF (its glyph id)
-  std::map<std::uint32_t, char32_t> text_of;   // code → the character ToUnicode gives for it
+  std::map<std::uint32_t, std::uint32_t> code_of;    // glyph id in the full font → code in the PDF
+  std::map<std::uint32_t, std::u32string> text_of;   // code → the text ToUnicode gives for it
 };
 
-/// HarfBuzz's subset of `font` for the characters `cps`, without hinting and without the layout
-/// and vertical tables the PDF does not use.
-FacePtr subset_face(const frame::Font& font, const std::set<char32_t>& cps, const std::string& name) {
+struct HbSubsetPlan {
+  void operator()(hb_subset_plan_t* p) const { hb_subset_plan_destroy(p); }
+};
+
+/// HarfBuzz's subset of `font` for the glyphs `glyphs` (as shaping chose them, ligatures and
+/// contextual forms included), without hinting and without the layout and vertical tables the
+/// PDF does not use. Fills `out.code_of` (old glyph id → new one, which is the content code).
+FacePtr subset_face(const frame::Font& font, const GlyphTexts& glyphs, const std::string& name, Subset& out) {
   BlobPtr blob(hb_blob_create(font.data->data(), static_cast<unsigned>(font.data->size()), HB_MEMORY_MODE_READONLY,
                               nullptr, nullptr));
   FacePtr face(hb_face_create(blob.get(), 0));
   std::unique_ptr<hb_subset_input_t, HbSubsetInput> input(hb_subset_input_create_or_fail());
   if (!input) fail(name, "expected memory for a font subset", "hb_subset_input_create_or_fail failed");
-  hb_set_t* unicodes = hb_subset_input_unicode_set(input.get());
-  for (char32_t cp : cps) hb_set_add(unicodes, cp);
+  hb_set_t* gids = hb_subset_input_glyph_set(input.get());
+  for (const auto& entry : glyphs) hb_set_add(gids, entry.first);
   hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_DESUBROUTINIZE);
   hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
   for (hb_tag_t t : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
@@ -191,7 +200,16 @@ FacePtr subset_face(const frame::Font& font, const std::set<char32_t>& cps, cons
                      HB_TAG('V', 'O', 'R', 'G'), HB_TAG('D', 'S', 'I', 'G'), HB_TAG('m', 'o', 'r', 'x'),
                      HB_TAG('k', 'e', 'r', 'n'), HB_TAG('g', 'a', 's', 'p'), HB_TAG('h', 'd', 'm', 'x')})
     hb_set_add(drop, t);
-  FacePtr sub(hb_subset_or_fail(face.get(), input.get()));
+  std::unique_ptr<hb_subset_plan_t, HbSubsetPlan> plan(hb_subset_plan_create_or_fail(face.get(), input.get()));
+  if (!plan) fail(name, "expected a font HarfBuzz can subset", font.path);
+  const hb_map_t* old_to_new = hb_subset_plan_old_to_new_glyph_mapping(plan.get());
+  for (const auto& entry : glyphs) {
+    const hb_codepoint_t code = hb_map_get(old_to_new, entry.first);
+    if (code == HB_MAP_VALUE_INVALID) fail(name, "expected every glyph in the font subset", font.path);
+    out.code_of[entry.first] = code;
+    out.text_of[code] = entry.second;
+  }
+  FacePtr sub(hb_subset_plan_execute_or_fail(plan.get()));
   if (!sub) fail(name, "expected a font HarfBuzz can subset", font.path);
   return sub;
 }
@@ -199,26 +217,16 @@ FacePtr subset_face(const frame::Font& font, const std::set<char32_t>& cps, cons
 /// Our own cmap, making the codes written in the content stream the glyph ids themselves
 /// (CID = GID, so the font gets /CIDToGIDMap /Identity). libharu's text path is BMP-only and
 /// looks all 65,536 codes of its UTF-8 encoder up with a linear scan of the cmap's segments;
-/// with codes = glyph ids one segment maps them all, characters above U+FFFF need no special
-/// case, and the ToUnicode map gives the true text. Two characters drawn with one glyph (a
-/// Kangxi radical and its ideograph, say) share a code; ToUnicode then names the ideograph.
-/// Fills `out.code_of` and `out.text_of` and returns the cmap's bytes.
-std::string assign_codes(hb_face_t* sub, const std::set<char32_t>& cps, const frame::Font& font,
-                         const std::string& name, Subset& out) {
-  std::unique_ptr<hb_font_t, HbFont> sub_font(hb_font_create(sub));
+/// with codes = glyph ids one segment maps them all, shaped glyphs without a character of their
+/// own (ligatures, contextual forms) need no special case, and the ToUnicode map gives the true
+/// text. Returns the cmap's bytes.
+std::string identity_cmap(hb_face_t* sub, const frame::Font& font, const std::string& name) {
   const unsigned glyph_count = hb_face_get_glyph_count(sub);
   if (glyph_count > kMaxGlyphsPerFont)
     fail(name, "expected at most " + std::to_string(kMaxGlyphsPerFont) + " glyphs of one font in a document",
          std::to_string(glyph_count) + " glyphs of " + font.name);
   std::map<std::uint32_t, std::uint32_t> cmap;
   for (unsigned gid = 1; gid < glyph_count; ++gid) cmap[gid] = gid;
-  for (char32_t cp : cps) {
-    hb_codepoint_t gid = 0;
-    if (!hb_font_get_nominal_glyph(sub_font.get(), cp, &gid)) continue;  // layout checked coverage
-    out.code_of[cp] = gid;
-    auto [it, fresh] = out.text_of.emplace(gid, cp);
-    if (!fresh && is_unified_ideograph(cp) && !is_unified_ideograph(it->second)) it->second = cp;
-  }
   return format4_cmap(cmap);
 }
 
@@ -261,36 +269,38 @@ std::string with_cmap(hb_face_t* sub, const std::string& cmap_bytes, const std::
   return std::string(data, len);
 }
 
-/// The subset of `font` for the characters `cps`, with codes equal to glyph ids.
-Subset subset_font(const frame::Font& font, const std::set<char32_t>& cps, const std::string& name) {
-  FacePtr sub = subset_face(font, cps, name);
+/// The subset of `font` for `glyphs`, with codes equal to the subset's glyph ids.
+Subset subset_font(const frame::Font& font, const GlyphTexts& glyphs, const std::string& name) {
   Subset out;
-  const std::string cmap_bytes = assign_codes(sub.get(), cps, font, name, out);
-  out.bytes = with_cmap(sub.get(), cmap_bytes, name);
+  FacePtr sub = subset_face(font, glyphs, name, out);
+  out.bytes = with_cmap(sub.get(), identity_cmap(sub.get(), font, name), name);
   return out;
 }
 
 /// A bfchar ToUnicode CMap (ISO 32000-1 §9.10.3): code (2 bytes) → UTF-16BE of the true text.
-std::string to_unicode_cmap(const std::map<std::uint32_t, char32_t>& text_of) {
+std::string to_unicode_cmap(const std::map<std::uint32_t, std::u32string>& text_of) {
   std::string s =
       "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
       "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-  std::vector<std::pair<char32_t, char32_t>> entries(text_of.begin(), text_of.end());
+  std::vector<std::pair<std::uint32_t, std::u32string>> entries(text_of.begin(), text_of.end());
   auto out = std::back_inserter(s);
   for (std::size_t i = 0; i < entries.size(); i += 100) {
     std::size_t n = std::min<std::size_t>(100, entries.size() - i);
     s += std::to_string(n) + " beginbfchar\n";
     for (std::size_t k = i; k < i + n; ++k) {
-      auto [code, cp] = entries[k];
-      if (cp > 0xFFFF) {
-        char32_t v = cp - 0x10000;
-        fmt::format_to(out, "<{:04X}> <{:04X}{:04X}>\n", static_cast<unsigned>(code),
-                       static_cast<unsigned>(0xD800 + (v >> 10)), static_cast<unsigned>(0xDC00 + (v & 0x3FF)));
-      } else {
-        fmt::format_to(out, "<{:04X}> <{:04X}>\n", static_cast<unsigned>(code), static_cast<unsigned>(cp));
+      fmt::format_to(out, "<{:04X}> <", static_cast<unsigned>(entries[k].first));
+      for (char32_t cp : entries[k].second) {
+        if (cp > 0xFFFF) {
+          char32_t v = cp - 0x10000;
+          fmt::format_to(out, "{:04X}{:04X}", static_cast<unsigned>(0xD800 + (v >> 10)),
+                         static_cast<unsigned>(0xDC00 + (v & 0x3FF)));
+        } else {
+          fmt::format_to(out, "{:04X}", static_cast<unsigned>(cp));
+        }
       }
+      s += ">\n";
     }
     s += "endbfchar\n";
   }
@@ -339,17 +349,23 @@ HPDF_Date to_pdf_date(std::int64_t epoch) {
 /// that changes.
 class PageDrawer {
  public:
-  /// `fonts` and `code_of` are the document's loaded fonts and each one's character → code map.
+  /// `fonts` and `code_of` are the document's loaded fonts and each one's glyph → code map.
   PageDrawer(HPDF_Page page, double height, const std::vector<HPDF_Font>& fonts,
-             const std::vector<std::map<char32_t, char32_t>>& code_of, const frame::Document& doc,
+             const std::vector<std::map<std::uint32_t, std::uint32_t>>& code_of, const frame::Document& doc,
              const std::string& name)
       : page_(page), height_(height), fonts_(fonts), code_of_(code_of), doc_(doc), name_(name) {}
 
-  void draw_text_run(const frame::TextRun& t) {
+  /// Draws `t`; `joined_text` is the text of the runs it starts when it starts a joined line
+  /// (TextRun::joined), which extraction then gives as one ActualText.
+  void draw_text_run(const frame::TextRun& t, const std::string& joined_text) {
     if (t.glyphs.empty()) return;
     const std::string text = content_codes(t);
     if (!in_text_) HPDF_Page_BeginText(page_);
     in_text_ = true;
+    if (t.joined > 0) {
+      write_content(actual_text_begin(joined_text));
+      open_joined_ = t.joined;
+    }
     if (!has_font_ || cur_font_ != t.font || cur_size_ != t.size) {
       HPDF_Page_SetFontAndSize(page_, fonts_[t.font], static_cast<HPDF_REAL>(t.size));
       has_font_ = true;
@@ -362,6 +378,7 @@ class PageDrawer {
     }
     set_fill(t.color);
     HPDF_Page_TextOut(page_, x(t.origin.x), y(t.origin.y), text.c_str());
+    if (open_joined_ > 0 && --open_joined_ == 0) write_content("EMC\n");
   }
 
   void draw_path(const frame::Path& p) {
@@ -402,12 +419,35 @@ class PageDrawer {
 
   /// Closes the open text object, if any.
   void end_text() {
+    if (open_joined_ > 0) write_content("EMC\n");  // a joined line cut short (never made by text/)
+    open_joined_ = 0;
     if (in_text_) HPDF_Page_EndText(page_);
     in_text_ = false;
   }
 
  private:
   static HPDF_REAL x(double v) { return static_cast<HPDF_REAL>(v); }
+
+  /// A marked-content sequence whose text is `utf8` (ISO 32000-1 §14.9.4), as a UTF-16BE string.
+  static std::string actual_text_begin(const std::string& utf8) {
+    std::string s = "/Span <</ActualText <FEFF";
+    auto out = std::back_inserter(s);
+    for (char32_t cp : base::utf8_decode(utf8)) {
+      if (cp > 0xFFFF) {
+        const char32_t v = cp - 0x10000;
+        fmt::format_to(out, "{:04X}{:04X}", static_cast<unsigned>(0xD800 + (v >> 10)),
+                       static_cast<unsigned>(0xDC00 + (v & 0x3FF)));
+      } else {
+        fmt::format_to(out, "{:04X}", static_cast<unsigned>(cp));
+      }
+    }
+    return s + ">>> BDC\n";
+  }
+
+  void write_content(const std::string& ops) {
+    if (HPDF_STATUS st = hpdf::write_content(page_, ops); st != HPDF_OK)
+      fail(name_, "expected libharu to take marked content", fmt::format("status 0x{:04X}", static_cast<unsigned>(st)));
+  }
   HPDF_REAL y(double v) const { return static_cast<HPDF_REAL>(height_ - v); }
 
   /// The run's characters as the UTF-8 of their content-stream codes (glyph ids).
@@ -416,9 +456,9 @@ class PageDrawer {
       fail(name_, "expected text runs in the document's fonts", "font index " + std::to_string(t.font));
     std::string text;
     for (const auto& g : t.glyphs) {
-      auto code = code_of_[t.font].find(g.cp);
+      auto code = code_of_[t.font].find(g.id);
       if (code == code_of_[t.font].end())
-        fail(name_, "expected every character of a run in its font",
+        fail(name_, "expected every glyph of a run in its font",
              base::codepoint_name(g.cp) + " in " + doc_.fonts[t.font].name);
       base::utf8_append(text, code->second);
     }
@@ -435,10 +475,11 @@ class PageDrawer {
   HPDF_Page page_;
   double height_;
   const std::vector<HPDF_Font>& fonts_;
-  const std::vector<std::map<char32_t, char32_t>>& code_of_;
+  const std::vector<std::map<std::uint32_t, std::uint32_t>>& code_of_;
   const frame::Document& doc_;
   const std::string& name_;
   bool in_text_ = false;
+  int open_joined_ = 0;  // runs left in the open ActualText sequence
   // The text state set so far on this page (plain flags rather than std::optional, which GCC 12
   // wrongly reports as maybe-uninitialized here).
   bool has_font_ = false;
@@ -482,12 +523,11 @@ class DocumentWriter {
 
   /// Subsets and loads every font the pages use.
   void load_fonts() {
-    std::vector<std::set<char32_t>> used(doc_.fonts.size());  // characters used per font
+    std::vector<GlyphTexts> used(doc_.fonts.size());  // glyphs used per font, with their text
     for (const auto& page : doc_.pages)
       for (const auto& item : page.items)
         if (const auto* t = std::get_if<frame::TextRun>(&item))
-          if (t->font < used.size())
-            for (const auto& g : t->glyphs) used[t->font].insert(g.cp);
+          if (t->font < used.size()) note_glyphs(*t, used[t->font]);
     fonts_.assign(doc_.fonts.size(), nullptr);
     code_of_.assign(doc_.fonts.size(), {});
     programs_.assign(doc_.fonts.size(), {});
@@ -495,7 +535,23 @@ class DocumentWriter {
       if (!used[f].empty()) load_font(f, used[f]);
   }
 
-  void load_font(std::size_t f, const std::set<char32_t>& used) {
+  /// Records each glyph of `t` with the text it shows. Two characters drawn with one glyph (a
+  /// Kangxi radical and its ideograph, say) share a code; ToUnicode then names the ideograph.
+  void note_glyphs(const frame::TextRun& t, GlyphTexts& used) const {
+    const std::u32string text = base::utf8_decode(t.text);
+    std::size_t at = 0;
+    for (const auto& g : t.glyphs) {
+      const std::size_t n = std::min<std::size_t>(std::max<std::size_t>(g.chars, 1), text.size() - std::min(at, text.size()));
+      std::u32string shown = n > 0 ? text.substr(at, n) : std::u32string(1, g.cp);
+      at += n;
+      auto [it, fresh] = used.emplace(g.id, shown);
+      if (!fresh && shown.size() == 1 && is_unified_ideograph(shown[0]) &&
+          !(it->second.size() == 1 && is_unified_ideograph(it->second[0])))
+        it->second = shown;
+    }
+  }
+
+  void load_font(std::size_t f, const GlyphTexts& used) {
     Subset sub = subset_font(doc_.fonts[f], used, name_);
     MemFile file(sub.bytes.data(), sub.bytes.size());
     if (!file.ok()) fail(name_, "expected a memory file for a font subset", "memfd_create failed");
@@ -517,6 +573,15 @@ class DocumentWriter {
     programs_[f] = std::move(sub.bytes);
   }
 
+  /// The texts of the runs a joined run starts (itself and the next joined − 1), end to end.
+  static std::string joined_text(const frame::Page& fp, std::size_t first) {
+    const std::size_t count = std::get<frame::TextRun>(fp.items[first]).joined;
+    std::string text;
+    for (std::size_t k = first; k < fp.items.size() && k < first + count; ++k)
+      if (const auto* t = std::get_if<frame::TextRun>(&fp.items[k])) text += t->text;
+    return text;
+  }
+
   void draw_page(const frame::Page& fp) {
     HPDF_Page page = HPDF_AddPage(pdf_.get());
     HPDF_Page_SetWidth(page, static_cast<HPDF_REAL>(fp.width));
@@ -524,9 +589,10 @@ class DocumentWriter {
     check("add a page");
     pages_.push_back(page);
     PageDrawer drawer(page, fp.height, fonts_, code_of_, doc_, name_);
-    for (const auto& item : fp.items) {
+    for (std::size_t i = 0; i < fp.items.size(); ++i) {
+      const frame::Item& item = fp.items[i];
       if (const auto* t = std::get_if<frame::TextRun>(&item)) {
-        drawer.draw_text_run(*t);
+        drawer.draw_text_run(*t, t->joined > 0 ? joined_text(fp, i) : std::string());
       } else if (const auto* p = std::get_if<frame::Path>(&item)) {
         drawer.draw_path(*p);
       } else if (const auto* img = std::get_if<frame::Image>(&item)) {
@@ -626,7 +692,7 @@ class DocumentWriter {
   HaruError err_;  // filled by on_haru_error; outlives pdf_ (declared before it)
   DocPtr pdf_;
   std::vector<HPDF_Font> fonts_;                         // per document font; null when unused
-  std::vector<std::map<char32_t, char32_t>> code_of_;    // per font: character → content code
+  std::vector<std::map<std::uint32_t, std::uint32_t>> code_of_;  // per font: glyph id → content code
   std::vector<std::string> programs_;                    // per font: the subset font program
   std::vector<HPDF_Page> pages_;
 };
