@@ -32,7 +32,10 @@ struct Font {
 struct Glyph {
   std::uint32_t id = 0;   ///< glyph index in Document::fonts[font] (not a subset id)
   char32_t cp = 0;        ///< the (first) character it shows
-  double x = 0;           ///< pen x relative to the run origin, char_spacing included
+  /// Where the glyph is drawn, relative to the run origin. Usually the previous glyph's x plus
+  /// its advance plus the run's char_spacing; where not (kerning, autospace, squeezed
+  /// punctuation, justification), backends place it here all the same.
+  double x = 0;
   /// Code points of the run's `text` this glyph shows, from `cp` on: 1, or more for a ligature
   /// (ﬁ shows "fi"; text extraction gives them back through the font's ToUnicode map).
   std::uint8_t chars = 1;

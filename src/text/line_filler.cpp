@@ -74,10 +74,12 @@ double line_width(const std::vector<Char>& chars, std::size_t from, std::size_t 
   return w - lead_trim(chars, from);
 }
 
-/// Sums over a line [s, e): its natural width and the room of the gaps inside it.
+/// Sums over a line [s, e): its natural width and the room of the gaps inside it. A ragged
+/// line gives up only the blank of the punctuation that ends it: its word spaces stay as set.
 struct LineFiller::Totals {
   double width = 0, stretch_first = 0, stretch_cjk = 0, shrink_punct = 0, shrink_space = 0, shrink_end = 0;
-  double shrink() const { return shrink_end + shrink_punct + shrink_space; }
+  bool justified = false;
+  double shrink() const { return shrink_end + (justified ? shrink_punct + shrink_space : 0); }
 };
 
 LineFiller::LineFiller(const std::vector<Char>& chars, const std::vector<Span>& spans, const BreakMap& breaks,
@@ -108,6 +110,7 @@ LineFiller::Totals LineFiller::totals(std::size_t s, std::size_t e) const {
   t.shrink_punct = inside(shrink_punct_sum_);
   t.shrink_space = inside(shrink_space_sum_);
   t.shrink_end = chars_[e - 1].blank_after;
+  t.justified = style_.align == Align::justify;
   return t;
 }
 
@@ -159,7 +162,9 @@ double LineFiller::demerits(std::size_t s, std::size_t e, bool last, int penalty
   const Totals t = totals(s, e);
   const double em = spans_[chars_[s].span].size;
   const double slack = measure_width_ - t.width;
-  const double p = penalty == 2 ? kEmergencyPenalty : penalty == 1 ? kRelaxedPenalty : 0;
+  // Relaxed opportunities exist for Chinese (第 | 6位); elsewhere a ragged line is better.
+  const double relaxed = style_.zh ? kRelaxedPenalty : 10 * kRelaxedPenalty;
+  const double p = penalty == 2 ? kEmergencyPenalty : penalty == 1 ? relaxed : 0;
   if (slack < -kEps && -slack > t.shrink() + kEps) return kOverfull * (1 + (-slack - t.shrink()) / em);
   double badness = 0;
   if (slack < 0) {
@@ -256,13 +261,16 @@ LineFit LineFiller::fit(const Line& line, bool justify) const {
   if (slack < 0) {
     f.end_shrink = std::min(-slack, t.shrink_end);
     slack += f.end_shrink;
-    slack += spread(-slack, &GapRoom::shrink_punct, -1);
-    slack += spread(-slack, &GapRoom::shrink_space, -1);
+    if (t.justified) {
+      slack += spread(-slack, &GapRoom::shrink_punct, -1);
+      slack += spread(-slack, &GapRoom::shrink_space, -1);
+    }
   } else if (justify && !line.last && slack > 0) {
     slack -= spread(slack, &GapRoom::stretch_first, 1);
     slack -= spread(slack, &GapRoom::stretch_cjk, 1);
   }
   f.short_by = std::max(0.0, slack);
+  f.width = measure_width_ - slack;
   return f;
 }
 

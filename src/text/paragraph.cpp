@@ -217,11 +217,11 @@ BreakMap break_map(const std::vector<Char>& chars, const std::vector<Span>& span
   return breaks;
 }
 
-/// Sets one line's characters into text runs and link areas. A run holds glyphs that follow
-/// each other at their advance plus its character spacing (Tc applies after every glyph): it
-/// ends where the face, span or that spacing changes (autospace, kerning, squeezed punctuation,
-/// justification). A line set with gaps a reader must not take for spaces is marked so that
-/// text extraction gives it back as one text.
+/// Sets one line's characters into text runs and link areas: a run per face and span, each
+/// glyph at its own position (kerning, autospace, squeezed punctuation, justification); its
+/// character spacing is the run's first gap, which most of its gaps share (the CJK stretch), so
+/// backends correct few positions. A line set with gaps a reader must not take for spaces is
+/// marked so that text extraction gives it back as one text.
 class RunBuilder {
  public:
   RunBuilder(const LaidParagraph& p, const Line& line, LineFit fit, double x, double baseline,
@@ -285,7 +285,7 @@ class RunBuilder {
     if (!run_open_) return true;
     const Char& c = p_.chars[k];
     const Char& prev = p_.chars[k - 1];
-    return run_.font != c.face || prev.span != c.span || std::abs(gap(k) - run_.char_spacing) > 1e-9;
+    return run_.font != c.face || prev.span != c.span;
   }
 
   /// A run starting at character k, its spacing that of the gap to the next glyph when it is in
@@ -372,7 +372,10 @@ LaidParagraph layout_paragraph(const FontBook& fonts, std::vector<Span> spans, c
   const LineFiller filler(p.chars, p.spans, breaks, style.width - style.indent, style);
   p.lines = filler.fill();
   p.fits.reserve(p.lines.size());
-  for (const Line& line : p.lines) p.fits.push_back(filler.fit(line, style.align == Align::justify));
+  for (Line& line : p.lines) {
+    p.fits.push_back(filler.fit(line, style.align == Align::justify));
+    if (line.end > line.begin) line.width = p.fits.back().width;
+  }
   return p;
 }
 

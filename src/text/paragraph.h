@@ -59,7 +59,7 @@ struct Char {
 /// A line: characters [begin, end) of the paragraph, without trailing spaces.
 struct Line {
   std::size_t begin = 0, end = 0;
-  double width = 0;         ///< natural width, points (opening punctuation at its start trimmed)
+  double width = 0;         ///< width as set, points (justified, squeezed; opening punctuation trimmed)
   bool last = false;        ///< the paragraph's last line (or before a forced break)
 };
 
@@ -68,6 +68,7 @@ struct LineFit {
   std::vector<double> extra;  ///< points added to the gap before character line.begin + i ([0] unused)
   double end_shrink = 0;      ///< blank given up by the punctuation mark that ends the line
   double short_by = 0;        ///< points the line stays short of the measure (ragged or out of room)
+  double width = 0;           ///< the line's width as set, points
 };
 
 /// Where missing glyphs are reported: e.g. file "inputs/x.yaml", field "metrics[2].label.zh".

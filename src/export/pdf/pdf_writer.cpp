@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
 #include <ctime>
 #include <iterator>
 #include <map>
@@ -176,6 +177,7 @@ struct Subset {
   std::string bytes;
   std::map<std::uint32_t, std::uint32_t> code_of;    // glyph id in the full font → code in the PDF
   std::map<std::uint32_t, std::u32string> text_of;   // code → the text ToUnicode gives for it
+  std::map<std::uint32_t, double> advance_of;        // code → its advance in em (the W array's)
 };
 
 struct HbSubsetPlan {
@@ -273,6 +275,10 @@ std::string with_cmap(hb_face_t* sub, const std::string& cmap_bytes, const std::
 Subset subset_font(const frame::Font& font, const GlyphTexts& glyphs, const std::string& name) {
   Subset out;
   FacePtr sub = subset_face(font, glyphs, name, out);
+  std::unique_ptr<hb_font_t, HbFont> sub_font(hb_font_create(sub.get()));
+  const double upem = hb_face_get_upem(sub.get());
+  for (const auto& entry : out.text_of)
+    out.advance_of[entry.first] = hb_font_get_glyph_h_advance(sub_font.get(), entry.first) / upem;
   out.bytes = with_cmap(sub.get(), identity_cmap(sub.get(), font, name), name);
   return out;
 }
@@ -350,10 +356,9 @@ HPDF_Date to_pdf_date(std::int64_t epoch) {
 class PageDrawer {
  public:
   /// `fonts` and `code_of` are the document's loaded fonts and each one's glyph → code map.
-  PageDrawer(HPDF_Page page, double height, const std::vector<HPDF_Font>& fonts,
-             const std::vector<std::map<std::uint32_t, std::uint32_t>>& code_of, const frame::Document& doc,
-             const std::string& name)
-      : page_(page), height_(height), fonts_(fonts), code_of_(code_of), doc_(doc), name_(name) {}
+  PageDrawer(HPDF_Page page, double height, const std::vector<HPDF_Font>& fonts, const std::vector<Subset>& subsets,
+             const frame::Document& doc, const std::string& name)
+      : page_(page), height_(height), fonts_(fonts), subsets_(subsets), doc_(doc), name_(name) {}
 
   /// Draws `t`; `joined_text` is the text of the runs it starts when it starts a joined line
   /// (TextRun::joined), which extraction then gives as one ActualText.
@@ -377,7 +382,15 @@ class PageDrawer {
       cur_cs_ = t.char_spacing;
     }
     set_fill(t.color);
-    HPDF_Page_TextOut(page_, x(t.origin.x), y(t.origin.y), text.c_str());
+    if (const std::string tj = kerned_array(t); tj.empty()) {
+      HPDF_Page_TextOut(page_, x(t.origin.x), y(t.origin.y), text.c_str());
+    } else {
+      // Td moves from the start of the current line, which libharu keeps in its text matrix
+      // (HPDF_Page_TextOut works from it too); TJ leaves it where it is.
+      const HPDF_TransMatrix line = HPDF_Page_GetTextMatrix(page_);
+      HPDF_Page_MoveTextPos(page_, x(t.origin.x) - line.x, y(t.origin.y) - line.y);
+      write_content(tj);
+    }
     if (open_joined_ > 0 && --open_joined_ == 0) write_content("EMC\n");
   }
 
@@ -450,14 +463,37 @@ class PageDrawer {
   }
   HPDF_REAL y(double v) const { return static_cast<HPDF_REAL>(height_ - v); }
 
+  /// A TJ operator for `t` when a glyph stands elsewhere than its predecessor's advance plus the
+  /// character spacing puts it (kerning, squeezed punctuation, justification gaps): the codes
+  /// with the corrections between them, in thousandths of an em. "" when none is needed.
+  std::string kerned_array(const frame::TextRun& t) const {
+    const Subset& sub = subsets_[t.font];
+    std::string tj = "[<";
+    bool kerned = false;
+    for (std::size_t i = 0; i < t.glyphs.size(); ++i) {
+      const std::uint32_t code = sub.code_of.at(t.glyphs[i].id);
+      if (i > 0) {
+        const frame::Glyph& prev = t.glyphs[i - 1];
+        const double pen = prev.x + sub.advance_of.at(sub.code_of.at(prev.id)) * t.size + t.char_spacing;
+        const double shift = std::round((pen - t.glyphs[i].x) * 1000 / t.size * 100) / 100;
+        if (shift != 0) {
+          fmt::format_to(std::back_inserter(tj), "> {} <", shift);
+          kerned = true;
+        }
+      }
+      fmt::format_to(std::back_inserter(tj), "{:04X}", code);
+    }
+    return kerned ? tj + ">] TJ\n" : std::string();
+  }
+
   /// The run's characters as the UTF-8 of their content-stream codes (glyph ids).
   std::string content_codes(const frame::TextRun& t) const {
     if (t.font >= fonts_.size() || !fonts_[t.font])
       fail(name_, "expected text runs in the document's fonts", "font index " + std::to_string(t.font));
     std::string text;
     for (const auto& g : t.glyphs) {
-      auto code = code_of_[t.font].find(g.id);
-      if (code == code_of_[t.font].end())
+      auto code = subsets_[t.font].code_of.find(g.id);
+      if (code == subsets_[t.font].code_of.end())
         fail(name_, "expected every glyph of a run in its font",
              base::codepoint_name(g.cp) + " in " + doc_.fonts[t.font].name);
       base::utf8_append(text, code->second);
@@ -475,7 +511,7 @@ class PageDrawer {
   HPDF_Page page_;
   double height_;
   const std::vector<HPDF_Font>& fonts_;
-  const std::vector<std::map<std::uint32_t, std::uint32_t>>& code_of_;
+  const std::vector<Subset>& subsets_;
   const frame::Document& doc_;
   const std::string& name_;
   bool in_text_ = false;
@@ -529,7 +565,7 @@ class DocumentWriter {
         if (const auto* t = std::get_if<frame::TextRun>(&item))
           if (t->font < used.size()) note_glyphs(*t, used[t->font]);
     fonts_.assign(doc_.fonts.size(), nullptr);
-    code_of_.assign(doc_.fonts.size(), {});
+    subsets_.assign(doc_.fonts.size(), {});
     programs_.assign(doc_.fonts.size(), {});
     for (std::size_t f = 0; f < doc_.fonts.size(); ++f)
       if (!used[f].empty()) load_font(f, used[f]);
@@ -569,8 +605,8 @@ class DocumentWriter {
     // Replace the ToUnicode map libharu writes (an invalid begincidrange CMap, and BMP-only).
     if (HPDF_STATUS s = hpdf::replace_to_unicode(pdf_.get(), fonts_[f], to_unicode_cmap(sub.text_of)); s != HPDF_OK)
       fail_haru(name_, "write a ToUnicode map", err_, s);
-    code_of_[f] = std::move(sub.code_of);
     programs_[f] = std::move(sub.bytes);
+    subsets_[f] = std::move(sub);
   }
 
   /// The texts of the runs a joined run starts (itself and the next joined − 1), end to end.
@@ -588,7 +624,7 @@ class DocumentWriter {
     HPDF_Page_SetHeight(page, static_cast<HPDF_REAL>(fp.height));
     check("add a page");
     pages_.push_back(page);
-    PageDrawer drawer(page, fp.height, fonts_, code_of_, doc_, name_);
+    PageDrawer drawer(page, fp.height, fonts_, subsets_, doc_, name_);
     for (std::size_t i = 0; i < fp.items.size(); ++i) {
       const frame::Item& item = fp.items[i];
       if (const auto* t = std::get_if<frame::TextRun>(&item)) {
@@ -692,7 +728,7 @@ class DocumentWriter {
   HaruError err_;  // filled by on_haru_error; outlives pdf_ (declared before it)
   DocPtr pdf_;
   std::vector<HPDF_Font> fonts_;                         // per document font; null when unused
-  std::vector<std::map<std::uint32_t, std::uint32_t>> code_of_;  // per font: glyph id → content code
+  std::vector<Subset> subsets_;  // per font: glyph id → content code, advances (bytes moved out)
   std::vector<std::string> programs_;                    // per font: the subset font program
   std::vector<HPDF_Page> pages_;
 };
