@@ -85,6 +85,13 @@ Scale cny_scale_en(double v) {
 
 bool is_one(const std::string& number) { return number == "1"; }
 
+/// `decimal` as printed: a leading "-" becomes the true minus U+2212 (−22.54). The decimal
+/// helpers (shift_decimal, group_thousands) keep the ASCII "-" they parse.
+std::string true_minus(std::string decimal) {
+  if (!decimal.empty() && decimal[0] == '-') decimal.replace(0, 1, "−");
+  return decimal;
+}
+
 /// Chinese counts as readers write them: 60000 → 6万, 320000000 → 3.2亿 when that takes at most
 /// two decimals (12345 stays 12345); below 10,000 the plain number.
 std::string zh_count(const model::Number& value) {
@@ -95,16 +102,16 @@ std::string zh_count(const model::Number& value) {
   for (auto [limit, shift, word] : {std::tuple{1e8, -8, "亿"}, std::tuple{1e4, -4, "万"}}) {
     if (magnitude(value) < limit) continue;
     std::string s = shift_decimal(value.literal, shift);
-    if (decimals(s) <= 2) return s + word;
+    if (decimals(s) <= 2) return true_minus(s) + word;
   }
-  return shift_decimal(value.literal, 0);
+  return true_minus(shift_decimal(value.literal, 0));
 }
 
 Formatted format_impl(const model::Number& value, const model::Unit& unit, Lang lang, const std::string& prefix) {
   Formatted f;
   const bool zh = lang == Lang::zh;
-  auto plain = [&](int shift) { return shift_decimal(value.literal, shift); };
-  auto grouped = [&](int shift) { return group_thousands(plain(shift)); };
+  auto plain = [&](int shift) { return true_minus(shift_decimal(value.literal, shift)); };
+  auto grouped = [&](int shift) { return true_minus(group_thousands(shift_decimal(value.literal, shift))); };
   if (!unit.code) {
     f.number = zh ? zh_count(value) : grouped(0);
     f.unit = zh ? unit.label.zh : unit.label.en;
@@ -280,7 +287,7 @@ int axis_shift(const model::Unit& unit, Lang lang, const model::Number& scale_hi
 
 std::string format_number(const model::Number& value, int shift, Lang lang) {
   std::string s = shift_decimal(value.literal, shift);
-  return lang == Lang::zh ? s : group_thousands(s);
+  return true_minus(lang == Lang::zh ? s : group_thousands(s));
 }
 
 std::string scale_unit(const model::Unit& unit, Lang lang, int shift) {

@@ -91,7 +91,7 @@ TEST_CASE("free unit labels, changes with a sign, and axis units", "[format]") {
   CHECK(chart::format_value(num("1200"), platforms, Lang::en, Qualifier::about).text == "about 1,200 platforms");
   CHECK(chart::format_change(num("99"), code(UnitCode::firms), Lang::zh).text == "+99家");
   CHECK(chart::format_change(num("99"), code(UnitCode::count), Lang::en).text == "+99");
-  CHECK(chart::format_change(num("-22.54"), code(UnitCode::pp), Lang::en).text == "-22.54 pp");
+  CHECK(chart::format_change(num("-22.54"), code(UnitCode::pp), Lang::en).text == "−22.54 pp");
   CHECK(chart::format_change(num("0"), code(UnitCode::percent), Lang::en).text == "0%");
   CHECK(chart::axis_unit(code(UnitCode::cny), Lang::zh, num("10800000000")) == "亿元");
   CHECK(chart::axis_unit(code(UnitCode::cny), Lang::en, num("10800000000")) == "CNY billion");
@@ -104,6 +104,29 @@ TEST_CASE("free unit labels, changes with a sign, and axis units", "[format]") {
   CHECK(chart::scale_unit(code(UnitCode::cny), Lang::en, -8) == "CNY 100 million");
   CHECK(chart::scale_unit(code(UnitCode::cny), Lang::zh, -9) == "十亿元");
   CHECK(chart::scale_unit(code(UnitCode::people), Lang::en, -4) == "10,000 people");
+}
+
+TEST_CASE("negative values and changes print a true minus U+2212, not a hyphen", "[format]") {
+  const std::string minus = "\xE2\x88\x92";  // U+2212
+  CHECK(zh("-3.5", UnitCode::percent) == minus + "3.5%");
+  CHECK(en("-3.5", UnitCode::percent) == minus + "3.5%");
+  CHECK(zh("-2000", UnitCode::mu) == minus + "2000亩");
+  CHECK(en("-2000", UnitCode::mu) == minus + "2,000 mu");
+  CHECK(zh("-60000", UnitCode::count) == minus + "6万");
+  CHECK(zh("-10800000000", UnitCode::cny) == minus + "108亿元");
+  CHECK(en("-10800000000", UnitCode::cny) == "CNY " + minus + "10.8 billion");
+  auto change = [](const char* v, UnitCode c, Lang l) { return chart::format_change(num(v), code(c), l); };
+  CHECK(change("-22.54", UnitCode::pp, Lang::zh).text == minus + "22.54个百分点");
+  CHECK(change("-22.54", UnitCode::pp, Lang::en).text == minus + "22.54 pp");
+  CHECK(change("-22.54", UnitCode::pp, Lang::en).number == minus + "22.54");
+  CHECK(change("-1200", UnitCode::firms, Lang::zh).text == minus + "1200家");
+  CHECK(change("-1200", UnitCode::firms, Lang::en).text == minus + "1,200 firms");
+  CHECK(change("5", UnitCode::percent, Lang::zh).text == "+5%");  // + stays for a rise
+  CHECK(change("-0", UnitCode::percent, Lang::en).text == "0%");
+  CHECK(chart::format_number(num("-38000"), -4, Lang::zh) == minus + "3.8");
+  CHECK(chart::format_number(num("-38000"), 0, Lang::en) == minus + "38,000");
+  // The decimal helpers keep the ASCII hyphen they parse.
+  CHECK(chart::shift_decimal("-22.54", 0) == "-22.54");
 }
 
 TEST_CASE("Chinese counts of ten thousand and more are written with 万 or 亿 when exact", "[format]") {
