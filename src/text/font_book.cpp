@@ -82,7 +82,7 @@ bool is_cjk_ambiguous_punct(char32_t cp) {
   switch (cp) {
     case U'\u2018': case U'\u2019': case U'\u201C': case U'\u201D':  // ‘ ’ “ ”
     case U'\u00B7': case U'\u2014': case U'\u2015': case U'\u2026':  // · — ― …
-    case U'\u2025': case U'\u00D7': case U'\u00F7': case U'\u2030':  // ‥ × ÷ ‰
+    case U'\u2025': case U'\u2030':                                  // ‥ ‰
     case U'\u2116': case U'\u2103': case U'\u00B0':                  // № ℃ °
       return true;
     default:

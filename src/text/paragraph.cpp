@@ -2,6 +2,8 @@
 // markers, line filling (line_filler), and run emission with Chinese inter-character justification.
 #include "text/paragraph.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <string>
 #include <utility>
@@ -11,6 +13,7 @@
 #include "text/line_break.h"
 #include "text/line_filler.h"
 #include "text/script.h"
+#include "text/typography.h"
 
 namespace zb::text {
 namespace {
@@ -26,7 +29,7 @@ namespace {
 /// glyph and advance (shaping refines them).
 void measure_into(const FontBook& fonts, const Span& span, std::uint32_t index, bool zh, const TextContext& ctx,
                   std::vector<Char>& out) {
-  for (char32_t cp : base::utf8_decode(span.text)) {
+  for (char32_t cp : base::utf8_decode(typographic(span.text, zh))) {
     if (cp == '\n' || cp == '\r' || cp == '\t') cp = ' ';
     auto pick = fonts.pick(span.role, cp, zh);
     if (!pick) missing_glyph(fonts, span.role, cp, ctx);
@@ -266,8 +269,8 @@ class RunBuilder {
     run_.glyphs.push_back(frame::Glyph{c.glyph, c.cp, x_ - run_.origin.x, c.glyph_chars});
     base::utf8_append(run_.text, c.cp);
     const double step = c.advance + run_.char_spacing;
-    run_.width += step;
     x_ += step;
+    run_.width = x_ - run_.origin.x;
     if (!span.link.empty())
       extend_link(c.span, span, glyph_x, step);
     else
@@ -288,19 +291,32 @@ class RunBuilder {
     return run_.font != c.face || prev.span != c.span;
   }
 
-  /// A run starting at character k, its spacing that of the gap to the next glyph when it is in
-  /// the same face and span.
+  /// A run starting at character k, its spacing the gap most of its glyphs follow at (the CJK
+  /// stretch of a justified line; 0 in Latin text).
   void start_run(std::size_t k, const Span& span) {
     flush_run();
     const Char& c = p_.chars[k];
-    const std::size_t next = next_glyph(k);
-    const bool same = next < line_.end && p_.chars[next].face == c.face && p_.chars[next].span == c.span;
     run_.origin = {x_, baseline_ - span.rise};
     run_.font = c.face;
     run_.size = span.size;
     run_.color = span.color;
-    run_.char_spacing = same ? gap(next) : 0;
+    run_.char_spacing = common_gap(k);
     run_open_ = true;
+  }
+
+  /// The most frequent gap between the glyphs of the run starting at k (ties: the first seen).
+  double common_gap(std::size_t k) const {
+    std::vector<std::pair<double, int>> seen;
+    for (std::size_t i = next_glyph(k); i < line_.end && p_.chars[i].face == p_.chars[k].face &&
+                                        p_.chars[i].span == p_.chars[k].span;
+         i = next_glyph(i)) {
+      const double g = gap(i);
+      auto it = std::find_if(seen.begin(), seen.end(), [&](const auto& e) { return std::abs(e.first - g) < 1e-9; });
+      if (it == seen.end()) seen.emplace_back(g, 1);
+      else ++it->second;
+    }
+    auto best = std::max_element(seen.begin(), seen.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    return best == seen.end() ? 0 : best->first;
   }
 
   void flush_run() {
