@@ -12,6 +12,7 @@
 #include "run_tool.h"
 #include "test_support.h"
 #include "text/script.h"
+#include "text/typography.h"
 
 using namespace zb;
 namespace fs = std::filesystem;
@@ -24,6 +25,45 @@ std::string squeeze(std::string_view s) {
   for (char32_t cp : base::utf8_decode(s))
     if (!text::is_break_space(cp) && cp != '\n' && cp != '\r' && cp != '\f') base::utf8_append(out, cp);
   return out;
+}
+
+/// Extracted text with its line and page breaks joined and nothing else changed: a Chinese
+/// text that runs over several lines comes back whole (a break between two Latin characters was
+/// a space: "Neura / Robotics"), and any space extraction inserted stays.
+std::string without_breaks(std::string_view s) {
+  const std::u32string in = base::utf8_decode(s);
+  std::string out;
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    const char32_t c = in[i];
+    if (c != '\n' && c != '\r' && c != '\f') {
+      base::utf8_append(out, c);
+      continue;
+    }
+    const bool latin_before = i > 0 && in[i - 1] < 0x2E80 && !text::is_break_space(in[i - 1]);
+    const bool latin_after = i + 1 < in.size() && in[i + 1] < 0x2E80 && !text::is_break_space(in[i + 1]);
+    if (latin_before && latin_after && c == '\n') out += ' ';
+  }
+  return out;
+}
+
+/// Every Chinese highlight of `facts` comes back from `extracted` exactly as set: no space
+/// inserted at the autospace, a justified gap or squeezed punctuation. One that does not come
+/// back whole may only be cut by a page break (the running header between its halves), never
+/// by a space. Returns how many came back whole.
+std::size_t check_chinese_round_trip(const std::string& extracted, const model::Facts& facts) {
+  const std::string joined = without_breaks(extracted), squeezed = squeeze(extracted);
+  std::size_t whole = 0;
+  for (const auto& h : facts.highlights) {
+    const std::string set = text::typographic(h.text.zh, true);
+    INFO(set);
+    if (joined.find(set) != std::string::npos) {
+      ++whole;
+      continue;
+    }
+    // Not whole: then not whole without white space either (a space inserted would pass here).
+    CHECK(squeezed.find(squeeze(set)) == std::string::npos);
+  }
+  return whole;
 }
 
 /// One PDF: qpdf finds nothing; every font embedded, subset, with a Unicode map; the zone's
@@ -58,6 +98,13 @@ void check_pdf(const fs::path& pdf, const model::Facts& facts, model::LangMode m
   if (zh) {
     CHECK(text.find(squeeze(facts.zone.name.zh)) != std::string::npos);
     CHECK(text.find("第1页") != std::string::npos);
+    const std::size_t whole = check_chinese_round_trip(t.out, facts);
+    // A stacked briefing prints every highlight in reading order: all come back whole, or all
+    // but one cut by a page break. (Side by side, poppler's reading order may take a bullet's
+    // first line as a block of its own.)
+    if (pdf.parent_path().filename().string().find("briefing") != std::string::npos &&
+        mode != model::LangMode::side_by_side)
+      CHECK(whole + 1 >= facts.highlights.size());
   }
   if (en) {
     CHECK(text.find(squeeze(facts.zone.name.en)) != std::string::npos);
