@@ -359,7 +359,14 @@ class RunBuilder {
   frame::Rect link_box_;
 };
 
+thread_local LineObserver* current_observer = nullptr;
+
 }  // namespace
+
+ScopedLineObserver::ScopedLineObserver(LineObserver& observer) : previous_(current_observer) {
+  current_observer = &observer;
+}
+ScopedLineObserver::~ScopedLineObserver() { current_observer = previous_; }
 
 base::Diagnostic TextContext::diagnostic(const std::string& expected, const std::string& found) const {
   base::Diagnostic d = base::Diagnostic::whole_file(file, (field.empty() ? "" : field + ": ") + expected, found);
@@ -404,6 +411,7 @@ void emit_line(const LaidParagraph& p, std::size_t li, double left, double basel
   if (p.style.align == Align::center) x0 += fit.short_by / 2;
   if (p.style.align == Align::right) x0 += fit.short_by;
   RunBuilder(p, line, std::move(fit), x0, baseline, items, links).build();
+  if (current_observer) current_observer->on_line(p, li);
 }
 
 }  // namespace zb::text

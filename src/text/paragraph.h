@@ -101,6 +101,27 @@ LaidParagraph layout_paragraph(const FontBook& fonts, std::vector<Span> spans, c
 void emit_line(const LaidParagraph& p, std::size_t i, double left, double baseline,
                std::vector<frame::Item>& items, std::vector<frame::Link>& links);
 
+/// Sees every line emit_line sets on its thread while installed (ScopedLineObserver): for
+/// measurements by tests and tools; the tool itself installs none.
+class LineObserver {
+ public:
+  virtual ~LineObserver() = default;
+  /// Line `line` of `p` was just set.
+  virtual void on_line(const LaidParagraph& p, std::size_t line) = 0;
+};
+
+/// Installs `observer` for the calling thread while it lives (the previous one after).
+class ScopedLineObserver {
+ public:
+  explicit ScopedLineObserver(LineObserver& observer);
+  ~ScopedLineObserver();
+  ScopedLineObserver(const ScopedLineObserver&) = delete;
+  ScopedLineObserver& operator=(const ScopedLineObserver&) = delete;
+
+ private:
+  LineObserver* previous_;
+};
+
 /// Baseline offset from the top of a line box of `line_height` for text of `size`: the em box
 /// (FontBook::em_top above the baseline, the rest below) centred in the line.
 double baseline_in_line(const FontBook& fonts, double line_height, double size);
