@@ -55,23 +55,26 @@ class Painter {
   }
 
   /// Text wrapped to `max_width`; returns the height used (lines × line height). A `mark`
-  /// (a source marker, a note's letter) follows the text raised, in its own ink.
+  /// (a source marker, a note's letter) follows the text raised, in its own ink. `balance`: a
+  /// title, its lines of similar length.
   double wrapped(const std::string& s, const std::string& role_name, double size, frame::Color color, double x,
-                 double top, double max_width, Align align, bool zh, double line_height, const Mark& mark = {}) {
+                 double top, double max_width, Align align, bool zh, double line_height, const Mark& mark = {},
+                 bool balance = false) {
     std::vector<text::Span> spans{text::Span{s, role(role_name), size, color}};
     if (!mark.text.empty())
       spans.push_back(text::Span{mark.text, role(role_name), std::max(model::kSmallestType, size * mark.scale), mark.ink,
                                  size * mark.rise});
-    return wrapped(std::move(spans), size, x, top, max_width, align, zh, line_height);
+    return wrapped(std::move(spans), size, x, top, max_width, align, zh, line_height, balance);
   }
 
   /// Spans wrapped to `max_width` (each may set its own language: an English text in a Chinese
   /// line keeps Latin quotes); returns the height used. `size`: the line's type size.
   double wrapped(std::vector<text::Span> spans, double size, double x, double top, double max_width, Align align,
-                 bool zh, double line_height) {
+                 bool zh, double line_height, bool balance = false) {
     text::ParagraphStyle st;
     st.width = std::max(max_width, size);
     st.zh = zh;
+    st.balance = balance;
     st.align = align;
     st.line_height = line_height;
     auto p = text::layout_paragraph(fonts_, std::move(spans), st, ctx_);
@@ -119,10 +122,10 @@ double draw_header(Painter& paint, const model::Series& s, const Style& style, c
   const std::string& first = zh_first ? title.zh : title.en;
   const std::string& second = zh_first ? title.en : title.zh;
   y += paint.wrapped(first, style.title_role, style.title_size, style.ink, 0, y, width, Align::left, zh_first,
-                     style.title_size * 1.35);
+                     style.title_size * 1.35, {}, true);
   if (langs.bilingual)
     y += paint.wrapped(second, style.label_role, style.subtitle_size, style.muted, 0, y, width, Align::left, !zh_first,
-                       style.subtitle_size * 1.35);
+                       style.subtitle_size * 1.35, {}, true);
   if (s.takeaway) {  // the label as subtitle, "标签 / Label", each language by its own rules
     const text::RoleId role = paint.role(style.label_role);
     std::vector<text::Span> label{text::Span{zh_first ? s.label.zh : s.label.en, role, style.label_size, style.muted}};

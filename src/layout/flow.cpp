@@ -76,6 +76,7 @@ void Flow::hang_bullet(const text::Span& bullet, const text::ParagraphStyle& sty
 
 void Flow::heading(std::vector<text::Span> spans, text::ParagraphStyle style, std::string bookmark, int level,
                    double space_before, double space_after) {
+  style.balance = true;  // a title over several lines: lines of similar length, no lone word
   auto p = lay_out(std::move(spans), std::move(style));
   std::size_t first = boxes_.size();
   add_lines(p, page_.margin_left, space_before, space_after, /*keep_first_with_next=*/true, std::nullopt);
