@@ -5,7 +5,9 @@
 #include <hb.h>
 
 #include <algorithm>
+#include <atomic>
 #include <set>
+#include <unordered_map>
 
 #include "base/diagnostics.h"
 
@@ -72,6 +74,9 @@ struct FontBook::Face {
   bool cjk = false;
   double em_top = 0.88;  ///< top of the ideographic em box above the baseline, in em
   std::map<char32_t, PunctBlank> blanks;  ///< full-width punctuation (cjk faces only)
+  /// touched[g]: some lookup that shaping Han or Latin text with the default features applies
+  /// (GSUB or GPOS, as input or context) covers glyph g, or g is a mark.
+  std::vector<bool> touched;
   std::string ps_name;   ///< PostScript name (libharu keys fonts by it)
   std::string path;      ///< where the bytes came from
 };
@@ -144,6 +149,39 @@ std::map<char32_t, PunctBlank> punctuation_blanks(hb_font_t* font, unsigned upem
   return blanks;
 }
 
+/// The glyphs that the lookups HarfBuzz applies when shaping Han (zh-Hans) and Latin text with
+/// the default features can touch: a text of other glyphs shapes to its nominal glyphs and
+/// advances, so shaping it is skipped (exactly the same result; see FontBook::shape).
+std::vector<bool> touched_glyphs(hb_face_t* face) {
+  std::vector<bool> touched(hb_face_get_glyph_count(face), false);
+  struct SetDeleter {
+    void operator()(hb_set_t* s) const { hb_set_destroy(s); }
+  };
+  std::unique_ptr<hb_set_t, SetDeleter> glyphs(hb_set_create()), lookups(hb_set_create());
+  const std::pair<hb_script_t, const char*> kinds[] = {{HB_SCRIPT_HAN, "zh-Hans"}, {HB_SCRIPT_LATIN, "en"},
+                                                       {HB_SCRIPT_HAN, "en"}, {HB_SCRIPT_LATIN, "zh-Hans"},
+                                                       {HB_SCRIPT_COMMON, "zh-Hans"}, {HB_SCRIPT_COMMON, "en"}};
+  for (const auto& [script, lang] : kinds) {
+    hb_segment_properties_t props = HB_SEGMENT_PROPERTIES_DEFAULT;
+    props.direction = HB_DIRECTION_LTR;
+    props.script = script;
+    props.language = hb_language_from_string(lang, -1);
+    hb_shape_plan_t* plan = hb_shape_plan_create_cached(face, &props, nullptr, 0, nullptr);
+    for (hb_tag_t table : {HB_OT_TAG_GSUB, HB_OT_TAG_GPOS}) {
+      hb_set_clear(lookups.get());
+      hb_ot_shape_plan_collect_lookups(plan, table, lookups.get());
+      for (hb_codepoint_t l = HB_SET_VALUE_INVALID; hb_set_next(lookups.get(), &l);)
+        hb_ot_layout_lookup_collect_glyphs(face, table, l, glyphs.get(), glyphs.get(), glyphs.get(), nullptr);
+    }
+    hb_shape_plan_destroy(plan);
+  }
+  // Marks may be skipped over by a lookup matching across them: count them as touched.
+  hb_ot_layout_get_glyphs_in_class(face, HB_OT_LAYOUT_GLYPH_CLASS_MARK, glyphs.get());
+  for (hb_codepoint_t g = HB_SET_VALUE_INVALID; hb_set_next(glyphs.get(), &g);)
+    if (g < touched.size()) touched[g] = true;
+  return touched;
+}
+
 /// A face's file read, checked (TrueType outlines, undamaged) and opened with HarfBuzz; nullptr
 /// after reporting why not.
 std::unique_ptr<FontBook::Face> open_face(const base::Env& env, const model::FontConfig& config,
@@ -186,6 +224,7 @@ std::unique_ptr<FontBook::Face> open_face(const base::Env& env, const model::Fon
   hb_ot_name_get_utf8(face->face.get(), HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &ps_len, ps);
   face->ps_name = ps_len ? std::string(ps, ps_len) : spec.key;
   if (face->cjk) face->blanks = punctuation_blanks(face->font.get(), face->upem);
+  face->touched = touched_glyphs(face->face.get());
   face->path = font_path.string();
   return face;
 }
@@ -195,6 +234,8 @@ std::unique_ptr<FontBook::Face> open_face(const base::Env& env, const model::Fon
 std::shared_ptr<const FontBook> FontBook::load(const base::Env& env, const model::FontConfig& config) {
   base::Diagnostics diags(200);
   std::shared_ptr<FontBook> book(new FontBook());
+  static std::atomic<std::uint64_t> next_id{1};
+  book->id_ = next_id++;
   book->config_ = config.file;
   std::vector<std::string> face_keys;
   std::set<std::string> broken_faces;  // declared, but already reported as unusable
@@ -268,13 +309,111 @@ std::optional<Pick> FontBook::pick(RoleId role, char32_t cp, bool zh) const {
   return std::nullopt;
 }
 
+namespace {
+
+/// Shaped pieces of this thread, by font book, face, language, script and text; emptied when
+/// it grows past kShapeCacheEntries (a few briefings' worth of distinct words).
+struct ShapeKey {
+  std::uint64_t book;
+  std::uint16_t face;
+  bool zh;
+  std::uint32_t script;
+  std::u32string text;
+  bool operator==(const ShapeKey& o) const {
+    return book == o.book && face == o.face && zh == o.zh && script == o.script && text == o.text;
+  }
+};
+struct ShapeKeyHash {
+  std::size_t operator()(const ShapeKey& k) const {
+    return std::hash<std::u32string>()(k.text) ^ (k.book * 0x9E3779B97F4A7C15ull) ^ (std::size_t(k.face) << 1 | k.zh) ^
+           (std::size_t(k.script) << 20);
+  }
+};
+constexpr std::size_t kShapeCacheEntries = 20000;
+
+}  // namespace
+
 void FontBook::shape(std::uint16_t face, std::u32string_view text, bool zh, std::vector<ShapedGlyph>& out) const {
+  out.clear();
+  if (!text.empty()) shape_in_pieces(face, text, zh, out);
+}
+
+/// A piece shaped by HarfBuzz, from this thread's cache when it was shaped before.
+const std::vector<ShapedGlyph>& FontBook::shaped_piece(std::uint16_t face, std::u32string_view piece, bool zh,
+                                                      std::uint32_t script) const {
+  thread_local std::unordered_map<ShapeKey, std::vector<ShapedGlyph>, ShapeKeyHash> cache;
+  ShapeKey key{id_, face, zh, script, std::u32string(piece)};
+  if (auto it = cache.find(key); it != cache.end()) return it->second;
+  if (cache.size() >= kShapeCacheEntries) cache.clear();
+  std::vector<ShapedGlyph> glyphs;
+  shape_with_harfbuzz(face, piece, zh, glyphs, script);
+  return cache.emplace(std::move(key), std::move(glyphs)).first->second;
+}
+
+namespace {
+
+/// Whether character `cp` of face `f` must go through HarfBuzz: a glyph some default lookup
+/// touches, a mark, a format or control character, a space, a compatibility ideograph.
+bool needs_harfbuzz(const FontBook::Face& f, char32_t cp) {
+  const hb_unicode_general_category_t gc = hb_unicode_general_category(hb_unicode_funcs_get_default(), cp);
+  if (cp != ' ' && (gc == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK || gc == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK ||
+      gc == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK || gc == HB_UNICODE_GENERAL_CATEGORY_FORMAT ||
+      gc == HB_UNICODE_GENERAL_CATEGORY_CONTROL || gc == HB_UNICODE_GENERAL_CATEGORY_SPACE_SEPARATOR ||
+      (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x2F800 && cp <= 0x2FA1F)))
+    return true;
+  hb_codepoint_t gid = 0;
+  return !hb_font_get_nominal_glyph(f.font.get(), cp, &gid) || gid >= f.touched.size() || f.touched[gid];
+}
+
+}  // namespace
+
+/// A glyph no default lookup of its face touches (as input or context; marks count as touched)
+/// takes part in no substitution or positioning: it shapes to itself at its own advance, and the
+/// text around it shapes as if it were cut there. So only the stretches of touched glyphs (a
+/// Latin word between spaces, CJK punctuation) go through HarfBuzz, with the script of the whole
+/// text, each cached per thread (words repeat); the rest (spaces, Han ideographs in Noto Sans
+/// CJK) gets its nominal glyphs. Exactly HarfBuzz's result for the whole text, which costs
+/// microseconds per call (tests/unit/test_composer.cpp compares them).
+void FontBook::shape_in_pieces(std::uint16_t face, std::u32string_view text, bool zh,
+                               std::vector<ShapedGlyph>& out) const {
+  const Face& f = *faces_[face];
+  out.clear();
+  std::uint32_t script = 0;  // as HarfBuzz guesses it for the whole text: its first strong script
+  for (char32_t cp : text) {
+    const hb_script_t sc = hb_unicode_script(hb_unicode_funcs_get_default(), cp);
+    if (sc != HB_SCRIPT_COMMON && sc != HB_SCRIPT_INHERITED && sc != HB_SCRIPT_UNKNOWN) {
+      script = sc;
+      break;
+    }
+  }
+  for (std::size_t i = 0; i < text.size();) {
+    if (!needs_harfbuzz(f, text[i])) {
+      hb_codepoint_t gid = 0;
+      hb_font_get_nominal_glyph(f.font.get(), text[i], &gid);
+      out.push_back(ShapedGlyph{gid, static_cast<std::uint32_t>(i),
+                                static_cast<double>(hb_font_get_glyph_h_advance(f.font.get(), gid)) / f.upem, 0});
+      ++i;
+      continue;
+    }
+    std::size_t j = i + 1;
+    while (j < text.size() && needs_harfbuzz(f, text[j])) ++j;
+    for (ShapedGlyph g : shaped_piece(face, text.substr(i, j - i), zh, script)) {
+      g.cluster += static_cast<std::uint32_t>(i);
+      out.push_back(g);
+    }
+    i = j;
+  }
+}
+
+void FontBook::shape_with_harfbuzz(std::uint16_t face, std::u32string_view text, bool zh,
+                                   std::vector<ShapedGlyph>& out, std::uint32_t script) const {
   out.clear();
   if (text.empty()) return;
   const Face& f = *faces_[face];
   hb_buffer_t* buf = thread_buffer();
   hb_buffer_add_codepoints(buf, reinterpret_cast<const hb_codepoint_t*>(text.data()), static_cast<int>(text.size()), 0,
                            static_cast<int>(text.size()));
+  if (script != 0) hb_buffer_set_script(buf, static_cast<hb_script_t>(script));
   hb_buffer_guess_segment_properties(buf);
   hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
   static const hb_language_t kZh = hb_language_from_string("zh-Hans", -1), kEn = hb_language_from_string("en", -1);

@@ -66,8 +66,16 @@ class FontBook {
 
   /// Shapes `text` in face `face` with HarfBuzz (the face's default features: kerning,
   /// ligatures, contextual and localized forms; Simplified Chinese forms when `zh`), left to
-  /// right. Clusters are indices into `text`.
+  /// right. Clusters are indices into `text`. Glyphs no default lookup of the face touches
+  /// (spaces; Han ideographs in Noto Sans CJK) get their nominal glyphs without HarfBuzz, which
+  /// would find the same, and the pieces between them (words, punctuation) are shaped once per
+  /// thread and then looked up.
   void shape(std::uint16_t face, std::u32string_view text, bool zh, std::vector<ShapedGlyph>& out) const;
+  /// shape() always through HarfBuzz, in one piece, without the cache (for tests). `script`:
+  /// the text's script as an ISO 15924 tag (HarfBuzz's hb_script_t; 0: from its first
+  /// characters, as HarfBuzz guesses).
+  void shape_with_harfbuzz(std::uint16_t face, std::u32string_view text, bool zh, std::vector<ShapedGlyph>& out,
+                           std::uint32_t script = 0) const;
   /// The blank of full-width punctuation mark `cp` in face `face`: from the face's own `halt`
   /// feature (its half-width forms) where it has one for `cp`, else by the classes of W3C clreq
   /// (opening brackets and quotes: before; closing ones, 、，。：；！？: after; middle dots: half
@@ -89,6 +97,9 @@ class FontBook {
 
  private:
   FontBook() = default;
+  void shape_in_pieces(std::uint16_t face, std::u32string_view text, bool zh, std::vector<ShapedGlyph>& out) const;
+  const std::vector<ShapedGlyph>& shaped_piece(std::uint16_t face, std::u32string_view piece, bool zh,
+                                               std::uint32_t script) const;
 
  public:
   struct Face;  ///< a loaded face (HarfBuzz handles over its bytes); defined in font_book.cpp
@@ -102,6 +113,7 @@ class FontBook {
   std::vector<frame::Font> fonts_;
   std::vector<Role> roles_;
   std::string config_;  ///< path of fonts.yaml, for messages
+  std::uint64_t id_ = 0;  ///< unique per loaded book: keys the per-thread shaping cache
 };
 
 /// True for characters whose glyph in Chinese text should come from a CJK face.

@@ -97,6 +97,10 @@ LineFiller::LineFiller(const std::vector<Char>& chars, const std::vector<Span>& 
   stretch_cjk_sum_ = prefix(room_, &GapRoom::stretch_cjk);
   shrink_punct_sum_ = prefix(room_, &GapRoom::shrink_punct);
   shrink_space_sum_ = prefix(room_, &GapRoom::shrink_space);
+  solid_ = solid_suffix();
+  last_break_ = 0;
+  for (std::size_t k = 1; k < n; ++k)
+    if (breaks.allowed[k]) last_break_ = k;
 }
 
 LineFiller::Totals LineFiller::totals(std::size_t s, std::size_t e) const {
@@ -133,33 +137,32 @@ bool LineFiller::emergency_break(std::size_t i) const {
          !is_no_line_end(a) && !is_no_break_around(a) && !is_no_break_around(b);
 }
 
-/// Characters of [s, e) that count for the lone-character rule: not closing punctuation, spaces
-/// or a source marker ([1], raised or not, at the line's end).
-std::size_t LineFiller::counted_characters(std::size_t s, std::size_t e) const {
-  std::size_t end_text = e;
-  if (end_text > s && chars_[end_text - 1].cp == ']') {
+/// Characters of [s, n) that count for the lone-character rule, for every s: not closing
+/// punctuation, spaces or a source marker ([1], raised or not, at the paragraph's end).
+std::vector<std::size_t> LineFiller::solid_suffix() const {
+  const std::size_t n = chars_.size();
+  std::size_t end_text = n;
+  if (end_text > 0 && chars_[end_text - 1].cp == ']') {
     std::size_t k = end_text - 1;
-    while (k > s && chars_[k - 1].cp >= '0' && chars_[k - 1].cp <= '9') --k;
-    if (k > s && chars_[k - 1].cp == '[' && k < end_text - 1) end_text = k - 1;
+    while (k > 0 && chars_[k - 1].cp >= '0' && chars_[k - 1].cp <= '9') --k;
+    if (k > 0 && chars_[k - 1].cp == '[' && k < end_text - 1) end_text = k - 1;
   }
-  std::size_t solid = 0;
-  for (std::size_t k = s; k < end_text; ++k)
-    solid += !is_no_line_start(chars_[k].cp) && !is_break_space(chars_[k].cp) && spans_[chars_[k].span].rise <= 0;
+  std::vector<std::size_t> solid(n + 1, 0);
+  for (std::size_t k = n; k-- > 0;)
+    solid[k] = solid[k + 1] + (k < end_text && !is_no_line_start(chars_[k].cp) && !is_break_space(chars_[k].cp) &&
+                               spans_[chars_[k].span].rise <= 0);
   return solid;
 }
 
-/// A last line that is one Chinese character (级。) or one word ("Zone").
-bool LineFiller::lone_last(std::size_t s, std::size_t e) const {
-  if (style_.zh) return counted_characters(s, e) <= 1;
-  for (std::size_t k = s + 1; k < e; ++k)
-    if (breaks_.allowed[k]) return false;
-  return true;
+/// A last line from s that is one Chinese character (级。) or one word ("Zone").
+bool LineFiller::lone_last(std::size_t s) const {
+  if (style_.zh) return solid_[s] <= 1;
+  return last_break_ <= s;  // no opportunity inside the line
 }
 
 /// The cost of line [s, e) (spaces trimmed): TeX's demerits from its badness, the room its gaps
 /// have; a ragged paragraph pays for each line first, then for its short lines.
-double LineFiller::demerits(std::size_t s, std::size_t e, bool last, int penalty) const {
-  const Totals t = totals(s, e);
+double LineFiller::demerits(std::size_t s, const Totals& t, bool last, int penalty) const {
   const double em = spans_[chars_[s].span].size;
   const double slack = measure_width_ - t.width;
   // Relaxed opportunities exist for Chinese (第 | 6位); elsewhere a ragged line is better.
@@ -168,16 +171,18 @@ double LineFiller::demerits(std::size_t s, std::size_t e, bool last, int penalty
   if (slack < -kEps && -slack > t.shrink() + kEps) return kOverfull * (1 + (-slack - t.shrink()) / em);
   double badness = 0;
   if (slack < 0) {
-    badness = 100 * std::pow(-slack / std::max(t.shrink(), kEps), 3);
+    const double r = -slack / std::max(t.shrink(), kEps);
+    badness = 100 * r * r * r;
   } else if (!last && style_.align == Align::justify) {
     const double room = t.stretch_first + t.stretch_cjk;
-    badness = slack <= room ? 100 * std::pow(slack / std::max(room, kEps), 3) : 100 + 1000 * (slack - room) / em;
+    const double r = slack / std::max(room, kEps);
+    badness = slack <= room ? 100 * r * r * r : 100 + 1000 * (slack - room) / em;
   } else if (!last || style_.balance) {
     badness = 2000 * (slack / em) * (slack / em);
   }
   const bool ragged = style_.align != Align::justify;
   double d = ragged ? kRaggedLine + badness : (kLinePenalty + badness) * (kLinePenalty + badness);
-  if (last && lone_last(s, e)) d += kLonePenalty;
+  if (last && lone_last(s)) d += kLonePenalty;
   return d + p * p;
 }
 
@@ -209,7 +214,7 @@ std::vector<Line> LineFiller::best_lines(bool emergency) const {
       if (e <= s) continue;
       const Totals t = totals(s, e);
       if (!first && t.width - t.shrink() > measure_width_ + kEps) break;  // only wider from here
-      const double d = best[i] + demerits(s, e, j == n, penalty[j]);
+      const double d = best[i] + demerits(s, t, j == n, penalty[j]);
       if (d < best[j]) {
         best[j] = d;
         prev[j] = i;

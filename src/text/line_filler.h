@@ -57,14 +57,14 @@ class LineFiller {
  private:
   struct Totals;
   Totals totals(std::size_t s, std::size_t e) const;
-  double demerits(std::size_t s, std::size_t e, bool last, int penalty) const;
+  double demerits(std::size_t s, const Totals& t, bool last, int penalty) const;
   std::vector<Line> best_lines(bool emergency) const;
   bool overfull(const Line& line) const;
   std::size_t skip_spaces(std::size_t start) const;
   std::size_t trim_spaces(std::size_t start, std::size_t end) const;
   bool emergency_break(std::size_t i) const;
-  std::size_t counted_characters(std::size_t s, std::size_t e) const;
-  bool lone_last(std::size_t s, std::size_t e) const;
+  std::vector<std::size_t> solid_suffix() const;
+  bool lone_last(std::size_t s) const;
 
   const std::vector<Char>& chars_;
   const std::vector<Span>& spans_;
@@ -75,6 +75,8 @@ class LineFiller {
   // Prefix sums over characters (advances, fixed gaps) and gaps (room), for O(1) line totals.
   std::vector<double> advance_sum_, gap_sum_, stretch_first_sum_, stretch_cjk_sum_, shrink_punct_sum_,
       shrink_space_sum_;
+  std::vector<std::size_t> solid_;  ///< solid_[s]: characters from s on that count as a lone last line's
+  std::size_t last_break_ = 0;      ///< the last allowed opportunity (0: none)
 };
 
 }  // namespace zb::text
