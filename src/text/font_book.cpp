@@ -77,6 +77,22 @@ struct FontBook::Face {
   /// touched[g]: some lookup that shaping Han or Latin text with the default features applies
   /// (GSUB or GPOS, as input or context) covers glyph g, or g is a mark.
   std::vector<bool> touched;
+  /// The Basic Multilingual Plane looked up once: bmp[cp] is its nominal glyph + 1 (0: none),
+  /// with kPlain set when it shapes to itself (FontBook::shape needs no HarfBuzz for it).
+  std::vector<std::uint32_t> bmp;
+  static constexpr std::uint32_t kPlain = 0x80000000u;
+
+  /// The nominal glyph of `cp`, from the table in the BMP.
+  bool nominal(char32_t cp, std::uint32_t& gid) const {
+    if (cp < bmp.size()) {
+      gid = (bmp[cp] & ~kPlain) - 1;
+      return bmp[cp] != 0;
+    }
+    hb_codepoint_t g = 0;
+    const bool ok = hb_font_get_nominal_glyph(font.get(), cp, &g);
+    gid = g;
+    return ok;
+  }
   std::string ps_name;   ///< PostScript name (libharu keys fonts by it)
   std::string path;      ///< where the bytes came from
 };
@@ -182,6 +198,23 @@ std::vector<bool> touched_glyphs(hb_face_t* face) {
   return touched;
 }
 
+bool needs_harfbuzz_slow(const FontBook::Face& f, char32_t cp);
+
+/// The face's BMP table (FontBook::Face::bmp), from the characters its cmap has.
+void fill_bmp(FontBook::Face& f) {
+  f.bmp.assign(0x10000, 0);
+  struct SetDeleter {
+    void operator()(hb_set_t* s) const { hb_set_destroy(s); }
+  };
+  std::unique_ptr<hb_set_t, SetDeleter> unicodes(hb_set_create());
+  hb_face_collect_unicodes(f.face.get(), unicodes.get());
+  for (hb_codepoint_t cp = HB_SET_VALUE_INVALID; hb_set_next(unicodes.get(), &cp) && cp < 0x10000;) {
+    hb_codepoint_t gid = 0;
+    if (!hb_font_get_nominal_glyph(f.font.get(), cp, &gid)) continue;
+    f.bmp[cp] = (gid + 1) | (needs_harfbuzz_slow(f, cp) ? 0 : FontBook::Face::kPlain);
+  }
+}
+
 /// A face's file read, checked (TrueType outlines, undamaged) and opened with HarfBuzz; nullptr
 /// after reporting why not.
 std::unique_ptr<FontBook::Face> open_face(const base::Env& env, const model::FontConfig& config,
@@ -225,6 +258,7 @@ std::unique_ptr<FontBook::Face> open_face(const base::Env& env, const model::Fon
   face->ps_name = ps_len ? std::string(ps, ps_len) : spec.key;
   if (face->cjk) face->blanks = punctuation_blanks(face->font.get(), face->upem);
   face->touched = touched_glyphs(face->face.get());
+  fill_bmp(*face);
   face->path = font_path.string();
   return face;
 }
@@ -295,8 +329,8 @@ const std::vector<std::uint16_t>& FontBook::chain(RoleId r) const { return roles
 std::optional<Pick> FontBook::pick(RoleId role, char32_t cp, bool zh) const {
   const auto& chain = roles_.at(role).chain;
   auto try_face = [&](std::uint16_t f) -> std::optional<Pick> {
-    hb_codepoint_t gid = 0;
-    if (!hb_font_get_nominal_glyph(faces_[f]->font.get(), cp, &gid)) return std::nullopt;
+    std::uint32_t gid = 0;
+    if (!faces_[f]->nominal(cp, gid)) return std::nullopt;
     return Pick{f, gid, advance_em(f, gid)};
   };
   if (zh && is_cjk_ambiguous_punct(cp)) {
@@ -354,7 +388,7 @@ namespace {
 
 /// Whether character `cp` of face `f` must go through HarfBuzz: a glyph some default lookup
 /// touches, a mark, a format or control character, a space, a compatibility ideograph.
-bool needs_harfbuzz(const FontBook::Face& f, char32_t cp) {
+bool needs_harfbuzz_slow(const FontBook::Face& f, char32_t cp) {
   const hb_unicode_general_category_t gc = hb_unicode_general_category(hb_unicode_funcs_get_default(), cp);
   if (cp != ' ' && (gc == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK || gc == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK ||
       gc == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK || gc == HB_UNICODE_GENERAL_CATEGORY_FORMAT ||
@@ -363,6 +397,10 @@ bool needs_harfbuzz(const FontBook::Face& f, char32_t cp) {
     return true;
   hb_codepoint_t gid = 0;
   return !hb_font_get_nominal_glyph(f.font.get(), cp, &gid) || gid >= f.touched.size() || f.touched[gid];
+}
+
+bool needs_harfbuzz(const FontBook::Face& f, char32_t cp) {
+  return cp < f.bmp.size() ? !(f.bmp[cp] & FontBook::Face::kPlain) : needs_harfbuzz_slow(f, cp);
 }
 
 }  // namespace
@@ -388,8 +426,8 @@ void FontBook::shape_in_pieces(std::uint16_t face, std::u32string_view text, boo
   }
   for (std::size_t i = 0; i < text.size();) {
     if (!needs_harfbuzz(f, text[i])) {
-      hb_codepoint_t gid = 0;
-      hb_font_get_nominal_glyph(f.font.get(), text[i], &gid);
+      std::uint32_t gid = 0;
+      f.nominal(text[i], gid);
       out.push_back(ShapedGlyph{gid, static_cast<std::uint32_t>(i),
                                 static_cast<double>(hb_font_get_glyph_h_advance(f.font.get(), gid)) / f.upem, 0});
       ++i;
@@ -429,6 +467,7 @@ void FontBook::shape_with_harfbuzz(std::uint16_t face, std::u32string_view text,
 }
 
 PunctBlank FontBook::punct_blank(std::uint16_t face, char32_t cp) const {
+  if (cp < 0xB7 || (cp >= 0x4E00 && cp <= 0x9FFF)) return {};  // ASCII, ideographs: none
   const auto& blanks = faces_[face]->blanks;
   auto it = blanks.find(cp);
   return it == blanks.end() ? PunctBlank{} : it->second;

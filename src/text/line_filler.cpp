@@ -206,20 +206,37 @@ std::vector<Line> LineFiller::best_lines(bool emergency) const {
   std::vector<double> best(n + 1, kInf);
   std::vector<std::size_t> prev(n + 1, 0);
   best[0] = 0;
-  auto relax_from = [&](std::size_t i) {
-    const std::size_t s = skip_spaces(i);
-    auto it = std::upper_bound(cands.begin(), cands.end(), s);
-    for (bool first = true; it != cands.end(); ++it, first = false) {
+  // Lines much shorter than the measure are never the best choice when a fuller one fits (a
+  // justified line under three quarters full cannot be stretched to the measure): candidates
+  // start one before where the line's advances reach that share (the paragraph's end, when the
+  // rest is shorter), and the shorter ones are tried only when none from there fits.
+  const double least = style_.align == Align::justify ? measure_width_ * 0.75 : 0;
+  auto relax = [&](std::size_t i, std::size_t s, std::vector<std::size_t>::const_iterator it,
+                   std::vector<std::size_t>::const_iterator stop, bool first) {
+    bool fitted = false;
+    for (; it != stop; ++it, first = false) {
       const std::size_t j = *it, e = trim_spaces(s, j);
       if (e <= s) continue;
       const Totals t = totals(s, e);
-      if (!first && t.width - t.shrink() > measure_width_ + kEps) break;  // only wider from here
+      const bool over = t.width - t.shrink() > measure_width_ + kEps;
+      if (!first && over) break;  // only wider from here
+      fitted = fitted || !over;
       const double d = best[i] + demerits(s, t, j == n, penalty[j]);
       if (d < best[j]) {
         best[j] = d;
         prev[j] = i;
       }
     }
+    return fitted;
+  };
+  auto relax_from = [&](std::size_t i) {
+    const std::size_t s = skip_spaces(i);
+    const auto begin = std::upper_bound(cands.begin(), cands.end(), s);
+    auto from = std::lower_bound(begin, cands.end(), s, [&](std::size_t j, std::size_t) {
+      return advance_sum_[j] - advance_sum_[s] < least;
+    });
+    if (from != begin) --from;  // the last line shorter than the share, too
+    if (!relax(i, s, from, cands.end(), from == begin) && from != begin) relax(i, s, begin, from, true);
   };
   relax_from(0);
   for (std::size_t j : cands)

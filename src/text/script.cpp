@@ -12,6 +12,8 @@
 namespace zb::text {
 
 bool is_han(char32_t c) {
+  if (c < 0x2E80) return false;                  // below the CJK radicals: no Han
+  if (c >= 0x4E00 && c <= 0x9FFF) return true;   // the unified ideographs, the common case
   UErrorCode status = U_ZERO_ERROR;
   return uscript_getScript(static_cast<UChar32>(c), &status) == USCRIPT_HAN && U_SUCCESS(status);
 }
@@ -55,12 +57,16 @@ bool is_cjk_stretchable(char32_t c) {
 }
 
 bool is_no_line_start(char32_t c) {
+  if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+    return false;  // ideographs, letters and digits: the common case
   static constexpr std::u32string_view kSet =
       U"，。、；：？！）」』”’》〉】〕〗〙］｝｠％‰℃…‥·・—～ー々ゝゞ!%),.:;?]}\u00A2\u00B0\u2032\u2033\uFF0E\uFF61\uFF64";
   return kSet.find(c) != std::u32string_view::npos;
 }
 
 bool is_no_line_end(char32_t c) {
+  if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+    return false;
   static constexpr std::u32string_view kSet = U"（「『“‘《〈【〔〖〘［｛｟([{\u00A3\u00A5\uFFE5\uFFE1";
   return kSet.find(c) != std::u32string_view::npos;
 }
