@@ -81,6 +81,7 @@ struct FontBook::Face {
   /// with kPlain set when it shapes to itself (FontBook::shape needs no HarfBuzz for it).
   std::vector<std::uint32_t> bmp;
   static constexpr std::uint32_t kPlain = 0x80000000u;
+  std::vector<double> advances;  ///< every glyph's advance in em, read from hmtx once
 
   /// The nominal glyph of `cp`, from the table in the BMP.
   bool nominal(char32_t cp, std::uint32_t& gid) const {
@@ -259,6 +260,9 @@ std::unique_ptr<FontBook::Face> open_face(const base::Env& env, const model::Fon
   if (face->cjk) face->blanks = punctuation_blanks(face->font.get(), face->upem);
   face->touched = touched_glyphs(face->face.get());
   fill_bmp(*face);
+  face->advances.resize(glyphs);
+  for (unsigned g = 0; g < glyphs; ++g)
+    face->advances[g] = static_cast<double>(hb_font_get_glyph_h_advance(face->font.get(), g)) / face->upem;
   face->path = font_path.string();
   return face;
 }
@@ -428,8 +432,7 @@ void FontBook::shape_in_pieces(std::uint16_t face, std::u32string_view text, boo
     if (!needs_harfbuzz(f, text[i])) {
       std::uint32_t gid = 0;
       f.nominal(text[i], gid);
-      out.push_back(ShapedGlyph{gid, static_cast<std::uint32_t>(i),
-                                static_cast<double>(hb_font_get_glyph_h_advance(f.font.get(), gid)) / f.upem, 0});
+      out.push_back(ShapedGlyph{gid, static_cast<std::uint32_t>(i), gid < f.advances.size() ? f.advances[gid] : 0, 0});
       ++i;
       continue;
     }
@@ -475,6 +478,7 @@ PunctBlank FontBook::punct_blank(std::uint16_t face, char32_t cp) const {
 
 double FontBook::advance_em(std::uint16_t face, std::uint32_t glyph) const {
   const Face& f = *faces_[face];
+  if (glyph < f.advances.size()) return f.advances[glyph];
   return static_cast<double>(hb_font_get_glyph_h_advance(f.font.get(), glyph)) / f.upem;
 }
 

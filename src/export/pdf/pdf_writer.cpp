@@ -18,6 +18,7 @@
 #include <iterator>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <set>
 #include <tuple>
 
@@ -41,6 +42,9 @@ struct HbFont {
 };
 struct HbSubsetInput {
   void operator()(hb_subset_input_t* i) const { hb_subset_input_destroy(i); }
+};
+struct HbSet {
+  void operator()(hb_set_t* s) const { hb_set_destroy(s); }
 };
 using BlobPtr = std::unique_ptr<hb_blob_t, HbBlob>;
 using FacePtr = std::unique_ptr<hb_face_t, HbFace>;
@@ -187,21 +191,50 @@ struct HbSubsetPlan {
 /// HarfBuzz's subset of `font` for the glyphs `glyphs` (as shaping chose them, ligatures and
 /// contextual forms included), without hinting and without the layout and vertical tables the
 /// PDF does not use. Fills `out.code_of` (old glyph id → new one, which is the content code).
+/// For each glyph of `font` that some character maps to, one such character (the first): a
+/// shaped form such as the ligature ﬁ is often also mapped from a code point of its own
+/// (U+FB01), so the subset can keep it by that character. Made once per font and process.
+const std::map<std::uint32_t, char32_t>& reverse_cmap(const frame::Font& font) {
+  static std::mutex mutex;
+  static std::map<std::shared_ptr<const std::string>, std::map<std::uint32_t, char32_t>> cache;
+  std::lock_guard<std::mutex> lock(mutex);
+  auto [it, fresh] = cache.try_emplace(font.data);
+  if (fresh) {
+    BlobPtr blob(hb_blob_create(font.data->data(), static_cast<unsigned>(font.data->size()), HB_MEMORY_MODE_READONLY,
+                                nullptr, nullptr));
+    FacePtr face(hb_face_create(blob.get(), 0));
+    std::unique_ptr<hb_font_t, HbFont> hb_font(hb_font_create(face.get()));
+    std::unique_ptr<hb_set_t, HbSet> unicodes(hb_set_create());
+    hb_face_collect_unicodes(face.get(), unicodes.get());
+    for (hb_codepoint_t cp = HB_SET_VALUE_INVALID; hb_set_next(unicodes.get(), &cp);) {
+      hb_codepoint_t gid = 0;
+      if (hb_font_get_nominal_glyph(hb_font.get(), cp, &gid)) it->second.emplace(gid, cp);
+    }
+  }
+  return it->second;
+}
+
 FacePtr subset_face(const frame::Font& font, const GlyphTexts& glyphs, const std::string& name, Subset& out) {
   BlobPtr blob(hb_blob_create(font.data->data(), static_cast<unsigned>(font.data->size()), HB_MEMORY_MODE_READONLY,
                               nullptr, nullptr));
   FacePtr face(hb_face_create(blob.get(), 0));
   std::unique_ptr<hb_subset_input_t, HbSubsetInput> input(hb_subset_input_create_or_fail());
   if (!input) fail(name, "expected memory for a font subset", "hb_subset_input_create_or_fail failed");
-  // Glyphs a character maps to go in by that character; only the others (ligatures, other
-  // forms) by glyph id: HarfBuzz 6 then walks the whole cmap (about 3 ms for a CJK face).
+  // Glyphs a character maps to go in by that character, as do shaped forms some other
+  // character maps to (reverse_cmap); only the rest by glyph id: HarfBuzz 6 then walks the whole
+  // cmap (about 3 ms for a CJK face).
   std::unique_ptr<hb_font_t, HbFont> full(hb_font_create(face.get()));
   hb_set_t* gids = hb_subset_input_glyph_set(input.get());
   hb_set_t* unicodes = hb_subset_input_unicode_set(input.get());
   for (const auto& [gid, text] : glyphs) {
     hb_codepoint_t nominal = 0;
-    if (text.size() == 1 && hb_font_get_nominal_glyph(full.get(), text[0], &nominal) && nominal == gid)
+    if (text.size() == 1 && hb_font_get_nominal_glyph(full.get(), text[0], &nominal) && nominal == gid) {
       hb_set_add(unicodes, text[0]);
+      continue;
+    }
+    const auto& reverse = reverse_cmap(font);
+    if (auto r = reverse.find(gid); r != reverse.end())
+      hb_set_add(unicodes, r->second);  // the ligature ﬁ by U+FB01
     else
       hb_set_add(gids, gid);
   }
