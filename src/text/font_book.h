@@ -89,6 +89,9 @@ class FontBook {
   /// this box (text::baseline_in_line); label and link boxes start at it.
   double em_top() const;
 
+  /// Unique for each loaded book in this process (keys the text layer's per-thread caches).
+  std::uint64_t id() const { return id_; }
+
   /// The faces, by index; their bytes are shared with every document that uses them.
   const std::vector<frame::Font>& fonts() const { return fonts_; }
   const std::string& role_name(RoleId r) const;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <unordered_map>
 #include <string>
 #include <utility>
 
@@ -384,7 +385,51 @@ double measure(const FontBook& fonts, const Span& span, bool zh, const TextConte
   return line_width(chars, 0, chars.size());
 }
 
-LaidParagraph layout_paragraph(const FontBook& fonts, std::vector<Span> spans, const ParagraphStyle& style,
+namespace {
+
+/// The bytes of `v` appended to `key`.
+template <typename T>
+void put(std::string& key, const T& v) {
+  key.append(reinterpret_cast<const char*>(&v), sizeof v);
+}
+
+/// Everything a paragraph's layout depends on, as one string: the font book, the style, and each
+/// span's text and settings.
+std::string paragraph_key(const FontBook& fonts, const std::vector<Span>& spans, const ParagraphStyle& style) {
+  std::string key;
+  put(key, fonts.id());
+  put(key, style.width);
+  put(key, style.line_height);
+  put(key, style.align);
+  put(key, style.zh);
+  put(key, style.indent);
+  put(key, style.balance);
+  for (const Span& s : spans) {
+    put(key, s.text.size());
+    key += s.text;
+    put(key, s.role);
+    put(key, s.size);
+    put(key, s.color.r);
+    put(key, s.color.g);
+    put(key, s.color.b);
+    put(key, s.rise);
+    put(key, s.link.size());
+    key += s.link;
+    put(key, static_cast<int>(s.zh ? (*s.zh ? 1 : 0) : 2));
+    put(key, s.whole);
+  }
+  return key;
+}
+
+/// Paragraphs this thread laid out, by paragraph_key: a briefing lays out the same paragraphs
+/// again while it fits its pages. Emptied when it holds more than kCachedChars characters.
+struct ParagraphCache {
+  std::unordered_map<std::string, LaidParagraph> laid;
+  std::size_t chars = 0;
+};
+constexpr std::size_t kCachedChars = 200000;
+
+LaidParagraph lay_out_uncached(const FontBook& fonts, std::vector<Span> spans, const ParagraphStyle& style,
                                const TextContext& ctx) {
   LaidParagraph p;
   p.em_top = fonts.em_top();
@@ -399,6 +444,23 @@ LaidParagraph layout_paragraph(const FontBook& fonts, std::vector<Span> spans, c
     p.fits.push_back(filler.fit(line, style.align == Align::justify));
     if (line.end > line.begin) line.width = p.fits.back().width;
   }
+  return p;
+}
+
+}  // namespace
+
+LaidParagraph layout_paragraph(const FontBook& fonts, std::vector<Span> spans, const ParagraphStyle& style,
+                               const TextContext& ctx) {
+  thread_local ParagraphCache cache;
+  std::string key = paragraph_key(fonts, spans, style);
+  if (auto it = cache.laid.find(key); it != cache.laid.end()) return it->second;
+  LaidParagraph p = lay_out_uncached(fonts, std::move(spans), style, ctx);
+  if (cache.chars + p.chars.size() > kCachedChars) {
+    cache.laid.clear();
+    cache.chars = 0;
+  }
+  cache.chars += p.chars.size();
+  cache.laid.emplace(std::move(key), p);
   return p;
 }
 
