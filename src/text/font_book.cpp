@@ -369,7 +369,11 @@ struct ShapeKeyHash {
 };
 constexpr std::size_t kShapeCacheEntries = 20000;
 
+thread_local std::unordered_map<ShapeKey, std::vector<ShapedGlyph>, ShapeKeyHash> shape_cache;
+
 }  // namespace
+
+void FontBook::clear_thread_cache() { shape_cache = {}; }
 
 void FontBook::shape(std::uint16_t face, std::u32string_view text, bool zh, std::vector<ShapedGlyph>& out) const {
   out.clear();
@@ -377,15 +381,15 @@ void FontBook::shape(std::uint16_t face, std::u32string_view text, bool zh, std:
 }
 
 /// A piece shaped by HarfBuzz, from this thread's cache when it was shaped before.
-const std::vector<ShapedGlyph>& FontBook::shaped_piece(std::uint16_t face, std::u32string_view piece, bool zh,
-                                                      std::uint32_t script) const {
-  thread_local std::unordered_map<ShapeKey, std::vector<ShapedGlyph>, ShapeKeyHash> cache;
-  ShapeKey key{id_, face, zh, script, std::u32string(piece)};
-  if (auto it = cache.find(key); it != cache.end()) return it->second;
-  if (cache.size() >= kShapeCacheEntries) cache.clear();
-  std::vector<ShapedGlyph> glyphs;
-  shape_with_harfbuzz(face, piece, zh, glyphs, script);
-  return cache.emplace(std::move(key), std::move(glyphs)).first->second;
+const std::vector<ShapedGlyph>* FontBook::cached_piece(std::uint16_t face, std::u32string_view piece, bool zh,
+                                                       std::uint32_t script) const {
+  auto it = shape_cache.find(ShapeKey{id_, face, zh, script, std::u32string(piece)});
+  return it == shape_cache.end() ? nullptr : &it->second;
+}
+
+const std::vector<ShapedGlyph>* FontBook::store_piece(std::uint16_t face, std::u32string_view piece, bool zh,
+                                                      std::uint32_t script, std::vector<ShapedGlyph> glyphs) const {
+  return &shape_cache.emplace(ShapeKey{id_, face, zh, script, std::u32string(piece)}, std::move(glyphs)).first->second;
 }
 
 namespace {
@@ -393,14 +397,21 @@ namespace {
 /// Whether character `cp` of face `f` must go through HarfBuzz: a glyph some default lookup
 /// touches, a mark, a format or control character, a space, a compatibility ideograph.
 bool needs_harfbuzz_slow(const FontBook::Face& f, char32_t cp) {
-  const hb_unicode_general_category_t gc = hb_unicode_general_category(hb_unicode_funcs_get_default(), cp);
-  if (cp != ' ' && (gc == HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK || gc == HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK ||
-      gc == HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK || gc == HB_UNICODE_GENERAL_CATEGORY_FORMAT ||
-      gc == HB_UNICODE_GENERAL_CATEGORY_CONTROL || gc == HB_UNICODE_GENERAL_CATEGORY_SPACE_SEPARATOR ||
-      (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x2F800 && cp <= 0x2FA1F)))
-    return true;
   hb_codepoint_t gid = 0;
-  return !hb_font_get_nominal_glyph(f.font.get(), cp, &gid) || gid >= f.touched.size() || f.touched[gid];
+  if (!hb_font_get_nominal_glyph(f.font.get(), cp, &gid) || gid >= f.touched.size() || f.touched[gid]) return true;
+  if (cp == ' ') return false;
+  if ((cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x2F800 && cp <= 0x2FA1F)) return true;  // compatibility ideographs
+  switch (hb_unicode_general_category(hb_unicode_funcs_get_default(), cp)) {
+    case HB_UNICODE_GENERAL_CATEGORY_NON_SPACING_MARK:
+    case HB_UNICODE_GENERAL_CATEGORY_SPACING_MARK:
+    case HB_UNICODE_GENERAL_CATEGORY_ENCLOSING_MARK:
+    case HB_UNICODE_GENERAL_CATEGORY_FORMAT:
+    case HB_UNICODE_GENERAL_CATEGORY_CONTROL:
+    case HB_UNICODE_GENERAL_CATEGORY_SPACE_SEPARATOR:
+      return true;
+    default:
+      return false;
+  }
 }
 
 bool needs_harfbuzz(const FontBook::Face& f, char32_t cp) {
@@ -428,21 +439,67 @@ void FontBook::shape_in_pieces(std::uint16_t face, std::u32string_view text, boo
       break;
     }
   }
+  if (shape_cache.size() + text.size() > kShapeCacheEntries) shape_cache.clear();  // no entry goes while in use
+  // The pieces HarfBuzz must shape, each from the cache when it was shaped before.
+  struct Piece {
+    std::size_t begin, end;
+    const std::vector<ShapedGlyph>* shaped;
+  };
+  std::vector<Piece> pieces;
+  std::size_t first_miss = SIZE_MAX, last_miss = 0;
   for (std::size_t i = 0; i < text.size();) {
     if (!needs_harfbuzz(f, text[i])) {
-      std::uint32_t gid = 0;
-      f.nominal(text[i], gid);
-      out.push_back(ShapedGlyph{gid, static_cast<std::uint32_t>(i), gid < f.advances.size() ? f.advances[gid] : 0, 0});
       ++i;
       continue;
     }
     std::size_t j = i + 1;
     while (j < text.size() && needs_harfbuzz(f, text[j])) ++j;
-    for (ShapedGlyph g : shaped_piece(face, text.substr(i, j - i), zh, script)) {
-      g.cluster += static_cast<std::uint32_t>(i);
-      out.push_back(g);
+    pieces.push_back(Piece{i, j, cached_piece(face, text.substr(i, j - i), zh, script)});
+    if (!pieces.back().shaped) {
+      first_miss = std::min(first_miss, pieces.size() - 1);
+      last_miss = pieces.size() - 1;
     }
     i = j;
+  }
+  if (first_miss != SIZE_MAX) shape_missing(face, text, zh, script, pieces.data(), first_miss, last_miss);
+  // Untouched characters get their nominal glyphs; pieces their shaped ones.
+  std::size_t k = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    if (k < pieces.size() && pieces[k].begin == i) {
+      for (ShapedGlyph g : *pieces[k].shaped) {
+        g.cluster += static_cast<std::uint32_t>(i);
+        out.push_back(g);
+      }
+      i = pieces[k++].end;
+      continue;
+    }
+    std::uint32_t gid = 0;
+    f.nominal(text[i], gid);
+    out.push_back(ShapedGlyph{gid, static_cast<std::uint32_t>(i), gid < f.advances.size() ? f.advances[gid] : 0, 0});
+    ++i;
+  }
+}
+
+/// Shapes the pieces [first, last] not cached yet in one HarfBuzz call over the text they span
+/// (the characters between pieces shape to themselves, so the result splits exactly at them),
+/// caches each, and points them at their glyphs.
+template <typename Piece>
+void FontBook::shape_missing(std::uint16_t face, std::u32string_view text, bool zh, std::uint32_t script,
+                             Piece* pieces, std::size_t first, std::size_t last) const {
+  const std::size_t from = pieces[first].begin;
+  std::vector<ShapedGlyph> all;
+  shape_with_harfbuzz(face, text.substr(from, pieces[last].end - from), zh, all, script);
+  std::size_t g = 0;
+  for (std::size_t k = first; k <= last; ++k) {
+    Piece& p = pieces[k];
+    std::vector<ShapedGlyph> mine;
+    while (g < all.size() && from + all[g].cluster < p.begin) ++g;  // characters between pieces
+    for (; g < all.size() && from + all[g].cluster < p.end; ++g) {
+      ShapedGlyph glyph = all[g];
+      glyph.cluster = static_cast<std::uint32_t>(from + glyph.cluster - p.begin);
+      mine.push_back(glyph);
+    }
+    if (!p.shaped) p.shaped = store_piece(face, text.substr(p.begin, p.end - p.begin), zh, script, std::move(mine));
   }
 }
 

@@ -71,6 +71,8 @@ class FontBook {
   /// would find the same, and the pieces between them (words, punctuation) are shaped once per
   /// thread and then looked up.
   void shape(std::uint16_t face, std::u32string_view text, bool zh, std::vector<ShapedGlyph>& out) const;
+  /// Forgets the pieces shape() cached on this thread (see text::clear_thread_caches).
+  static void clear_thread_cache();
   /// shape() always through HarfBuzz, in one piece, without the cache (for tests). `script`:
   /// the text's script as an ISO 15924 tag (HarfBuzz's hb_script_t; 0: from its first
   /// characters, as HarfBuzz guesses).
@@ -101,8 +103,13 @@ class FontBook {
  private:
   FontBook() = default;
   void shape_in_pieces(std::uint16_t face, std::u32string_view text, bool zh, std::vector<ShapedGlyph>& out) const;
-  const std::vector<ShapedGlyph>& shaped_piece(std::uint16_t face, std::u32string_view piece, bool zh,
+  const std::vector<ShapedGlyph>* cached_piece(std::uint16_t face, std::u32string_view piece, bool zh,
                                                std::uint32_t script) const;
+  const std::vector<ShapedGlyph>* store_piece(std::uint16_t face, std::u32string_view piece, bool zh,
+                                              std::uint32_t script, std::vector<ShapedGlyph> glyphs) const;
+  template <typename Piece>
+  void shape_missing(std::uint16_t face, std::u32string_view text, bool zh, std::uint32_t script, Piece* pieces,
+                     std::size_t first, std::size_t last) const;
 
  public:
   struct Face;  ///< a loaded face (HarfBuzz handles over its bytes); defined in font_book.cpp

@@ -422,12 +422,13 @@ std::string paragraph_key(const FontBook& fonts, const std::vector<Span>& spans,
 }
 
 /// Paragraphs this thread laid out, by paragraph_key: a briefing lays out the same paragraphs
-/// again while it fits its pages. Emptied when it holds more than kCachedChars characters.
+/// again while it fits its pages. Emptied when it holds more than kCachedChars characters (a long
+/// briefing in two languages has about 15,000).
 struct ParagraphCache {
   std::unordered_map<std::string, LaidParagraph> laid;
   std::size_t chars = 0;
 };
-constexpr std::size_t kCachedChars = 200000;
+constexpr std::size_t kCachedChars = 50000;
 
 LaidParagraph lay_out_uncached(const FontBook& fonts, std::vector<Span> spans, const ParagraphStyle& style,
                                const TextContext& ctx) {
@@ -447,11 +448,18 @@ LaidParagraph lay_out_uncached(const FontBook& fonts, std::vector<Span> spans, c
   return p;
 }
 
+thread_local ParagraphCache paragraph_cache;
+
 }  // namespace
+
+void clear_thread_caches() {
+  paragraph_cache = ParagraphCache{};
+  FontBook::clear_thread_cache();
+}
 
 LaidParagraph layout_paragraph(const FontBook& fonts, std::vector<Span> spans, const ParagraphStyle& style,
                                const TextContext& ctx) {
-  thread_local ParagraphCache cache;
+  ParagraphCache& cache = paragraph_cache;
   std::string key = paragraph_key(fonts, spans, style);
   if (auto it = cache.laid.find(key); it != cache.laid.end()) return it->second;
   LaidParagraph p = lay_out_uncached(fonts, std::move(spans), style, ctx);

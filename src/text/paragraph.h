@@ -96,6 +96,11 @@ struct LaidParagraph {
 LaidParagraph layout_paragraph(const FontBook& fonts, std::vector<Span> spans, const ParagraphStyle& style,
                                const TextContext& ctx);
 
+/// Forgets the paragraphs and shaped pieces this thread has cached (layout_paragraph and
+/// FontBook::shape keep them so that a briefing laying out the same text again while it fits
+/// its pages pays once). For benchmarks that time layout from scratch; results never change.
+void clear_thread_caches();
+
 /// Text runs (and link areas) of line `i`, with its baseline at `baseline` and its left edge at
 /// `left` (page coordinates).
 void emit_line(const LaidParagraph& p, std::size_t i, double left, double baseline,

@@ -15,6 +15,7 @@
 #include "load/facts_loader.h"
 #include "app/fonts.h"
 #include "text/font_book.h"
+#include "text/paragraph.h"
 
 using namespace zb;
 using Clock = std::chrono::steady_clock;
@@ -144,6 +145,7 @@ int main(int argc, char** argv) {
   std::vector<double> layout_ms, pdf_ms, total_ms;
   std::size_t bytes = 0, pages = 0;
   for (int i = 0; i < iterations; ++i) {
+    text::clear_thread_caches();  // every iteration lays out and shapes from scratch
     auto t0 = Clock::now();
     auto doc = build(*fonts, texts);
     double t_layout = ms_since(t0);
