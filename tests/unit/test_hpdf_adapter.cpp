@@ -82,7 +82,14 @@ std::string tiny_pdf(bool use_adapter, const std::string& program) {
   HPDF_Page page = HPDF_AddPage(doc.get());
   HPDF_Page_BeginText(page);
   HPDF_Page_SetFontAndSize(page, font, 12);
+  // A joined line as the PDF writer draws one: marked content with its text, a Tj, then a TJ
+  // whose correction moves the second glyph (libharu keeps the line start, TJ does not move it).
+  if (use_adapter) REQUIRE(hpdf::write_content(page, "/Span <</ActualText <FEFF00410042>>> BDC\n") == HPDF_OK);
   HPDF_Page_TextOut(page, 72, 720, "AB");
+  if (use_adapter) {
+    HPDF_Page_MoveTextPos(page, 0, -20);
+    REQUIRE(hpdf::write_content(page, "[<0041> -500 <0042>] TJ\nEMC\n") == HPDF_OK);
+  }
   HPDF_Page_EndText(page);
   REQUIRE(err.code == 0);
   if (use_adapter)
@@ -221,6 +228,25 @@ TEST_CASE(
   REQUIRE(programs.size() == 1);
   const std::string ref = pdf.dict(programs[0]).at("/FontFile2").get<std::string>();
   CHECK(pdf.stream_data(ref) != program());
+}
+
+TEST_CASE("hpdf adapter: write_content puts marked content and TJ into the page's stream, in order",
+          "[pdf][hpdf][render]") {
+  Written pdf(tiny_pdf(true, program()), "content");
+  std::vector<std::string> pages = pdf.with("/Type", "/Page");
+  REQUIRE(pages.size() == 1);
+  const std::string content = pdf.stream_data(pdf.dict(pages[0]).at("/Contents").get<std::string>());
+  const auto bdc = content.find("/Span <</ActualText <FEFF00410042>>> BDC"), tj = content.find("] TJ"),
+             emc = content.find("EMC"), et = content.find("ET");
+  REQUIRE(bdc != std::string::npos);
+  CHECK(bdc < content.find(" Tj"));
+  CHECK(content.find(" Tj") < tj);
+  CHECK(tj < emc);
+  CHECK(emc < et);
+  // Extraction takes the marked text, once, for both lines.
+  test::ToolRun r = test::run_tool("pdftotext -enc UTF-8 -nopgbrk '" + pdf.path() + "' -");
+  REQUIRE(r.code == 0);
+  CHECK(r.out.substr(0, r.out.find_last_not_of("\n\f") + 1) == "AB");
 }
 
 TEST_CASE("hpdf adapter: mark_not_embedded reports a font the document does not have",
