@@ -156,7 +156,7 @@ frame::Document sample_document(const text::FontBook& fonts, std::optional<std::
   running.header_left = {Span{"萧山经济技术开发区 · Xiaoshan ETDZ", fonts.require_role("caption"), 8, kMuted}};
   running.header_right = {Span{"样张 · Sample", fonts.require_role("caption"), 8, kMuted}};
   running.footer = [&fonts](int n, int m) {
-    return std::vector<Span>{Span{fmt::format("第 {} 页，共 {} 页 · Page {} of {}", n, m, n, m), fonts.require_role("caption"), 8, kMuted}};
+    return std::vector<Span>{Span{fmt::format("第{}页，共{}页 · Page {} of {}", n, m, n, m), fonts.require_role("caption"), 8, kMuted}};
   };
   frame::Info info;
   info.title = "萧山经济技术开发区发展简报 / Xiaoshan ETDZ briefing";
@@ -229,7 +229,7 @@ frame::Document chart_gallery(const text::FontBook& fonts, const std::vector<mod
   }
   layout::Running running;
   running.footer = [&fonts](int n, int m) {
-    return std::vector<Span>{Span{fmt::format("第 {} 页，共 {} 页 · Page {} of {}", n, m, n, m), fonts.require_role("caption"), 8, kMuted}};
+    return std::vector<Span>{Span{fmt::format("第{}页，共{}页 · Page {} of {}", n, m, n, m), fonts.require_role("caption"), 8, kMuted}};
   };
   frame::Info info;
   info.title = "图表 / Charts";

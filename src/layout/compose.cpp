@@ -148,7 +148,7 @@ class Composer {
                                             l_.type.caption_size, l_.ink.warning});
     }
     running.footer = [this](int n, int m) {
-      return std::vector<Span>{Span{joined(model::Text{"第 " + std::to_string(n) + " 页，共 " + std::to_string(m) + " 页",
+      return std::vector<Span>{Span{joined(model::Text{"第" + std::to_string(n) + "页，共" + std::to_string(m) + "页",
                                                        "Page " + std::to_string(n) + " of " + std::to_string(m)}),
                                     role("caption"), l_.type.caption_size, l_.ink.muted}};
     };

@@ -127,7 +127,8 @@ hb_buffer_t* thread_buffer() {
 
 /// Full-width punctuation by its clreq class: where its blank is.
 constexpr std::u32string_view kOpeningPunct = U"“‘（《〈「『【〔〖［｛";
-constexpr std::u32string_view kClosingPunct = U"”’）》〉」』】〕〗］｝、，。．：；！？";
+/// ！ and ？ are not here: they keep their full width (JIS X 4051 and clreq do not squeeze them).
+constexpr std::u32string_view kClosingPunct = U"”’）》〉」』】〕〗］｝、，。．：；";
 constexpr std::u32string_view kMiddlePunct = U"·・";
 
 /// The position HarfBuzz gives `cp` shaped alone as Simplified Chinese with `features`.

@@ -80,7 +80,7 @@ class FontBook {
                            std::uint32_t script = 0) const;
   /// The blank of full-width punctuation mark `cp` in face `face`: from the face's own `halt`
   /// feature (its half-width forms) where it has one for `cp`, else by the classes of W3C clreq
-  /// (opening brackets and quotes: before; closing ones, 、，。：；！？: after; middle dots: half
+  /// (opening brackets and quotes: before; closing ones, 、，。：；: after, never ！？; middle dots: half
   /// each side). Zero for other characters, and in faces not marked `cjk`.
   PunctBlank punct_blank(std::uint16_t face, char32_t cp) const;
 

@@ -13,7 +13,8 @@ namespace zb::text {
 namespace {
 
 constexpr double kCjkStretchEm = 0.125;     // most a gap between CJK characters may grow
-constexpr double kAutospaceStretchEm = 0.25;  // the autospace (kAutospaceEm) may grow to ½ em  // the quarter-em autospace may grow to ½ em
+constexpr double kAutospaceStretchEm = 0.0625;  // the autospace (kAutospaceEm) may grow to 5/16 em
+constexpr double kAutospaceLooseEm = 0.25;      // ... and, rather than leave a line short, to ½ em  // the quarter-em autospace may grow to ½ em
 constexpr double kAutospaceShrinkEm = 0.125;  // ... and shrink to ⅛ em
 constexpr double kSpaceStretch = 0.5;        // a word space may grow by half
 constexpr double kSpaceShrink = 1.0 / 3;     // ... and shrink by a third
@@ -21,6 +22,7 @@ constexpr double kSpaceShrink = 1.0 / 3;     // ... and shrink by a third
 constexpr double kLinePenalty = 10;          // TeX's \linepenalty: fewer lines when all else is equal
 constexpr double kRaggedLine = 1e6;          // a ragged paragraph: the fewest lines first
 constexpr double kRelaxedPenalty = 150;      // opening a relaxed opportunity (第 | 6位)
+constexpr double kHyphenPenalty = 100;       // a break after a hyphen (kick- | off), as TeX's \exhyphenpenalty
 constexpr double kEmergencyPenalty = 1e5;    // breaking inside a word that cannot fit otherwise
 constexpr double kLonePenalty = 1e5;         // a lone character or word on the last line
 constexpr double kOverfull = 1e12;           // a line wider than the measure
@@ -45,9 +47,11 @@ std::vector<GapRoom> gap_room(const std::vector<Char>& chars, const std::vector<
     GapRoom& r = room[k];
     if (b.autospace) {
       r.stretch_first = kAutospaceStretchEm * em;
+      r.stretch_loose = (kAutospaceLooseEm - kAutospaceStretchEm) * em;
       r.shrink_space = (kAutospaceEm - kAutospaceShrinkEm) * em;
     } else if (is_break_space(a.cp)) {
       r.stretch_first = kSpaceStretch * a.advance;
+      r.stretch_loose = kSpaceStretch * a.advance;
       r.shrink_space = kSpaceShrink * a.advance;
     } else if (cjk_gap(chars, k - 1)) {
       r.stretch_cjk = kCjkStretchEm * em;
@@ -77,7 +81,8 @@ double line_width(const std::vector<Char>& chars, std::size_t from, std::size_t 
 /// Sums over a line [s, e): its natural width and the room of the gaps inside it. A ragged
 /// line gives up only the blank of the punctuation that ends it: its word spaces stay as set.
 struct LineFiller::Totals {
-  double width = 0, stretch_first = 0, stretch_cjk = 0, shrink_punct = 0, shrink_space = 0, shrink_end = 0;
+  double width = 0, stretch_first = 0, stretch_cjk = 0, stretch_loose = 0, shrink_punct = 0, shrink_space = 0,
+         shrink_end = 0;
   bool justified = false;
   double shrink() const { return shrink_end + (justified ? shrink_punct + shrink_space : 0); }
 };
@@ -95,6 +100,7 @@ LineFiller::LineFiller(const std::vector<Char>& chars, const std::vector<Span>& 
   }
   stretch_first_sum_ = prefix(room_, &GapRoom::stretch_first);
   stretch_cjk_sum_ = prefix(room_, &GapRoom::stretch_cjk);
+  stretch_loose_sum_ = prefix(room_, &GapRoom::stretch_loose);
   shrink_punct_sum_ = prefix(room_, &GapRoom::shrink_punct);
   shrink_space_sum_ = prefix(room_, &GapRoom::shrink_space);
   solid_ = solid_suffix();
@@ -111,6 +117,7 @@ LineFiller::Totals LineFiller::totals(std::size_t s, std::size_t e) const {
   t.width = advance_sum_[e] - advance_sum_[s] + inside(gap_sum_) - lead_trim(chars_, s);
   t.stretch_first = inside(stretch_first_sum_);
   t.stretch_cjk = inside(stretch_cjk_sum_);
+  t.stretch_loose = inside(stretch_loose_sum_);
   t.shrink_punct = inside(shrink_punct_sum_);
   t.shrink_space = inside(shrink_space_sum_);
   t.shrink_end = chars_[e - 1].blank_after;
@@ -167,16 +174,18 @@ double LineFiller::demerits(std::size_t s, const Totals& t, bool last, int penal
   const double slack = measure_width_ - t.width;
   // Relaxed opportunities exist for Chinese (第 | 6位); elsewhere a ragged line is better.
   const double relaxed = style_.zh ? kRelaxedPenalty : 10 * kRelaxedPenalty;
-  const double p = penalty == 2 ? kEmergencyPenalty : penalty == 1 ? relaxed : 0;
+  const double p = penalty == 2 ? kEmergencyPenalty : penalty == 1 ? relaxed : penalty == 3 ? kHyphenPenalty : 0;
   if (slack < -kEps && -slack > t.shrink() + kEps) return kOverfull * (1 + (-slack - t.shrink()) / em);
   double badness = 0;
   if (slack < 0) {
     const double r = -slack / std::max(t.shrink(), kEps);
     badness = 100 * r * r * r;
   } else if (!last && style_.align == Align::justify) {
-    const double room = t.stretch_first + t.stretch_cjk;
+    // Within the room: TeX's badness; then loose spaces around Latin (full but loose); then short.
+    const double room = t.stretch_first + t.stretch_cjk, loose = std::min(slack - room, t.stretch_loose);
     const double r = slack / std::max(room, kEps);
-    badness = slack <= room ? 100 * r * r * r : 100 + 1000 * (slack - room) / em;
+    badness = slack <= room ? 100 * r * r * r
+                            : 100 + 300 * std::max(0.0, loose) / em + 1000 * std::max(0.0, slack - room - loose) / em;
   } else if (!last || style_.balance) {
     badness = 2000 * (slack / em) * (slack / em);
   }
@@ -193,6 +202,7 @@ std::vector<Line> LineFiller::best_lines(bool emergency) const {
   for (std::size_t j = 1; j < n; ++j) {
     if (breaks_.allowed[j]) {
       cands.push_back(j);
+      if (chars_[j - 1].cp == '-' || chars_[j - 1].cp == 0x2010) penalty[j] = 3;
     } else if (breaks_.relaxed[j]) {
       cands.push_back(j);
       penalty[j] = 1;
@@ -290,6 +300,7 @@ LineFit LineFiller::fit(const Line& line, bool justify) const {
   } else if (justify && !line.last && slack > 0) {
     slack -= spread(slack, &GapRoom::stretch_first, 1);
     slack -= spread(slack, &GapRoom::stretch_cjk, 1);
+    slack -= spread(slack, &GapRoom::stretch_loose, 1);
   }
   f.short_by = std::max(0.0, slack);
   f.width = measure_width_ - slack;

@@ -29,13 +29,16 @@ double lead_trim(const std::vector<Char>& chars, std::size_t i);
 double line_width(const std::vector<Char>& chars, std::size_t from, std::size_t to);
 
 /// What one gap may give or take, in points, by priority. Gap k lies between characters k−1
-/// and k. Stretching takes the autospace (to ½ em) and word spaces (by half) first, then the
-/// gaps between CJK characters (at most ⅛ em each); Latin letters are never spaced apart.
+/// and k. Stretching takes the autospace (to 5/16 em) and word spaces (by half) first, then the
+/// gaps between CJK characters (at most ⅛ em each); only then, rather than leave the line
+/// short, the autospace to ½ em and word spaces by half again. Latin letters are never spaced
+/// apart, and the space around numbers stays even (5/16 em at most) while there is other room.
 /// Shrinking takes punctuation blanks first (clreq: the mark at the line's end before others),
 /// then word spaces (by a third) and the autospace (to ⅛ em).
 struct GapRoom {
   double stretch_first = 0;
   double stretch_cjk = 0;
+  double stretch_loose = 0;  ///< last, rather than leave a line short: the autospace to ½ em, spaces by half again
   double shrink_punct = 0;
   double shrink_space = 0;
 };
@@ -73,8 +76,8 @@ class LineFiller {
   ParagraphStyle style_;
   std::vector<GapRoom> room_;
   // Prefix sums over characters (advances, fixed gaps) and gaps (room), for O(1) line totals.
-  std::vector<double> advance_sum_, gap_sum_, stretch_first_sum_, stretch_cjk_sum_, shrink_punct_sum_,
-      shrink_space_sum_;
+  std::vector<double> advance_sum_, gap_sum_, stretch_first_sum_, stretch_cjk_sum_, stretch_loose_sum_,
+      shrink_punct_sum_, shrink_space_sum_;
   std::vector<std::size_t> solid_;  ///< solid_[s]: characters from s on that count as a lone last line's
   std::size_t last_break_ = 0;      ///< the last allowed opportunity (0: none)
 };

@@ -159,11 +159,16 @@ void keep_markers_with_text(const std::vector<Char>& chars, const std::vector<Sp
     if (chars[i].span != chars[i - 1].span && spans[chars[i].span].rise > 0) brk[i] = false;
 }
 
-/// A number stays with the Chinese unit after it (1.5倍, 542家, 300亿元, 3.54平方公里).
+/// A number stays with the Chinese unit after it (1.5倍, 542家, 300亿元, 3.54平方公里), an
+/// approximate one too (500多家, 200余人).
 void keep_numbers_with_units(const std::u32string& text, std::vector<bool>& brk) {
   for (std::size_t i = 1; i < text.size(); ++i) {
     if (!is_digit(text[i - 1]) || !is_han(text[i])) continue;
     brk[i] = false;
+    if ((text[i] == U'多' || text[i] == U'余') && i + 1 < text.size() && is_han(text[i + 1])) {
+      brk[i + 1] = false;
+      ++i;
+    }
     for (std::u32string_view unit : kChineseUnits)
       if (text.compare(i, unit.size(), unit) == 0) {
         for (std::size_t k = i + 1; k < i + unit.size(); ++k) brk[k] = false;

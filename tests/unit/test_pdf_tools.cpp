@@ -1,6 +1,7 @@
 // Every seed zone's briefing in every layout × language mode, checked with qpdf, pdffonts and pdftotext.
 #include <catch2/catch.hpp>
 
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -99,6 +100,10 @@ void check_pdf(const fs::path& pdf, const model::Facts& facts, model::LangMode m
     CHECK(text.find(squeeze(facts.zone.name.zh)) != std::string::npos);
     CHECK(text.find("第1页") != std::string::npos);
     const std::size_t whole = check_chinese_round_trip(t.out, facts);
+    // ZB_ROUNDTRIP_REPORT=FILE: one line per PDF, "<pdf> <whole>/<highlights>", appended.
+    if (const auto report = base::SystemEnv().get_var("ZB_ROUNDTRIP_REPORT"); report && !report->empty())
+      std::ofstream(*report, std::ios::app) << pdf.parent_path().filename().string() << "/" << pdf.filename().string()
+                                            << " " << whole << "/" << facts.highlights.size() << "\n";
     // A stacked briefing prints every highlight in reading order: all come back whole, or all
     // but one cut by a page break. (Side by side, poppler's reading order may take a bullet's
     // first line as a block of its own.)
