@@ -369,6 +369,7 @@ struct ShapeKeyHash {
   }
 };
 constexpr std::size_t kShapeCacheEntries = 20000;
+constexpr std::size_t kJoinGap = 2;  // most untouched characters between pieces shaped in one call
 
 thread_local std::unordered_map<ShapeKey, std::vector<ShapedGlyph>, ShapeKeyHash> shape_cache;
 
@@ -462,7 +463,18 @@ void FontBook::shape_in_pieces(std::uint16_t face, std::u32string_view text, boo
     }
     i = j;
   }
-  if (first_miss != SIZE_MAX) shape_missing(face, text, zh, script, pieces.data(), first_miss, last_miss);
+  // Missing pieces close together (words one space apart) share a call; pieces far apart (the
+  // punctuation of a Chinese paragraph) do not, or HarfBuzz would shape the Han between them.
+  for (std::size_t a = first_miss; a <= last_miss && first_miss != SIZE_MAX;) {
+    if (pieces[a].shaped) {
+      ++a;
+      continue;
+    }
+    std::size_t b = a;
+    while (b + 1 <= last_miss && pieces[b + 1].begin - pieces[b].end <= kJoinGap) ++b;
+    shape_missing(face, text, zh, script, pieces.data(), a, b);
+    a = b + 1;
+  }
   // Untouched characters get their nominal glyphs; pieces their shaped ones.
   std::size_t k = 0;
   for (std::size_t i = 0; i < text.size();) {
