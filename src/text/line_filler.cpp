@@ -1,5 +1,5 @@
 // Total-fit line breaking (Knuth–Plass over the break opportunities, badness from the room each
-// line's gaps have) and the fitting of each line: shrink punctuation first, stretch the
+// line's gaps have) and the fitting of each line: shrink the line-end punctuation first, stretch the
 // autospace and word spaces first, CJK gaps last and never past ⅛ em.
 #include "text/line_filler.h"
 
@@ -22,7 +22,7 @@ constexpr double kSpaceShrink = 1.0 / 3;     // ... and shrink by a third
 constexpr double kLinePenalty = 10;          // TeX's \linepenalty: fewer lines when all else is equal
 constexpr double kRaggedLine = 1e6;          // a ragged paragraph: the fewest lines first
 constexpr double kRelaxedPenalty = 150;      // opening a relaxed opportunity (第 | 6位)
-constexpr double kHyphenPenalty = 100;       // a break after a hyphen (kick- | off), as TeX's \exhyphenpenalty
+constexpr double kHyphenPenalty = 500;       // a break after a hyphen (kick- | off), as TeX's \exhyphenpenalty
 constexpr double kEmergencyPenalty = 1e5;    // breaking inside a word that cannot fit otherwise
 constexpr double kLonePenalty = 1e5;         // a lone character or word on the last line
 constexpr double kOverfull = 1e12;           // a line wider than the measure
@@ -84,7 +84,9 @@ struct LineFiller::Totals {
   double width = 0, stretch_first = 0, stretch_cjk = 0, stretch_loose = 0, shrink_punct = 0, shrink_space = 0,
          shrink_end = 0;
   bool justified = false;
-  double shrink() const { return shrink_end + (justified ? shrink_punct + shrink_space : 0); }
+  /// What the line gives up before its punctuation inside: the mark ending it, spaces.
+  double shrink_first() const { return shrink_end + (justified ? shrink_space : 0); }
+  double shrink() const { return shrink_first() + (justified ? shrink_punct : 0); }
 };
 
 LineFiller::LineFiller(const std::vector<Char>& chars, const std::vector<Span>& spans, const BreakMap& breaks,
@@ -177,9 +179,11 @@ double LineFiller::demerits(std::size_t s, const Totals& t, bool last, int penal
   const double p = penalty == 2 ? kEmergencyPenalty : penalty == 1 ? relaxed : penalty == 3 ? kHyphenPenalty : 0;
   if (slack < -kEps && -slack > t.shrink() + kEps) return kOverfull * (1 + (-slack - t.shrink()) / em);
   double badness = 0;
-  if (slack < 0) {
-    const double r = -slack / std::max(t.shrink(), kEps);
+  if (slack < 0 && -slack <= t.shrink_first() + kEps) {
+    const double r = -slack / std::max(t.shrink_first(), kEps);
     badness = 100 * r * r * r;
+  } else if (slack < 0) {  // punctuation inside the line gives up its blank: only rather than worse
+    badness = 100 + 300 * (-slack - t.shrink_first()) / em;
   } else if (!last && style_.align == Align::justify) {
     // Within the room: TeX's badness; then loose spaces around Latin (full but loose); then short.
     const double room = t.stretch_first + t.stretch_cjk, loose = std::min(slack - room, t.stretch_loose);
@@ -294,8 +298,8 @@ LineFit LineFiller::fit(const Line& line, bool justify) const {
     f.end_shrink = std::min(-slack, t.shrink_end);
     slack += f.end_shrink;
     if (t.justified) {
-      slack += spread(-slack, &GapRoom::shrink_punct, -1);
       slack += spread(-slack, &GapRoom::shrink_space, -1);
+      slack += spread(-slack, &GapRoom::shrink_punct, -1);
     }
   } else if (justify && !line.last && slack > 0) {
     slack -= spread(slack, &GapRoom::stretch_first, 1);

@@ -33,8 +33,9 @@ double line_width(const std::vector<Char>& chars, std::size_t from, std::size_t 
 /// gaps between CJK characters (at most ⅛ em each); only then, rather than leave the line
 /// short, the autospace to ½ em and word spaces by half again. Latin letters are never spaced
 /// apart, and the space around numbers stays even (5/16 em at most) while there is other room.
-/// Shrinking takes punctuation blanks first (clreq: the mark at the line's end before others),
-/// then word spaces (by a third) and the autospace (to ⅛ em).
+/// Shrinking takes the blank of the punctuation mark that ends the line first, then (justified
+/// lines) word spaces (by a third) and the autospace (to ⅛ em); punctuation inside a line keeps
+/// its full width (the mainland style) unless the line would otherwise be short or overfull.
 struct GapRoom {
   double stretch_first = 0;
   double stretch_cjk = 0;
