@@ -427,13 +427,13 @@ std::string paragraph_key(const FontBook& fonts, const std::vector<Span>& spans,
 }
 
 /// Paragraphs this thread laid out, by paragraph_key: a briefing lays out the same paragraphs
-/// again while it fits its pages. Emptied when it holds more than kCachedChars characters (a long
-/// briefing in two languages has about 15,000).
+/// again while it fits its pages, and zones share headings, labels and footers. Emptied when it
+/// holds more than kCachedChars characters (about 7 MB).
 struct ParagraphCache {
   std::unordered_map<std::string, LaidParagraph> laid;
   std::size_t chars = 0;
 };
-constexpr std::size_t kCachedChars = 50000;
+constexpr std::size_t kCachedChars = 100000;
 
 LaidParagraph lay_out_uncached(const FontBook& fonts, std::vector<Span> spans, const ParagraphStyle& style,
                                const TextContext& ctx) {
