@@ -378,8 +378,7 @@ thread_local std::unordered_map<ShapeKey, std::vector<ShapedGlyph>, ShapeKeyHash
 void FontBook::clear_thread_cache() { shape_cache = {}; }
 
 void FontBook::shape(std::uint16_t face, std::u32string_view text, bool zh, std::vector<ShapedGlyph>& out) const {
-  out.clear();
-  if (!text.empty()) shape_in_pieces(face, text, zh, out);
+  shape_in_pieces(face, text, zh, out);  // clears `out`; an empty text stays empty
 }
 
 /// A piece shaped by HarfBuzz, from this thread's cache when it was shaped before.

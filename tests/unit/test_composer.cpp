@@ -29,15 +29,7 @@ text::LaidParagraph laid(const std::string& s, double width, bool zh, text::Alig
   return text::layout_paragraph(fonts(), {text::Span{s, fonts().require_role("body"), size}}, st, {"t.yaml", "f"});
 }
 
-std::vector<std::string> lines(const text::LaidParagraph& p) {
-  std::vector<std::string> out;
-  for (const auto& l : p.lines) {
-    std::string line;
-    for (std::size_t k = l.begin; k < l.end; ++k) base::utf8_append(line, p.chars[k].cp);
-    out.push_back(line);
-  }
-  return out;
-}
+std::vector<std::string> lines(const text::LaidParagraph& p) { return test::line_texts(p); }
 
 double width_of(const std::string& s, bool zh, double size = 10) {
   return text::measure(fonts(), text::Span{s, fonts().require_role("body"), size}, zh, {"t.yaml", "f"});

@@ -16,7 +16,9 @@
 #include "base/env.h"
 #include "app/fonts.h"
 #include "load/facts_loader.h"
+#include "base/utf8.h"
 #include "text/font_book.h"
+#include "text/paragraph.h"
 
 namespace zb::test {
 
@@ -34,6 +36,17 @@ inline std::string read_text_file(const std::filesystem::path& p) {
 inline std::string joined(const base::Diagnostics& d) {
   std::string out;
   for (const auto& x : d.items()) out += x.str() + "\n";
+  return out;
+}
+
+/// Each line of a laid-out paragraph as its text (trailing spaces dropped, as set).
+inline std::vector<std::string> line_texts(const text::LaidParagraph& p) {
+  std::vector<std::string> out;
+  for (const auto& l : p.lines) {
+    std::string line;
+    for (std::size_t k = l.begin; k < l.end; ++k) base::utf8_append(line, p.chars[k].cp);
+    out.push_back(line);
+  }
   return out;
 }
 

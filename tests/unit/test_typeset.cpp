@@ -33,14 +33,7 @@ std::string marked(std::string_view s, bool zh) {
 
 /// Lays out `spans` and returns its lines as strings.
 std::vector<std::string> lines_of(std::vector<text::Span> spans, const text::ParagraphStyle& st) {
-  auto p = text::layout_paragraph(fonts(), std::move(spans), st, {"t.yaml", "f"});
-  std::vector<std::string> out;
-  for (const auto& l : p.lines) {
-    std::string line;
-    for (std::size_t k = l.begin; k < l.end; ++k) base::utf8_append(line, p.chars[k].cp);
-    out.push_back(line);
-  }
-  return out;
+  return test::line_texts(text::layout_paragraph(fonts(), std::move(spans), st, {"t.yaml", "f"}));
 }
 
 /// Lays out `s` in one style and returns its lines as strings.
