@@ -145,8 +145,10 @@ class SideBySide final : public Arrangement {
 
   void heading(Flow& flow, const Bilingual& t, const Voice& v, const std::string& bookmark,
                int level) const override {
-    flow.columns({Span{t.zh, v.font, v.zh_column.size, v.ink}}, style(true, v.zh_column.leading),
-                 {Span{t.en, v.font, v.en_column.size, v.ink}}, style(false, v.en_column.leading),
+    // A heading in columns is balanced like one across the page (Flow::heading).
+    ParagraphStyle zh = style(true, v.zh_column.leading), en = style(false, v.en_column.leading);
+    zh.balance = en.balance = true;
+    flow.columns({Span{t.zh, v.font, v.zh_column.size, v.ink}}, zh, {Span{t.en, v.font, v.en_column.size, v.ink}}, en,
                  v.first.space_before, v.first.space_after, true, bookmark, level);
   }
 
