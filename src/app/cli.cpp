@@ -125,7 +125,7 @@ void add_build(CLI::App& cli, Commands& c) {
 }
 
 void add_charts(CLI::App& cli, Commands& c) {
-  c.charts_cmd = cli.add_subcommand("charts", "Write every key-figure card and chart of the zones to one PDF");
+  c.charts_cmd = cli.add_subcommand("charts", "Write every chart of the zones to one PDF (the chart gallery)");
   auto* cmd = c.charts_cmd;
   ChartsOptions& o = c.charts;
   cmd->add_option("--fonts", o.fonts, "Folder with fonts.yaml and the font files")->capture_default_str();
@@ -134,6 +134,7 @@ void add_charts(CLI::App& cli, Commands& c) {
   cmd->add_option("--out", o.out, "PDF to write")->capture_default_str();
   add_lang_option(cmd, o.lang, "zh, en, zh+en or en+zh", {LangMode::zh, LangMode::en, LangMode::zh_en, LangMode::en_zh});
   cmd->add_option("--png-dir", o.png_dir, "Also write every page as PNG into this folder");
+  cmd->add_flag("--cards", o.cards, "Also every key-figure card of the zones");
   cmd->add_option("--dpi", o.dpi, "Resolution of the PNG pages")->capture_default_str()->check(CLI::Range(10.0, 600.0));
 }
 

@@ -84,7 +84,7 @@ int run_charts(const base::Env& env, const ChartsOptions& options, std::ostream&
     zones.push_back(std::move(*r.facts));
   }
   try {
-    auto doc = chart_gallery(*fonts, zones, langs, date);
+    auto doc = chart_gallery(*fonts, zones, langs, date, options.cards);
     std::error_code ec;
     if (options.out.has_parent_path()) std::filesystem::create_directories(options.out.parent_path(), ec);
     if (auto why = write_atomically(options.out, export_pdf::write_pdf(doc, options.out.string())); !why.empty()) {

@@ -27,9 +27,10 @@ struct ChartsOptions {
   model::LangMode lang = model::LangMode::zh_en;  ///< zh, en, zh+en, en+zh (side-by-side: as zh+en)
   std::optional<std::filesystem::path> png_dir;  ///< also every page as PNG here
   double dpi = 72;
+  bool cards = false;  ///< the key-figure cards too
 };
 
-/// Writes every key-figure card and chart of the zones as one PDF (and PNG pages).
+/// Writes every chart (and with `cards` every key-figure card) of the zones as one PDF (and PNG pages).
 int run_charts(const base::Env& env, const ChartsOptions& options, std::ostream& err);
 
 /// Writes the sample PDF (and PNG). The PDF's date comes from SOURCE_DATE_EPOCH when set.

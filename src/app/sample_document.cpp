@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "layout/chart_grid.h"
 #include "layout/flow.h"
 
 namespace zb::app {
@@ -178,58 +179,76 @@ std::vector<std::string> sample_texts(int repeat) {
 
 namespace zb::app {
 
+namespace {
+
+/// A zone's name in the gallery: the primary language large, the other under it.
+void gallery_zone_heading(layout::Flow& flow, const text::FontBook& fonts, const model::Facts& f,
+                          const chart::Languages& langs) {
+  const bool zh = langs.primary == chart::Lang::zh;
+  ParagraphStyle h;
+  h.line_height = 24;
+  h.zh = zh;
+  flow.heading({Span{zh ? f.zone.name.zh : f.zone.name.en, fonts.require_role("heading"), 15, kAccent}}, h,
+               f.zone.name.zh + " / " + f.zone.name.en, 0, 0, 2);
+  if (!langs.bilingual) return;
+  ParagraphStyle e = h;
+  e.line_height = 16;
+  e.zh = !zh;
+  flow.heading({Span{zh ? f.zone.name.en : f.zone.name.zh, fonts.require_role("heading"), 10, kMuted}}, e, "", 0, 0, 8);
+}
+
+/// The zone's key-figure cards, three to a row.
+void gallery_cards(layout::Flow& flow, const text::FontBook& fonts, const model::Facts& f, const chart::Style& style,
+                   const chart::Languages& langs, double left) {
+  const double gap = 8, card_w = (flow.measure() - 2 * gap) / 3;
+  for (std::size_t i = 0; i < f.metrics.size(); i += 3) {
+    std::vector<frame::Item> cards;  // each card a group at its place in the row
+    double h_row = 0;
+    for (std::size_t k = i; k < std::min(i + 3, f.metrics.size()); ++k) {
+      const text::TextContext ctx{f.file, "metrics[" + std::to_string(k) + "]", f.metrics[k].at.line, f.metrics[k].at.col};
+      flow.set_context(ctx);
+      chart::Chart c = chart::draw_card(fonts, f.metrics[k], card_w, style, langs, ctx);
+      h_row = std::max(h_row, c.height);
+      cards.push_back(frame::Group{{left + static_cast<double>(k - i) * (card_w + gap), 0}, std::move(c.items), {}});
+    }
+    flow.box(h_row, std::move(cards), 16, 0, false);
+  }
+}
+
+/// "来源：测试日报《测试来源》 · Source: Test Daily", in the languages shown.
+std::string gallery_source(const model::Facts& f, const model::Series& s, const chart::Languages& langs) {
+  const auto* src = f.find_source(s.source);
+  if (!src) return "";
+  const std::string zh = "来源：" + src->publisher.zh + "《" + src->title.zh + "》", en = "Source: " + src->publisher.en;
+  if (!langs.bilingual) return langs.primary == chart::Lang::zh ? zh : en;
+  return langs.primary == chart::Lang::zh ? zh + "\n" + en : en + "\n" + zh;
+}
+
+}  // namespace
+
 frame::Document chart_gallery(const text::FontBook& fonts, const std::vector<model::Facts>& zones,
-                              const chart::Languages& langs, std::optional<std::int64_t> date) {
+                              const chart::Languages& langs, std::optional<std::int64_t> date, bool cards) {
   layout::PageSetup page;
   layout::Flow flow(fonts, page, {"charts", ""});
   chart::Style style;
-  const bool zh = langs.primary == chart::Lang::zh;
   for (const auto& f : zones) {
+    if (f.series.empty() && !cards) continue;  // nothing of this zone to show
     flow.page_break();
-    ParagraphStyle h;
-    h.line_height = 24;
-    h.zh = true;
-    flow.heading({Span{zh ? f.zone.name.zh : f.zone.name.en, fonts.require_role("heading"), 15, kAccent}}, h,
-                 f.zone.name.zh + " / " + f.zone.name.en, 0, 0, 2);
-    if (langs.bilingual) {
-      ParagraphStyle e = h;
-      e.line_height = 16;
-      e.zh = !zh;
-      flow.heading({Span{zh ? f.zone.name.en : f.zone.name.zh, fonts.require_role("heading"), 10, kMuted}}, e, "", 0, 0, 8);
-    }
-    // Cards, three to a row.
-    const double gap = 8, card_w = (flow.measure() - 2 * gap) / 3;
-    for (std::size_t i = 0; i < f.metrics.size(); i += 3) {
-      std::vector<chart::Chart> row;
-      double h_row = 0;
-      for (std::size_t k = i; k < std::min(i + 3, f.metrics.size()); ++k) {
-        flow.set_context({f.file, "metrics[" + std::to_string(k) + "]", f.metrics[k].at.line, f.metrics[k].at.col});
-        row.push_back(chart::draw_card(fonts, f.metrics[k], card_w, style, langs, {f.file, "metrics[" + std::to_string(k) + "]", f.metrics[k].at.line, f.metrics[k].at.col}));
-        h_row = std::max(h_row, row.back().height);
-      }
-      std::vector<frame::Item> cards;  // each card a group at its place in the row
-      for (std::size_t k = 0; k < row.size(); ++k)
-        cards.push_back(frame::Group{{page.margin_left + static_cast<double>(k) * (card_w + gap), 0}, std::move(row[k].items), {}});
-      flow.box(h_row, std::move(cards), i == 0 ? 4 : gap, 0, false);
-    }
-    for (std::size_t i = 0; i < f.series.size(); ++i) {
-      const auto& s = f.series[i];
-      const auto* src = f.find_source(s.source);
-      std::string source;
-      if (src) {
-        source = zh ? "来源：" + src->publisher.zh + "《" + src->title.zh + "》" : "Source: " + src->publisher.en;
-        if (langs.bilingual) source += zh ? " · Source: " + src->publisher.en : " · 来源：" + src->publisher.zh;
-      }
-      text::TextContext ctx{f.file, "series[" + std::to_string(i) + "]", s.at.line, s.at.col};
-      auto c = chart::draw_series(fonts, s, source, flow.measure() * 0.75, style, langs, ctx);
-      std::vector<frame::Item> chart;
-      chart.push_back(frame::Group{{page.margin_left, 0}, std::move(c.items), {}});
-      flow.box(c.height, std::move(chart), 16, 0, false);
-    }
+    gallery_zone_heading(flow, fonts, f, langs);
+    std::vector<layout::ChartItem> items;
+    for (std::size_t i = 0; i < f.series.size(); ++i)
+      items.push_back({&f.series[i], gallery_source(f, f.series[i], langs),
+                       {f.file, "series[" + std::to_string(i) + "]", f.series[i].at.line, f.series[i].at.col}});
+    layout::set_charts(flow, fonts, items, style, langs, {page.margin_left, 4, 22, 18});
+    if (cards) gallery_cards(flow, fonts, f, style, langs, page.margin_left);
   }
   layout::Running running;
-  running.footer = [&fonts](int n, int m) {
-    return std::vector<Span>{Span{fmt::format("第{}页，共{}页 · Page {} of {}", n, m, n, m), fonts.require_role("caption"), 8, kMuted}};
+  const chart::Languages l = langs;
+  running.footer = [&fonts, l](int n, int m) {
+    const std::string zh = fmt::format("第{}页，共{}页", n, m), en = fmt::format("Page {} of {}", n, m);
+    const std::string text = !l.bilingual ? (l.primary == chart::Lang::zh ? zh : en)
+                                          : (l.primary == chart::Lang::zh ? zh + " · " + en : en + " · " + zh);
+    return std::vector<Span>{Span{text, fonts.require_role("caption"), 8, kMuted}};
   };
   frame::Info info;
   info.title = "图表 / Charts";

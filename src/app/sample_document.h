@@ -28,9 +28,9 @@ std::vector<std::string> sample_texts(int repeat = 1);
 
 namespace zb::app {
 
-/// Every key-figure card and chart of the given zones, one section per zone (for looking at
-/// charts before the briefing layouts exist, and for tests).
+/// Every chart of the given zones, one section per zone, on the briefings' grid (two small charts
+/// to a row), then, with `cards`, every key-figure card: what a chart editor reviews.
 frame::Document chart_gallery(const text::FontBook& fonts, const std::vector<model::Facts>& zones,
-                              const chart::Languages& langs, std::optional<std::int64_t> date);
+                              const chart::Languages& langs, std::optional<std::int64_t> date, bool cards = false);
 
 }  // namespace zb::app

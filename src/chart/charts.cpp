@@ -89,6 +89,9 @@ class Painter {
     return static_cast<double>(p.lines.size()) * line_height;
   }
 
+  /// The chart drawn into.
+  Chart& chart() { return chart_; }
+
   /// How many lines `s` takes at `max_width`.
   std::size_t line_count(const std::string& s, const std::string& role_name, double size, double max_width,
                          bool zh) const {
@@ -112,35 +115,32 @@ std::string tick_label(double v, double step, Lang lang) {
   return lang == Lang::en ? group_thousands(s) : s;
 }
 
-/// Title (primary language, then the other), unit line; returns the y below them. The title is
-/// the series' takeaway when it has one, and then its label follows as a subtitle.
-double draw_header(Painter& paint, const model::Series& s, const Style& style, const Languages& langs, double width,
-                   const std::string& unit_line) {
+/// Title (primary language, then the other in its own size), the label as subtitle when the
+/// title states the point (a line per language), the unit line; returns the y below them.
+double draw_header(Painter& paint, Chart& chart, const Plan& plan, const Style& style, const Languages& langs,
+                   double width, const std::string& unit_line) {
   double y = 0;
   const bool zh_first = langs.primary == Lang::zh;
-  const model::Text& title = s.takeaway ? *s.takeaway : s.label;
-  const std::string& first = zh_first ? title.zh : title.en;
-  const std::string& second = zh_first ? title.en : title.zh;
-  y += paint.wrapped(first, style.title_role, style.title_size, style.ink, 0, y, width, Align::left, zh_first,
-                     style.title_size * 1.35, {}, true);
+  const auto first = [&](const model::Text& t) -> const std::string& { return zh_first ? t.zh : t.en; };
+  const auto second = [&](const model::Text& t) -> const std::string& { return zh_first ? t.en : t.zh; };
+  chart.title = first(plan.title);
+  y += paint.wrapped(first(plan.title), style.title_role, style.title_size, style.ink, 0, y, width, Align::left,
+                     zh_first, style.title_size * 1.35, {}, true);
   if (langs.bilingual)
-    y += paint.wrapped(second, style.label_role, style.subtitle_size, style.muted, 0, y, width, Align::left, !zh_first,
-                       style.subtitle_size * 1.35, {}, true);
-  if (s.takeaway) {  // the label as subtitle, "标签 / Label", each language by its own rules
-    const text::RoleId role = paint.role(style.label_role);
-    std::vector<text::Span> label{text::Span{zh_first ? s.label.zh : s.label.en, role, style.label_size, style.muted}};
-    label.back().zh = zh_first;
-    if (langs.bilingual) {
-      label.push_back(text::Span{" / ", role, style.label_size, style.muted});
-      label.push_back(text::Span{zh_first ? s.label.en : s.label.zh, role, style.label_size, style.muted});
-      label.back().zh = !zh_first;
-    }
-    y += paint.wrapped(std::move(label), style.label_size, 0, y + 2, width, Align::left, zh_first,
-                       style.label_size * 1.4) + 2;
+    y += paint.wrapped(second(plan.title), style.title_role, style.subtitle_size, style.ink, 0, y, width, Align::left,
+                       !zh_first, style.subtitle_size * 1.35, {}, true);
+  if (plan.subtitle) {
+    y += 2;
+    y += paint.wrapped(first(*plan.subtitle), style.label_role, style.label_size, style.muted, 0, y, width, Align::left,
+                       zh_first, style.label_size * 1.4);
+    if (langs.bilingual)
+      y += paint.wrapped(second(*plan.subtitle), style.label_role, style.label_size, style.muted, 0, y, width,
+                         Align::left, !zh_first, style.label_size * 1.4);
   }
+  chart.unit_line = unit_line;
   if (!unit_line.empty())
-    y += paint.wrapped(unit_line, style.label_role, style.label_size, style.muted, 0, y + 2, width, Align::left, true,
-                       style.label_size * 1.4) + 2;
+    y += paint.wrapped(unit_line, style.label_role, style.label_size, style.muted, 0, y + 2, width, Align::left,
+                       zh_first, style.label_size * 1.4) + 2;
   return y + 4;
 }
 
@@ -164,14 +164,32 @@ double draw_source(Painter& paint, const std::string& source, const Style& style
   return y;
 }
 
-/// "单位：亿元 · Unit: CNY 100 million": the one scale of the chart's numbers, in each language shown.
-std::string unit_line(const model::Series& s, const Languages& langs, int shift) {
-  std::string zh = scale_unit(s.unit, Lang::zh, shift), en = scale_unit(s.unit, Lang::en, shift);
+/// "单位：亿元 · Unit: CNY 100 million": the one scale of the chart's numbers, in each language
+/// shown; an axis that does not start at zero says so ("纵轴不从零开始" / "axis does not start at zero").
+std::string unit_line(const model::Series& s, const Languages& langs, int shift, bool zero_based = true) {
+  const std::string zh = scale_unit(s.unit, Lang::zh, shift), en = scale_unit(s.unit, Lang::en, shift);
   std::string zh_part = zh.empty() ? "" : "单位：" + zh;
   std::string en_part = en.empty() ? "" : "Unit: " + en;
+  if (!zero_based) {
+    zh_part += zh_part.empty() ? "纵轴不从零开始" : "，纵轴不从零开始";
+    en_part += en_part.empty() ? "Axis does not start at zero" : "; axis does not start at zero";
+  }
   if (!langs.bilingual) return langs.primary == Lang::zh ? zh_part : en_part;
-  if (zh_part.empty()) return "";
+  if (zh_part.empty() || en_part.empty()) return zh_part + en_part;
   return langs.primary == Lang::zh ? zh_part + " · " + en_part : en_part + " · " + zh_part;
+}
+
+/// The number of `v` as a chart labels it: at `shift`, with as many decimals as the most precise
+/// value of the chart (`decimals`), so 100 stands as 100.0 next to 102.5.
+std::string value_text(const model::Number& v, int shift, Lang lang, int decimals) {
+  return with_decimals(format_number(v, shift, lang), decimals);
+}
+
+/// The most decimals any value of `s` shows at `shift`.
+int chart_decimals(const model::Series& s, int shift, Lang lang) {
+  int d = 0;
+  for (const auto& p : s.points) d = std::max(d, decimals_of(format_number(p.y, shift, lang)));
+  return d;
 }
 
 const model::Number& largest(const model::Series& s) {
@@ -219,6 +237,7 @@ void place_labels(Painter& paint, const std::vector<LabelPlan>& plans, const Sty
       for (std::size_t k = 0; k + 1 < line.size() && !crossed; ++k) crossed = crosses(line[k], line[k + 1], box);
       if (crossed) continue;
       paint.text(p.text, style.value_role, style.value_size, style.ink, p.x, *baseline, p.align, zh);
+      paint.chart().values.push_back(p.text);
       placed.push_back(box);
       break;
     }
@@ -259,6 +278,7 @@ std::vector<double> scaled_values(const model::Series& s, int shift) {
 /// the chart's top-left).
 struct VerticalPlot {
   bool rank = false;  ///< a rank axis: 1 at the top
+  bool zero_based = true;  ///< false: a line's axis cut to its data (the unit line says so)
   std::vector<double> ticks;
   std::vector<std::string> tick_texts;
   double t0 = 0, t1 = 0, step = 1;    ///< first and last tick, tick step (chart scale)
@@ -274,10 +294,10 @@ struct VerticalPlot {
   double x_of(std::size_t i) const { return x + band * (static_cast<double>(i) + 0.5); }
 };
 
-/// Ticks for the scaled values `ys`: ranks from 1 down; otherwise nice ticks with zero, one more
-/// step above a largest value that would sit on (or just under) the top gridline, as if the axis
-/// had been cut to the data.
-std::vector<double> vertical_ticks(const std::vector<double>& ys, bool rank) {
+/// Ticks for the scaled values `ys`: ranks from 1 down; a line far from zero on ticks around its
+/// data; otherwise nice ticks with zero, one more step above a largest value that would sit on
+/// (or just under) the top gridline, as if the axis had been cut to the data.
+std::vector<double> vertical_ticks(const std::vector<double>& ys, bool rank, bool zero_based) {
   const double lo = *std::min_element(ys.begin(), ys.end()), hi = *std::max_element(ys.begin(), ys.end());
   std::vector<double> ticks;
   if (rank) {
@@ -285,7 +305,8 @@ std::vector<double> vertical_ticks(const std::vector<double>& ys, bool rank) {
     ticks.erase(std::remove_if(ticks.begin(), ticks.end(), [](double t) { return t < 1; }), ticks.end());
     if (ticks.empty() || ticks.front() != 1) ticks.insert(ticks.begin(), 1);
   } else {
-    ticks = nice_ticks(lo, hi, 5);
+    ticks = nice_ticks(lo, hi, zero_based ? 5 : 4, zero_based);
+    if (!zero_based) return ticks;
     const double span = ticks.back() - ticks.front(), st = ticks.size() > 1 ? ticks[1] - ticks[0] : 1;
     if (hi > 0 && hi > ticks.back() - 0.06 * span) ticks.push_back(std::round((ticks.back() + st) * 1e9) / 1e9);
   }
@@ -296,11 +317,12 @@ std::vector<double> vertical_ticks(const std::vector<double>& ys, bool rank) {
 /// point (a few bars make a compact chart: bands of at most 84 pt and a lower plot, so two values
 /// do not fill a page width), headroom for value labels above and, when a bar hangs below zero,
 /// footroom for its label.
-VerticalPlot vertical_plot(const Painter& paint, const std::vector<double>& ys, model::ChartKind kind, const Style& style,
-                           Lang lang, double width, double top) {
+VerticalPlot vertical_plot(const Painter& paint, const std::vector<double>& ys, model::ChartKind kind, bool zero_based,
+                           const Style& style, Lang lang, double width, double top) {
   VerticalPlot plot;
   plot.rank = kind == model::ChartKind::rank;
-  plot.ticks = vertical_ticks(ys, plot.rank);
+  plot.zero_based = zero_based;
+  plot.ticks = vertical_ticks(ys, plot.rank, zero_based);
   plot.t0 = plot.ticks.front();
   plot.t1 = plot.ticks.back();
   plot.step = plot.ticks.size() > 1 ? plot.ticks[1] - plot.ticks[0] : 1;
@@ -348,18 +370,29 @@ XLabels plan_x_labels(const Painter& paint, const model::Series& s, const Style&
     widest = std::max(widest, paint.width(zh ? p.x.zh : p.x.en, style.label_role, style.label_size, zh));
   xl.every = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil((std::min(widest, band * 3) + 6) / band)));
   xl.width = std::max(band * static_cast<double>(xl.every) - 4, style.label_size * 2);
-  std::size_t lines = 1;
-  for (const auto& p : s.points)
+  std::size_t lines = 1, other = 0;  // the most lines of a label in the primary language, in the other
+  for (const auto& p : s.points) {
     lines = std::max(lines, paint.line_count(zh ? p.x.zh : p.x.en, style.label_role, style.label_size, xl.width, zh));
-  lines = std::min<std::size_t>(lines, 3);
+    if (xl.two_line && p.x_bilingual)
+      other = std::max(other, paint.line_count(zh ? p.x.en : p.x.zh, style.label_role, style.label_size, xl.width, !zh));
+  }
   xl.line_height = style.label_size * 1.3;
-  xl.area = xl.line_height * static_cast<double>(lines) * (xl.two_line ? 2 : 1) + 4;
+  xl.area = xl.line_height * static_cast<double>(lines + other) + 4;
   return xl;
 }
 
-/// Gridlines (the zero line darker) and their tick labels right-aligned in the gutter.
+/// Gridlines (the zero line darker) and their tick labels right-aligned in the gutter; an axis cut
+/// to its data gets a break mark (two slashes) across its bottom gridline.
 void draw_grid(Painter& paint, Chart& chart, const VerticalPlot& plot, const Style& style, bool zh) {
   PathBuilder pb;
+  chart.zero_based = plot.zero_based;
+  chart.axis_lo = plot.t0;
+  chart.axis_hi = plot.t1;
+  if (!plot.zero_based) {
+    const double y = plot.y_of(plot.t0), x = plot.x + 3;
+    chart.items.push_back(pb.rect(x - 1, y - 3, 6, 6).take(frame::Color{1, 1, 1}));
+    for (double dx : {0.0, 3.0}) chart.items.push_back(pb.line(x + dx - 1.5, y + 3, x + dx + 1.5, y - 3).take(std::nullopt, frame::Stroke{style.axis, 0.8}));
+  }
   for (std::size_t k = 0; k < plot.ticks.size(); ++k) {
     double y = plot.y_of(plot.ticks[k]);
     bool zero = !plot.rank && std::fabs(plot.ticks[k]) < 1e-12;
@@ -396,22 +429,24 @@ std::vector<frame::Point> line_points(const VerticalPlot& plot, const std::vecto
   return pts;
 }
 
-/// The line and a marker per point (larger at the ends; filled at the ends of a rank path);
-/// returns the markers' boxes, which value labels must not cover.
+/// A line with more points than this is drawn without markers and labels only its ends, high
+/// and low.
+constexpr std::size_t kMarkedPoints = 12;
+
+/// The line and, up to kMarkedPoints points, the same filled marker on every point (a marker
+/// means "a value", nothing more); returns the markers' boxes, which value labels must not cover.
 std::vector<frame::Rect> draw_line(Chart& chart, const VerticalPlot& plot, const std::vector<double>& ys,
                                    const Style& style) {
   PathBuilder pb;
   std::vector<frame::Rect> obstacles;
   const frame::Color main = style.palette.front();
   const std::vector<frame::Point> pts = line_points(plot, ys);
-  const std::size_t n = pts.size();
   chart.items.push_back(pb.polyline(pts).take(std::nullopt, frame::Stroke{main, 1.6}));
-  for (std::size_t i = 0; i < n; ++i) {
-    bool ends = i == 0 || i + 1 == n;
-    double r = ends ? 3.0 : 2.2;
-    chart.items.push_back(pb.circle(pts[i].x, pts[i].y, r).take(ends && plot.rank ? main : frame::Color{1, 1, 1},
-                                                                frame::Stroke{main, 1.2}));
-    obstacles.push_back(frame::Rect{pts[i].x - r, pts[i].y - r, 2 * r, 2 * r});
+  if (pts.size() > kMarkedPoints) return obstacles;
+  for (const auto& pt : pts) {
+    const double r = 2.6;
+    chart.items.push_back(pb.circle(pt.x, pt.y, r).take(main, frame::Stroke{{1, 1, 1}, 0.8}));
+    obstacles.push_back(frame::Rect{pt.x - r, pt.y - r, 2 * r, 2 * r});
   }
   return obstacles;
 }
@@ -422,10 +457,13 @@ void draw_value_labels(Painter& paint, const model::Series& s, const VerticalPlo
                        const std::vector<double>& ys, model::ChartKind kind, int shift, const Style& style,
                        const Languages& langs, double width, const std::vector<frame::Rect>& obstacles) {
   const bool bar = kind == model::ChartKind::bar;
+  const int decimals = chart_decimals(s, shift, langs.primary);
+  std::vector<std::size_t> order = label_order(s, plot.rank);
+  if (!bar && s.points.size() > kMarkedPoints) order.resize(std::min<std::size_t>(order.size(), 4));  // ends, high, low
   std::vector<LabelPlan> plans;
-  for (std::size_t i : label_order(s, plot.rank)) {
+  for (std::size_t i : order) {
     std::string label = plot.rank ? format_value(s.points[i].y, s.unit, langs.primary).text
-                                  : format_number(s.points[i].y, shift, langs.primary);
+                                  : value_text(s.points[i].y, shift, langs.primary, decimals);
     double y = plot.y_of(ys[i]);
     double below = y + style.value_size + 4;
     double above = y - 4;
@@ -459,37 +497,21 @@ void draw_x_labels(Painter& paint, const model::Series& s, const VerticalPlot& p
   }
 }
 
-/// What a rank chart says changed, from its first to its last point: "48 → 6, up 42 places", in
-/// green when it rose. Returns the y below it.
-double draw_rank_change(Painter& paint, const model::Series& s, const Style& style, const Languages& langs,
-                        double width, double bottom) {
-  const bool zh = langs.primary == Lang::zh;
-  const auto& a = s.points.front().y;
-  const auto& b = s.points.back().y;
-  long diff = std::lround(a.value - b.value);
-  std::string zh_text = "第" + a.literal + "位 → 第" + b.literal + "位，" +
-                        (diff >= 0 ? "提升" + std::to_string(diff) + "位" : "下降" + std::to_string(-diff) + "位");
-  std::string en_text = format_value(a, s.unit, Lang::en).text + " → " + format_value(b, s.unit, Lang::en).text + ", " +
-                        (diff >= 0 ? "up " : "down ") + std::to_string(std::labs(diff)) + (std::labs(diff) == 1 ? " place" : " places");
-  std::string line = !langs.bilingual ? (zh ? zh_text : en_text) : (zh ? zh_text + " · " + en_text : en_text + " · " + zh_text);
-  bottom += 2 + paint.wrapped(line, style.value_role, style.label_size + 0.5, diff >= 0 ? style.palette[2] : style.negative,
-                              0, bottom + 2, width, Align::left, zh, (style.label_size + 0.5) * 1.4);
-  return bottom;
-}
-
-/// Bar, line and rank charts: header, grid, bars or line, value labels, x labels, the change of a
-/// rank, the source.
-Chart draw_vertical(const text::FontBook& fonts, const model::Series& s, const std::string& source, double width,
-                    const Style& style, const Languages& langs, const text::TextContext& ctx, model::ChartKind kind) {
+/// Bar, line and rank charts: header, grid, bars or line, value labels, x labels, the source.
+Chart draw_vertical(const text::FontBook& fonts, const Plan& plan, const std::string& source, double width,
+                    const Style& style, const Languages& langs, const text::TextContext& ctx) {
+  const model::Series& s = plan.shown;
+  const model::ChartKind kind = plan.kind;
   Chart chart;
   chart.width = width;
   chart.kind = kind;
   Painter paint(fonts, ctx, chart);
   const bool zh = langs.primary == Lang::zh;
   const int shift = axis_shift(s.unit, langs.primary, largest(s));
-  const double top = draw_header(paint, s, style, langs, width, unit_line(s, langs, shift));
+  const bool zero_based = !(kind == model::ChartKind::line && far_from_zero(s));
+  const double top = draw_header(paint, chart, plan, style, langs, width, unit_line(s, langs, shift, zero_based));
   const std::vector<double> ys = scaled_values(s, shift);
-  const VerticalPlot plot = vertical_plot(paint, ys, kind, style, langs.primary, width, top);
+  const VerticalPlot plot = vertical_plot(paint, ys, kind, zero_based, style, langs.primary, width, top);
   const XLabels xl = plan_x_labels(paint, s, style, langs, plot.band);
 
   draw_grid(paint, chart, plot, style, zh);
@@ -497,32 +519,35 @@ Chart draw_vertical(const text::FontBook& fonts, const model::Series& s, const s
       kind == model::ChartKind::bar ? draw_bars(chart, plot, ys, style) : draw_line(chart, plot, ys, style);
   draw_value_labels(paint, s, plot, ys, kind, shift, style, langs, width, obstacles);
   draw_x_labels(paint, s, plot, xl, style, zh, width);
-  double bottom = plot.bottom + xl.area;
-  // The change in rank, unless the series' takeaway (its title) already states the point.
-  if (plot.rank && s.points.size() >= 2 && !s.takeaway) bottom = draw_rank_change(paint, s, style, langs, width, bottom);
+  const double bottom = plot.bottom + xl.area;
   chart.height = draw_source(paint, source, style, width, bottom) + 2;
   return chart;
 }
 
 // ---- horizontal bars -----------------------------------------------------------------------------
 
-Chart draw_hbar(const text::FontBook& fonts, const model::Series& s, const std::string& source, double width,
+Chart draw_hbar(const text::FontBook& fonts, const Plan& plan, const std::string& source, double width,
                 const Style& style, const Languages& langs, const text::TextContext& ctx) {
+  const model::Series& s = plan.shown;
   Chart chart;
   chart.width = width;
   chart.kind = model::ChartKind::hbar;
   Painter paint(fonts, ctx, chart);
   const bool zh = langs.primary == Lang::zh;
   const int shift = axis_shift(s.unit, langs.primary, largest(s));
-  double top = draw_header(paint, s, style, langs, width, unit_line(s, langs, shift));
+  double top = draw_header(paint, chart, plan, style, langs, width, unit_line(s, langs, shift));
   const std::vector<double> ys = scaled_values(s, shift);
-  auto ticks = nice_ticks(*std::min_element(ys.begin(), ys.end()), *std::max_element(ys.begin(), ys.end()), 4);
+  auto ticks = nice_ticks(*std::min_element(ys.begin(), ys.end()), *std::max_element(ys.begin(), ys.end()), 5);
   const double t0 = ticks.front(), t1 = ticks.back(), step = ticks.size() > 1 ? ticks[1] - ticks[0] : 1;
+  chart.axis_lo = t0;
+  chart.axis_hi = t1;
+  const int decimals = chart_decimals(s, shift, langs.primary);
 
   const double label_w = width * 0.36;
   double value_w = 0;
   for (const auto& p : s.points)
-    value_w = std::max(value_w, paint.width(format_number(p.y, shift, langs.primary), style.value_role, style.value_size, zh));
+    value_w = std::max(value_w, paint.width(value_text(p.y, shift, langs.primary, decimals), style.value_role,
+                                            style.value_size, zh));
   const double plot_x = label_w + 6 + (t0 < 0 ? value_w + 4 : 0), plot_w = width - plot_x - value_w - 6;
   auto X = [&](double v) { return plot_x + (v - t0) / (t1 - t0) * plot_w; };
   const double lh = style.label_size * 1.3;
@@ -559,7 +584,8 @@ Chart draw_hbar(const text::FontBook& fonts, const model::Series& s, const std::
     bool neg = ys[i] < 0;
     chart.items.push_back(pb.rect(std::min(x0, x1), by, std::fabs(x1 - x0), bh, 0, true, true)
                               .take(neg ? style.negative : style.palette.front()));
-    std::string label = format_number(p.y, shift, langs.primary);
+    std::string label = value_text(p.y, shift, langs.primary, decimals);
+    chart.values.push_back(label);
     paint.text(label, style.value_role, style.value_size, style.ink, neg ? x1 - 3 : x1 + 3,
                by + bh / 2 + style.value_size * 0.35, neg ? Align::right : Align::left, zh);
   }
@@ -569,15 +595,22 @@ Chart draw_hbar(const text::FontBook& fonts, const model::Series& s, const std::
 
 // ---- donut -------------------------------------------------------------------------------------
 
-Chart draw_donut(const text::FontBook& fonts, const model::Series& s, const std::string& source, double width,
+Chart draw_donut(const text::FontBook& fonts, const Plan& plan, const std::string& source, double width,
                  const Style& style, const Languages& langs, const text::TextContext& ctx) {
+  const model::Series& s = plan.shown;
   Chart chart;
   chart.width = width;
   chart.kind = model::ChartKind::donut;
   Painter paint(fonts, ctx, chart);
   const bool zh = langs.primary == Lang::zh;
   const int shift = axis_shift(s.unit, langs.primary, largest(s));
-  double top = draw_header(paint, s, style, langs, width, unit_line(s, langs, shift));
+  double top = draw_header(paint, chart, plan, style, langs, width, unit_line(s, langs, shift));
+  const int decimals = chart_decimals(s, shift, langs.primary);
+  // Parts in the palette's colours, except the one that means "negative" elsewhere.
+  std::vector<frame::Color> colours;
+  for (const auto& c : style.palette)
+    if (!(c == style.negative)) colours.push_back(c);
+  if (colours.empty()) colours = style.palette;
   double total = 0;
   for (const auto& p : s.points) total += p.y.value;
   const double r1 = std::min(width * 0.17, 62.0) * std::clamp(style.plot_scale, 0.8, 1.4), r0 = r1 * 0.58;
@@ -588,20 +621,20 @@ Chart draw_donut(const text::FontBook& fonts, const model::Series& s, const std:
     double sweep = total > 0 ? 2 * M_PI * s.points[i].y.value / total : 0;
     if (sweep <= 0) continue;
     chart.items.push_back(pb.ring_sector(cx, cy, r0, r1, a, a + sweep)
-                              .take(style.palette[i % style.palette.size()], frame::Stroke{{1, 1, 1}, 1.0}));
+                              .take(colours[i % colours.size()], frame::Stroke{{1, 1, 1}, 1.0}));
     a += sweep;
   }
-  // Legend: swatch, label (each language shown), value and share.
+  // Legend: swatch, label (each language shown), share (a donut is only drawn for percentages
+  // of one whole: chart::parts_of_whole).
   const double lx = 2 * r1 + 18, lw = width - lx;
   const double lh = style.label_size * 1.3;
   double y = top + 2;
   for (std::size_t i = 0; i < s.points.size(); ++i) {
     const auto& p = s.points[i];
-    chart.items.push_back(pb.rect(lx, y + 2, 7, 7, 1.5).take(style.palette[i % style.palette.size()]));
-    const std::string share = fmt::format("{:.1f}%", total > 0 ? 100.0 * p.y.value / total : 0.0);
-    std::string value = format_value(p.y, s.unit, langs.primary).text;
-    std::string line = (zh ? p.x.zh : p.x.en) + "  " + value + (s.unit.code == model::UnitCode::percent ? "" : "（" + share + "）");
-    if (!zh && s.unit.code != model::UnitCode::percent) line = (p.x.en) + "  " + value + " (" + share + ")";
+    chart.items.push_back(pb.rect(lx, y + 2, 7, 7, 1.5).take(colours[i % colours.size()]));
+    const std::string value = value_text(p.y, shift, langs.primary, decimals) + "%";
+    chart.values.push_back(value);
+    const std::string line = (zh ? p.x.zh : p.x.en) + "  " + value;
     y += paint.wrapped(line, style.label_role, style.label_size, style.ink, lx + 11, y, lw - 11, Align::left, zh, lh);
     if (langs.bilingual && p.x_bilingual)
       y += paint.wrapped(zh ? p.x.en : p.x.zh, style.label_role, style.label_size, style.muted, lx + 11, y, lw - 11,
@@ -613,12 +646,99 @@ Chart draw_donut(const text::FontBook& fonts, const model::Series& s, const std:
   return chart;
 }
 
+// ---- from → to ---------------------------------------------------------------------------------
+
+/// The two values of a from→to figure, labelled above their dots: the period (muted) over the
+/// value; the left one ends at its dot, the right one starts at its dot, so they never meet.
+void draw_from_to_labels(Painter& paint, const model::Series& s, const std::vector<std::string>& values,
+                         const std::vector<double>& xs, const Style& style, bool zh, double width, double top,
+                         double value_size) {
+  const std::size_t left = xs[0] <= xs[1] ? 0 : 1, right = 1 - left;
+  auto label_width = [&](std::size_t i) {
+    const auto& x = s.points[i].x;
+    return std::max(paint.width(zh ? x.zh : x.en, style.label_role, style.label_size, zh),
+                    paint.width(values[i], style.value_role, value_size, zh));
+  };
+  const double wl = label_width(left), wr = label_width(right);
+  const double l_left = std::clamp(xs[left] + 3 - wl, 0.0, width - wl - wr - 8);
+  const double r_left = std::clamp(std::max(xs[right] - 3, l_left + wl + 8), 0.0, width - wr);
+  const double period_base = top + style.label_size * paint.em_top();
+  const double value_base = top + style.label_size * 1.35 + value_size * paint.em_top();
+  for (auto [i, x] : {std::pair{left, l_left}, std::pair{right, r_left}}) {
+    const auto& px = s.points[i].x;
+    paint.text(zh ? px.zh : px.en, style.label_role, style.label_size, style.muted, x, period_base, Align::left, zh);
+    paint.text(values[i], style.value_role, value_size, style.ink, x, value_base, Align::left, zh);
+  }
+}
+
+/// A series of two periods: both values on one zero-based scale, a hollow dot for the earlier, a
+/// filled dot and an arrowhead for the later, each labelled with its period and value; under the
+/// scale, the change in words unless the title already states it. Reads at a glance where two
+/// bars would take a plot.
+Chart draw_from_to(const text::FontBook& fonts, const Plan& plan, const std::string& source, double width,
+                   const Style& style, const Languages& langs, const text::TextContext& ctx) {
+  const model::Series& s = plan.shown;
+  Chart chart;
+  chart.width = width;
+  chart.kind = model::ChartKind::from_to;
+  Painter paint(fonts, ctx, chart);
+  const bool zh = langs.primary == Lang::zh;
+  const int shift = axis_shift(s.unit, langs.primary, largest(s));
+  const double top = draw_header(paint, chart, plan, style, langs, width, unit_line(s, langs, shift));
+  const std::vector<double> ys = scaled_values(s, shift);
+  const auto ticks = nice_ticks(std::min(ys[0], ys[1]), std::max(ys[0], ys[1]), 4);
+  const double t0 = ticks.front(), t1 = ticks.back(), step = ticks.size() > 1 ? ticks[1] - ticks[0] : 1;
+  chart.axis_lo = t0;
+  chart.axis_hi = t1;
+  const int decimals = chart_decimals(s, shift, langs.primary);
+  const std::vector<std::string> values{value_text(s.points[0].y, shift, langs.primary, decimals),
+                                        value_text(s.points[1].y, shift, langs.primary, decimals)};
+  chart.values = values;
+  const double value_size = style.value_size + 4;
+  const double track = top + style.label_size * 1.35 + value_size * 1.2 + 7;
+  const double px = 8, pw = width - 16;
+  auto X = [&](double v) { return px + (v - t0) / (t1 - t0) * pw; };
+  const std::vector<double> xs{X(ys[0]), X(ys[1])};
+  draw_from_to_labels(paint, s, values, xs, style, zh, width, top, value_size);
+
+  PathBuilder pb;
+  chart.items.push_back(pb.line(X(t0), track, X(t1), track).take(std::nullopt, frame::Stroke{style.grid, 1.2}));
+  for (double t : ticks) {
+    const bool zero = std::fabs(t) < 1e-12;
+    chart.items.push_back(pb.line(X(t), track - (zero ? 4 : 2), X(t), track + 3)
+                              .take(std::nullopt, frame::Stroke{zero ? style.axis : style.grid, zero ? 0.8 : 0.6}));
+    paint.text(tick_label(t, step, langs.primary), style.label_role, style.label_size, style.muted, X(t),
+               track + 5 + style.label_size * paint.em_top(), Align::center, zh);
+  }
+  const frame::Color main = style.palette.front();
+  const double r = 3.6, dir = xs[1] >= xs[0] ? 1 : -1;
+  if (std::fabs(xs[1] - xs[0]) > 2 * r + 8) {  // the arrow: from the first dot to a head at the second
+    const double tip = xs[1] - dir * r, base = tip - dir * 6;
+    chart.items.push_back(pb.line(xs[0] + dir * r, track, base, track).take(std::nullopt, frame::Stroke{main, 1.8}));
+    chart.items.push_back(pb.polyline({{tip, track}, {base, track - 3.2}, {base, track + 3.2}}).take(main));
+  }
+  chart.items.push_back(pb.circle(xs[0], track, r).take(frame::Color{1, 1, 1}, frame::Stroke{main, 1.4}));
+  chart.items.push_back(pb.circle(xs[1], track, r).take(main));
+  double bottom = track + 7 + style.label_size * 1.3;
+  if (!plan.derived_title) {  // the change in words, unless the title states it
+    const model::Text words = change_words(difference(s.points[1].y, s.points[0].y), s.unit);
+    const std::string change = !langs.bilingual ? (zh ? words.zh : words.en)
+                                                : (zh ? words.zh + " · " + words.en : words.en + " · " + words.zh);
+    bottom += paint.wrapped(change, style.value_role, style.label_size + 0.5, style.ink, 0, bottom + 2, width,
+                            Align::left, zh, (style.label_size + 0.5) * 1.4) + 2;
+  }
+  chart.height = draw_source(paint, source, style, width, bottom) + 2;
+  return chart;
+}
+
 }  // namespace
 
-std::vector<double> nice_ticks(double lo, double hi, int target) {
+std::vector<double> nice_ticks(double lo, double hi, int target, bool with_zero) {
   if (lo > hi) std::swap(lo, hi);
-  lo = std::min(lo, 0.0);
-  hi = std::max(hi, 0.0);
+  if (with_zero) {
+    lo = std::min(lo, 0.0);
+    hi = std::max(hi, 0.0);
+  }
   if (hi - lo < 1e-12) hi = lo + 1;
   double raw = (hi - lo) / std::max(1, target);
   double mag = std::pow(10.0, std::floor(std::log10(raw)));
@@ -637,28 +757,15 @@ std::vector<double> nice_ticks(double lo, double hi, int target) {
   return out;
 }
 
-model::ChartKind default_kind(const model::Series& s) {
-  if (s.chart) return *s.chart;
-  if (s.unit.code == model::UnitCode::rank || s.better == model::Better::lower) {
-    if (s.unit.code == model::UnitCode::rank) return model::ChartKind::rank;
-  }
-  bool categories = std::any_of(s.points.begin(), s.points.end(), [](const auto& p) { return p.x_bilingual; });
-  if (categories) return model::ChartKind::hbar;
-  if (s.points.size() > 12) return model::ChartKind::line;
-  return model::ChartKind::bar;
-}
-
 Chart draw_series(const text::FontBook& fonts, const model::Series& s, const std::string& source, double width,
                   const Style& style, const Languages& langs, const text::TextContext& ctx,
                   std::optional<model::ChartKind> kind) {
-  model::ChartKind k = kind.value_or(default_kind(s));
-  bool negative = std::any_of(s.points.begin(), s.points.end(), [](const auto& p) { return p.y.value < 0; });
-  if (k == model::ChartKind::donut && negative) k = model::ChartKind::hbar;
-  if (k == model::ChartKind::rank && s.unit.code != model::UnitCode::rank) k = model::ChartKind::line;
-  switch (k) {
-    case model::ChartKind::hbar: return draw_hbar(fonts, s, source, width, style, langs, ctx);
-    case model::ChartKind::donut: return draw_donut(fonts, s, source, width, style, langs, ctx);
-    default: return draw_vertical(fonts, s, source, width, style, langs, ctx, k);
+  const Plan plan = plan_chart(s, kind);
+  switch (plan.kind) {
+    case model::ChartKind::hbar: return draw_hbar(fonts, plan, source, width, style, langs, ctx);
+    case model::ChartKind::donut: return draw_donut(fonts, plan, source, width, style, langs, ctx);
+    case model::ChartKind::from_to: return draw_from_to(fonts, plan, source, width, style, langs, ctx);
+    default: return draw_vertical(fonts, plan, source, width, style, langs, ctx);
   }
 }
 

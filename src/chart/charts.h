@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "chart/choice.h"
 #include "chart/format.h"
 #include "frame/document.h"
 #include "model/facts.h"
@@ -47,6 +48,11 @@ struct Chart {
   model::ChartKind kind = model::ChartKind::bar;
   double value_top = 0;   ///< cards: where the big value starts
   double value_size = 0;  ///< cards: the big value's type size
+  std::string title;      ///< charts: the title in the primary language
+  std::string unit_line;  ///< charts: "单位：亿元 · Unit: CNY 100 million" (with the baseline flag)
+  bool zero_based = true; ///< charts: the value axis starts at zero (else the unit line says not)
+  double axis_lo = 0, axis_hi = 0;  ///< charts: the value axis' first and last tick (the chart's scale)
+  std::vector<std::string> values;  ///< charts: the value labels drawn, in the order placed
 };
 
 /// What the cards of one row share, so they line up: the big values start at the same height
@@ -55,13 +61,9 @@ struct CardRow {
   double value_top = 0, value_size = 0, height = 0;
 };
 
-/// The kind drawn when a series has no `chart:` hint: rank for `better: lower` ranks, hbar for
-/// bilingual categories, line for more than 12 periods, bar otherwise.
-model::ChartKind default_kind(const model::Series& s);
-
-/// Draws `s` in `width` points. `source` is the source note under the chart, already in the
-/// languages shown, one paragraph per language separated by '\n'. A donut with a negative value
-/// falls back to hbar.
+/// Draws `s` in `width` points as chart::plan_chart decides (kind, order, title). `source` is the
+/// source note under the chart, already in the languages shown, one paragraph per language
+/// separated by '\n'. `kind` overrides the series' hint (drawn_kind's rules still apply).
 Chart draw_series(const text::FontBook& fonts, const model::Series& s, const std::string& source, double width,
                   const Style& style, const Languages& langs, const text::TextContext& ctx,
                   std::optional<model::ChartKind> kind = std::nullopt);
@@ -84,7 +86,8 @@ struct Mark {
 Chart draw_card(const text::FontBook& fonts, const model::Metric& m, double width, const Style& style,
                 const Languages& langs, const text::TextContext& ctx, const CardRow& row = {}, const Mark& mark = {});
 
-/// "Nice" axis ticks covering [lo, hi] and zero, about `target` of them, steps of 1, 2 or 5 × 10^k.
-std::vector<double> nice_ticks(double lo, double hi, int target);
+/// "Nice" axis ticks covering [lo, hi] and zero (unless `with_zero` is false), about `target` of
+/// them, steps of 1, 2, 2.5 or 5 × 10^k.
+std::vector<double> nice_ticks(double lo, double hi, int target, bool with_zero = true);
 
 }  // namespace zb::chart

@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <ctime>
 #include <locale>
 #include <tuple>
@@ -312,10 +313,118 @@ std::string scale_unit(const model::Unit& unit, Lang lang, int shift) {
     case UnitCode::km2: return zh ? "平方公里" : "km²";
     case UnitCode::mu: return zh ? "亩" : "mu";
     case UnitCode::firms: return zh ? "家" : "firms";
-    case UnitCode::count: return "";
+    case UnitCode::count: return zh ? "个" : "number";
     case UnitCode::rank: return zh ? "名次（第1位最高）" : "rank (1 = top)";
   }
   return "";
+}
+
+namespace {
+
+/// A plain decimal ("-12.5") as its sign and the digits of |x| × 10^decimals.
+struct Fixed {
+  bool negative = false;
+  std::string digits;
+};
+
+Fixed fixed(const std::string& plain, int decimals) {
+  Fixed f;
+  std::size_t i = 0;
+  if (!plain.empty() && plain[0] == '-') {
+    f.negative = true;
+    i = 1;
+  }
+  const std::size_t dot = plain.find('.');
+  f.digits = plain.substr(i, dot == std::string::npos ? std::string::npos : dot - i);
+  std::string frac = dot == std::string::npos ? "" : plain.substr(dot + 1);
+  frac.resize(static_cast<std::size_t>(decimals), '0');
+  f.digits += frac;
+  return f;
+}
+
+/// |a| ≥ |b| for digit strings (leading zeros allowed).
+bool not_less(std::string a, std::string b) {
+  const std::size_t n = std::max(a.size(), b.size());
+  a.insert(0, n - a.size(), '0');
+  b.insert(0, n - b.size(), '0');
+  return a >= b;
+}
+
+std::string add_digits(std::string a, std::string b) {
+  const std::size_t n = std::max(a.size(), b.size()) + 1;
+  a.insert(0, n - a.size(), '0');
+  b.insert(0, n - b.size(), '0');
+  int carry = 0;
+  for (std::size_t i = n; i-- > 0;) {
+    int d = (a[i] - '0') + (b[i] - '0') + carry;
+    a[i] = static_cast<char>('0' + d % 10);
+    carry = d / 10;
+  }
+  return a;
+}
+
+/// a − b for digit strings with a ≥ b.
+std::string subtract_digits(std::string a, std::string b) {
+  b.insert(0, a.size() - b.size(), '0');
+  int borrow = 0;
+  for (std::size_t i = a.size(); i-- > 0;) {
+    int d = (a[i] - '0') - (b[i] - '0') - borrow;
+    borrow = d < 0;
+    a[i] = static_cast<char>('0' + (d + 10) % 10);
+  }
+  return a;
+}
+
+}  // namespace
+
+int decimals_of(const std::string& number) {
+  const std::size_t dot = number.find('.');
+  if (dot == std::string::npos) return 0;
+  std::size_t n = dot + 1;
+  while (n < number.size() && number[n] >= '0' && number[n] <= '9') ++n;
+  return static_cast<int>(n - dot - 1);
+}
+
+std::string with_decimals(const std::string& number, int decimals) {
+  const int have = decimals_of(number);
+  if (have >= decimals) return number;
+  return number + (number.find('.') == std::string::npos ? "." : "") +
+         std::string(static_cast<std::size_t>(decimals - have), '0');
+}
+
+model::Number difference(const model::Number& later, const model::Number& earlier) {
+  const std::string a = shift_decimal(later.literal, 0), b = shift_decimal(earlier.literal, 0);
+  const int k = std::max(decimals_of(a), decimals_of(b));
+  Fixed x = fixed(a, k), y = fixed(b, k);
+  // x − y = x + (−y)
+  y.negative = !y.negative;
+  Fixed r;
+  if (x.negative == y.negative) {
+    r.negative = x.negative;
+    r.digits = add_digits(x.digits, y.digits);
+  } else if (not_less(x.digits, y.digits)) {
+    r.negative = x.negative;
+    r.digits = subtract_digits(x.digits, y.digits);
+  } else {
+    r.negative = y.negative;
+    r.digits = subtract_digits(y.digits, x.digits);
+  }
+  std::size_t nz = r.digits.find_first_not_of('0');
+  std::string digits = nz == std::string::npos ? "0" : r.digits.substr(nz);
+  if (digits == "0") r.negative = false;
+  if (static_cast<int>(digits.size()) <= k) digits.insert(0, static_cast<std::size_t>(k) + 1 - digits.size(), '0');
+  std::string literal = (r.negative ? "-" : "") + digits.substr(0, digits.size() - static_cast<std::size_t>(k));
+  if (k > 0) literal += "." + digits.substr(digits.size() - static_cast<std::size_t>(k));
+  return model::Number{std::strtod(literal.c_str(), nullptr), literal};
+}
+
+bool is_period(const std::string& x) {
+  if (x.size() < 4) return false;
+  for (std::size_t i = 0; i < 4; ++i)
+    if (x[i] < '0' || x[i] > '9') return false;
+  const int year = std::stoi(x.substr(0, 4));
+  if (year < 1900 || year > 2199) return false;
+  return x.size() == 4 || !(x[4] >= '0' && x[4] <= '9');
 }
 
 std::string axis_unit(const model::Unit& unit, Lang lang, const model::Number& scale_hint) {

@@ -51,6 +51,21 @@ std::string shift_decimal(const std::string& literal, int shift);
 /// Inserts thousands separators (",") into the integer part of a plain decimal string.
 std::string group_thousands(const std::string& decimal);
 
+/// Digits after the decimal point of a formatted number ("32.71" → 2, "1,234" → 0).
+int decimals_of(const std::string& number);
+/// `number` (a number alone, as format_number prints it) with at least `decimals` digits after its point:
+/// "100" → "100.0" for a chart whose other labels read "102.0". Only zeros are added.
+std::string with_decimals(const std::string& number, int decimals);
+
+/// later − earlier, exact (decimal arithmetic on the literals, no rounding): 10.17 − 32.71 is
+/// −22.54; the literal has as many decimals as the more precise of the two.
+model::Number difference(const model::Number& later, const model::Number& earlier);
+
+/// True when a series' x label names a period: it starts with a year (1900–2199) that no digit
+/// follows ("2024", "2024-03", "2024Q1", "2024年", "2024 H1"). Periods keep their order and
+/// changes over them make titles.
+bool is_period(const std::string& x);
+
 /// A date as briefings print it: "2025年12月31日" / "31 December 2025".
 std::string format_date(const model::Date& d, Lang lang);
 

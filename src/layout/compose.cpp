@@ -11,6 +11,7 @@
 
 #include "base/utf8.h"
 #include "layout/arrangement.h"
+#include "layout/chart_grid.h"
 #include "layout/editorial.h"
 #include "layout/flow.h"
 
@@ -25,6 +26,7 @@ const std::string& in(const model::Text& t, Lang l) { return l == Lang::zh || t.
 // Spacing, in points.
 constexpr double kMetaAround = 4;                               // around the title's meta line
 constexpr double kRuleWidth = 1.2, kRuleBefore = 2, kRuleAfter = 4;  // the accent rule under the title
+constexpr double kChartGap = 18;                                // between the two charts of a row
 constexpr double kFirstChartBefore = 2;                         // between the Charts heading and the first chart
 constexpr double kNotesBefore = 5;                              // between cards or a table and their notes
 constexpr std::size_t kMaxHeadlines = 6;                        // headline cards when the layout gives no max
@@ -198,8 +200,11 @@ class Composer {
       if (b.kind == model::BlockKind::key_figures)
         for (std::size_t i = 0; i < shown(plan_.headlines.size(), b, lim.metrics); ++i)
           cite(f_.metrics[plan_.headlines[i]].source);
-      if (b.kind == model::BlockKind::charts)
-        for (std::size_t i = 0; i < shown(f_.series.size(), b, lim.charts); ++i) cite(f_.series[i].source);
+      if (b.kind == model::BlockKind::charts) {
+        std::vector<const model::Series*> series;
+        for (std::size_t i = 0; i < shown(f_.series.size(), b, lim.charts); ++i) series.push_back(&f_.series[i]);
+        for (std::size_t i : chart_order(series)) cite(series[i]->source);
+      }
       if (b.kind == model::BlockKind::highlights)
         for (std::size_t i = 0; i < shown(plan_.highlights.size(), b, lim.highlights); ++i)
           cite(f_.highlights[plan_.highlights[i]].source);
@@ -547,6 +552,7 @@ class Composer {
     const std::size_t n = shown(f_.series.size(), b, limit);
     if (n == 0) return;
     arrange_->section(flow, {"图表", "Charts"}, /*across=*/true);
+    std::vector<ChartItem> items;
     for (std::size_t i = 0; i < n; ++i) {
       const auto& s = f_.series[i];
       // Per language: "来源：[n] 出版方。注：……" then "Source: [n] Publisher. Note: ...".
@@ -561,13 +567,9 @@ class Composer {
         }
         source += (k ? "\n" : "") + part;
       }
-      text::TextContext ctx{f_.file, "series[" + std::to_string(i) + "]", s.at.line, s.at.col};
-      auto c = chart::draw_series(fonts_, s, source, flow.measure(), style_, chart_langs(), ctx);
-      flow.set_context(ctx);  // a chart too tall for a page names its series
-      std::vector<frame::Item> chart;
-      chart.push_back(frame::Group{{l_.margin_left, 0}, std::move(c.items), {}});
-      flow.box(c.height, std::move(chart), i == 0 ? kFirstChartBefore : l_.space.charts, 0, false);
+      items.push_back({&s, source, {f_.file, "series[" + std::to_string(i) + "]", s.at.line, s.at.col}});
     }
+    set_charts(flow, fonts_, items, style_, chart_langs(), {l_.margin_left, kFirstChartBefore, l_.space.charts, kChartGap});
   }
 
   void highlights(Flow& flow, const model::Block& b, int limit) {

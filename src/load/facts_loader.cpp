@@ -183,6 +183,7 @@ class FactsReader {
     if (const YNode* v = fs.required("unit")) s.unit = s_.unit(*v, p + ".unit");
     if (const YNode* v = fs.optional("better")) s.better = s_.better(*v, p + ".better");
     if (const YNode* v = fs.optional("chart")) s.chart = s_.chart(*v, p + ".chart");
+    if (const YNode* v = fs.optional("order")) s.order = s_.order(*v, p + ".order");
     if (const YNode* v = fs.required("points")) read_points(*v, p + ".points", s);
     read_source_ref(fs, p, s.source);
     if (const YNode* v = fs.optional("note")) s.note = s_.text(*v, p + ".note");

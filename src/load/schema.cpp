@@ -411,6 +411,18 @@ model::Better Schema::better(const YNode& n, const std::string& path) {
   return model::Better::higher;
 }
 
+model::Order Schema::order(const YNode& n, const std::string& path) {
+  const std::string expected = "expected value or given";
+  auto w = word(n, path, expected);
+  if (!w) return model::Order::value;
+  if (*w == "value") return model::Order::value;
+  if (*w == "given") return model::Order::given;
+  std::string found = describe(n);
+  if (auto sug = suggest(*w, {"value", "given"})) found += "; did you mean '" + *sug + "'?";
+  error(n, path, expected, found);
+  return model::Order::value;
+}
+
 model::ChartKind Schema::chart(const YNode& n, const std::string& path) {
   const std::string expected = "expected a chart kind: bar, hbar, line, rank or donut";
   auto w = word(n, path, expected);

@@ -75,6 +75,7 @@ class Schema {
   model::Qualifier qualifier(const YNode& n, const std::string& path);
   model::Better better(const YNode& n, const std::string& path);
   model::ChartKind chart(const YNode& n, const std::string& path);
+  model::Order order(const YNode& n, const std::string& path);
 
   /// Reports every key given twice in one map, anywhere in the document (x- subtrees too),
   /// and every key that is not a plain scalar.

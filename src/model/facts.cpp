@@ -73,8 +73,11 @@ std::string_view name_of(ChartKind c) {
     case ChartKind::line: return "line";
     case ChartKind::rank: return "rank";
     case ChartKind::donut: return "donut";
+    case ChartKind::from_to: return "from-to";
   }
   return "?";
 }
+
+std::string_view name_of(Order o) { return o == Order::given ? "given" : "value"; }
 
 }  // namespace zb::model

@@ -45,7 +45,11 @@ struct Unit {
 
 enum class Qualifier { none, over, nearly, about, at_least };
 enum class Better { higher, lower };
-enum class ChartKind { bar, hbar, line, rank, donut };
+/// What a series is drawn as. `from_to` is never written in a file: a series of two periods
+/// drawn as bars or a line becomes one (chart::draw_series).
+enum class ChartKind { bar, hbar, line, rank, donut, from_to };
+/// The order a chart shows a series' points in: by value (largest first) or as written.
+enum class Order { value, given };
 
 /// A calendar date (validated by the loader: a real day of the proleptic Gregorian calendar).
 /// The fields are the numbers as written; calendar arithmetic goes through ymd().
@@ -116,6 +120,8 @@ struct Series {
   Unit unit;
   Better better = Better::higher;
   std::optional<ChartKind> chart;
+  /// Unset: categories (bilingual x) by value, periods and other plain x as written.
+  std::optional<Order> order;
   std::vector<SeriesPoint> points;
   std::string source;
   std::optional<Text> note;
@@ -148,5 +154,6 @@ std::string_view name_of(UnitCode u);
 std::string_view name_of(Qualifier q);
 std::string_view name_of(Better b);
 std::string_view name_of(ChartKind c);
+std::string_view name_of(Order o);
 
 }  // namespace zb::model

@@ -60,7 +60,8 @@ void check_labels(const chart::Chart& c, const std::string& what) {
     for (std::size_t j = i + 1; j < c.labels.size(); ++j) {
       const auto &a = c.labels[i], &b = c.labels[j];
       bool clash = a.x < b.x + b.w - 0.01 && b.x < a.x + a.w - 0.01 && a.y < b.y + b.h - 0.01 && b.y < a.y + a.h - 0.01;
-      INFO("labels " << i << " and " << j);
+      INFO("labels " << i << " (" << a.x << "," << a.y << " " << a.w << "x" << a.h << ") and " << j << " (" << b.x << ","
+                      << b.y << " " << b.w << "x" << b.h << ")");
       CHECK_FALSE(clash);
     }
   for (const auto& item : c.items) CHECK_FALSE(std::holds_alternative<frame::Image>(item));
@@ -87,19 +88,29 @@ TEST_CASE("every chart and card keeps its labels inside and apart, in every lang
   }
 }
 
-TEST_CASE("default chart kinds follow the data", "[chart]") {
+TEST_CASE("default chart kinds follow the data, and the kind drawn follows the rules", "[chart]") {
   auto f = load_zone("tests/charts/chart-stress.yaml");
-  std::map<std::string, model::ChartKind> kinds;
-  for (const auto& s : f.series) kinds[s.id] = chart::default_kind(s);
+  std::map<std::string, model::ChartKind> kinds, drawn;
+  for (const auto& s : f.series) {
+    kinds[s.id] = chart::default_kind(s);
+    drawn[s.id] = chart::drawn_kind(s, s.chart);
+  }
   CHECK(kinds["rank-path"] == model::ChartKind::rank);
   CHECK(kinds["long-labels"] == model::ChartKind::hbar);
   CHECK(kinds["twenty-four"] == model::ChartKind::line);
-  CHECK(kinds["two-points"] == model::ChartKind::bar);
-  CHECK(kinds["parts"] == model::ChartKind::donut);
+  CHECK(kinds["two-points"] == model::ChartKind::line);  // 108 and 145: far from zero
+  CHECK(kinds["price-index"] == model::ChartKind::line);  // far from zero: a line, not bars from zero
+  CHECK(kinds["parts"] == model::ChartKind::hbar);        // categories, without a hint
+  CHECK(drawn["parts"] == model::ChartKind::donut);       // asked for, and parts of one whole (100%)
+  CHECK(drawn["overlapping-shares"] == model::ChartKind::hbar);  // asked for, but 145.5%: not one whole
+  CHECK(drawn["two-points"] == model::ChartKind::from_to);       // two periods: from→to, not two bars
+  CHECK(drawn["negatives"] == model::ChartKind::bar);
   // A donut cannot show negative parts: it falls back to horizontal bars.
   auto neg = f.series[2];
   neg.chart = model::ChartKind::donut;
   CHECK(chart::draw_series(fonts(), neg, "", 300, {}, {}, {"t", ""}).kind == model::ChartKind::hbar);
+  // A rank hint on a series that is not ranks draws a line.
+  CHECK(chart::drawn_kind(f.series[1], model::ChartKind::rank) == model::ChartKind::line);
 }
 
 TEST_CASE("nice ticks cover the data and include zero", "[chart]") {
@@ -143,7 +154,7 @@ TEST_CASE("the chart gallery PDF has no images and pdftotext finds every label a
   std::string error;
   for (const auto& p : env.list_files(test::source_dir() / "inputs", ".yaml", error))
     zones.push_back(load_zone(fs::relative(p, test::source_dir()).string()));
-  auto doc = app::chart_gallery(fonts(), zones, {chart::Lang::zh, true}, 0);
+  auto doc = app::chart_gallery(fonts(), zones, {chart::Lang::zh, true}, 0, /*cards=*/true);
   auto path = fs::temp_directory_path() / ("zonebrief-charts-" + std::to_string(::getpid()) + ".pdf");
   std::ofstream(path, std::ios::binary) << export_pdf::write_pdf(doc, "charts.pdf");
   auto images = test::run_tool("pdfimages -list '" + path.string() + "'");
@@ -226,7 +237,7 @@ TEST_CASE("a bar chart's axis reaches one step above a value that would sit on i
   CHECK(texts.count("30") == 1);
   CHECK(texts.count("25") == 1);  // the value label
   CHECK(right < 200);             // two bars: gridlines end well before the full width
-  CHECK(c.height < 200);
+  CHECK(c.height < 215);          // a low plot under a four-line header (two titles, two labels) and unit line
 }
 
 TEST_CASE("a chart titled by its takeaway sets its label's English by English rules (Latin quotes)", "[chart]") {
