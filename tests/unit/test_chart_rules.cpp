@@ -212,7 +212,7 @@ TEST_CASE("chart rules: a series of two periods is a from→to figure, two categ
   CHECK(draw(series(etdz(), "kelei-market-share")).kind == model::ChartKind::bar);
 }
 
-TEST_CASE("chart rules: small charts share a row, two to the measure; the others take it alone", "[chart][rules]") {
+TEST_CASE("chart rules: small charts share a row, two to the measure, the others take it alone", "[chart][rules]") {
   using Rows = std::vector<std::vector<std::size_t>>;
   CHECK(layout::chart_rows({true, false, true, true, false, true}) == Rows{{0, 2}, {1}, {3, 5}, {4}});
   CHECK(layout::chart_rows({true}) == Rows{{0}});
