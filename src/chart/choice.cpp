@@ -14,9 +14,9 @@ bool categories(const model::Series& s) {
   return std::any_of(s.points.begin(), s.points.end(), [](const auto& p) { return p.x_bilingual; });
 }
 
-/// A year alone reads as a year in Chinese: "2024" → "2024年"; other periods as written.
+/// A period in a Chinese title: a year alone reads "2024年", a month "2024年3月".
 std::string zh_period(const std::string& x) {
-  return x.size() == 4 && is_period(x) ? x + "年" : x;
+  return x.size() == 4 && is_period(x) ? x + "年" : period_label(x, Lang::zh);
 }
 
 model::Text rank_title(const model::Series& s) {
@@ -38,10 +38,11 @@ model::Text latest_change_title(const model::Series& s) {
   const model::Number diff = difference(last.y, prev.y);
   const std::string zh_v = format_value(last.y, s.unit, Lang::zh).text, en_v = format_value(last.y, s.unit, Lang::en).text;
   const std::string zh_x = zh_period(last.x.zh), zh_p = zh_period(prev.x.zh);
+  const std::string en_x = period_label(last.x.en, Lang::en), en_p = period_label(prev.x.en, Lang::en);
   if (diff.value == 0)
-    return {zh_x + "：" + zh_v + "，与" + zh_p + "持平", last.x.en + ": " + en_v + ", unchanged on " + prev.x.en};
+    return {zh_x + "：" + zh_v + "，与" + zh_p + "持平", en_x + ": " + en_v + ", unchanged on " + en_p};
   const model::Text words = change_words(diff, s.unit);
-  return {zh_x + "：" + zh_v + "，比" + zh_p + words.zh, last.x.en + ": " + en_v + ", " + words.en + " on " + prev.x.en};
+  return {zh_x + "：" + zh_v + "，比" + zh_p + words.zh, en_x + ": " + en_v + ", " + words.en + " on " + en_p};
 }
 
 }  // namespace
@@ -125,7 +126,11 @@ Plan plan_chart(const model::Series& s, std::optional<model::ChartKind> hint) {
   p.kind = drawn_kind(s, hint ? hint : s.chart);
   p.shown = s;
   p.shown.points.clear();
-  for (std::size_t i : display_order(s)) p.shown.points.push_back(s.points[i]);
+  for (std::size_t i : display_order(s)) {
+    p.shown.points.push_back(s.points[i]);
+    auto& x = p.shown.points.back().x;
+    if (!p.shown.points.back().x_bilingual) x = {period_label(x.zh, Lang::zh), period_label(x.en, Lang::en)};
+  }
   if (s.takeaway) {
     p.title = *s.takeaway;
     p.subtitle = s.label;

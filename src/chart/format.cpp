@@ -209,6 +209,16 @@ std::string format_month(const model::Date& d, Lang lang) {
   return fmt::format("{} {}", month_name(d.ymd().month()), d.year);
 }
 
+std::string period_label(const std::string& x, Lang lang) {
+  const bool month = x.size() == 7 && x[4] == '-' && is_period(x) && x[5] >= '0' && x[5] <= '1' && x[6] >= '0' &&
+                     x[6] <= '9';
+  const int m = month ? (x[5] - '0') * 10 + (x[6] - '0') : 0;
+  if (m < 1 || m > 12) return x;
+  const std::string year = x.substr(0, 4);
+  if (lang == Lang::zh) return year + "年" + std::to_string(m) + "月";
+  return month_name(std::chrono::month(static_cast<unsigned>(m))).substr(0, 3) + " " + year;
+}
+
 std::string shift_decimal(const std::string& literal, int shift) {
   Decimal d = parse(literal);
   int point = d.point + shift;

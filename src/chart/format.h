@@ -66,6 +66,10 @@ model::Number difference(const model::Number& later, const model::Number& earlie
 /// changes over them make titles.
 bool is_period(const std::string& x);
 
+/// A period label as charts print it: a month "2024-03" → "2024年3月" / "Mar 2024"; anything
+/// else as written.
+std::string period_label(const std::string& x, Lang lang);
+
 /// A date as briefings print it: "2025年12月31日" / "31 December 2025".
 std::string format_date(const model::Date& d, Lang lang);
 

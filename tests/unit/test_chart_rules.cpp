@@ -103,11 +103,13 @@ TEST_CASE("chart rules: the title states the point, the takeaway first, else der
   CHECK(plan.title.en == "2024: CNY 14.5 billion, up CNY 3.7 billion on 2023");
 
   plan = chart::plan_chart(series(stress(), "twenty-four"));
-  CHECK(plan.title.zh == "2024-12：13.0%，比2024-11上升1.4个百分点");  // a change of percentages in points
-  CHECK(plan.title.en == "2024-12: 13.0%, up 1.4 pp on 2024-11");
+  CHECK(plan.title.zh == "2024年12月：13.0%，比2024年11月上升1.4个百分点");  // a change of percentages in points
+  CHECK(plan.title.en == "Dec 2024: 13.0%, up 1.4 pp on Nov 2024");
+  CHECK(plan.shown.points.front().x.zh == "2023年1月");  // months as readers write them
+  CHECK(plan.shown.points.front().x.en == "Jan 2023");
 
   plan = chart::plan_chart(series(stress(), "price-index"));
-  CHECK(plan.title.en == "2025-06: 112.7 points, up 3.8 points on 2025-05");
+  CHECK(plan.title.en == "Jun 2025: 112.7 points, up 3.8 points on May 2025");
 
   // Categories say no single thing: the label is the title.
   plan = chart::plan_chart(series(stress(), "long-labels"));
