@@ -95,6 +95,8 @@ TEST_CASE("every optional feature loads, with precision and rare characters kept
   CHECK(f.metrics[1].value.value == 1.08e10);
   CHECK(f.metrics[1].qualifier == model::Qualifier::at_least);
   CHECK(f.metrics[2].value.literal == "56");
+  CHECK(f.series[0].order == model::Order::given);
+  CHECK_FALSE(f.series[1].order);  // unset: by value for categories, as written otherwise
   CHECK(f.series[0].points[0].x_bilingual);
   CHECK(f.series[0].points[0].x.en == "High-tech industries");
   CHECK(f.series[0].points[2].x.zh == "2023");
