@@ -336,7 +336,8 @@ VerticalPlot vertical_plot(const Painter& paint, const std::vector<double>& ys, 
   }
   gutter += 5;
   const std::size_t n = ys.size();
-  const bool few = kind == model::ChartKind::bar && n <= 4;
+  // (At half the measure, a row shared with another chart, the bars take the chart's width.)
+  const bool few = kind == model::ChartKind::bar && n <= 4 && width > 300;
   plot.x = gutter;
   plot.w = few ? std::min(width - gutter - 2, 84.0 * static_cast<double>(n)) : width - gutter - 2;
   plot.band = plot.w / static_cast<double>(n);
