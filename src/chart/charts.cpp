@@ -141,7 +141,8 @@ double draw_header(Painter& paint, Chart& chart, const Plan& plan, const Style& 
   if (!unit_line.empty())
     y += paint.wrapped(unit_line, style.label_role, style.label_size, style.muted, 0, y + 2, width, Align::left,
                        zh_first, style.label_size * 1.4) + 2;
-  return y + 4;
+  chart.header_height = std::max(y + 4, style.header_min);
+  return chart.header_height;
 }
 
 /// The source note under a chart: one paragraph per language ('\n' separates them), each set by
@@ -207,6 +208,7 @@ struct LabelPlan {
   double x, baseline;
   Align align;
   std::optional<double> alt_baseline;  ///< tried when the first position is taken or crossed by the line
+  std::optional<double> beside;        ///< a point's y: then also tried left of it, right of it, further off
 };
 
 /// True when the segment a–b passes through `r` (sampled every half point).
@@ -226,17 +228,30 @@ void place_labels(Painter& paint, const std::vector<LabelPlan>& plans, const Sty
                   const std::vector<frame::Point>& line = {}) {
   std::vector<frame::Rect> placed = obstacles;
   for (const auto& p : plans) {
-    double w = paint.width(p.text, style.value_role, style.value_size, zh);
-    double left = p.align == Align::center ? p.x - w / 2 : p.align == Align::right ? p.x - w : p.x;
-    for (std::optional<double> baseline : {std::optional<double>(p.baseline), p.alt_baseline}) {
-      if (!baseline) continue;
+    const double w = paint.width(p.text, style.value_role, style.value_size, zh);
+    struct Spot {
+      double x, baseline;
+      Align align;
+    };
+    std::vector<Spot> spots{{p.x, p.baseline, p.align}};
+    if (p.alt_baseline) spots.push_back({p.x, *p.alt_baseline, p.align});
+    if (p.beside) {
+      const double mid = *p.beside + style.value_size * 0.35;
+      spots.push_back({p.x - 5, mid, Align::right});
+      spots.push_back({p.x + 5, mid, Align::left});
+      spots.push_back({p.x, p.baseline - 6, p.align});  // further off, clear of a steep line
+      if (p.alt_baseline) spots.push_back({p.x, *p.alt_baseline + 6, p.align});
+    }
+    for (const Spot& spot : spots) {
+      const double left = spot.align == Align::center ? spot.x - w / 2 : spot.align == Align::right ? spot.x - w : spot.x;
+      const std::optional<double> baseline = spot.baseline;
       frame::Rect box{left - 1, *baseline - style.value_size * paint.em_top() - 0.5, w + 2, style.value_size + 1};
       if (!inside(box, chart_w, chart_h)) continue;
       if (std::any_of(placed.begin(), placed.end(), [&](const frame::Rect& r) { return overlaps(r, box); })) continue;
       bool crossed = false;
       for (std::size_t k = 0; k + 1 < line.size() && !crossed; ++k) crossed = crosses(line[k], line[k + 1], box);
       if (crossed) continue;
-      paint.text(p.text, style.value_role, style.value_size, style.ink, p.x, *baseline, p.align, zh);
+      paint.text(p.text, style.value_role, style.value_size, style.ink, spot.x, *baseline, spot.align, zh);
       paint.chart().values.push_back(p.text);
       placed.push_back(box);
       break;
@@ -244,7 +259,8 @@ void place_labels(Painter& paint, const std::vector<LabelPlan>& plans, const Sty
   }
 }
 
-/// Priority of value labels: last, max, min, first, then the rest left to right.
+/// Priority of value labels: last, the one before (a derived title compares the two), best,
+/// worst, first, then the rest left to right.
 std::vector<std::size_t> label_order(const model::Series& s, bool lower_is_better = false) {
   const std::size_t n = s.points.size();
   std::vector<std::size_t> order;
@@ -252,6 +268,7 @@ std::vector<std::size_t> label_order(const model::Series& s, bool lower_is_bette
     if (std::find(order.begin(), order.end(), i) == order.end()) order.push_back(i);
   };
   push(n - 1);
+  if (n >= 2) push(n - 2);
   std::size_t imax = 0, imin = 0;
   for (std::size_t i = 0; i < n; ++i) {
     if (s.points[i].y.value > s.points[imax].y.value) imax = i;
@@ -355,7 +372,8 @@ VerticalPlot vertical_plot(const Painter& paint, const std::vector<double>& ys, 
 /// wrap to the band and are thinned out when crowded.
 struct XLabels {
   bool two_line = false;   ///< a line (or lines) per language
-  std::size_t every = 1;   ///< a label at every `every`-th point
+  std::size_t every = 1;   ///< a label at every `every`-th point, counted back from the last
+  double widest = 0;       ///< the widest label's first line, points
   double width = 0;        ///< of each label, points
   double line_height = 0;  ///< points
   double area = 0;         ///< the height under the plot they take, points
@@ -367,9 +385,13 @@ XLabels plan_x_labels(const Painter& paint, const model::Series& s, const Style&
   XLabels xl;
   xl.two_line = langs.bilingual && std::any_of(s.points.begin(), s.points.end(), [](const auto& p) { return p.x_bilingual; });
   double widest = 0;
-  for (const auto& p : s.points)
+  for (const auto& p : s.points) {
     widest = std::max(widest, paint.width(zh ? p.x.zh : p.x.en, style.label_role, style.label_size, zh));
+    if (xl.two_line && p.x_bilingual)
+      widest = std::max(widest, paint.width(zh ? p.x.en : p.x.zh, style.label_role, style.label_size, !zh));
+  }
   xl.every = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil((std::min(widest, band * 3) + 6) / band)));
+  xl.widest = widest;
   xl.width = std::max(band * static_cast<double>(xl.every) - 4, style.label_size * 2);
   std::size_t lines = 1, other = 0;  // the most lines of a label in the primary language, in the other
   for (const auto& p : s.points) {
@@ -390,9 +412,10 @@ void draw_grid(Painter& paint, Chart& chart, const VerticalPlot& plot, const Sty
   chart.axis_lo = plot.t0;
   chart.axis_hi = plot.t1;
   if (!plot.zero_based) {
-    const double y = plot.y_of(plot.t0), x = plot.x + 3;
-    chart.items.push_back(pb.rect(x - 1, y - 3, 6, 6).take(frame::Color{1, 1, 1}));
-    for (double dx : {0.0, 3.0}) chart.items.push_back(pb.line(x + dx - 1.5, y + 3, x + dx + 1.5, y - 3).take(std::nullopt, frame::Stroke{style.axis, 0.8}));
+    const double y = plot.y_of(plot.t0), x = plot.x + 1.5;
+    chart.items.push_back(pb.rect(x - 1, y - 2.5, 5.5, 5).take(frame::Color{1, 1, 1}));
+    for (double dx : {0.0, 2.5})
+      chart.items.push_back(pb.line(x + dx - 1.2, y + 2.5, x + dx + 1.2, y - 2.5).take(std::nullopt, frame::Stroke{style.axis, 0.8}));
   }
   for (std::size_t k = 0; k < plot.ticks.size(); ++k) {
     double y = plot.y_of(plot.ticks[k]);
@@ -430,8 +453,7 @@ std::vector<frame::Point> line_points(const VerticalPlot& plot, const std::vecto
   return pts;
 }
 
-/// A line with more points than this is drawn without markers and labels only its ends, high
-/// and low.
+/// A line with more points than this is drawn without markers.
 constexpr std::size_t kMarkedPoints = 12;
 
 /// The line and, up to kMarkedPoints points, the same filled marker on every point (a marker
@@ -460,7 +482,8 @@ void draw_value_labels(Painter& paint, const model::Series& s, const VerticalPlo
   const bool bar = kind == model::ChartKind::bar;
   const int decimals = chart_decimals(s, shift, langs.primary);
   std::vector<std::size_t> order = label_order(s, plot.rank);
-  if (!bar && s.points.size() > kMarkedPoints) order.resize(std::min<std::size_t>(order.size(), 4));  // ends, high, low
+  // A line labels only its last two points, high, low and first: its shape says the rest.
+  if (!bar && !plot.rank) order.resize(std::min<std::size_t>(order.size(), 5));
   std::vector<LabelPlan> plans;
   for (std::size_t i : order) {
     std::string label = plot.rank ? format_value(s.points[i].y, s.unit, langs.primary).text
@@ -468,32 +491,36 @@ void draw_value_labels(Painter& paint, const model::Series& s, const VerticalPlo
     double y = plot.y_of(ys[i]);
     double below = y + style.value_size + 4;
     double above = y - 4;
-    if (bar) plans.push_back({i, label, plot.x_of(i), ys[i] < 0 ? below : above, Align::center, std::nullopt});
-    else if (plot.rank) plans.push_back({i, label, plot.x_of(i), below + 1, Align::center, above - 1});
-    else plans.push_back({i, label, plot.x_of(i), above - 1, Align::center, below + 1});
+    if (bar) plans.push_back({i, label, plot.x_of(i), ys[i] < 0 ? below : above, Align::center, std::nullopt, std::nullopt});
+    else if (plot.rank) plans.push_back({i, label, plot.x_of(i), below + 1, Align::center, above - 1, y});
+    else plans.push_back({i, label, plot.x_of(i), above - 1, Align::center, below + 1, y});
   }
   const double chart_h_so_far = plot.bottom + 1;
   const std::vector<frame::Point> line = bar ? std::vector<frame::Point>{} : line_points(plot, ys);
   place_labels(paint, plans, style, langs.primary == Lang::zh, obstacles, width, chart_h_so_far, line);
 }
 
-/// X labels left to right, centred under their points; one that would touch the previous is
-/// left out.
+/// X labels centred under their points, at regular steps ending on the latest point, placed from
+/// the latest back; one that would touch the next is left out.
 void draw_x_labels(Painter& paint, const model::Series& s, const VerticalPlot& plot, const XLabels& xl,
                    const Style& style, bool zh, double width) {
-  double last_right = -1e9;
-  for (std::size_t i = 0; i < s.points.size(); ++i) {
-    if (i % xl.every != 0) continue;
+  double next_left = 1e9;  // labels are placed from the latest back: it always gets its label
+  const std::size_t n = s.points.size();
+  // Thinned labels (every > 1) fit one line: each takes only its own width, so the first one
+  // pushed in from the chart's edge does not crowd out the next.
+  const double w = xl.every > 1 ? std::min(xl.width, xl.widest + 2) : xl.width;
+  for (std::size_t i = n; i-- > 0;) {
+    if ((n - 1 - i) % xl.every != 0) continue;  // regular steps ending on the latest point
     const auto& p = s.points[i];
-    double left = std::clamp(plot.x_of(i) - xl.width / 2, 0.0, width - xl.width);
-    if (left < last_right + 2) continue;
-    last_right = left + xl.width;
+    double left = std::clamp(plot.x_of(i) - w / 2, 0.0, width - w);
+    if (left + w > next_left - 2) continue;
+    next_left = left;
     double y = plot.bottom + 3;
     const std::string& first = zh ? p.x.zh : p.x.en;
-    y += paint.wrapped(first, style.label_role, style.label_size, style.ink, left, y, xl.width, Align::center, zh,
+    y += paint.wrapped(first, style.label_role, style.label_size, style.ink, left, y, w, Align::center, zh,
                        xl.line_height);
     if (xl.two_line && p.x_bilingual)
-      paint.wrapped(zh ? p.x.en : p.x.zh, style.label_role, style.label_size, style.muted, left, y, xl.width,
+      paint.wrapped(zh ? p.x.en : p.x.zh, style.label_role, style.label_size, style.muted, left, y, w,
                     Align::center, !zh, xl.line_height);
   }
 }
@@ -554,15 +581,18 @@ Chart draw_hbar(const text::FontBook& fonts, const Plan& plan, const std::string
   const double lh = style.label_size * 1.3;
   PathBuilder pb;
   double y = top;
-  std::vector<std::pair<double, double>> rows;  // top, height
+  struct Row {
+    double top, height, label_height;
+  };
+  std::vector<Row> rows;
   for (std::size_t i = 0; i < s.points.size(); ++i) {
     const auto& p = s.points[i];
     double h = static_cast<double>(paint.line_count(zh ? p.x.zh : p.x.en, style.label_role, style.label_size, label_w, zh)) * lh;
     if (langs.bilingual && p.x_bilingual)
       h += static_cast<double>(paint.line_count(zh ? p.x.en : p.x.zh, style.label_role, style.label_size, label_w, !zh)) * lh;
-    h = (std::max(h, 14.0) + 6) * std::clamp(style.plot_scale, 1.0, 1.5);  // rows never shorter than their labels
-    rows.push_back({y, h});
-    y += h;
+    const double row_h = (std::max(h, 14.0) + 6) * std::clamp(style.plot_scale, 1.0, 1.5);  // never shorter than its label
+    rows.push_back({y, row_h, h});
+    y += row_h;
   }
   const double plot_top = top, plot_bottom = y;
   for (double t : ticks) {
@@ -574,8 +604,8 @@ Chart draw_hbar(const text::FontBook& fonts, const Plan& plan, const std::string
   }
   for (std::size_t i = 0; i < s.points.size(); ++i) {
     const auto& p = s.points[i];
-    auto [row_top, row_h] = rows[i];
-    double ty = row_top + 3;
+    const auto [row_top, row_h, label_h] = rows[i];
+    double ty = row_top + (row_h - label_h) / 2;  // the label centred on its bar
     ty += paint.wrapped(zh ? p.x.zh : p.x.en, style.label_role, style.label_size, style.ink, 0, ty, label_w, Align::left, zh, lh);
     if (langs.bilingual && p.x_bilingual)
       paint.wrapped(zh ? p.x.en : p.x.zh, style.label_role, style.label_size, style.muted, 0, ty, label_w, Align::left, !zh, lh);

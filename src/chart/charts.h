@@ -32,6 +32,9 @@ struct Style {
   double title_size = 9.5, subtitle_size = 8, label_size = 7, value_size = 7, source_size = 7;
   double plot_scale = 1;     ///< × the usual plot height (a one-pager's chart fills its page)
   double figure_size = 17;  ///< a card's big value, at most (less when it would not fit a line)
+  /// A chart's header (titles, labels, unit line) takes at least this height, so the plots of
+  /// two charts sharing a row start level.
+  double header_min = 0;
 };
 
 /// Which languages the chart's words use: the primary one, and the other too when bilingual.
@@ -50,6 +53,7 @@ struct Chart {
   double value_size = 0;  ///< cards: the big value's type size
   std::string title;      ///< charts: the title in the primary language
   std::string unit_line;  ///< charts: "单位：亿元 · Unit: CNY 100 million" (with the baseline flag)
+  double header_height = 0;  ///< charts: where the plot starts (below titles, labels, unit line)
   bool zero_based = true; ///< charts: the value axis starts at zero (else the unit line says not)
   double axis_lo = 0, axis_hi = 0;  ///< charts: the value axis' first and last tick (the chart's scale)
   std::vector<std::string> values;  ///< charts: the value labels drawn, in the order placed

@@ -51,13 +51,25 @@ void set_charts(Flow& flow, const text::FontBook& fonts, const std::vector<Chart
   bool first = true;
   for (const auto& row : chart_rows(half_widths(series))) {
     const double w = row.size() == 2 ? w2 : full;
+    std::vector<chart::Chart> charts;
+    double header = 0;
+    for (std::size_t k : row) {
+      const ChartItem& it = items[k];
+      charts.push_back(chart::draw_series(fonts, *it.series, it.source, w, style, langs, it.ctx));
+      header = std::max(header, charts.back().header_height);
+    }
+    // The plots of a row start level: a chart with the shorter header is drawn again below a
+    // header as tall as its neighbour's.
+    chart::Style level = style;
+    level.header_min = header;
+    for (std::size_t k = 0; k < row.size(); ++k)
+      if (charts[k].header_height < header - 0.01)
+        charts[k] = chart::draw_series(fonts, *items[row[k]].series, items[row[k]].source, w, level, langs, items[row[k]].ctx);
     std::vector<frame::Item> groups;
     double height = 0;
-    for (std::size_t k = 0; k < row.size(); ++k) {
-      const ChartItem& it = items[row[k]];
-      chart::Chart c = chart::draw_series(fonts, *it.series, it.source, w, style, langs, it.ctx);
-      height = std::max(height, c.height);
-      groups.push_back(frame::Group{{grid.left + static_cast<double>(k) * (w2 + grid.gap), 0}, std::move(c.items), {}});
+    for (std::size_t k = 0; k < charts.size(); ++k) {
+      height = std::max(height, charts[k].height);
+      groups.push_back(frame::Group{{grid.left + static_cast<double>(k) * (w2 + grid.gap), 0}, std::move(charts[k].items), {}});
     }
     flow.set_context(items[row.front()].ctx);  // a row too tall for a page names its (first) series
     flow.box(height, std::move(groups), first ? grid.first_space : grid.space, 0, false);

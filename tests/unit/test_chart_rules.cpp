@@ -240,6 +240,12 @@ TEST_CASE("chart rules: small charts share a row, two to the measure, the others
             rows[g->origin.y + static_cast<double>(&page - doc.pages.data()) * 10000].push_back(c->origin.x);
   std::vector<std::size_t> sizes;
   for (const auto& [y, x] : rows) sizes.push_back(x.size());
+  // A chart's header can be made taller, so the plots of a row start level.
+  chart::Style tall;
+  tall.header_min = 120;
+  const auto& firms = series(etdz(), "kelei-market-share");
+  CHECK(draw(firms).header_height < 120);
+  CHECK(chart::draw_series(fonts(), firms, "", 240, tall, {}, {"t.yaml", "series"}).header_height == 120);
   CHECK(sizes == std::vector<std::size_t>{2, 2, 1});
   const double measure = layout::PageSetup{}.width - layout::PageSetup{}.margin_left - layout::PageSetup{}.margin_right;
   CHECK(rows.begin()->second[1] - rows.begin()->second[0] == Approx((measure - 18) / 2 + 18));
