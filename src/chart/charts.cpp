@@ -281,6 +281,32 @@ std::vector<std::size_t> label_order(const model::Series& s, bool lower_is_bette
   return order;
 }
 
+/// What every chart kind starts with: the chart, its painter, the one scale of its numbers
+/// (`shift`), its header, and the decimals its value labels share.
+struct Drawing {
+  Chart chart;
+  Painter paint;
+  const model::Series& s;
+  const bool zh;
+  const int shift;
+  double top = 0;  ///< below the header
+  int decimals = 0;
+
+  Drawing(const text::FontBook& fonts, const Plan& plan, double width, const Style& style, const Languages& langs,
+          const text::TextContext& ctx, bool zero_based = true)
+      : paint(fonts, ctx, chart),
+        s(plan.shown),
+        zh(langs.primary == Lang::zh),
+        shift(axis_shift(plan.shown.unit, langs.primary, largest(plan.shown))) {
+    chart.width = width;
+    chart.kind = plan.kind;
+    top = draw_header(paint, chart, plan, style, langs, width, unit_line(s, langs, shift, zero_based));
+    decimals = chart_decimals(s, shift, langs.primary);
+  }
+  Drawing(const Drawing&) = delete;
+  Drawing& operator=(const Drawing&) = delete;
+};
+
 // ---- vertical charts: bar, line, rank ----------------------------------------------------------
 
 /// The series' values in the chart's one scale (divided by 10^-shift).
@@ -528,16 +554,10 @@ void draw_x_labels(Painter& paint, const model::Series& s, const VerticalPlot& p
 /// Bar, line and rank charts: header, grid, bars or line, value labels, x labels, the source.
 Chart draw_vertical(const text::FontBook& fonts, const Plan& plan, const std::string& source, double width,
                     const Style& style, const Languages& langs, const text::TextContext& ctx) {
-  const model::Series& s = plan.shown;
   const model::ChartKind kind = plan.kind;
-  Chart chart;
-  chart.width = width;
-  chart.kind = kind;
-  Painter paint(fonts, ctx, chart);
-  const bool zh = langs.primary == Lang::zh;
-  const int shift = axis_shift(s.unit, langs.primary, largest(s));
-  const bool zero_based = !(kind == model::ChartKind::line && far_from_zero(s));
-  const double top = draw_header(paint, chart, plan, style, langs, width, unit_line(s, langs, shift, zero_based));
+  const bool zero_based = !(kind == model::ChartKind::line && far_from_zero(plan.shown));
+  Drawing d(fonts, plan, width, style, langs, ctx, zero_based);
+  auto& [chart, paint, s, zh, shift, top, decimals] = d;
   const std::vector<double> ys = scaled_values(s, shift);
   const VerticalPlot plot = vertical_plot(paint, ys, kind, zero_based, style, langs.primary, width, top);
   const XLabels xl = plan_x_labels(paint, s, style, langs, plot.band);
@@ -549,27 +569,20 @@ Chart draw_vertical(const text::FontBook& fonts, const Plan& plan, const std::st
   draw_x_labels(paint, s, plot, xl, style, zh, width);
   const double bottom = plot.bottom + xl.area;
   chart.height = draw_source(paint, source, style, width, bottom) + 2;
-  return chart;
+  return std::move(chart);  // a binding to d.chart: moved out, not copied
 }
 
 // ---- horizontal bars -----------------------------------------------------------------------------
 
 Chart draw_hbar(const text::FontBook& fonts, const Plan& plan, const std::string& source, double width,
                 const Style& style, const Languages& langs, const text::TextContext& ctx) {
-  const model::Series& s = plan.shown;
-  Chart chart;
-  chart.width = width;
-  chart.kind = model::ChartKind::hbar;
-  Painter paint(fonts, ctx, chart);
-  const bool zh = langs.primary == Lang::zh;
-  const int shift = axis_shift(s.unit, langs.primary, largest(s));
-  double top = draw_header(paint, chart, plan, style, langs, width, unit_line(s, langs, shift));
+  Drawing d(fonts, plan, width, style, langs, ctx);
+  auto& [chart, paint, s, zh, shift, top, decimals] = d;
   const std::vector<double> ys = scaled_values(s, shift);
   auto ticks = nice_ticks(*std::min_element(ys.begin(), ys.end()), *std::max_element(ys.begin(), ys.end()), 5);
   const double t0 = ticks.front(), t1 = ticks.back(), step = ticks.size() > 1 ? ticks[1] - ticks[0] : 1;
   chart.axis_lo = t0;
   chart.axis_hi = t1;
-  const int decimals = chart_decimals(s, shift, langs.primary);
 
   const double label_w = width * 0.36;
   double value_w = 0;
@@ -621,22 +634,15 @@ Chart draw_hbar(const text::FontBook& fonts, const Plan& plan, const std::string
                by + bh / 2 + style.value_size * 0.35, neg ? Align::right : Align::left, zh);
   }
   chart.height = draw_source(paint, source, style, width, plot_bottom + style.label_size + 6) + 2;
-  return chart;
+  return std::move(chart);  // a binding to d.chart: moved out, not copied
 }
 
 // ---- donut -------------------------------------------------------------------------------------
 
 Chart draw_donut(const text::FontBook& fonts, const Plan& plan, const std::string& source, double width,
                  const Style& style, const Languages& langs, const text::TextContext& ctx) {
-  const model::Series& s = plan.shown;
-  Chart chart;
-  chart.width = width;
-  chart.kind = model::ChartKind::donut;
-  Painter paint(fonts, ctx, chart);
-  const bool zh = langs.primary == Lang::zh;
-  const int shift = axis_shift(s.unit, langs.primary, largest(s));
-  double top = draw_header(paint, chart, plan, style, langs, width, unit_line(s, langs, shift));
-  const int decimals = chart_decimals(s, shift, langs.primary);
+  Drawing d(fonts, plan, width, style, langs, ctx);
+  auto& [chart, paint, s, zh, shift, top, decimals] = d;
   // Parts in the palette's colours, except the one that means "negative" elsewhere.
   std::vector<frame::Color> colours;
   for (const auto& c : style.palette)
@@ -674,7 +680,7 @@ Chart draw_donut(const text::FontBook& fonts, const Plan& plan, const std::strin
   }
   double bottom = std::max(cy + r1 + 4, y);
   chart.height = draw_source(paint, source, style, width, bottom) + 2;
-  return chart;
+  return std::move(chart);  // a binding to d.chart: moved out, not copied
 }
 
 // ---- from → to ---------------------------------------------------------------------------------
@@ -708,20 +714,13 @@ void draw_from_to_labels(Painter& paint, const model::Series& s, const std::vect
 /// bars would take a plot.
 Chart draw_from_to(const text::FontBook& fonts, const Plan& plan, const std::string& source, double width,
                    const Style& style, const Languages& langs, const text::TextContext& ctx) {
-  const model::Series& s = plan.shown;
-  Chart chart;
-  chart.width = width;
-  chart.kind = model::ChartKind::from_to;
-  Painter paint(fonts, ctx, chart);
-  const bool zh = langs.primary == Lang::zh;
-  const int shift = axis_shift(s.unit, langs.primary, largest(s));
-  const double top = draw_header(paint, chart, plan, style, langs, width, unit_line(s, langs, shift));
+  Drawing d(fonts, plan, width, style, langs, ctx);
+  auto& [chart, paint, s, zh, shift, top, decimals] = d;
   const std::vector<double> ys = scaled_values(s, shift);
   const auto ticks = nice_ticks(std::min(ys[0], ys[1]), std::max(ys[0], ys[1]), 4);
   const double t0 = ticks.front(), t1 = ticks.back(), step = ticks.size() > 1 ? ticks[1] - ticks[0] : 1;
   chart.axis_lo = t0;
   chart.axis_hi = t1;
-  const int decimals = chart_decimals(s, shift, langs.primary);
   const std::vector<std::string> values{value_text(s.points[0].y, shift, langs.primary, decimals),
                                         value_text(s.points[1].y, shift, langs.primary, decimals)};
   chart.values = values;
@@ -759,7 +758,7 @@ Chart draw_from_to(const text::FontBook& fonts, const Plan& plan, const std::str
                             Align::left, zh, (style.label_size + 0.5) * 1.4) + 2;
   }
   chart.height = draw_source(paint, source, style, width, bottom) + 2;
-  return chart;
+  return std::move(chart);  // a binding to d.chart: moved out, not copied
 }
 
 }  // namespace

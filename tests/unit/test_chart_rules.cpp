@@ -21,13 +21,7 @@ namespace {
 
 using test::fonts;
 
-model::Facts load_zone(const std::string& rel) {
-  base::SystemEnv env;
-  auto r = load::load_facts_file(env, test::source_dir() / rel);
-  INFO(test::joined(r.errors));
-  REQUIRE(r.ok());
-  return *r.facts;
-}
+using test::load_zone;
 
 const model::Series& series(const model::Facts& f, const std::string& id) {
   auto it = std::find_if(f.series.begin(), f.series.end(), [&](const auto& s) { return s.id == id; });

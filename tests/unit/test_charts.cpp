@@ -26,13 +26,7 @@ namespace {
 
 using test::fonts;
 
-model::Facts load_zone(const std::string& rel) {
-  base::SystemEnv env;
-  auto r = load::load_facts_file(env, test::source_dir() / rel);
-  INFO(test::joined(r.errors));
-  REQUIRE(r.ok());
-  return *r.facts;
-}
+using test::load_zone;
 
 std::vector<model::Facts> all_zones() {
   std::vector<model::Facts> out{load_zone("tests/charts/chart-stress.yaml")};

@@ -59,6 +59,15 @@ inline const text::FontBook& fonts() {
   return *book;
 }
 
+/// The facts file at `rel` (from the repository root), loaded; throws naming its errors when it
+/// does not load.
+inline model::Facts load_zone(const std::string& rel) {
+  base::SystemEnv env;
+  auto r = load::load_facts_file(env, source_dir() / rel);
+  if (!r.ok()) throw std::runtime_error(joined(r.errors));
+  return *r.facts;
+}
+
 /// Every zone of inputs/ (the six seed zones), loaded; throws naming the errors when one does
 /// not load.
 inline std::vector<model::Facts> seed_zones() {
