@@ -5,14 +5,20 @@
 
 #include <algorithm>
 #include <map>
+#include <fstream>
 #include <set>
 
+#include <unistd.h>
+
+#include "app/sample_document.h"
 #include "chart/charts.h"
 #include "chart/choice.h"
 #include "layout/chart_grid.h"
 #include "layout/compose.h"
 #include "load/facts_loader.h"
+#include "export/pdf/pdf_writer.h"
 #include "load/layout_loader.h"
+#include "run_tool.h"
 #include "test_support.h"
 
 using namespace zb;
@@ -337,5 +343,35 @@ TEST_CASE("chart rules: a chart, its note and its source are never split across 
       CHECK(note_pages.count(*title_pages.begin()) == 1);
     }
     CHECK(checked >= 3);
+  }
+}
+
+TEST_CASE("chart rules: the gallery shows every chart of the seed zones and the stress file, in zh+en and en",
+          "[chart][rules][render]") {
+  std::vector<model::Facts> zones = test::seed_zones();
+  zones.push_back(stress());
+  for (const chart::Languages langs : {chart::Languages{chart::Lang::zh, true}, chart::Languages{chart::Lang::en, false}}) {
+    const auto doc = app::chart_gallery(fonts(), zones, langs, 0);
+    const auto path = std::filesystem::temp_directory_path() / ("zonebrief-gallery-" + std::to_string(::getpid()) + ".pdf");
+    std::ofstream(path, std::ios::binary) << export_pdf::write_pdf(doc, "charts.pdf");
+    const auto text = test::run_tool("pdftotext -enc UTF-8 '" + path.string() + "' -");
+    std::filesystem::remove(path);
+    auto squeezed = [](std::string t) {
+      t.erase(std::remove_if(t.begin(), t.end(), [](char ch) { return ch == ' ' || ch == '\n'; }), t.end());
+      return t;
+    };
+    const std::string all = squeezed(text.out);
+    std::size_t charts = 0;
+    for (const auto& f : zones)
+      for (const auto& s : f.series) {
+        const auto plan = chart::plan_chart(s);
+        const std::string title = langs.primary == chart::Lang::zh ? plan.title.zh : plan.title.en;
+        INFO(s.id << ": " << title);
+        CHECK(all.find(squeezed(title)) != std::string::npos);
+        ++charts;
+      }
+    CHECK(charts == 15);
+    // Footers in the gallery's languages only.
+    CHECK((all.find("第1页") != std::string::npos) == (langs.primary == chart::Lang::zh));
   }
 }
