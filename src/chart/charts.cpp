@@ -508,8 +508,9 @@ void draw_value_labels(Painter& paint, const model::Series& s, const VerticalPlo
   const bool bar = kind == model::ChartKind::bar;
   const int decimals = chart_decimals(s, shift, langs.primary);
   std::vector<std::size_t> order = label_order(s, plot.rank);
-  // A line labels only its last two points, high, low and first: its shape says the rest.
-  if (!bar && !plot.rank) order.resize(std::min<std::size_t>(order.size(), 5));
+  // A line of more than 6 points labels only its last two, high, low and first: its shape says
+  // the rest.
+  if (!bar && !plot.rank && s.points.size() > 6) order.resize(std::min<std::size_t>(order.size(), 5));
   std::vector<LabelPlan> plans;
   for (std::size_t i : order) {
     std::string label = plot.rank ? format_value(s.points[i].y, s.unit, langs.primary).text
@@ -535,10 +536,15 @@ void draw_x_labels(Painter& paint, const model::Series& s, const VerticalPlot& p
   // Thinned labels (every > 1) fit one line: each takes only its own width, so the first one
   // pushed in from the chart's edge does not crowd out the next.
   const double w = xl.every > 1 ? std::min(xl.width, xl.widest + 2) : xl.width;
+  // The latest label, pushed in from the chart's right edge, must not crowd out the one before
+  // it: a longer step keeps the steps regular instead of leaving a gap.
+  std::size_t every = xl.every;
+  auto left_of = [&](std::size_t i) { return std::clamp(plot.x_of(i) - w / 2, 0.0, width - w); };
+  while (every > 1 && every < n && left_of(n - 1 - every) + w > left_of(n - 1) - 2) ++every;
   for (std::size_t i = n; i-- > 0;) {
-    if ((n - 1 - i) % xl.every != 0) continue;  // regular steps ending on the latest point
+    if ((n - 1 - i) % every != 0) continue;  // regular steps ending on the latest point
     const auto& p = s.points[i];
-    double left = std::clamp(plot.x_of(i) - w / 2, 0.0, width - w);
+    double left = left_of(i);
     if (left + w > next_left - 2) continue;
     next_left = left;
     double y = plot.bottom + 3;
