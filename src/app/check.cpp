@@ -8,7 +8,9 @@
 
 #include "app/cli.h"
 #include "app/layouts.h"
+#include "app/pack.h"
 #include "load/facts_loader.h"
+#include "load/meeting_loader.h"
 
 namespace zb::app {
 namespace {
@@ -17,6 +19,12 @@ namespace {
 int no_zone_files(const std::filesystem::path& inputs, std::ostream& err) {
   err << base::Diagnostic::whole_file(inputs.string(), "expected at least one *.yaml zone file", "none").str() << '\n';
   return kExitUsage;
+}
+
+/// True when `path` reads as a meeting file (a top-level "meeting:" key).
+bool is_meeting_file(const base::Env& env, const std::filesystem::path& path) {
+  auto bytes = env.read_file(path, load::FactsLimits{}.max_file_bytes);
+  return bytes.error.empty() && !bytes.too_large && load::looks_like_meeting(bytes.data);
 }
 
 }  // namespace
@@ -57,6 +65,13 @@ int run_check(const base::Env& env, const CheckOptions& options, std::ostream& e
 
   std::size_t bad = 0;
   for (const auto& path : files) {
+    if (!options.files.empty() && is_meeting_file(env, path)) {  // a meeting file named on the command line
+      base::Diagnostics errors;
+      if (load_meeting_with_zones(env, path, options.inputs, facts_options.known_layouts, errors)) continue;
+      ++bad;
+      for (const auto& d : errors.items()) err << d.str() << '\n';
+      continue;
+    }
     auto result = load::load_facts_file(env, path, facts_options);
     if (result.ok()) {
       spdlog::debug("{}: valid ({} metrics, {} series, {} highlights)", path.string(),

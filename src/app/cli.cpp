@@ -11,6 +11,7 @@
 
 #include "app/build.h"
 #include "app/check.h"
+#include "app/pack.h"
 #include "app/sample.h"
 #include "app/version.h"
 #include "app/zones.h"
@@ -64,6 +65,8 @@ struct Commands {
   SampleOptions sample;
   BuildOptions build;
   ChartsOptions charts;
+  PackCommandOptions pack;
+  CLI::App* pack_cmd = nullptr;
   CLI::App* check_cmd = nullptr;
   CLI::App* list_cmd = nullptr;
   CLI::App* sample_cmd = nullptr;
@@ -138,6 +141,29 @@ void add_charts(CLI::App& cli, Commands& c) {
   cmd->add_option("--dpi", o.dpi, "Resolution of the PNG pages")->capture_default_str()->check(CLI::Range(10.0, 600.0));
 }
 
+void add_pack(CLI::App& cli, Commands& c) {
+  c.pack_cmd = cli.add_subcommand("pack", "Build one PDF for a meeting from a meeting file and the zones it names");
+  auto* cmd = c.pack_cmd;
+  PackCommandOptions& o = c.pack;
+  cmd->add_option("meeting", o.meeting, "The meeting file")->required()->check(CLI::ExistingFile);
+  cmd->add_option("--inputs", o.inputs, "Folder of zone facts files")->capture_default_str();
+  cmd->add_option("--layouts", o.layouts, "Folder of layouts")->capture_default_str();
+  cmd->add_option("--fonts", o.fonts, "Folder with fonts.yaml and the font files")->capture_default_str();
+  cmd->add_option("--out", o.out, "Folder for <meeting-id>.pdf and the PNG of its cover")->capture_default_str();
+  cmd->add_option_function<LangMode>(
+         "--lang", [&o](const LangMode& m) { o.lang = m; }, "zh+en, en+zh, zh, en or side-by-side (default: the meeting's lang)")
+      ->type_name("TEXT")
+      ->transform(CLI::Validator(
+          [](std::string& value) -> std::string {
+            auto parsed = model::parse_lang_mode(value);
+            if (!parsed) return value + " not in {zh+en,en+zh,zh,en,side-by-side}";
+            value = std::to_string(static_cast<int>(*parsed));
+            return {};
+          },
+          "{zh+en,en+zh,zh,en,side-by-side}"));
+  cmd->add_flag("!--no-wait", o.wait, "Exit with status 2 at once when another run holds the output folder's lock");
+}
+
 /// Runs the command that was parsed.
 int dispatch(Commands& c) {
   base::SystemEnv env;
@@ -157,6 +183,7 @@ int dispatch(Commands& c) {
   if (c.list_cmd->parsed()) return run_list(env, c.list, std::cout, std::cerr);
   if (c.sample_cmd->parsed()) return run_sample(env, c.sample, std::cerr);
   if (c.charts_cmd->parsed()) return run_charts(env, c.charts, std::cerr);
+  if (c.pack_cmd->parsed()) return run_pack(env, c.pack, std::cerr);
   return kExitUsage;
 }
 
@@ -178,6 +205,7 @@ int run_cli(int argc, char** argv) {
   add_sample(cli, commands);
   add_build(cli, commands);
   add_charts(cli, commands);
+  add_pack(cli, commands);
   cli.footer(
       "Exit codes: 0 success; 1 some inputs are invalid or some zones failed; 2 usage or configuration "
       "error.\nPDF dates come from SOURCE_DATE_EPOCH when set (reproducible output).\n"

@@ -85,10 +85,12 @@ struct Image {
   std::vector<std::uint8_t> rgba;
 };
 
-/// A clickable area that opens a URI.
+/// A clickable area that opens a URI, or (`page` set) goes to a page of the same document.
 struct Link {
   Rect area;
   std::string uri;
+  int page = -1;  ///< an index into Document::pages, or -1 for a URI
+  double y = 0;   ///< with `page`: the top of the target, page coordinates
 };
 
 struct Group;

@@ -59,8 +59,8 @@ void dump_items(const std::vector<Item>& items, const std::vector<Link>& links, 
     }
   }
   for (const auto& l : links)
-    out += indent + "link " + num(l.area.x) + "," + num(l.area.y) + " " + num(l.area.w) + "x" + num(l.area.h) + " " + l.uri +
-           "\n";
+    out += indent + "link " + num(l.area.x) + "," + num(l.area.y) + " " + num(l.area.w) + "x" + num(l.area.h) + " " +
+           (l.page >= 0 ? "page " + std::to_string(l.page + 1) + " at " + num(l.y) : l.uri) + "\n";
 }
 
 }  // namespace

@@ -225,4 +225,31 @@ std::unique_ptr<Arrangement> side_by_side(Marks marks, Voice heading) {
   return std::make_unique<SideBySide>(marks, std::move(heading));
 }
 
+Voices voices(const text::FontBook& fonts, const model::Layout& l) {
+  const model::TypeScale& t = l.type;
+  const model::Inks& ink = l.ink;
+  const text::RoleId heading = fonts.require_role("heading"), body = fonts.require_role("body");
+  auto same = [](text::RoleId font, const model::TypeStyle& s, frame::Color first, frame::Color rest) {
+    return Voice{font, s, s, s, s, first, rest};
+  };
+  // A translation is smaller than its first language: by 1 pt (body), 1.5 pt (the summary).
+  auto smaller = [](const model::TypeStyle& s, double by, double leading) {
+    return model::TypeStyle{s.size - by, (s.size - by) * leading};
+  };
+  Voices v;
+  v.title = Voice{heading, t.title, t.subtitle, t.columns.title, t.columns.subtitle, l.accent, ink.muted};
+  v.heading = Voice{heading, t.heading, t.heading_translation, t.heading, t.heading, ink.text, ink.muted};
+  v.compact = same(heading, t.compact_heading, ink.text, ink.muted);
+  v.meta = same(body, t.meta, ink.text, ink.muted);
+  v.lede = Voice{body, t.lede, smaller(t.lede, 1.5, t.translation_leading), t.lede,
+                 smaller(t.lede, 1, t.columns.translation_leading), ink.text, ink.muted};
+  const model::TypeStyle first{t.body_size, t.body_size * t.body_leading};
+  v.body = Voice{body, first, smaller(first, 1, t.translation_leading), first,
+                 smaller(first, 1, t.columns.translation_leading), ink.text, ink.muted};
+  v.note = Voice{body, t.note, t.note_translation, t.note, t.columns.note_translation, ink.text, ink.muted};
+  v.sources = same(body, t.sources, ink.text, ink.text);
+  return v;
+}
+
+
 }  // namespace zb::layout

@@ -81,6 +81,14 @@ class Arrangement {
                       double space_before) const = 0;
 };
 
+/// The roles of the layout's type scale, each as every arrangement sets it.
+struct Voices {
+  Voice title, heading, compact, meta, lede, body, note, sources;
+};
+
+/// Binds each role of the layout's type scale to its font role and inks, for every arrangement.
+Voices voices(const text::FontBook& fonts, const model::Layout& l);
+
 /// One paragraph per language in `langs` order, each translation muted and kept with the
 /// first; `compact` (one-page layouts): block headings on one line in all languages.
 std::unique_ptr<Arrangement> stacked(std::vector<chart::Lang> langs, Marks marks, Voice heading,

@@ -34,38 +34,6 @@ constexpr std::size_t kMaxHeadlines = 6;                        // headline card
 /// fits, and grows to fill the page after that.
 constexpr double kFirstChartScale = 0.6;
 
-/// The roles of the layout's type scale, each as every arrangement sets it.
-struct Voices {
-  Voice title, heading, compact, meta, lede, body, note, sources;
-};
-
-/// Binds each role of the layout's type scale to its font role and inks, for every arrangement.
-Voices voices(const text::FontBook& fonts, const model::Layout& l) {
-  const model::TypeScale& t = l.type;
-  const model::Inks& ink = l.ink;
-  const text::RoleId heading = fonts.require_role("heading"), body = fonts.require_role("body");
-  auto same = [](text::RoleId font, const model::TypeStyle& s, frame::Color first, frame::Color rest) {
-    return Voice{font, s, s, s, s, first, rest};
-  };
-  // A translation is smaller than its first language: by 1 pt (body), 1.5 pt (the summary).
-  auto smaller = [](const model::TypeStyle& s, double by, double leading) {
-    return model::TypeStyle{s.size - by, (s.size - by) * leading};
-  };
-  Voices v;
-  v.title = Voice{heading, t.title, t.subtitle, t.columns.title, t.columns.subtitle, l.accent, ink.muted};
-  v.heading = Voice{heading, t.heading, t.heading_translation, t.heading, t.heading, ink.text, ink.muted};
-  v.compact = same(heading, t.compact_heading, ink.text, ink.muted);
-  v.meta = same(body, t.meta, ink.text, ink.muted);
-  v.lede = Voice{body, t.lede, smaller(t.lede, 1.5, t.translation_leading), t.lede,
-                 smaller(t.lede, 1, t.columns.translation_leading), ink.text, ink.muted};
-  const model::TypeStyle first{t.body_size, t.body_size * t.body_leading};
-  v.body = Voice{body, first, smaller(first, 1, t.translation_leading), first,
-                 smaller(first, 1, t.columns.translation_leading), ink.text, ink.muted};
-  v.note = Voice{body, t.note, t.note_translation, t.note, t.columns.note_translation, ink.text, ink.muted};
-  v.sources = same(body, t.sources, ink.text, ink.text);
-  return v;
-}
-
 /// Per-block limits, lowered step by step when a one-page layout overflows (-1: no limit).
 struct Limits {
   int metrics = -1, charts = -1, highlights = -1;
@@ -116,6 +84,10 @@ class Composer {
     page.margin_right = l_.margin_right;
     Flow flow(fonts_, page, {f_.file, "zone"});
     number_sources(lim);
+    if (o_.cited) {
+      o_.cited->clear();
+      for (const auto* src : numbered_) o_.cited->push_back(src->id);
+    }
     lettered_ = 0;
     for (const auto& b : l_.blocks) {
       switch (b.kind) {
@@ -125,7 +97,9 @@ class Composer {
         case model::BlockKind::figures: figures(flow, b, lim.rows, lim.notes); break;
         case model::BlockKind::charts: charts(flow, b, lim.charts, lim.notes); break;
         case model::BlockKind::highlights: highlights(flow, b, lim.highlights); break;
-        case model::BlockKind::sources: sources(flow); break;
+        case model::BlockKind::sources:
+          if (!o_.source_numbers) sources(flow);  // a pack lists the sources of all its zones once
+          break;
         case model::BlockKind::changes: changes(flow); break;
       }
     }
@@ -136,6 +110,7 @@ class Composer {
   frame::Document paginate(const Flow& flow, double gap_scale = 1.0) const { return paginate(flow, Pagination{gap_scale}); }
   frame::Document paginate(const Flow& flow, const Pagination& how, std::vector<std::size_t>* page_starts = nullptr) const {
     Running running;
+    if (!o_.running) return flow.finish(document_info(), running, how, page_starts);
     const model::Text& short_name = f_.zone.short_name ? *f_.zone.short_name : f_.zone.name;
     running.header_left = {Span{joined(short_name), role("caption"), l_.type.caption_size, l_.ink.muted}};
     // The as-of date in each language, and on every page the stale tag after it, quietly.
@@ -154,6 +129,10 @@ class Composer {
                                                        "Page " + std::to_string(n) + " of " + std::to_string(m)}),
                                     role("caption"), l_.type.caption_size, l_.ink.muted}};
     };
+    return flow.finish(document_info(), running, how, page_starts);
+  }
+
+  frame::Info document_info() const {
     frame::Info info;
     info.title = f_.zone.name.zh + " / " + f_.zone.name.en;
     info.subject = "开发区简报 / Development zone briefing, " + f_.zone.as_of.iso();
@@ -161,7 +140,7 @@ class Composer {
     info.author = "zonebrief";
     info.creator = "zonebrief";
     info.date = o_.date;
-    return flow.finish(info, running, how, page_starts);
+    return info;
   }
 
   const EditorialPlan& plan() const { return plan_; }
@@ -221,6 +200,10 @@ class Composer {
   bool bilingual() const { return langs_.size() > 1; }
   chart::Languages chart_langs() const { return {langs_.front(), bilingual()}; }
   std::string marker(const std::string& source_id) const {
+    if (o_.source_numbers) {  // a pack's numbers
+      auto it = o_.source_numbers->find(source_id);
+      if (it != o_.source_numbers->end()) return "[" + std::to_string(it->second) + "]";
+    }
     auto it = source_no_.find(source_id);
     return it == source_no_.end() ? "" : "[" + std::to_string(it->second) + "]";
   }
@@ -684,6 +667,7 @@ class AllModes {
     for (LangMode m : {LangMode::side_by_side, LangMode::zh_en, LangMode::en_zh, LangMode::zh, LangMode::en}) {
       ComposeOptions o = options;
       o.lang = m;
+      o.cited = nullptr;  // only the composition that is kept reports what it cites
       modes_.push_back(std::make_unique<Composer>(fonts, facts, layout, o));
       modes_.back()->set_chart_scale(kFirstChartScale);
     }
@@ -796,7 +780,9 @@ model::Layout enlarged(const model::Layout& layout, double by) {
 /// the blocks — each in steps, and only while the page still holds everything.
 frame::Document one_pager(const text::FontBook& fonts, AllModes& modes, const model::Facts& facts,
                           const model::Layout& layout, const ComposeOptions& options) {
-  Composer first(fonts, facts, layout, options);
+  ComposeOptions trial = options;
+  trial.cited = nullptr;  // only the compositions with the final limits report what they cite
+  Composer first(fonts, facts, layout, trial);
   const auto& shown = first.plan().highlights;
   const int key = static_cast<int>(std::count_if(shown.begin(), shown.end(), [&](std::size_t i) { return facts.highlights[i].key; }));
   Limits lim = one_page_limits(modes, layout_limits(first, facts, layout), key);

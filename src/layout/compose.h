@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -35,6 +36,14 @@ struct ComposeOptions {
   int max_age_days = 365;
   /// What changed since the last edition (zh, en lines); unset when there is no last edition.
   std::optional<std::vector<std::pair<std::string, std::string>>> changes;
+  /// In a meeting pack: the number each source id of this zone has in the pack's one list of
+  /// sources. Set, the briefing cites by these numbers and leaves its own Sources block out.
+  std::optional<std::map<std::string, int>> source_numbers;
+  /// False: no running header and footer (a pack adds its own to every page).
+  bool running = true;
+  /// When set, receives the ids of the sources the briefing cites, in the order a reader meets
+  /// them (the list its Sources block numbers).
+  std::vector<std::string>* cited = nullptr;
 };
 
 /// How far down its text area the last page's content reaches (0 = empty, 1 = full): the

@@ -101,6 +101,9 @@ class Flow {
                          std::vector<std::size_t>* page_starts = nullptr) const;
   /// Whether a page may start at box k (what comes before it is not kept with it).
   bool breakable_before(std::size_t k) const;
+  /// Adds the running header and footer to every page of `doc`, in this flow's page setup (a
+  /// meeting pack stamps its pages, its zones' included, once they are all together).
+  void draw_running(frame::Document& doc, const Running& running) const;
 
  private:
   struct Box {
@@ -131,8 +134,6 @@ class Flow {
   /// the text, on the line's baseline (points).
   void hang_bullet(const text::Span& bullet, const text::ParagraphStyle& style, double left, double baseline,
                    std::vector<frame::Item>& items, std::vector<frame::Link>& links) const;
-  /// Adds the running header and footer to every page of `doc`.
-  void draw_running(frame::Document& doc, const Running& running) const;
   /// One running line (header or footer part) with its baseline at `baseline`; further lines
   /// stack away from the text area.
   void draw_running_line(const std::vector<text::Span>& spans, text::Align align, double baseline,

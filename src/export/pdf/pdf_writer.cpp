@@ -613,6 +613,7 @@ class DocumentWriter {
     start();
     load_fonts();
     for (const auto& fp : doc_.pages) draw_page(fp);
+    add_page_links();
     add_outlines();
     set_info();
     embed_font_programs();
@@ -716,8 +717,27 @@ class DocumentWriter {
     }
     drawer.end_text();
     for (const auto& l : fp.links) {
+      if (l.page >= 0) {  // to a page that may not exist yet: added once every page does
+        page_links_.push_back({pages_.size() - 1, l});
+        continue;
+      }
       drawer.add_link(l);
       check("add a link");
+    }
+  }
+
+  /// Links to pages of this document (a contents page), once every page exists.
+  void add_page_links() {
+    for (const auto& [from, l] : page_links_) {
+      if (static_cast<std::size_t>(l.page) >= pages_.size()) continue;
+      const double h = doc_.pages[from].height;
+      HPDF_Rect r{static_cast<HPDF_REAL>(l.area.x), static_cast<HPDF_REAL>(h - l.area.y - l.area.h),
+                  static_cast<HPDF_REAL>(l.area.x + l.area.w), static_cast<HPDF_REAL>(h - l.area.y)};
+      HPDF_Destination dst = HPDF_Page_CreateDestination(pages_[static_cast<std::size_t>(l.page)]);
+      HPDF_Destination_SetFitH(dst, static_cast<HPDF_REAL>(doc_.pages[static_cast<std::size_t>(l.page)].height - l.y));
+      HPDF_Annotation a = HPDF_Page_CreateLinkAnnot(pages_[from], r, dst);
+      HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+      check("add a link to a page");
     }
   }
 
@@ -808,6 +828,7 @@ class DocumentWriter {
   std::vector<Subset> subsets_;  // per font: glyph id → content code, advances (bytes moved out)
   std::vector<std::string> programs_;                    // per font: the subset font program
   std::vector<HPDF_Page> pages_;
+  std::vector<std::pair<std::size_t, frame::Link>> page_links_;  ///< (from page, link) to add once every page exists
 };
 
 }  // namespace
