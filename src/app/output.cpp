@@ -81,4 +81,24 @@ int open_own_file(const std::filesystem::path& path, int flags, const std::strin
   return -1;
 }
 
+/// Creates the output folder and checks it can be written.
+std::optional<base::Diagnostic> prepare_out(const std::filesystem::path& out) {
+  std::error_code ec;
+  std::filesystem::create_directories(out, ec);
+  if (ec) return base::Diagnostic::whole_file(out.string(), "expected an output folder that can be created", ec.message());
+  // A folder nothing can be written to (read-only, say) fails here, once, before any zone.
+  if (auto why = probe_writable(out); !why.empty())
+    return base::Diagnostic::whole_file(out.string(), "expected a writable output folder", why);
+  return std::nullopt;
+}
+
+/// Removes the temporary files a dead run left (killed by SIGKILL, say): with the folder's lock
+/// held, every `.zonebrief-tmp-*` file in it is one (never a PDF; never another file).
+void remove_dead_temporaries(const base::Env& env, const std::filesystem::path& out) {
+  std::string error;
+  std::error_code ec;
+  for (const auto& f : env.list_files(out, "", error))
+    if (f.filename().string().rfind(kTempPrefix, 0) == 0) std::filesystem::remove(f, ec);
+}
+
 }  // namespace zb::app

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "base/diagnostics.h"
+#include "base/env.h"
 
 namespace zb::app {
 
@@ -34,5 +35,13 @@ std::string probe_writable(const std::filesystem::path& dir);
 /// or "expected a <what> that can be opened".
 int open_own_file(const std::filesystem::path& path, int flags, const std::string& what,
                   std::optional<base::Diagnostic>& error);
+
+/// Creates `out` and checks that files can be written in it (once, before any work); the error
+/// names the folder.
+std::optional<base::Diagnostic> prepare_out(const std::filesystem::path& out);
+
+/// Removes the temporary files a dead run left in `out` (killed by SIGKILL, say): with the
+/// folder's lock held, every `.zonebrief-tmp-*` file in it is one (never a PDF; never another file).
+void remove_dead_temporaries(const base::Env& env, const std::filesystem::path& out);
 
 }  // namespace zb::app

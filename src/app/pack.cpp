@@ -120,8 +120,10 @@ int run_pack(const base::Env& env, const PackCommandOptions& o, std::ostream& er
   layout::PackOptions po;
   po.lang = o.lang.value_or(loaded->meeting.lang);
   po.date = date;
-  std::error_code ec;
-  std::filesystem::create_directories(o.out, ec);
+  if (auto error = prepare_out(o.out)) {
+    err << error->str() << '\n';
+    return kExitUsage;
+  }
   std::optional<base::Diagnostic> lock_error;
   static const std::atomic<bool> never{false};
   OutLock lock(o.out, o.wait, &never, lock_error);
@@ -129,6 +131,7 @@ int run_pack(const base::Env& env, const PackCommandOptions& o, std::ostream& er
     err << lock_error->str() << '\n';
     return kExitUsage;
   }
+  remove_dead_temporaries(env, o.out);  // a killed pack's, with the lock held
   try {
     const frame::Document doc = layout::compose_pack(*fonts, loaded->meeting, zones, layouts.at("briefing"), po);
     const auto pdf = o.out / (loaded->meeting.id + ".pdf"), png = o.out / (loaded->meeting.id + ".png");
