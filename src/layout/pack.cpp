@@ -83,19 +83,16 @@ class PackBuilder {
 
   frame::Document build(std::vector<PackSection>* sections_out) {
     std::vector<Part> parts;
-    parts.push_back({cover(), {"封面", "Cover"}, page_of(l_), false});
-    parts.push_back({frame::Document{}, {"目录", "Contents"}, page_of(l_), false});  // set once pages are known
-    if (!m_.points.empty()) parts.push_back({points(), {"谈话要点", "Talking points"}, page_of(l_), true});
-    const auto compared = compared_metrics(m_, zones_);
-    if (!compared.empty()) parts.push_back({comparison(compared), {"开发区对比", "The zones compared"}, page_of(l_), true});
-    for (auto& z : zone_sections())
-      parts.push_back(std::move(z));
-    parts.push_back({sources(), {"来源", "Sources"}, page_of(l_), true});
+    parts.push_back({cover(), {}, page_of(l_)});
+    parts.push_back({frame::Document{}, {}, page_of(l_)});  // the contents, set once pages are known
+    if (auto brief = points_and_comparison()) parts.push_back(std::move(*brief));
+    for (auto& z : zone_sections()) parts.push_back(std::move(z));
+    parts.push_back({sources(), {{{"来源", "Sources"}, 0}}, page_of(l_)});
 
     std::vector<PackSection> sections;
     int page = 2;  // the cover and the contents come first, one page each
     for (std::size_t i = 2; i < parts.size(); ++i) {
-      sections.push_back({parts[i].title.zh, parts[i].title.en, page});
+      for (const auto& s : parts[i].sections) sections.push_back({s.title.zh, s.title.en, page + s.page});
       page += static_cast<int>(parts[i].doc.pages.size());
     }
     parts[1].doc = contents(sections);
@@ -105,11 +102,15 @@ class PackBuilder {
 
  private:
   /// A stretch of the pack: its pages, its title (for contents and bookmarks) and its page setup.
+  /// A section of a part: its title and the page of the part it starts on.
+  struct Section {
+    Bilingual title;
+    int page = 0;
+  };
   struct Part {
     frame::Document doc;
-    Bilingual title;
+    std::vector<Section> sections;  ///< for the contents and the bookmarks (none: cover, contents)
     PageSetup page;
-    bool bookmark = true;  ///< its own heading registers no bookmark: the pack adds one
   };
 
   Flow flow(const std::string& field) const { return Flow(fonts_, page_of(l_), {m_.file, field}); }
@@ -204,9 +205,26 @@ class PackBuilder {
     return p;
   }
 
-  frame::Document points() const {
+  /// The talking points and the comparison, one after the other (a page each would leave both
+  /// mostly empty); nullopt when the meeting has neither.
+  std::optional<Part> points_and_comparison() const {
+    const auto compared = compared_metrics(m_, zones_);
+    if (m_.points.empty() && compared.empty()) return std::nullopt;
     Flow f = flow("points");
-    arrange_->heading(f, {"谈话要点", "Talking points"}, v_.heading, "", 0);
+    const Bilingual points_title{"谈话要点", "Talking points"}, compare_title{"开发区对比", "The zones compared"};
+    if (!m_.points.empty()) points(f, points_title);
+    if (!compared.empty()) comparison(f, compared, compare_title);
+    Part part{finish(f), {}, page_of(l_)};
+    // The headings' bookmarks say where each section landed; the pack makes its own.
+    for (const auto& b : part.doc.bookmarks)
+      for (const auto* t : {&points_title, &compare_title})
+        if (b.title == t->zh + " / " + t->en) part.sections.push_back({*t, b.page});
+    part.doc.bookmarks.clear();
+    return part;
+  }
+
+  void points(Flow& f, const Bilingual& title) const {
+    arrange_->heading(f, title, v_.heading, title.zh + " / " + title.en, 0);
     const ItemStyle item{l_.space.indent + 6, l_.space.highlights + 4, l_.space.highlights + 5, true, "•"};
     for (std::size_t i = 0; i < m_.points.size(); ++i) {
       f.set_context({m_.file, "points[" + std::to_string(i) + "]"});
@@ -214,7 +232,6 @@ class PackBuilder {
       numbered.bullet = std::to_string(i + 1) + ".";
       arrange_->item(f, both(m_.points[i]), v_.body, numbered, std::nullopt, i == 0);
     }
-    return finish(f);
   }
 
   /// A cell's lines: each language's value (once when they read the same), then its date.
@@ -227,13 +244,14 @@ class PackBuilder {
       if (std::find(values.begin(), values.end(), v) == values.end()) values.push_back(v);
     }
     const model::Date date = m->date.value_or(z.zone.as_of);
+    std::string when;  // the figure's period ("2024年目标 · 2024 target"), else the month it is current to
+    for (Lang l : langs_)
+      when += (when.empty() ? "" : " · ") + (m->period ? in(*m->period, l) : chart::format_month(date, l));
     std::vector<Span> out;
     for (std::size_t i = 0; i < values.size(); ++i) {
       if (i) out.push_back(Span{"\n", body, t.size, l_.ink.text});
       out.push_back(Span{values[i], i == 0 ? strong : body, t.size, i == 0 ? l_.ink.text : l_.ink.muted});
     }
-    std::string when;
-    for (Lang l : langs_) when += (when.empty() ? "" : " · ") + chart::format_month(date, l);
     out.push_back(Span{"\n", body, t.size, l_.ink.text});
     out.push_back(Span{when, body, t.size - 1.5, l_.ink.muted});
     return out;
@@ -250,13 +268,16 @@ class PackBuilder {
     return out;
   }
 
-  frame::Document comparison(const std::vector<std::string>& ids) const {
-    Flow f = flow("compare");
-    arrange_->heading(f, {"开发区对比", "The zones compared"}, v_.heading, "", 0);
+  void comparison(Flow& f, const std::vector<std::string>& ids, const Bilingual& title) const {
+    f.set_context({m_.file, "compare"});
+    arrange_->heading(f, title, v_.heading, title.zh + " / " + title.en, 0);
     const model::TypeStyle& t = l_.type.table;
     const text::RoleId heading = fonts_.require_role("heading"), body = fonts_.require_role("body");
-    for (std::size_t from = 0; from < zones_.size(); from += kCompareColumns) {
-      const std::size_t to = std::min(zones_.size(), from + kCompareColumns);
+    // Tables of at most kCompareColumns zones, as even as can be (six zones: 3 + 3, not 4 + 2).
+    const std::size_t tables = (zones_.size() + kCompareColumns - 1) / kCompareColumns;
+    const std::size_t per = (zones_.size() + tables - 1) / tables;
+    for (std::size_t from = 0; from < zones_.size(); from += per) {
+      const std::size_t to = std::min(zones_.size(), from + per);
       Table table;
       table.zh = langs_.front() == Lang::zh;
       table.line_height = t.leading;
@@ -282,7 +303,6 @@ class PackBuilder {
       }
       f.table(table, from == 0 ? 6 : 18, 0);
     }
-    return finish(f);
   }
 
   /// Each zone in its layout, citing the pack's numbers (its sources numbered on first sight,
@@ -314,7 +334,7 @@ class PackBuilder {
         o.cited = nullptr;
         doc = compose_briefing(fonts_, f, *zones_[i].layout, o);
       }
-      out.push_back({std::move(doc), both(f.zone.name), page_of(*zones_[i].layout), true});
+      out.push_back({std::move(doc), {{both(f.zone.name), 0}}, page_of(*zones_[i].layout)});
     }
     return out;
   }
@@ -356,10 +376,15 @@ class PackBuilder {
                                       caption, size, l_.ink.muted}};
       };
       Flow(fonts_, part.page, {m_.file, "meeting"}).draw_running(part.doc, running);
-      if (part.bookmark) pack.bookmarks.push_back({joined(part.title), 0, offset, 0});
+      // A zone brings its own bookmarks (its name at the top level); the pack's parts get one.
+      const bool own = std::any_of(part.doc.bookmarks.begin(), part.doc.bookmarks.end(),
+                                   [](const frame::Bookmark& b) { return b.level == 0 && b.page == 0; });
+      if (!own)
+        for (const auto& s : part.sections)
+          pack.bookmarks.push_back({s.title.zh + " / " + s.title.en, 0, offset + s.page, 0});
       for (auto b : part.doc.bookmarks) {
         b.page += offset;
-        b.level += 1;
+        if (!own) b.level += 1;
         pack.bookmarks.push_back(std::move(b));
       }
       for (auto& p : part.doc.pages) pack.pages.push_back(std::move(p));
@@ -395,15 +420,23 @@ std::vector<std::string> compared_metrics(const model::Meeting& m, const std::ve
     for (const auto& c : *m.compare) out.push_back(c.id);
     return out;
   }
+  // id → the distinct values the zones give it (value, unit, qualifier, period as written)
+  std::map<std::string, std::set<std::string>> values;
   std::map<std::string, int> count;
-  for (const auto& z : zones) {
-    std::set<std::string> ids;
-    for (const auto& metric : z.facts->metrics) ids.insert(metric.id);
-    for (const auto& id : ids) ++count[id];
-  }
+  for (const auto& z : zones)
+    for (const auto& metric : z.facts->metrics) {
+      ++count[metric.id];
+      values[metric.id].insert(metric.value.literal + "\x1f" + std::string(model::name_of(metric.qualifier)) + "\x1f" +
+                               (metric.unit.code ? std::string(model::name_of(*metric.unit.code)) : metric.unit.label.en) +
+                               "\x1f" + (metric.period ? metric.period->en : ""));
+    }
+  // Shared by two or more zones, and not one and the same figure in each (a target set for all
+  // the platforms together compares nothing).
   for (const auto& z : zones)
     for (const auto& metric : z.facts->metrics)
-      if (count[metric.id] >= 2 && std::find(out.begin(), out.end(), metric.id) == out.end()) out.push_back(metric.id);
+      if (count[metric.id] >= 2 && values[metric.id].size() > 1 &&
+          std::find(out.begin(), out.end(), metric.id) == out.end())
+        out.push_back(metric.id);
   return out;
 }
 

@@ -28,7 +28,9 @@ struct PackOptions {
 };
 
 /// The metric ids the comparison shows: the meeting's `compare`, else every metric id that two or
-/// more of the zones have, in the order the zones first list them.
+/// more of the zones have with different figures (one figure repeated by every zone that has it —
+/// a target shared by all — compares nothing), in the order the zones first list them. Empty:
+/// the pack has no comparison.
 std::vector<std::string> compared_metrics(const model::Meeting& m, const std::vector<PackZone>& zones);
 
 /// A section of the pack and the page (0-based) it starts on: the contents list these.

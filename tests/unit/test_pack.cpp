@@ -56,9 +56,9 @@ struct Pack {
   std::vector<layout::PackSection> sections;
 };
 
-Pack example_pack(model::LangMode lang = model::LangMode::zh_en) {
+Pack example_pack(model::LangMode lang = model::LangMode::zh_en, const char* file = kExample) {
   base::Diagnostics errors;
-  auto m = load_meeting(kExample, errors);
+  auto m = load_meeting(file, errors);
   if (!m) throw std::runtime_error(test::joined(errors));
   Pack p{std::move(*m), {}, {}};
   std::vector<layout::PackZone> zones;
@@ -147,8 +147,10 @@ TEST_CASE("meeting files: a zone whose facts are invalid is an error at its line
 
 TEST_CASE("packs: the contents give the page each section starts on, and link to it", "[pack]") {
   const Pack p = example_pack();
-  // Cover, contents, talking points, the comparison, six zones, the sources.
-  REQUIRE(p.sections.size() == 9);
+  // Cover, contents, then the talking points, six zones, the sources (the seed zones share no
+  // figure worth comparing: the one metric id they share is one target set for them all).
+  REQUIRE(p.sections.size() == 8);
+  CHECK(layout::compared_metrics(p.meeting.meeting, {}).empty());
   const std::string contents = page_text(p.doc.pages[1]);
   for (const auto& s : p.sections) {
     INFO(s.en << " on page " << s.page + 1);
@@ -171,16 +173,28 @@ TEST_CASE("packs: the contents give the page each section starts on, and link to
 
 TEST_CASE("packs: the comparison shows each zone's value in both languages with its date, a dash where it lacks it",
           "[pack]") {
-  const Pack p = example_pack();
+  const Pack p = example_pack(model::LangMode::zh_en, "tests/meetings/good/board-visit.yaml");
   const auto it = std::find_if(p.sections.begin(), p.sections.end(), [](const auto& s) { return s.en == "The zones compared"; });
   REQUIRE(it != p.sections.end());
   const std::string text = page_text(p.doc.pages[static_cast<std::size_t>(it->page)]);
   CHECK(text.find("平台主要经济指标增速相当于全区平均的倍数") != std::string::npos);
   CHECK(text.find("不少于1.5倍") != std::string::npos);
   CHECK(text.find("atleast1.5times") != std::string::npos);
-  CHECK(text.find("2024年2月·February2024") != std::string::npos);
-  CHECK(text.find("—") != std::string::npos);  // Binjiang and the district do not report it
-  CHECK(layout::compared_metrics(p.meeting.meeting, {}).empty());
+  CHECK(text.find("2024年目标·2024target") != std::string::npos);  // the figure's period
+  CHECK(text.find("国家高新技术企业") != std::string::npos);
+  CHECK(text.find("542家542firms") != std::string::npos);  // a line per language
+  CHECK(text.find("累计（2025年报道）·cumulative,asreportedin2025") != std::string::npos);
+  CHECK(text.find("—") != std::string::npos);  // the airport zone does not report it
+  // Without `compare`: ids two zones share with different figures; one target repeated compares nothing.
+  std::vector<layout::PackZone> zones;
+  for (const auto& z : p.meeting.zones) zones.push_back({&z, nullptr});
+  model::Meeting m = p.meeting.meeting;
+  m.compare.reset();
+  CHECK(layout::compared_metrics(m, zones).empty());
+  model::Facts other = p.meeting.zones[1];
+  for (auto& metric : other.metrics) metric.value = model::Number{2, "2"};
+  zones[1].facts = &other;
+  CHECK(layout::compared_metrics(m, zones) == std::vector<std::string>{"platform-growth-vs-district-target"});
 }
 
 TEST_CASE("packs: one merged list of sources, every citation of every zone pointing into it", "[pack]") {
@@ -211,7 +225,7 @@ TEST_CASE("packs: one merged list of sources, every citation of every zone point
   // Every marker in the zones' pages is a number of the list.
   std::regex marker("\\[(\\d+)\\]");
   std::set<int> used;
-  for (int page = p.sections[2].page; page < last.page; ++page) {
+  for (int page = p.sections[1].page; page < last.page; ++page) {
     const std::string t = page_text(p.doc.pages[static_cast<std::size_t>(page)]);
     for (std::sregex_iterator i(t.begin(), t.end(), marker), end; i != end; ++i) used.insert(std::stoi((*i)[1]));
   }
@@ -219,7 +233,7 @@ TEST_CASE("packs: one merged list of sources, every citation of every zone point
   CHECK(*used.rbegin() <= n);
   CHECK(used.size() == static_cast<std::size_t>(n));  // and every source listed is cited
   // No zone section lists its own sources.
-  for (int page = p.sections[2].page; page < last.page; ++page)
+  for (int page = p.sections[1].page; page < last.page; ++page)
     CHECK(page_text(p.doc.pages[static_cast<std::size_t>(page)]).find("来源Sources") == std::string::npos);
 }
 
@@ -231,7 +245,7 @@ TEST_CASE("packs: the marking and the pack's page numbers are on every page", "[
       INFO("page " << i + 1 << " in " << model::name_of(lang));
       const std::string t = page_text(p.doc.pages[i]);
       if (lang != model::LangMode::en) CHECK(t.find("内部资料注意保存") != std::string::npos);
-      CHECK(t.find("Internal-donotcirculate") != std::string::npos);
+      CHECK(t.find("Internaldocument–keepsecure") != std::string::npos);
       CHECK(t.find("Page" + std::to_string(i + 1) + "of" + std::to_string(total)) != std::string::npos);
     }
   }
