@@ -131,7 +131,12 @@ class PackBuilder {
     st.zh = langs_.front() == Lang::zh;
     st.balance = true;
     st.line_height = 14;
-    f.paragraph({Span{joined({"会议材料", "Meeting pack"}), body, 10, l_.accent}}, st, 150, 10);
+    double kicker_before = 150;
+    if (m_.marking) {  // the marking stands out on the cover, not only in the running head
+      f.paragraph({Span{joined(both(*m_.marking)), heading, 11, l_.ink.warning}}, st, 0, 0);
+      kicker_before -= st.line_height;
+    }
+    f.paragraph({Span{joined({"会议材料", "Meeting pack"}), body, 10, l_.accent}}, st, kicker_before, 10);
     for (std::size_t i = 0; i < langs_.size(); ++i) {
       text::ParagraphStyle t = st;
       t.zh = langs_[i] == Lang::zh;
