@@ -292,6 +292,16 @@ TEST_CASE("packs: zonebrief pack writes the PDF and its cover, refuses a bad mee
   CHECK_FALSE(fs::exists(out.path / "zone-unknown.pdf"));
   auto no_fonts = test::run_tool(bin + " -q pack " + std::string(kExample) + " --fonts /nonexistent --out " + out.path.string());
   CHECK(no_fonts.code == 2);
+  // The output folder's lock, as build holds it: with --no-wait a second run exits 2 at once.
+  auto held = test::run_tool("flock " + (out.path / ".zonebrief.lock").string() + " " + bin + " -q pack " + kExample +
+                             " --no-wait --out " + out.path.string());
+  CHECK(held.code == 2);
+  CHECK(held.err.find("lock") != std::string::npos);
+  // The contents' lines link to their pages: each a /Link annotation with a /Dest on page 2.
+  auto json = test::run_tool("qpdf --json=1 --json-key=objects '" + (out.path / "2026-12-03-investor-visit.pdf").string() + "'");
+  std::size_t dests = 0;
+  for (std::size_t at = json.out.find("\"/Dest\""); at != std::string::npos; at = json.out.find("\"/Dest\"", at + 1)) ++dests;
+  CHECK(dests >= 8 + 8);  // the 8 contents lines, and at least a bookmark per section
   CHECK(test::run_tool(bin + " -q check " + std::string(kExample)).code == 0);
   CHECK(test::run_tool(bin + " -q check tests/meetings/bad/many-errors.yaml").code == 1);
 }
