@@ -252,4 +252,16 @@ Voices voices(const text::FontBook& fonts, const model::Layout& l) {
 }
 
 
+SourceEntry source_entry(const model::Source& src, int number) {
+  SourceEntry e;
+  e.number = "[" + std::to_string(number) + "] ";
+  e.zh = src.publisher.zh + "《" + src.title.zh + "》";
+  if (src.date) e.zh += "，" + chart::format_date(*src.date, chart::Lang::zh);
+  e.en = src.publisher.en + (src.title.en.empty() ? "" : ", “" + src.title.en + "”");
+  if (src.date) e.en += ", " + chart::format_date(*src.date, chart::Lang::en);
+  e.url = src.url;
+  e.terminated = src.date || !src.url.empty();
+  return e;
+}
+
 }  // namespace zb::layout

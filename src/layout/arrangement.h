@@ -60,6 +60,10 @@ struct SourceEntry {
   bool terminated = false;
 };
 
+/// The entry of `src` numbered `number` in a list of sources: "出版方《标题》，日期" and
+/// "Publisher, “Title”, date", its URL, and whether it ends with a full stop.
+SourceEntry source_entry(const model::Source& src, int number);
+
 /// Sets each bilingual item of a briefing in one language mode: a block says what it sets
 /// once, the arrangement decides how the languages are placed.
 class Arrangement {

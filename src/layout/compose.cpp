@@ -75,14 +75,7 @@ class Composer {
 
   /// The blocks of the briefing with these limits, ready to paginate.
   Flow blocks(const Limits& lim) {
-    PageSetup page;
-    page.width = l_.page_width;
-    page.height = l_.page_height;
-    page.margin_top = l_.margin_top;
-    page.margin_bottom = l_.margin_bottom;
-    page.margin_left = l_.margin_left;
-    page.margin_right = l_.margin_right;
-    Flow flow(fonts_, page, {f_.file, "zone"});
+    Flow flow(fonts_, page_setup(l_), {f_.file, "zone"});
     number_sources(lim);
     if (o_.cited) {
       o_.cited->clear();
@@ -579,15 +572,7 @@ class Composer {
     for (std::size_t i = 0; i < numbered_.size(); ++i) {
       const auto& src = *numbered_[i];
       flow.set_context({f_.file, "sources[" + std::to_string(&src - f_.sources.data()) + "]", src.at.line, src.at.col});
-      SourceEntry e;
-      e.number = "[" + std::to_string(i + 1) + "] ";
-      e.zh = src.publisher.zh + "《" + src.title.zh + "》";
-      if (src.date) e.zh += "，" + chart::format_date(*src.date, Lang::zh);
-      e.en = src.publisher.en + (src.title.en.empty() ? "" : ", “" + src.title.en + "”");
-      if (src.date) e.en += ", " + chart::format_date(*src.date, Lang::en);
-      e.url = src.url;
-      e.terminated = src.date || !src.url.empty();
-      arrange_->source(flow, e, v_.sources, i == 0 ? 0 : l_.space.notes);
+      arrange_->source(flow, source_entry(src, static_cast<int>(i) + 1), v_.sources, i == 0 ? 0 : l_.space.notes);
     }
   }
 
@@ -606,6 +591,17 @@ class Composer {
 };
 
 }  // namespace
+
+PageSetup page_setup(const model::Layout& l) {
+  PageSetup p;
+  p.width = l.page_width;
+  p.height = l.page_height;
+  p.margin_top = l.margin_top;
+  p.margin_bottom = l.margin_bottom;
+  p.margin_left = l.margin_left;
+  p.margin_right = l.margin_right;
+  return p;
+}
 
 double last_page_fill(const frame::Document& doc, const model::Layout& layout) {
   if (doc.pages.empty()) return 0;

@@ -10,6 +10,7 @@
 
 #include "chart/charts.h"
 #include "frame/document.h"
+#include "layout/flow.h"
 #include "model/facts.h"
 #include "model/lang_mode.h"
 #include "model/layout.h"
@@ -45,6 +46,9 @@ struct ComposeOptions {
   /// them (the list its Sources block numbers).
   std::vector<std::string>* cited = nullptr;
 };
+
+/// The layout's page size and margins.
+PageSetup page_setup(const model::Layout& l);
 
 /// How far down its text area the last page's content reaches (0 = empty, 1 = full): the
 /// lowest baseline or path point between the margins.

@@ -37,16 +37,6 @@ std::vector<Lang> langs_of(model::LangMode m) {
   return {Lang::zh, Lang::en};
 }
 
-PageSetup page_of(const model::Layout& l) {
-  PageSetup p;
-  p.width = l.page_width;
-  p.height = l.page_height;
-  p.margin_top = l.margin_top;
-  p.margin_bottom = l.margin_bottom;
-  p.margin_left = l.margin_left;
-  p.margin_right = l.margin_right;
-  return p;
-}
 
 /// "2026年12月3日 星期四" / "Thursday, 3 December 2026".
 Bilingual date_with_weekday(const model::Date& d) {
@@ -83,11 +73,11 @@ class PackBuilder {
 
   frame::Document build(std::vector<PackSection>* sections_out) {
     std::vector<Part> parts;
-    parts.push_back({cover(), {}, page_of(l_)});
-    parts.push_back({frame::Document{}, {}, page_of(l_)});  // the contents, set once pages are known
+    parts.push_back({cover(), {}, page_setup(l_)});
+    parts.push_back({frame::Document{}, {}, page_setup(l_)});  // the contents, set once pages are known
     if (auto brief = points_and_comparison()) parts.push_back(std::move(*brief));
     for (auto& z : zone_sections()) parts.push_back(std::move(z));
-    parts.push_back({sources(), {{{"来源", "Sources"}, 0}}, page_of(l_)});
+    parts.push_back({sources(), {{{"来源", "Sources"}, 0}}, page_setup(l_)});
 
     std::vector<PackSection> sections;
     int page = 2;  // the cover and the contents come first, one page each
@@ -113,7 +103,7 @@ class PackBuilder {
     PageSetup page;
   };
 
-  Flow flow(const std::string& field) const { return Flow(fonts_, page_of(l_), {m_.file, field}); }
+  Flow flow(const std::string& field) const { return Flow(fonts_, page_setup(l_), {m_.file, field}); }
   frame::Document finish(const Flow& f) const { return f.finish({}, Running{}); }
   const std::string& in(const model::Text& t, Lang l) const { return l == Lang::zh ? t.zh : t.en; }
   Bilingual both(const model::Text& t) const { return {t.zh, t.en}; }
@@ -172,7 +162,7 @@ class PackBuilder {
     arrange_->heading(f, {"目录", "Contents"}, v_.heading, "", 0);
     frame::Document doc = finish(f);
     frame::Page& page = doc.pages.front();
-    const PageSetup ps = page_of(l_);
+    const PageSetup ps = page_setup(l_);
     const double measure = ps.width - ps.margin_left - ps.margin_right;
     double y = ps.margin_top + 70;
     const text::RoleId body = fonts_.require_role("body");
@@ -219,7 +209,7 @@ class PackBuilder {
     const Bilingual points_title{"谈话要点", "Talking points"}, compare_title{"开发区对比", "The zones compared"};
     if (!m_.points.empty()) points(f, points_title);
     if (!compared.empty()) comparison(f, compared, compare_title);
-    Part part{finish(f), {}, page_of(l_)};
+    Part part{finish(f), {}, page_setup(l_)};
     // The headings' bookmarks say where each section landed; the pack makes its own.
     for (const auto& b : part.doc.bookmarks)
       for (const auto* t : {&points_title, &compare_title})
@@ -339,7 +329,7 @@ class PackBuilder {
         o.cited = nullptr;
         doc = compose_briefing(fonts_, f, *zones_[i].layout, o);
       }
-      out.push_back({std::move(doc), {{both(f.zone.name), 0}}, page_of(*zones_[i].layout)});
+      out.push_back({std::move(doc), {{both(f.zone.name), 0}}, page_setup(*zones_[i].layout)});
     }
     return out;
   }
@@ -348,16 +338,7 @@ class PackBuilder {
     Flow f = flow("sources");
     arrange_->heading(f, {"来源", "Sources"}, v_.heading, "", 0);
     for (std::size_t i = 0; i < list_.size(); ++i) {
-      const model::Source& src = *list_[i];
-      SourceEntry e;
-      e.number = "[" + std::to_string(i + 1) + "] ";
-      e.zh = src.publisher.zh + "《" + src.title.zh + "》";
-      if (src.date) e.zh += "，" + chart::format_date(*src.date, Lang::zh);
-      e.en = src.publisher.en + (src.title.en.empty() ? "" : ", “" + src.title.en + "”");
-      if (src.date) e.en += ", " + chart::format_date(*src.date, Lang::en);
-      e.url = src.url;
-      e.terminated = src.date || !src.url.empty();
-      arrange_->source(f, e, v_.sources, i == 0 ? 0 : l_.space.notes);
+      arrange_->source(f, source_entry(*list_[i], static_cast<int>(i) + 1), v_.sources, i == 0 ? 0 : l_.space.notes);
     }
     return finish(f);
   }

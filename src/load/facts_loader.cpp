@@ -298,16 +298,36 @@ std::string stem_of(const std::string& file) {
 
 }  // namespace
 
+std::optional<YamlDoc> parse_input(std::string_view text, const std::string& file, const FactsLimits& limits,
+                                   base::Diagnostics& errors) {
+  if (text.size() > limits.max_file_bytes) {
+    errors.add(base::Diagnostic::whole_file(file, "expected a file of at most " + std::to_string(limits.max_file_bytes) + " bytes",
+                                            std::to_string(text.size()) + " bytes"));
+    return std::nullopt;
+  }
+  if (!check_encoding(text, file, errors)) return std::nullopt;
+  return parse_yaml(text, file, limits.yaml, errors);
+}
+
+std::optional<std::string> read_input(const base::Env& env, const std::filesystem::path& path, const FactsLimits& limits,
+                                      base::Diagnostics& errors) {
+  auto bytes = env.read_file(path, limits.max_file_bytes);
+  if (bytes.too_large) {
+    errors.add(base::Diagnostic::whole_file(path.string(),
+                                            "expected a file of at most " + std::to_string(limits.max_file_bytes) + " bytes",
+                                            std::to_string(bytes.size) + " bytes"));
+    return std::nullopt;
+  }
+  if (!bytes.error.empty()) {
+    errors.add(base::Diagnostic::whole_file(path.string(), "expected a readable file", bytes.error));
+    return std::nullopt;
+  }
+  return std::move(bytes.data);
+}
+
 FactsResult load_facts_text(std::string_view text, const std::string& file, const FactsOptions& options) {
   FactsResult r{std::nullopt, base::Diagnostics(options.limits.max_errors)};
-  if (text.size() > options.limits.max_file_bytes) {
-    r.errors.add(base::Diagnostic::whole_file(file,
-                  "expected a file of at most " + std::to_string(options.limits.max_file_bytes) + " bytes",
-                  std::to_string(text.size()) + " bytes"));
-    return r;
-  }
-  if (!check_encoding(text, file, r.errors)) return r;
-  auto doc = parse_yaml(text, file, options.limits.yaml, r.errors);
+  auto doc = parse_input(text, file, options.limits, r.errors);
   if (!doc) return r;
   Schema schema(file, options.limits.max_text_chars, r.errors);
   schema.check_duplicate_keys(*doc);
@@ -323,21 +343,10 @@ FactsResult load_facts_text(std::string_view text, const std::string& file, cons
 
 FactsResult load_facts_file(const base::Env& env, const std::filesystem::path& path,
                             const FactsOptions& options) {
-  std::string file = path.string();
-  auto bytes = env.read_file(path, options.limits.max_file_bytes);
-  if (bytes.too_large) {
-    FactsResult r{std::nullopt, base::Diagnostics(options.limits.max_errors)};
-    r.errors.add(base::Diagnostic::whole_file(file,
-                  "expected a file of at most " + std::to_string(options.limits.max_file_bytes) + " bytes",
-                  std::to_string(bytes.size) + " bytes"));
-    return r;
-  }
-  if (!bytes.error.empty()) {
-    FactsResult r{std::nullopt, base::Diagnostics(options.limits.max_errors)};
-    r.errors.add(base::Diagnostic::whole_file(file, "expected a readable file", bytes.error));
-    return r;
-  }
-  return load_facts_text(bytes.data, file, options);
+  FactsResult r{std::nullopt, base::Diagnostics(options.limits.max_errors)};
+  auto text = read_input(env, path, options.limits, r.errors);
+  if (!text) return r;
+  return load_facts_text(*text, path.string(), options);
 }
 
 }  // namespace zb::load

@@ -37,6 +37,16 @@ struct FactsResult {
   bool ok() const { return facts.has_value(); }
 };
 
+/// The first steps of loading any input file (facts, meetings): its size, its encoding, YAML
+/// parsed within the limits; nullopt after adding the errors.
+std::optional<YamlDoc> parse_input(std::string_view text, const std::string& file, const FactsLimits& limits,
+                                   base::Diagnostics& errors);
+
+/// The bytes of `path` read through `env` for loading, or nullopt after adding the error (too
+/// large, unreadable, not a regular file).
+std::optional<std::string> read_input(const base::Env& env, const std::filesystem::path& path, const FactsLimits& limits,
+                                      base::Diagnostics& errors);
+
 /// Loads facts from `text`. `file` names it in messages; the zone id must equal `file`'s stem.
 FactsResult load_facts_text(std::string_view text, const std::string& file,
                             const FactsOptions& options = {});

@@ -139,14 +139,7 @@ class MeetingReader {
 
 MeetingResult load_meeting_text(std::string_view text, const std::string& file, const FactsOptions& options) {
   MeetingResult r{std::nullopt, base::Diagnostics(options.limits.max_errors)};
-  if (text.size() > options.limits.max_file_bytes) {
-    r.errors.add(base::Diagnostic::whole_file(
-        file, "expected a file of at most " + std::to_string(options.limits.max_file_bytes) + " bytes",
-        std::to_string(text.size()) + " bytes"));
-    return r;
-  }
-  if (!check_encoding(text, file, r.errors)) return r;
-  auto doc = parse_yaml(text, file, options.limits.yaml, r.errors);
+  auto doc = parse_input(text, file, options.limits, r.errors);
   if (!doc) return r;
   Schema schema(file, options.limits.max_text_chars, r.errors);
   schema.check_duplicate_keys(*doc);
@@ -162,20 +155,10 @@ MeetingResult load_meeting_text(std::string_view text, const std::string& file, 
 
 MeetingResult load_meeting_file(const base::Env& env, const std::filesystem::path& path,
                                 const FactsOptions& options) {
-  const std::string file = path.string();
-  auto bytes = env.read_file(path, options.limits.max_file_bytes);
   MeetingResult r{std::nullopt, base::Diagnostics(options.limits.max_errors)};
-  if (bytes.too_large) {
-    r.errors.add(base::Diagnostic::whole_file(
-        file, "expected a file of at most " + std::to_string(options.limits.max_file_bytes) + " bytes",
-        std::to_string(bytes.size) + " bytes"));
-    return r;
-  }
-  if (!bytes.error.empty()) {
-    r.errors.add(base::Diagnostic::whole_file(file, "expected a readable file", bytes.error));
-    return r;
-  }
-  return load_meeting_text(bytes.data, file, options);
+  auto text = read_input(env, path, options.limits, r.errors);
+  if (!text) return r;
+  return load_meeting_text(*text, path.string(), options);
 }
 
 bool looks_like_meeting(std::string_view text) {
