@@ -73,11 +73,11 @@ class PackBuilder {
 
   frame::Document build(std::vector<PackSection>* sections_out) {
     std::vector<Part> parts;
-    parts.push_back({cover(), {}, page_setup(l_)});
-    parts.push_back({frame::Document{}, {}, page_setup(l_)});  // the contents, set once pages are known
+    parts.push_back({cover(), {{{"封面", "Cover"}, 0}}});
+    parts.push_back({frame::Document{}, {{{"目录", "Contents"}, 0}}});  // set once pages are known
     if (auto brief = points_and_comparison()) parts.push_back(std::move(*brief));
     for (auto& z : zone_sections()) parts.push_back(std::move(z));
-    parts.push_back({sources(), {{{"来源", "Sources"}, 0}}, page_setup(l_)});
+    parts.push_back({sources(), {{{"来源", "Sources"}, 0}}});
 
     std::vector<PackSection> sections;
     int page = 2;  // the cover and the contents come first, one page each
@@ -99,8 +99,7 @@ class PackBuilder {
   };
   struct Part {
     frame::Document doc;
-    std::vector<Section> sections;  ///< for the contents and the bookmarks (none: cover, contents)
-    PageSetup page;
+    std::vector<Section> sections;  ///< for the bookmarks, and the contents (but the cover's and its own)
   };
 
   Flow flow(const std::string& field) const { return Flow(fonts_, page_setup(l_), {m_.file, field}); }
@@ -209,7 +208,7 @@ class PackBuilder {
     const Bilingual points_title{"谈话要点", "Talking points"}, compare_title{"开发区对比", "The zones compared"};
     if (!m_.points.empty()) points(f, points_title);
     if (!compared.empty()) comparison(f, compared, compare_title);
-    Part part{finish(f), {}, page_setup(l_)};
+    Part part{finish(f), {}};
     // The headings' bookmarks say where each section landed; the pack makes its own.
     for (const auto& b : part.doc.bookmarks)
       for (const auto* t : {&points_title, &compare_title})
@@ -329,7 +328,7 @@ class PackBuilder {
         o.cited = nullptr;
         doc = compose_briefing(fonts_, f, *zones_[i].layout, o);
       }
-      out.push_back({std::move(doc), {{both(f.zone.name), 0}}, page_setup(*zones_[i].layout)});
+      out.push_back({std::move(doc), {{both(f.zone.name), 0}}});
     }
     return out;
   }
@@ -343,8 +342,10 @@ class PackBuilder {
     return finish(f);
   }
 
-  /// Stamps every part's pages (marking, title, "第n页，共m页 · Page n of m" in the pack's
-  /// numbering) in its own page setup and joins them, with a bookmark per part.
+  /// Stamps every page (marking, title, "第n页，共m页 · Page n of m" in the pack's numbering) in
+  /// the pack's page setup, so heads and feet stand still whatever a zone's layout; the cover,
+  /// which states the marking itself, gets only the foot. Joins the parts, with a bookmark per
+  /// section.
   frame::Document join(std::vector<Part>& parts, int total) const {
     frame::Document pack;
     pack.fonts = fonts_.fonts();
@@ -361,7 +362,8 @@ class PackBuilder {
                                               "Page " + std::to_string(k) + " of " + std::to_string(total)}),
                                       caption, size, l_.ink.muted}};
       };
-      Flow(fonts_, part.page, {m_.file, "meeting"}).draw_running(part.doc, running);
+      if (offset == 0) running.header_left.clear(), running.header_right.clear();  // the cover
+      Flow(fonts_, page_setup(l_), {m_.file, "meeting"}).draw_running(part.doc, running);
       // A zone brings its own bookmarks (its name at the top level); the pack's parts get one.
       const bool own = std::any_of(part.doc.bookmarks.begin(), part.doc.bookmarks.end(),
                                    [](const frame::Bookmark& b) { return b.level == 0 && b.page == 0; });
