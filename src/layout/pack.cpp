@@ -201,7 +201,7 @@ class PackBuilder {
 
   /// The talking points and the comparison, one after the other (a page each would leave both
   /// mostly empty); nullopt when the meeting has neither.
-  std::optional<Part> points_and_comparison() const {
+  std::optional<Part> points_and_comparison() {
     const auto compared = compared_metrics(m_, zones_);
     if (m_.points.empty() && compared.empty()) return std::nullopt;
     Flow f = flow("points");
@@ -229,7 +229,16 @@ class PackBuilder {
   }
 
   /// A cell's lines: each language's value (once when they read the same), then its date.
-  std::vector<Span> value_cell(const model::Facts& z, const model::Metric* m, const model::TypeStyle& t) const {
+  /// The number of `src` in the pack's list, given on first sight (the list is in reading order).
+  int cite(const model::Source& src) {
+    auto [it, fresh] = numbers_.emplace(source_key(src), static_cast<int>(list_.size()) + 1);
+    if (fresh) list_.push_back(&src);
+    return it->second;
+  }
+
+  /// A cell's lines: each language's value (once when they read the same), the first with its
+  /// source marker into the pack's list, then the figure's period or date.
+  std::vector<Span> value_cell(const model::Facts& z, const model::Metric* m, const model::TypeStyle& t) {
     const text::RoleId body = fonts_.require_role("body"), strong = fonts_.require_role("strong");
     if (!m) return {Span{"—", body, t.size, l_.ink.muted}};
     std::vector<std::string> values;
@@ -245,6 +254,10 @@ class PackBuilder {
     for (std::size_t i = 0; i < values.size(); ++i) {
       if (i) out.push_back(Span{"\n", body, t.size, l_.ink.text});
       out.push_back(Span{values[i], i == 0 ? strong : body, t.size, i == 0 ? l_.ink.text : l_.ink.muted});
+      if (const model::Source* src = i == 0 ? z.find_source(m->source) : nullptr)
+        out.push_back(Span{"[" + std::to_string(cite(*src)) + "]", body,
+                           std::max(model::kSmallestType, t.size * l_.type.marker_scale), l_.accent,
+                           t.size * l_.type.marker_rise});
     }
     out.push_back(Span{"\n", body, t.size, l_.ink.text});
     out.push_back(Span{when, body, t.size - 1.5, l_.ink.muted});
@@ -262,7 +275,7 @@ class PackBuilder {
     return out;
   }
 
-  void comparison(Flow& f, const std::vector<std::string>& ids, const Bilingual& title) const {
+  void comparison(Flow& f, const std::vector<std::string>& ids, const Bilingual& title) {
     f.set_context({m_.file, "compare"});
     arrange_->heading(f, title, v_.heading, title.zh + " / " + title.en, 0);
     const model::TypeStyle& t = l_.type.table;
@@ -318,10 +331,8 @@ class PackBuilder {
       for (std::size_t k = 0; k < cited.size(); ++k) {
         const model::Source* src = f.find_source(cited[k]);
         if (!src) continue;
-        auto [it, fresh] = numbers_.emplace(source_key(*src), static_cast<int>(list_.size()) + 1);
-        if (fresh) list_.push_back(src);
-        numbers[cited[k]] = it->second;
-        same = same && it->second == static_cast<int>(k) + 1;
+        numbers[cited[k]] = cite(*src);
+        same = same && numbers[cited[k]] == static_cast<int>(k) + 1;
       }
       if (!same) {  // the pack's numbers differ from the zone's own: set it again with them
         o.source_numbers = numbers;

@@ -182,7 +182,10 @@ TEST_CASE("packs: the comparison shows each zone's value in both languages with 
   CHECK(text.find("atleast1.5times") != std::string::npos);
   CHECK(text.find("2024年目标·2024target") != std::string::npos);  // the figure's period
   CHECK(text.find("国家高新技术企业") != std::string::npos);
-  CHECK(text.find("542家542firms") != std::string::npos);  // a line per language
+  CHECK(text.find("542家[2]542firms") != std::string::npos);  // a line per language, the source marker after the first
+  CHECK(text.find("不少于1.5倍[1]") != std::string::npos);  // numbered in reading order, from the table on
+  const std::string sources = page_text(p.doc.pages[static_cast<std::size_t>(p.sections.back().page)]);
+  CHECK(sources.find("[1]萧山日报《如何打开平台建设新通道？》") != std::string::npos);
   CHECK(text.find("累计（2025年报道）·cumulative,asreportedin2025") != std::string::npos);
   CHECK(text.find("—") != std::string::npos);  // the airport zone does not report it
   // Without `compare`: ids two zones share with different figures; one target repeated compares nothing.
