@@ -503,10 +503,10 @@ std::vector<frame::Rect> draw_line(Chart& chart, const VerticalPlot& plot, const
 /// Value labels above the points (below negative bars; under rank points, which go up), in
 /// label_order's priority, without overlaps and above the x labels (placed after them).
 void draw_value_labels(Painter& paint, const model::Series& s, const VerticalPlot& plot,
-                       const std::vector<double>& ys, model::ChartKind kind, int shift, const Style& style,
-                       const Languages& langs, double width, const std::vector<frame::Rect>& obstacles) {
+                       const std::vector<double>& ys, model::ChartKind kind, int shift, int decimals,
+                       const Style& style, const Languages& langs, double width,
+                       const std::vector<frame::Rect>& obstacles) {
   const bool bar = kind == model::ChartKind::bar;
-  const int decimals = chart_decimals(s, shift, langs.primary);
   std::vector<std::size_t> order = label_order(s, plot.rank);
   // A line of more than 6 points labels only its last two, high, low and first: its shape says
   // the rest.
@@ -571,7 +571,7 @@ Chart draw_vertical(const text::FontBook& fonts, const Plan& plan, const std::st
   draw_grid(paint, chart, plot, style, zh);
   const std::vector<frame::Rect> obstacles =
       kind == model::ChartKind::bar ? draw_bars(chart, plot, ys, style) : draw_line(chart, plot, ys, style);
-  draw_value_labels(paint, s, plot, ys, kind, shift, style, langs, width, obstacles);
+  draw_value_labels(paint, s, plot, ys, kind, shift, decimals, style, langs, width, obstacles);
   draw_x_labels(paint, s, plot, xl, style, zh, width);
   const double bottom = plot.bottom + xl.area;
   chart.height = draw_source(paint, source, style, width, bottom) + 2;

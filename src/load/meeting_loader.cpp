@@ -60,7 +60,6 @@ class MeetingReader {
   }
 
   void read_zones(const YNode& n, model::Meeting& m) {
-    m.zones_at = {n.line, n.col};
     if (!n.is_seq()) {
       s_.error(n, "zones", "expected a list of zone ids (\"- ...\" items)", describe(n));
       return;
@@ -100,7 +99,6 @@ class MeetingReader {
     const std::string name = s_.id(n, p, "the name of a layout");
     if (name.empty()) return;
     z.layout = name;
-    z.layout_given = true;
     if (!opt_.known_layouts || opt_.known_layouts->count(name)) return;
     std::string names;
     for (const auto& l : *opt_.known_layouts) names += (names.empty() ? "" : ", ") + l;

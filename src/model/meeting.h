@@ -15,7 +15,6 @@ namespace zb::model {
 struct MeetingZone {
   std::string id;
   std::string layout = "onepager";  ///< default: the one-pager
-  bool layout_given = false;
   Position at;  ///< of the zone's entry in the list
 };
 
@@ -36,7 +35,6 @@ struct Meeting {
   std::optional<std::vector<MeetingMetric>> compare;  ///< unset: every metric id two or more zones share
   std::vector<Text> points;  ///< talking points, in order
   std::string file;          ///< the path it was loaded from, for messages
-  Position zones_at;         ///< of the zones list
 };
 
 }  // namespace zb::model
