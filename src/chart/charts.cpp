@@ -860,7 +860,10 @@ Chart draw_card(const text::FontBook& fonts, const model::Metric& m, double widt
       c += " · " + format_change(m.change->value, m.change->unit, other).text;
       if (m.change->period) c += " " + (zh ? m.change->period->en : m.change->period->zh);
     }
-    y += paint.wrapped(c, style.value_role, 7.5, m.change->value.value < 0 ? style.negative : style.palette[2], pad, y + 1,
+    // A rise takes the palette's third colour (green in the shipped layouts), or its last when a
+    // layout gives fewer.
+    const frame::Color rise = style.palette[std::min<std::size_t>(2, style.palette.size() - 1)];
+    y += paint.wrapped(c, style.value_role, 7.5, m.change->value.value < 0 ? style.negative : rise, pad, y + 1,
                        inner, Align::left, zh, 10) + 1;
   }
   chart.height = std::max(y + pad, row.height);

@@ -74,6 +74,12 @@ class FactsReader {
                    found);
         }
       }
+    } else if (opt_.known_layouts && !opt_.known_layouts->count(z.layout)) {
+      // The default layout must exist too, or the zone could not be built.
+      std::string names;
+      for (const auto& l : *opt_.known_layouts) names += (names.empty() ? "" : ", ") + l;
+      s_.error(n, "zone.layout", "expected zone.layout naming a layout of the layouts folder (" + names +
+               "): the default, " + z.layout + ", is not there", "no zone.layout");
     }
     fs.finish();
   }

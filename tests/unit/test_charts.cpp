@@ -249,3 +249,12 @@ TEST_CASE("a chart titled by its takeaway sets its label's English by English ru
   INFO(word);
   CHECK(whole);
 }
+
+TEST_CASE("a layout palette of one colour is enough for every card (the sanitizer build checks the reads)", "[chart]") {
+  chart::Style style;
+  style.palette = {style.palette.front()};
+  for (const auto& f : all_zones())
+    for (const auto& m : f.metrics)
+      for (const auto& langs : kModes)
+        CHECK(chart::draw_card(fonts(), m, 150, style, langs, {f.file, "metrics"}).height > 0);
+}

@@ -135,6 +135,13 @@ TEST_CASE("the layout name is checked only against the layouts that exist", "[fa
   CHECK(test::joined(r.errors) ==
         "tests/facts/good/every-feature.yaml:10:11: error: zone.layout: expected the name of a layout in "
         "the layouts folder (briefing) (found 'onepager')\n");
+  // Without zone.layout the zone takes "briefing": a folder without it is an error at the zone.
+  load::FactsOptions only_onepager;
+  only_onepager.known_layouts = std::set<std::string>{"onepager"};
+  auto d = load_fixture("inputs/hangzhou-airport-zone.yaml", only_onepager);
+  CHECK(test::joined(d.errors) ==
+        "inputs/hangzhou-airport-zone.yaml:2:3: error: zone.layout: expected zone.layout naming a layout of the "
+        "layouts folder (onepager): the default, briefing, is not there (found no zone.layout)\n");
 }
 
 TEST_CASE("line breaks in multi-line texts fold as CSS segment breaks", "[facts][rules]") {
