@@ -17,6 +17,7 @@
 #include "app/build_zone.h"
 #include "app/cli.h"
 #include "app/gallery.h"
+#include "app/json_output.h"
 #include "app/layouts.h"
 #include "app/log_sink.h"
 #include "app/manifest.h"
@@ -132,9 +133,33 @@ bool write_manifest_and_gallery(const BuildOptions& o, const ZoneSelection& zone
   return true;
 }
 
-/// Writes the manifest and the gallery and logs the summary; the exit code.
+/// build --json: the run's counts and its zones' manifest entries.
+nlohmann::ordered_json summary_json(const BuildOptions& o, const std::filesystem::path& manifest_path,
+                                    const std::vector<ZoneResult>& results, int exit_code) {
+  std::size_t counts[4] = {};
+  std::size_t incomplete = 0;
+  nlohmann::ordered_json entries = nlohmann::ordered_json::array();
+  for (const auto& r : results) {
+    ++counts[static_cast<int>(r.status)];
+    incomplete += has_output(r.status) && !r.errors.empty();
+    entries.push_back(r);
+  }
+  nlohmann::ordered_json j{{"tool", std::string("zonebrief ") + kVersion},
+                           {"out", o.out.string()},
+                           {"manifest", manifest_path.string()},
+                           {"exit_code", exit_code},
+                           {"zones", results.size()}};
+  for (auto s : {ZoneStatus::built, ZoneStatus::unchanged, ZoneStatus::failed, ZoneStatus::interrupted})
+    j[std::string(name_of(s))] = counts[static_cast<int>(s)];
+  j["incomplete"] = incomplete;
+  j["results"] = std::move(entries);
+  return j;
+}
+
+/// Writes the manifest and the gallery and logs the summary (and prints it with --json); the
+/// exit code.
 int finish(const BuildOptions& o, const ZoneSelection& zones, std::map<std::string, ZoneResult> last, std::vector<ZoneResult> results,
-           std::ostream& err, const RunLog& log) {
+           std::ostream& out, std::ostream& err, const RunLog& log) {
   std::size_t failed = 0, unchanged = 0, incomplete = 0;
   for (const auto& r : results) {
     failed += !has_output(r.status);
@@ -142,21 +167,26 @@ int finish(const BuildOptions& o, const ZoneSelection& zones, std::map<std::stri
     incomplete += has_output(r.status) && !r.errors.empty();  // an output (record, preview) not written
   }
   const std::size_t total = results.size();
+  std::vector<ZoneResult> run_results;
+  if (o.json) run_results = results;
   Manifest manifest{std::string("zonebrief ") + kVersion, o.lang, o.layout, std::move(results)};
   bool gallery_failed = false;
-  if (!write_manifest_and_gallery(o, zones, std::move(last), std::move(manifest), err, log, gallery_failed)) return kExitFailed;
   const auto manifest_path = o.out / zones.manifest_name;
+  const bool written = write_manifest_and_gallery(o, zones, std::move(last), std::move(manifest), err, log, gallery_failed);
+  const int code = !written || failed || incomplete || gallery_failed ? kExitFailed : kExitOk;
+  if (o.json) print_json(out, summary_json(o, manifest_path, run_results, code));
+  if (!written) return code;
   if (failed) spdlog::error("built {} of {} zones; {} failed (see {})", total - failed, total, failed, manifest_path.string());
-  else spdlog::info("{} zones into {}: {} built, {} unchanged (skipped)", total, o.out.string(), total - unchanged, unchanged);
+  else spdlog::info("{} {} into {}: {} built, {} unchanged (skipped)", total, total == 1 ? "zone" : "zones", o.out.string(), total - unchanged, unchanged);
   if (incomplete) spdlog::error("{} zones built with outputs not written (see {})", incomplete, manifest_path.string());
-  return failed || incomplete || gallery_failed ? kExitFailed : kExitOk;
+  return code;
 }
 
 }  // namespace
 
 void request_stop() { g_stop = true; }
 
-int run_build(const base::Env& env, const BuildOptions& o, std::ostream& err) {
+int run_build(const base::Env& env, const BuildOptions& o, std::ostream& out, std::ostream& err) {
   RunSetup setup;
   if (!load_setup(env, o, err, setup)) return kExitUsage;
   ZoneSelection zones = select_zones(env, o.inputs, o.zones, o.shard);
@@ -185,7 +215,7 @@ int run_build(const base::Env& env, const BuildOptions& o, std::ostream& err) {
   ctx.warn = [&](const std::string& message) { progress.warn(message); };
   unsigned jobs = o.jobs ? o.jobs : std::max(1u, std::thread::hardware_concurrency());
   jobs = std::min<unsigned>(jobs, static_cast<unsigned>(zones.files.size()));
-  return finish(o, zones, std::move(last), build_zones(ctx, zones.files, jobs, progress), err, log);
+  return finish(o, zones, std::move(last), build_zones(ctx, zones.files, jobs, progress), out, err, log);
 }
 
 }  // namespace zb::app

@@ -27,6 +27,7 @@ struct BuildOptions {
   bool previews = true;                           ///< <out>/<id>.png of page 1 and <out>/index.html
   std::optional<ShardSpec> shard;                 ///< --shard K/N or N; unset = all zones
   bool wait = true;                               ///< wait for another run's lock on `out` (else --no-wait: exit 2)
+  bool json = false;                              ///< --json: the run's summary as JSON on stdout
 };
 
 /// Asks a running build to stop after the zones under way (safe from a signal handler).
@@ -37,7 +38,10 @@ void request_stop();
 /// output was written, 1 when some zone failed or some output (record, preview, gallery) could
 /// not be written (the others are still built), 2 on a usage or configuration error (fonts,
 /// layouts, folders, the log or lock file, another run's lock with --no-wait, unknown --zone or
-/// --layout, SOURCE_DATE_EPOCH).
-int run_build(const base::Env& env, const BuildOptions& options, std::ostream& err);
+/// --layout, SOURCE_DATE_EPOCH). With o.json, when the zones were built (exit 0 or 1), prints the
+/// run's summary to `out` as one JSON document: {"tool", "out", "manifest", "exit_code",
+/// "zones", "built", "unchanged", "failed", "interrupted", "incomplete", "results": [the
+/// manifest's entries of this run's zones]}.
+int run_build(const base::Env& env, const BuildOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace zb::app

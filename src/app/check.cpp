@@ -7,6 +7,7 @@
 #include <spdlog/spdlog.h>
 
 #include "app/cli.h"
+#include "app/json_output.h"
 #include "app/layouts.h"
 #include "app/pack.h"
 #include "load/facts_loader.h"
@@ -27,6 +28,18 @@ bool is_meeting_file(const base::Env& env, const std::filesystem::path& path) {
   return bytes.error.empty() && !bytes.too_large && load::looks_like_meeting(bytes.data);
 }
 
+/// A checked file in --json output: its path, kind ("zone" or "meeting"), validity, errors and
+/// the count of errors past the cap (not shown).
+nlohmann::ordered_json file_json(const std::filesystem::path& path, const char* kind, const base::Diagnostics& errors) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const auto& d : errors.items()) list.push_back(diagnostic_json(d));
+  return {{"file", path.string()},
+          {"kind", kind},
+          {"valid", errors.empty()},
+          {"errors", std::move(list)},
+          {"errors_not_shown", errors.dropped()}};
+}
+
 }  // namespace
 
 int run_list(const base::Env& env, const CheckOptions& options, std::ostream& out, std::ostream& err) {
@@ -38,22 +51,40 @@ int run_list(const base::Env& env, const CheckOptions& options, std::ostream& ou
   const auto& files = *listed;
   if (files.empty()) return no_zone_files(options.inputs, err);
   int status = kExitOk;
+  nlohmann::ordered_json zones = nlohmann::ordered_json::array(), invalid = nlohmann::ordered_json::array();
   for (const auto& path : files) {
     auto r = load::load_facts_file(env, path, facts_options);
     if (!r.ok()) {
-      for (const auto& d : r.errors.items()) err << d.str() << '\n';
       status = kExitFailed;
+      if (options.json) {
+        invalid.push_back(file_json(path, "zone", r.errors));
+        continue;
+      }
+      for (const auto& d : r.errors.items()) err << d.str() << '\n';
       continue;
     }
-    const auto& z = r.facts->zone;
-    out << z.id << '\t' << z.layout << '\t' << z.as_of.iso() << '\t' << r.facts->metrics.size() << " metrics, "
-        << r.facts->series.size() << " series, " << r.facts->highlights.size() << " highlights\t" << z.name.zh << " / "
+    const auto& f = *r.facts;
+    const auto& z = f.zone;
+    if (options.json) {
+      zones.push_back({{"id", z.id},
+                       {"file", path.string()},
+                       {"name", {{"zh", z.name.zh}, {"en", z.name.en}}},
+                       {"layout", z.layout},
+                       {"as_of", z.as_of.iso()},
+                       {"metrics", f.metrics.size()},
+                       {"series", f.series.size()},
+                       {"highlights", f.highlights.size()}});
+      continue;
+    }
+    out << z.id << '\t' << z.layout << '\t' << z.as_of.iso() << '\t' << f.metrics.size() << " metrics, "
+        << f.series.size() << " series, " << f.highlights.size() << " highlights\t" << z.name.zh << " / "
         << z.name.en << '\n';
   }
+  if (options.json) print_json(out, {{"zones", std::move(zones)}, {"invalid", std::move(invalid)}});
   return status;
 }
 
-int run_check(const base::Env& env, const CheckOptions& options, std::ostream& err) {
+int run_check(const base::Env& env, const CheckOptions& options, std::ostream& out, std::ostream& err) {
   load::FactsOptions facts_options;
   if (!find_layout_names(env, options.layouts, options.layouts_given, facts_options.known_layouts, err))
     return kExitUsage;
@@ -64,31 +95,34 @@ int run_check(const base::Env& env, const CheckOptions& options, std::ostream& e
   if (files.empty()) return no_zone_files(options.inputs, err);
 
   std::size_t bad = 0;
+  nlohmann::ordered_json checked = nlohmann::ordered_json::array();
   for (const auto& path : files) {
-    if (!options.files.empty() && is_meeting_file(env, path)) {  // a meeting file named on the command line
-      base::Diagnostics errors;
-      if (load_meeting_with_zones(env, path, options.inputs, facts_options.known_layouts, errors)) continue;
-      ++bad;
-      for (const auto& d : errors.items()) err << d.str() << '\n';
+    const bool meeting = !options.files.empty() && is_meeting_file(env, path);  // named on the command line
+    base::Diagnostics errors;
+    if (meeting) {
+      load_meeting_with_zones(env, path, options.inputs, facts_options.known_layouts, errors);
+    } else {
+      auto result = load::load_facts_file(env, path, facts_options);
+      if (result.ok())
+        spdlog::debug("{}: valid ({} metrics, {} series, {} highlights)", path.string(), result.facts->metrics.size(),
+                      result.facts->series.size(), result.facts->highlights.size());
+      errors = std::move(result.errors);
+    }
+    bad += !errors.empty();
+    if (options.json) {
+      checked.push_back(file_json(path, meeting ? "meeting" : "zone", errors));
       continue;
     }
-    auto result = load::load_facts_file(env, path, facts_options);
-    if (result.ok()) {
-      spdlog::debug("{}: valid ({} metrics, {} series, {} highlights)", path.string(),
-                    result.facts->metrics.size(), result.facts->series.size(),
-                    result.facts->highlights.size());
-      continue;
-    }
-    ++bad;
-    for (const auto& d : result.errors.items()) err << d.str() << '\n';
-    if (result.errors.dropped() > 0)
-      err << path.string() << ": note: " << result.errors.dropped() << " more errors not shown\n";
+    for (const auto& d : errors.items()) err << d.str() << '\n';
+    if (errors.dropped() > 0) err << path.string() << ": note: " << errors.dropped() << " more errors not shown\n";
   }
+  if (options.json)
+    print_json(out, {{"checked", files.size()}, {"valid", files.size() - bad}, {"invalid", bad}, {"files", std::move(checked)}});
   if (bad == 0) {
-    spdlog::info("checked {} zone files: all valid", files.size());
+    spdlog::info("checked {} {}: all valid", files.size(), files.size() == 1 ? "file" : "files");
     return kExitOk;
   }
-  spdlog::error("checked {} zone files: {} invalid", files.size(), bad);
+  spdlog::error("checked {} {}: {} invalid", files.size(), files.size() == 1 ? "file" : "files", bad);
   return kExitFailed;
 }
 

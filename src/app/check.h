@@ -14,15 +14,20 @@ struct CheckOptions {
   std::vector<std::filesystem::path> files;  ///< when non-empty: check these instead of inputs/
   std::filesystem::path layouts = "layouts";
   bool layouts_given = false;  ///< true when --layouts was passed: then it must exist
+  bool json = false;           ///< --json: the results as one JSON document on stdout, errors in it
 };
 
 /// Lists every zone of options.inputs on `out`, one line each: id, layout, as-of date, counts of
-/// metrics/series/highlights and the zone's names; invalid files get their errors on `err`.
+/// metrics/series/highlights and the zone's names; invalid files get their errors on `err`. With
+/// options.json, one JSON document: {"zones": [{"id", "file", "name", "layout", "as_of",
+/// "metrics", "series", "highlights"}], "invalid": [files as check --json gives them]}.
 /// Exit codes as for check (2 for an inputs folder without zone files, too).
 int run_list(const base::Env& env, const CheckOptions& options, std::ostream& out, std::ostream& err);
 
-/// Validates each `*.yaml` in options.inputs (or options.files); writes every error to `err`, one per line.
+/// Validates each `*.yaml` in options.inputs (or options.files, which may be meeting files);
+/// writes every error to `err`, one per line, or with options.json one JSON document to `out`:
+/// {"checked", "valid", "invalid", "files": [{"file", "kind", "valid", "errors", "errors_not_shown"}]}.
 /// Returns 0 when all files are valid, 1 when any is not, 2 when the folders cannot be read.
-int run_check(const base::Env& env, const CheckOptions& options, std::ostream& err);
+int run_check(const base::Env& env, const CheckOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace zb::app

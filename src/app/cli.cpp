@@ -4,13 +4,17 @@
 #include <algorithm>
 #include <csignal>
 #include <iostream>
+#include <map>
+#include <tuple>
 
 #include <CLI/CLI.hpp>
-#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include "app/build.h"
 #include "app/check.h"
+#include "app/data_dirs.h"
+#include "app/log_format.h"
+#include "app/schemas.h"
 #include "app/pack.h"
 #include "app/sample.h"
 #include "app/version.h"
@@ -50,14 +54,13 @@ CLI::Validator shard_validator() {
       "");
 }
 
-void setup_logging(int verbosity) {
-  auto logger = spdlog::stderr_color_mt("zonebrief");
-  logger->set_pattern("%^[%l]%$ %v");
-  logger->set_level(verbosity > 0 ? spdlog::level::debug
-                    : verbosity < 0 ? spdlog::level::warn
-                                    : spdlog::level::info);
-  spdlog::set_default_logger(logger);
-}
+/// The data folders' help: their default is searched for (app/data_dirs.h).
+constexpr const char* kLayoutsHelp =
+    "Folder of layouts (default: the first found of ./layouts, $XDG_DATA_HOME/zonebrief/layouts, "
+    "<prefix>/share/zonebrief/layouts)";
+constexpr const char* kFontsHelp =
+    "Folder with fonts.yaml and the font files (default: the first found of ./fonts, "
+    "$XDG_DATA_HOME/zonebrief/fonts, <prefix>/share/zonebrief/fonts)";
 
 /// Every command's options, filled by CLI11.
 struct Commands {
@@ -72,6 +75,8 @@ struct Commands {
   CLI::App* sample_cmd = nullptr;
   CLI::App* build_cmd = nullptr;
   CLI::App* charts_cmd = nullptr;
+  CLI::App* schema_cmd = nullptr;
+  std::string schema_kind;  ///< schema's argument: facts or meeting
   CLI::Option* check_layouts = nullptr;  ///< check's --layouts, to know whether it was given
 };
 
@@ -80,20 +85,24 @@ void add_check(CLI::App& cli, Commands& c) {
   c.check_cmd->add_option("--inputs", c.check.inputs, "Folder of zone facts files")->capture_default_str();
   c.check_cmd->add_option("files", c.check.files, "Zone files to check instead of the whole inputs folder")
       ->check(CLI::ExistingFile);
-  c.check_layouts = c.check_cmd->add_option("--layouts", c.check.layouts, "Folder of layouts (zone.layout must name one)")
-                        ->capture_default_str();
+  c.check_layouts = c.check_cmd->add_option(
+      "--layouts", c.check.layouts,
+      "Folder of layouts (zone.layout must name one; default: the first found of ./layouts, "
+      "$XDG_DATA_HOME/zonebrief/layouts, <prefix>/share/zonebrief/layouts, else names are not checked)");
+  c.check_cmd->add_flag("--json", c.check.json, "Print the results as one JSON document on stdout (errors included)");
 }
 
 void add_list(CLI::App& cli, Commands& c) {
   c.list_cmd = cli.add_subcommand("list", "List the zones: id, layout, as-of date, counts and names");
   c.list_cmd->add_option("--inputs", c.list.inputs, "Folder of zone facts files")->capture_default_str();
-  c.list_cmd->add_option("--layouts", c.list.layouts, "Folder of layouts")->capture_default_str();
+  c.list_cmd->add_option("--layouts", c.list.layouts, kLayoutsHelp);
+  c.list_cmd->add_flag("--json", c.list.json, "Print the zones (and invalid files) as one JSON document on stdout");
 }
 
 void add_sample(CLI::App& cli, Commands& c) {
   c.sample_cmd = cli.add_subcommand("sample", "Write the typesetting sample (checks fonts and typesetting on this machine)");
   auto* cmd = c.sample_cmd;
-  cmd->add_option("--fonts", c.sample.fonts, "Folder with fonts.yaml and the font files")->capture_default_str();
+  cmd->add_option("--fonts", c.sample.fonts, kFontsHelp);
   cmd->add_option("--out", c.sample.out, "PDF to write")->capture_default_str();
   cmd->add_option("--png", c.sample.png, "Also render page 1 to this PNG file");
   cmd->add_option("--dpi", c.sample.dpi, "Resolution of the PNG")->capture_default_str()->check(CLI::Range(10.0, 600.0));
@@ -104,10 +113,10 @@ void add_build(CLI::App& cli, Commands& c) {
   auto* cmd = c.build_cmd;
   BuildOptions& o = c.build;
   cmd->add_option("--inputs", o.inputs, "Folder of zone facts files")->capture_default_str();
-  cmd->add_option("--layouts", o.layouts, "Folder of layouts")->capture_default_str();
-  cmd->add_option("--fonts", o.fonts, "Folder with fonts.yaml and the font files")->capture_default_str();
+  cmd->add_option("--layouts", o.layouts, kLayoutsHelp);
+  cmd->add_option("--fonts", o.fonts, kFontsHelp);
   cmd->add_option("--out", o.out, "Output folder")->capture_default_str();
-  cmd->add_option("--zone", o.zones, "Only this zone (repeatable)");
+  cmd->add_option("--zone", o.zones, "Only this zone (repeatable: --zone A --zone B)")->allow_extra_args(false);
   cmd->add_option("--layout", o.layout, "Use this layout for every zone");
   add_lang_option(cmd, o.lang, "zh+en, en+zh, zh, en or side-by-side",
                   {LangMode::zh_en, LangMode::en_zh, LangMode::zh, LangMode::en, LangMode::side_by_side});
@@ -125,13 +134,14 @@ void add_build(CLI::App& cli, Commands& c) {
          "turns: one run at a time holds its lock)")
       ->check(shard_validator());
   cmd->add_option("--jobs", o.jobs, "Zones built in parallel (default: the number of cores)")->check(CLI::Range(1u, 256u));
+  cmd->add_flag("--json", o.json, "Print the run's summary (counts and this run's zones) as JSON on stdout");
 }
 
 void add_charts(CLI::App& cli, Commands& c) {
   c.charts_cmd = cli.add_subcommand("charts", "Write every chart of the zones to one PDF (the chart gallery)");
   auto* cmd = c.charts_cmd;
   ChartsOptions& o = c.charts;
-  cmd->add_option("--fonts", o.fonts, "Folder with fonts.yaml and the font files")->capture_default_str();
+  cmd->add_option("--fonts", o.fonts, kFontsHelp);
   cmd->add_option("--inputs", o.inputs, "Folder of zone facts files")->capture_default_str();
   cmd->add_option("files", o.files, "Zone files instead of the whole inputs folder")->check(CLI::ExistingFile);
   cmd->add_option("--out", o.out, "PDF to write")->capture_default_str();
@@ -147,8 +157,8 @@ void add_pack(CLI::App& cli, Commands& c) {
   PackCommandOptions& o = c.pack;
   cmd->add_option("meeting", o.meeting, "The meeting file")->required()->check(CLI::ExistingFile);
   cmd->add_option("--inputs", o.inputs, "Folder of zone facts files")->capture_default_str();
-  cmd->add_option("--layouts", o.layouts, "Folder of layouts")->capture_default_str();
-  cmd->add_option("--fonts", o.fonts, "Folder with fonts.yaml and the font files")->capture_default_str();
+  cmd->add_option("--layouts", o.layouts, kLayoutsHelp);
+  cmd->add_option("--fonts", o.fonts, kFontsHelp);
   cmd->add_option("--out", o.out, "Folder for <meeting-id>.pdf and the PNG of its cover")->capture_default_str();
   cmd->add_option_function<LangMode>(
          "--lang", [&o](const LangMode& m) { o.lang = m; }, "zh+en, en+zh, zh, en or side-by-side (default: the meeting's lang)")
@@ -164,12 +174,45 @@ void add_pack(CLI::App& cli, Commands& c) {
   cmd->add_flag("!--no-wait", o.wait, "Exit with status 2 at once when another run holds the output folder's lock");
 }
 
-/// Runs the command that was parsed.
-int dispatch(Commands& c) {
+void add_schema(CLI::App& cli, Commands& c) {
+  c.schema_cmd = cli.add_subcommand("schema", "Print the JSON Schema (draft 2020-12) of zone files or of meeting files");
+  c.schema_cmd->add_option("kind", c.schema_kind, "facts (zone files) or meeting")
+      ->required()
+      ->check(CLI::IsMember({"facts", "meeting"}));
+}
+
+/// A data folder option (--fonts, --layouts) that was not given is searched for
+/// (app/data_dirs.h); one that was given is used as it is.
+void resolve_data_option(const base::Env& env, CLI::App* cmd, const std::string& name, std::filesystem::path& dir) {
+  if (cmd->get_option("--" + name)->count() == 0) dir = find_data_dir(env, name);
+}
+
+/// Runs the command that was parsed; errors go to `err`.
+int dispatch(Commands& c, std::ostream& err) {
   base::SystemEnv env;
+  if (c.schema_cmd->parsed()) {
+    std::cout << schema_text(c.schema_kind);
+    return kExitOk;
+  }
   if (c.check_cmd->parsed()) {
     c.check.layouts_given = c.check_layouts->count() > 0;
-    return run_check(env, c.check, std::cerr);
+    // Without --layouts, zone.layout names are checked only when a layouts folder is found.
+    if (!c.check.layouts_given)
+      if (auto found = locate_data_dir(env, "layouts")) c.check.layouts = *found;
+    return run_check(env, c.check, std::cout, err);
+  }
+  if (c.list_cmd->parsed()) {
+    c.list.layouts_given = c.list_cmd->get_option("--layouts")->count() > 0;
+    if (!c.list.layouts_given)
+      if (auto found = locate_data_dir(env, "layouts")) c.list.layouts = *found;
+  }
+  if (c.sample_cmd->parsed()) resolve_data_option(env, c.sample_cmd, "fonts", c.sample.fonts);
+  if (c.charts_cmd->parsed()) resolve_data_option(env, c.charts_cmd, "fonts", c.charts.fonts);
+  for (auto [cmd, layouts, fonts] : {std::tuple{c.build_cmd, &c.build.layouts, &c.build.fonts},
+                                     std::tuple{c.pack_cmd, &c.pack.layouts, &c.pack.fonts}}) {
+    if (!cmd->parsed()) continue;
+    resolve_data_option(env, cmd, "layouts", *layouts);
+    resolve_data_option(env, cmd, "fonts", *fonts);
   }
   if (c.build_cmd->parsed()) {
     // SIGINT/SIGTERM: finish the zones under way, record the rest as interrupted, write the manifest.
@@ -178,12 +221,12 @@ int dispatch(Commands& c) {
     // A closed pipe (`zonebrief build 2>&1 | head`) makes writes to it fail (EPIPE) instead of
     // ending the run before its manifest is written.
     std::signal(SIGPIPE, SIG_IGN);
-    return run_build(env, c.build, std::cerr);
+    return run_build(env, c.build, std::cout, err);
   }
-  if (c.list_cmd->parsed()) return run_list(env, c.list, std::cout, std::cerr);
-  if (c.sample_cmd->parsed()) return run_sample(env, c.sample, std::cerr);
-  if (c.charts_cmd->parsed()) return run_charts(env, c.charts, std::cerr);
-  if (c.pack_cmd->parsed()) return run_pack(env, c.pack, std::cerr);
+  if (c.list_cmd->parsed()) return run_list(env, c.list, std::cout, err);
+  if (c.sample_cmd->parsed()) return run_sample(env, c.sample, err);
+  if (c.charts_cmd->parsed()) return run_charts(env, c.charts, err);
+  if (c.pack_cmd->parsed()) return run_pack(env, c.pack, err);
   return kExitUsage;
 }
 
@@ -195,10 +238,16 @@ int run_cli(int argc, char** argv) {
                "zonebrief"};
   cli.set_version_flag("--version", std::string("zonebrief ") + kVersion);
   cli.require_subcommand(1);
+  cli.fallthrough();  // global options (-v, -q, --log-format) may also follow the command
   int verbosity = 0;
   cli.add_flag_function("-v,--verbose", [&](std::int64_t n) { verbosity = static_cast<int>(n); },
                         "More log output (debug)");
   cli.add_flag_function("-q,--quiet", [&](std::int64_t) { verbosity = -1; }, "Only warnings and errors");
+  std::string log_format = "text";
+  cli.add_option("--log-format", log_format,
+                 "text, or json: every line on stderr (logs and errors) a JSON object {time, level, message}")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
   Commands commands;
   add_check(cli, commands);
   add_list(cli, commands);
@@ -206,6 +255,7 @@ int run_cli(int argc, char** argv) {
   add_build(cli, commands);
   add_charts(cli, commands);
   add_pack(cli, commands);
+  add_schema(cli, commands);
   cli.footer(
       "Exit codes: 0 success; 1 some inputs are invalid or some zones failed; 2 usage or configuration "
       "error.\nPDF dates come from SOURCE_DATE_EPOCH when set (reproducible output).\n"
@@ -219,8 +269,14 @@ int run_cli(int argc, char** argv) {
     cli.exit(e);
     return kExitUsage;
   }
-  setup_logging(verbosity);
-  return dispatch(commands);
+  const LogFormat format = log_format == "json" ? LogFormat::json : LogFormat::text;
+  setup_logging(format, verbosity);
+  if (format == LogFormat::json) {  // the commands' error lines become log records too
+    LogLineBuf lines;
+    std::ostream err(&lines);
+    return dispatch(commands, err);
+  }
+  return dispatch(commands, std::cerr);
 }
 
 }  // namespace zb::app

@@ -1,6 +1,8 @@
 // Build progress on stderr and in the log.
 #include "app/progress.h"
 
+#include "app/log_format.h"
+
 #include <cstdio>
 #include <ostream>
 #include <unistd.h>
@@ -22,7 +24,7 @@ Progress::Progress(std::size_t total, std::ostream& err, bool tty, std::shared_p
     : total_(total), err_(err), tty_(tty), file_log_(std::move(file_log)) {}
 
 bool Progress::on_terminal() {
-  return ::isatty(STDERR_FILENO) && spdlog::default_logger()->level() <= spdlog::level::info;
+  return ::isatty(STDERR_FILENO) && !logs_are_json() && spdlog::default_logger()->level() <= spdlog::level::info;
 }
 
 void Progress::zone_done(const ZoneResult& r) {

@@ -152,4 +152,21 @@ double Env::monotonic_ms() const {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
+bool Env::is_directory(const std::filesystem::path& path) const {
+  std::error_code ec;
+  return std::filesystem::is_directory(path, ec);
+}
+
+bool Env::is_regular_file(const std::filesystem::path& path) const {
+  std::error_code ec;
+  return std::filesystem::is_regular_file(path, ec);
+}
+
+std::optional<std::filesystem::path> Env::executable_path() const {
+  std::error_code ec;
+  auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec || exe.empty()) return std::nullopt;
+  return exe;
+}
+
 }  // namespace zb::base

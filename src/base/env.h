@@ -39,6 +39,12 @@ class Env {
   /// Milliseconds on a monotonic clock from an arbitrary start, for timings (the manifest's
   /// per-zone ms); never part of any output a reader sees.
   virtual double monotonic_ms() const;
+  /// Whether `path` is a folder (following symbolic links); false when it cannot be examined.
+  virtual bool is_directory(const std::filesystem::path& path) const;
+  /// Whether `path` is a regular file (following symbolic links).
+  virtual bool is_regular_file(const std::filesystem::path& path) const;
+  /// The running executable's absolute path (/proc/self/exe), or nullopt when unknown.
+  virtual std::optional<std::filesystem::path> executable_path() const;
 };
 
 /// SOURCE_DATE_EPOCH (reproducible-builds.org): seconds since the epoch, read through `env`.

@@ -49,13 +49,13 @@ TEST_CASE("check: all valid gives 0, one bad file gives 1 with its errors", "[ch
   base::SystemEnv env;
   app::CheckOptions o;
   o.inputs = dir.path;
-  std::ostringstream err;
-  CHECK(app::run_check(env, o, err) == 0);
+  std::ostringstream out, err;
+  CHECK(app::run_check(env, o, out, err) == 0);
   CHECK(err.str().empty());
 
   dir.copy_in(test::source_dir() / "tests/facts/bad/number-quoted.yaml", "number-quoted.yaml");
   std::ostringstream err2;
-  CHECK(app::run_check(env, o, err2) == 1);
+  CHECK(app::run_check(env, o, out, err2) == 1);
   CHECK(err2.str() == (dir.path / "number-quoted.yaml").string() +
                           ":14:12: error: metrics[0].value: expected a number, not a quoted string (found the "
                           "string '542')\n");
@@ -65,15 +65,15 @@ TEST_CASE("check: a missing or empty inputs folder is a configuration error", "[
   base::SystemEnv env;
   app::CheckOptions o;
   o.inputs = "/nonexistent/zonebrief-inputs";
-  std::ostringstream err;
-  CHECK(app::run_check(env, o, err) == 2);
+  std::ostringstream out, err;
+  CHECK(app::run_check(env, o, out, err) == 2);
   CHECK(err.str() ==
         "/nonexistent/zonebrief-inputs:1:1: error: expected a readable folder of zone files (found No such file "
         "or directory)\n");
   TempDir empty("zonebrief-check-empty");
   o.inputs = empty.path;
   std::ostringstream err2;
-  CHECK(app::run_check(env, o, err2) == 2);
+  CHECK(app::run_check(env, o, out, err2) == 2);
   CHECK(err2.str() == empty.path.string() + ":1:1: error: expected at least one *.yaml zone file (found none)\n");
 }
 
@@ -87,15 +87,15 @@ TEST_CASE("check: zone.layout is checked against the layouts folder when there i
   app::CheckOptions o;
   o.inputs = dir.path / "in";
   o.layouts = dir.path / "layouts";
-  std::ostringstream err;
-  CHECK(app::run_check(env, o, err) == 1);
+  std::ostringstream out, err;
+  CHECK(app::run_check(env, o, out, err) == 1);
   CHECK(err.str() == (dir.path / "in/xiaoshan-etdz.yaml").string() +
                          ":9:11: error: zone.layout: expected the name of a layout in the layouts folder "
                          "(onepager) (found 'briefing')\n");
   o.layouts = dir.path / "missing";
   o.layouts_given = true;
   std::ostringstream err2;
-  CHECK(app::run_check(env, o, err2) == 2);
+  CHECK(app::run_check(env, o, out, err2) == 2);
 }
 
 TEST_CASE("the command line: --help, --version, usage errors and the real inputs", "[check][cli]") {
@@ -124,8 +124,8 @@ TEST_CASE("check: an invalid layout is a configuration error with its errors", "
   o.inputs = test::source_dir() / "inputs";
   o.layouts = test::source_dir() / "tests/layouts/bad";
   o.layouts_given = true;
-  std::ostringstream err;
-  CHECK(app::run_check(env, o, err) == 2);
+  std::ostringstream out, err;
+  CHECK(app::run_check(env, o, out, err) == 2);
   CHECK(err.str().find("unknown-block.yaml:5:5: error: blocks[1]: expected a block: title, summary, changes, "
                        "key-figures, figures, charts, highlights or sources (found 'sumary'; did you mean 'summary'?)") !=
         std::string::npos);

@@ -41,7 +41,7 @@ TEST_CASE("faults: a FIFO, a device and a dangling link among the zone files fai
   CHECK(check.err == d + "gone.yaml:1:1: error: expected a readable file (found a symbolic link to a missing file)\n" +
                          d + "pipe.yaml:1:1: error: expected a readable file (found a FIFO (named pipe), not a regular file)\n" +
                          d + "zero.yaml:1:1: error: expected a readable file (found a character device, not a regular file)\n" +
-                         "[error] checked 4 zone files: 3 invalid\n");
+                         "[error] checked 4 files: 3 invalid\n");
   auto build = test::run_tool("cd '" + test::source_dir().string() + "' && timeout 60 " + ZB_BINARY +
                               " -q build --no-previews --inputs '" + in.path.string() + "' --out '" + out.path.string() + "'");
   CHECK(build.code == 1);  // some zones failed; the real one is built
@@ -135,6 +135,6 @@ TEST_CASE("faults: a zone file linked to an unrelated file quotes at most 40 cha
   CHECK(r.code == 1);
   CHECK(r.err == in.path.string() +
                      "/x.yaml:1:1: error: expected a map with the keys zone, sources, metrics, series, highlights "
-                     "(found 'API_KEY=sk-0123456789abcdefghijklmnopqrs…')\n[error] checked 1 zone files: 1 invalid\n");
+                     "(found 'API_KEY=sk-0123456789abcdefghijklmnopqrs…')\n[error] checked 1 file: 1 invalid\n");
   CHECK(r.err.find("SECRETTAIL") == std::string::npos);
 }

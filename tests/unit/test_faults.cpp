@@ -319,8 +319,8 @@ TEST_CASE("faults: a zone whose build throws fails alone, the others and the man
     o.layouts = test::source_dir() / "layouts";
     o.jobs = 2;
     o.previews = false;
-    std::ostringstream err;
-    CHECK(app::run_build(env, o, err) == 1);
+    std::ostringstream summary, err;
+    CHECK(app::run_build(env, o, summary, err) == 1);
     const std::string error =
         (in.path / "zone-001.yaml").string() + ":1:1: error: expected the zone to build (found " + c.found + ")";
     CHECK(err.str() == error + "\n");

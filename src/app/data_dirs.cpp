@@ -1,0 +1,41 @@
+// The data search order: the working directory, the user's data folder, the installation's.
+#include "app/data_dirs.h"
+
+#include <spdlog/spdlog.h>
+
+namespace zb::app {
+
+std::vector<std::filesystem::path> data_candidates(const base::Env& env, const std::string& name) {
+  std::vector<std::filesystem::path> out{name};
+  std::filesystem::path user;
+  if (auto xdg = env.get_var("XDG_DATA_HOME"); xdg && std::filesystem::path(*xdg).is_absolute())
+    user = *xdg;
+  else if (auto home = env.get_var("HOME"); home && std::filesystem::path(*home).is_absolute())
+    user = std::filesystem::path(*home) / ".local" / "share";
+  if (!user.empty()) out.push_back(user / "zonebrief" / name);
+  if (auto exe = env.executable_path(); exe && exe->has_parent_path())
+    out.push_back(exe->parent_path().parent_path() / "share" / "zonebrief" / name);
+  return out;
+}
+
+std::optional<std::filesystem::path> locate_data_dir(const base::Env& env, const std::string& name) {
+  for (const auto& dir : data_candidates(env, name)) {
+    const bool holds = name == "fonts" ? env.is_regular_file(dir / "fonts.yaml") : env.is_directory(dir);
+    if (holds) {
+      spdlog::debug("{}: using {}", name, dir.string());
+      return dir;
+    }
+  }
+  return std::nullopt;
+}
+
+std::filesystem::path find_data_dir(const base::Env& env, const std::string& name) {
+  if (auto found = locate_data_dir(env, name)) return *found;
+  const auto candidates = data_candidates(env, name);
+  std::string searched;
+  for (const auto& dir : candidates) searched += (searched.empty() ? "" : ", ") + dir.string();
+  spdlog::warn("no {} folder found (searched {}); give one with --{}", name, searched, name);
+  return candidates.front();
+}
+
+}  // namespace zb::app
