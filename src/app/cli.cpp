@@ -29,7 +29,8 @@ using model::LangMode;
 
 /// --lang: a mode's name becomes the mode, once, at parse time (the validator hands CLI11 the
 /// enum's number); a name not in `allowed` is refused naming the ones that are.
-void add_lang_option(CLI::App* cmd, LangMode& mode, const std::string& help, std::vector<LangMode> allowed) {
+void add_lang_option(CLI::App* cmd, LangMode& mode, const std::string& help,
+                    const std::vector<LangMode>& allowed) {
   std::string names;
   for (auto m : allowed) names += (names.empty() ? "" : ",") + std::string(model::name_of(m));
   CLI::Validator to_mode(

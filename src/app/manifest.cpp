@@ -124,6 +124,7 @@ std::map<std::string, ZoneResult> manifest_zones(const std::string& text) {
 std::vector<ZoneResult> merge_zones(std::map<std::string, ZoneResult> kept, std::vector<ZoneResult> run) {
   for (auto& r : run) kept[r.id] = std::move(r);
   std::vector<ZoneResult> zones;
+  zones.reserve(kept.size());
   for (auto& [_, z] : kept) zones.push_back(std::move(z));
   std::stable_sort(zones.begin(), zones.end(), [](const ZoneResult& a, const ZoneResult& b) {
     const std::string fa = a.input.filename().string(), fb = b.input.filename().string();

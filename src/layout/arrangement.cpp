@@ -42,8 +42,8 @@ class Stacked final : public Arrangement {
   Stacked(std::vector<Lang> langs, Marks marks, Voice heading, std::optional<Voice> compact)
       : langs_(std::move(langs)),
         marks_(marks),
-        heading_(std::move(heading)),
-        compact_(std::move(compact)) {}
+        heading_(heading),
+        compact_(compact) {}
 
   void heading(Flow& flow, const Bilingual& t, const Voice& v, const std::string& bookmark,
                int level) const override {
@@ -141,7 +141,7 @@ class Stacked final : public Arrangement {
 
 class SideBySide final : public Arrangement {
  public:
-  SideBySide(Marks marks, Voice heading) : marks_(marks), heading_(std::move(heading)) {}
+  SideBySide(Marks marks, Voice heading) : marks_(marks), heading_(heading) {}
 
   void heading(Flow& flow, const Bilingual& t, const Voice& v, const std::string& bookmark,
                int level) const override {
@@ -218,11 +218,11 @@ class SideBySide final : public Arrangement {
 
 std::unique_ptr<Arrangement> stacked(std::vector<Lang> langs, Marks marks, Voice heading,
                                      std::optional<Voice> compact) {
-  return std::make_unique<Stacked>(std::move(langs), marks, std::move(heading), std::move(compact));
+  return std::make_unique<Stacked>(std::move(langs), marks, heading, compact);
 }
 
 std::unique_ptr<Arrangement> side_by_side(Marks marks, Voice heading) {
-  return std::make_unique<SideBySide>(marks, std::move(heading));
+  return std::make_unique<SideBySide>(marks, heading);
 }
 
 Voices voices(const text::FontBook& fonts, const model::Layout& l) {

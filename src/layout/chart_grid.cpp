@@ -31,6 +31,7 @@ namespace {
 
 std::vector<bool> half_widths(const std::vector<const model::Series*>& series) {
   std::vector<bool> half;
+  half.reserve(series.size());
   for (const auto* s : series) half.push_back(chart::half_width(chart::plan_chart(*s)));
   return half;
 }
@@ -46,6 +47,7 @@ std::vector<std::size_t> chart_order(const std::vector<const model::Series*>& se
 void set_charts(Flow& flow, const text::FontBook& fonts, const std::vector<ChartItem>& items, const chart::Style& style,
                 const chart::Languages& langs, const ChartGrid& grid) {
   std::vector<const model::Series*> series;
+  series.reserve(items.size());
   for (const auto& it : items) series.push_back(it.series);
   const double full = flow.measure(), w2 = (full - grid.gap) / 2;
   bool first = true;

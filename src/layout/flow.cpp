@@ -77,7 +77,7 @@ void Flow::hang_bullet(const text::Span& bullet, const text::ParagraphStyle& sty
 void Flow::heading(std::vector<text::Span> spans, text::ParagraphStyle style, std::string bookmark, int level,
                    double space_before, double space_after) {
   style.balance = true;  // a title over several lines: lines of similar length, no lone word
-  auto p = lay_out(std::move(spans), std::move(style));
+  auto p = lay_out(std::move(spans), style);
   std::size_t first = boxes_.size();
   add_lines(p, page_.margin_left, space_before, space_after, /*keep_first_with_next=*/true, std::nullopt);
   keep_with_next_from(first);
@@ -86,7 +86,7 @@ void Flow::heading(std::vector<text::Span> spans, text::ParagraphStyle style, st
 
 void Flow::paragraph(std::vector<text::Span> spans, text::ParagraphStyle style, double space_before,
                      double space_after, bool keep_with_next) {
-  auto p = lay_out(std::move(spans), std::move(style));
+  auto p = lay_out(std::move(spans), style);
   std::size_t first = boxes_.size();
   add_lines(p, page_.margin_left, space_before, space_after, false, std::nullopt);
   if (keep_with_next) keep_with_next_from(first);
@@ -94,7 +94,7 @@ void Flow::paragraph(std::vector<text::Span> spans, text::ParagraphStyle style, 
 
 void Flow::bullet(std::vector<text::Span> spans, text::ParagraphStyle style, text::Span bullet, double space_before,
                   bool keep_with_next) {
-  auto p = lay_out(std::move(spans), std::move(style));
+  auto p = lay_out(std::move(spans), style);
   std::size_t first = boxes_.size();
   add_lines(p, page_.margin_left, space_before, 0, false, bullet);
   if (keep_with_next) keep_with_next_from(first);

@@ -278,7 +278,7 @@ std::string Schema::url(const YNode& n, const std::string& path) {
     error(n, path, expected, describe(n));
     return {};
   }
-  const std::string v = trim(n.value);
+  std::string v = trim(n.value);
   auto colon = v.find(':');
   std::string scheme = colon == std::string::npos ? "" : v.substr(0, colon);
   std::transform(scheme.begin(), scheme.end(), scheme.begin(), [](unsigned char c) { return std::tolower(c); });

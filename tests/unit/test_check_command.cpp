@@ -136,9 +136,13 @@ TEST_CASE("list: one line per zone, invalid files reported", "[check][cli]") {
   CHECK(all.code == 0);
   CHECK(all.output.find("xiaoshan-etdz\tbriefing\t2025-05-31\t") != std::string::npos);
   CHECK(std::count(all.output.begin(), all.output.end(), '\n') >= 6);
-  auto bad = run_binary("list --inputs " + (test::source_dir() / "tests/facts/bad").string() + " --layouts /nonexistent");
+  auto bad = run_binary("list --inputs " + (test::source_dir() / "tests/facts/bad").string());
   CHECK(bad.code == 1);
   CHECK(bad.output.find("number-quoted.yaml:14:12: error:") != std::string::npos);
+  // A layouts folder given but missing is a configuration error, as for check.
+  auto missing = run_binary("list --inputs " + (test::source_dir() / "inputs").string() + " --layouts /nonexistent");
+  CHECK(missing.code == 2);
+  CHECK(missing.output == "/nonexistent:1:1: error: expected a readable folder of layouts (found No such file or directory)\n");
 }
 
 TEST_CASE("list: an empty inputs folder is a configuration error, as for check and build", "[check][cli]") {

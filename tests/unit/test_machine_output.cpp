@@ -59,7 +59,7 @@ TEST_CASE("data search: the working directory, then XDG_DATA_HOME, then the inst
   CHECK(app::data_candidates(env, "fonts") == std::vector<fs::path>{"fonts"});
 }
 
-TEST_CASE("data search: the first folder that holds the data wins; fonts need fonts.yaml") {
+TEST_CASE("data search: the first folder that holds the data wins, and fonts need fonts.yaml") {
   DataEnv env;
   env.vars = {{"HOME", "/home/ana"}};
   env.dirs = {"/home/ana/.local/share/zonebrief/fonts", "/opt/zb/share/zonebrief/layouts", "/opt/zb/share/zonebrief/fonts"};
@@ -98,7 +98,7 @@ TEST_CASE("check --json: every file with its kind, validity and errors in parts 
   CHECK(nlohmann::json::parse(m.out)["files"][0]["kind"] == "meeting");
 }
 
-TEST_CASE("list --json: the zones with names, layout, date and counts; invalid files apart", "[cli]") {
+TEST_CASE("list --json: the zones with names, layout, date and counts, invalid files apart", "[cli]") {
   auto r = test::run_tool(zonebrief("list --json --inputs " + (test::source_dir() / "inputs").string()));
   CHECK(r.code == 0);
   const auto j = nlohmann::json::parse(r.out);
@@ -137,7 +137,7 @@ TEST_CASE("build --json: the run's summary on stdout, exit code included", "[cli
   fs::remove_all(out);
 }
 
-TEST_CASE("--log-format json: every stderr line is a JSON object, error lines included", "[cli]") {
+TEST_CASE("log format json: every stderr line is a JSON object, error lines included", "[cli]") {
   const auto bad = (test::source_dir() / "tests/facts/bad/rank-zero.yaml").string();
   auto r = test::run_tool(zonebrief("--log-format json check " + bad));
   CHECK(r.code == 1);

@@ -143,7 +143,7 @@ LoadedFont load_font(const std::shared_ptr<FtLibrary>& library, const frame::Fon
     out.face.reset();  // the font face goes first; then `holder` closes the FT_Face
     fail(where, "expected Cairo to accept font " + font.name, cairo_status_to_string(st));
   }
-  holder.release();  // now owned by the font face's user data
+  static_cast<void>(holder.release());  // now owned by the font face's user data
   return out;
 }
 
