@@ -52,8 +52,9 @@ bool load_setup(const base::Env& env, const BuildOptions& o, std::ostream& err, 
   if (!s.fonts) return false;
   if (!find_layout_names(env, o.layouts, /*required=*/true, s.layout_names, err, &s.layouts)) return false;
   if (o.layout && !s.layouts.count(*o.layout)) {
-    config_error(err, base::Diagnostic::whole_file(o.layouts.string(), "expected --layout to name a layout in this folder",
-                                                   "'" + *o.layout + "'"));
+    config_error(err,
+                 base::Diagnostic::whole_file(o.layouts.string(), "expected --layout to name a layout in this folder",
+                                              "'" + *o.layout + "'"));
     return false;
   }
   return true;
@@ -77,15 +78,16 @@ BuildCache open_cache(const base::Env& env, const BuildOptions& o, const RunSetu
 }
 
 /// Builds every zone on `jobs` threads (this one included); the results in the order of `files`.
-std::vector<ZoneResult> build_zones(const ZoneContext& ctx, const std::vector<std::filesystem::path>& files, unsigned jobs,
-                                    Progress& progress) {
+std::vector<ZoneResult> build_zones(const ZoneContext& ctx, const std::vector<std::filesystem::path>& files,
+                                    unsigned jobs, Progress& progress) {
   std::vector<ZoneResult> results(files.size());
   std::atomic<std::size_t> next{0};
   auto work = [&] {
     for (std::size_t i = next++; i < files.size(); i = next++) {
       results[i] = build_zone(ctx, files[i]);
       // Skipped zones (unchanged, interrupted) are not reported.
-      if (results[i].status == ZoneStatus::built || results[i].status == ZoneStatus::failed) progress.zone_done(results[i]);
+      if (results[i].status == ZoneStatus::built || results[i].status == ZoneStatus::failed)
+        progress.zone_done(results[i]);
     }
   };
   std::vector<std::thread> workers;
@@ -105,12 +107,15 @@ void report(std::ostream& err, const RunLog& log, const std::string& error) {
 /// file) and the gallery of every zone in it. The folder's lock is held, so shards and one-off
 /// runs sharing the folder merge one after the other. False after reporting the manifest's
 /// error; `gallery_failed` when the gallery could not be written (reported too).
-bool write_manifest_and_gallery(const BuildOptions& o, const ZoneSelection& zones, std::map<std::string, ZoneResult> last,
-                                Manifest manifest, std::ostream& err, const RunLog& log, bool& gallery_failed) {
+bool write_manifest_and_gallery(const BuildOptions& o, const ZoneSelection& zones,
+                                std::map<std::string, ZoneResult> last, Manifest manifest, std::ostream& err,
+                                const RunLog& log, bool& gallery_failed) {
   const auto manifest_path = o.out / "manifest.json";
   if (zones.sharded) {
     if (auto why = write_atomically(o.out / zones.manifest_name, manifest_text(manifest)); !why.empty()) {
-      report(err, log, base::Diagnostic::whole_file((o.out / zones.manifest_name).string(), "expected a writable manifest", why).str());
+      report(err, log,
+             base::Diagnostic::whole_file((o.out / zones.manifest_name).string(), "expected a writable manifest", why)
+                 .str());
       return false;
     }
   }
@@ -120,7 +125,8 @@ bool write_manifest_and_gallery(const BuildOptions& o, const ZoneSelection& zone
   // The gallery first, so that the manifest can say it was not written.
   if (o.previews) {
     if (auto why = write_atomically(o.out / "index.html", gallery_html(manifest.zones, o.lang)); !why.empty()) {
-      const std::string error = base::Diagnostic::whole_file((o.out / "index.html").string(), "expected a writable gallery", why).str();
+      const std::string error =
+          base::Diagnostic::whole_file((o.out / "index.html").string(), "expected a writable gallery", why).str();
       report(err, log, error);
       manifest.errors.push_back(error);
       gallery_failed = true;
@@ -158,8 +164,8 @@ nlohmann::ordered_json summary_json(const BuildOptions& o, const std::filesystem
 
 /// Writes the manifest and the gallery and logs the summary (and prints it with --json); the
 /// exit code.
-int finish(const BuildOptions& o, const ZoneSelection& zones, std::map<std::string, ZoneResult> last, std::vector<ZoneResult> results,
-           std::ostream& out, std::ostream& err, const RunLog& log) {
+int finish(const BuildOptions& o, const ZoneSelection& zones, std::map<std::string, ZoneResult> last,
+           std::vector<ZoneResult> results, std::ostream& out, std::ostream& err, const RunLog& log) {
   std::size_t failed = 0, unchanged = 0, incomplete = 0;
   for (const auto& r : results) {
     failed += !has_output(r.status);
@@ -172,12 +178,16 @@ int finish(const BuildOptions& o, const ZoneSelection& zones, std::map<std::stri
   Manifest manifest{std::string("zonebrief ") + kVersion, o.lang, o.layout, std::move(results)};
   bool gallery_failed = false;
   const auto manifest_path = o.out / zones.manifest_name;
-  const bool written = write_manifest_and_gallery(o, zones, std::move(last), std::move(manifest), err, log, gallery_failed);
+  const bool written =
+      write_manifest_and_gallery(o, zones, std::move(last), std::move(manifest), err, log, gallery_failed);
   const int code = !written || failed || incomplete || gallery_failed ? kExitFailed : kExitOk;
   if (o.json) print_json(out, summary_json(o, manifest_path, run_results, code));
   if (!written) return code;
-  if (failed) spdlog::error("built {} of {} zones; {} failed (see {})", total - failed, total, failed, manifest_path.string());
-  else spdlog::info("{} {} into {}: {} built, {} unchanged (skipped)", total, total == 1 ? "zone" : "zones", o.out.string(), total - unchanged, unchanged);
+  if (failed)
+    spdlog::error("built {} of {} zones; {} failed (see {})", total - failed, total, failed, manifest_path.string());
+  else
+    spdlog::info("{} {} into {}: {} built, {} unchanged (skipped)", total, total == 1 ? "zone" : "zones",
+                 o.out.string(), total - unchanged, unchanged);
   if (incomplete) spdlog::error("{} zones built with outputs not written (see {})", incomplete, manifest_path.string());
   return code;
 }

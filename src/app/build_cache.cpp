@@ -25,7 +25,8 @@ std::string sha256_hex(const std::string& bytes) {
 
 std::string file_key(const base::Env& env, const std::filesystem::path& path, std::uintmax_t max_bytes) {
   auto bytes = env.read_file(path, max_bytes);
-  return path.filename().string() + ":" + (bytes.error.empty() && !bytes.too_large ? sha256_hex(bytes.data) : "unreadable");
+  return path.filename().string() + ":" +
+         (bytes.error.empty() && !bytes.too_large ? sha256_hex(bytes.data) : "unreadable");
 }
 
 namespace {
@@ -61,13 +62,17 @@ std::string common_key(const base::Env& env, model::LangMode lang, const std::op
 
 BuildCache::BuildCache(std::string common, std::map<std::string, std::string> layout_keys,
                        std::map<std::string, ZoneResult> previous, bool previews)
-    : common_(std::move(common)), layout_keys_(std::move(layout_keys)), previous_(std::move(previous)), previews_(previews) {}
+    : common_(std::move(common)),
+      layout_keys_(std::move(layout_keys)),
+      previous_(std::move(previous)),
+      previews_(previews) {}
 
-std::string BuildCache::zone_key(const base::Env& env, const std::string& layout, const std::filesystem::path& facts_file,
-                                 const std::string& age) const {
+std::string BuildCache::zone_key(const base::Env& env, const std::string& layout,
+                                 const std::filesystem::path& facts_file, const std::string& age) const {
   auto it = layout_keys_.find(layout);
   const std::string& layout_key = it == layout_keys_.end() ? std::string() : it->second;
-  return sha256_hex(common_ + "|" + layout_key + "|" + file_key(env, facts_file) + "|" + age + (previews_ ? "|previews" : ""));
+  return sha256_hex(common_ + "|" + layout_key + "|" + file_key(env, facts_file) + "|" + age +
+                    (previews_ ? "|previews" : ""));
 }
 
 bool BuildCache::reuse(const base::Env& env, const std::filesystem::path& pdf, ZoneResult& r) const {

@@ -37,8 +37,8 @@ class BuildCache {
  public:
   /// `common`: common_key; `layout_keys`: file_key of each layout by name; `previous`: the last
   /// manifest's zones by id (none to rebuild everything); `previews`: whether PNGs are made.
-  BuildCache(std::string common, std::map<std::string, std::string> layout_keys, std::map<std::string, ZoneResult> previous,
-             bool previews);
+  BuildCache(std::string common, std::map<std::string, std::string> layout_keys,
+             std::map<std::string, ZoneResult> previous, bool previews);
 
   /// The key of a zone built with layout `layout` from `facts_file`: a hash of the common key,
   /// the layout's, the facts file's, what its age shows on the page (`age`: say "fresh", or

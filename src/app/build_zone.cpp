@@ -76,7 +76,8 @@ void compose_and_write(const ZoneContext& ctx, const model::Facts& facts, long a
     zone_options.stale_years = static_cast<int>(age / 365);
     r.stale = true;
     if (ctx.warn)
-      ctx.warn(fmt::format("{}: facts as of {} are {} days old (more than {}): flagged as stale", r.id, r.as_of, age, o.max_age_days));
+      ctx.warn(fmt::format("{}: facts as of {} are {} days old (more than {}): flagged as stale", r.id, r.as_of, age,
+                           o.max_age_days));
   }
   NextEdition edition = next_edition(last_record(ctx.env, o.out / (r.id + ".record.json")), make_record(facts));
   if (edition.changes) {
@@ -102,7 +103,8 @@ bool load_and_build(const ZoneContext& ctx, const std::filesystem::path& facts_f
   // The key changes when the zone turns stale, when its tag's count of years changes, and when
   // one more figure turns old.
   const std::string age_shown = (age > o.max_age_days ? "stale " + std::to_string(age / 365) : std::string("fresh")) +
-                                " | old " + std::to_string(layout::old_figures(*facts.facts, ctx.today, o.max_age_days));
+                                " | old " +
+                                std::to_string(layout::old_figures(*facts.facts, ctx.today, o.max_age_days));
   r.key = ctx.cache.zone_key(ctx.env, o.layout.value_or(facts.facts->zone.layout), facts_file, age_shown);
   if (ctx.cache.reuse(ctx.env, o.out / (r.id + ".pdf"), r)) return false;
   compose_and_write(ctx, *facts.facts, age, r);

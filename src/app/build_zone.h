@@ -25,11 +25,11 @@ struct ZoneContext {
   const text::FontBook& fonts;
   const std::map<std::string, model::Layout>& layouts;  ///< by name
   const BuildCache& cache;
-  load::FactsOptions facts_options;                     ///< with the known layout names
-  layout::ComposeOptions compose_options;               ///< language mode and PDF date
-  long today = 0;                                       ///< days since the epoch, for staleness
-  const std::atomic<bool>* stop = nullptr;              ///< when set and true: build nothing more
-  std::function<void(const std::string&)> warn;         ///< a warning for the log (stale facts)
+  load::FactsOptions facts_options;              ///< with the known layout names
+  layout::ComposeOptions compose_options;        ///< language mode and PDF date
+  long today = 0;                                ///< days since the epoch, for staleness
+  const std::atomic<bool>* stop = nullptr;       ///< when set and true: build nothing more
+  std::function<void(const std::string&)> warn;  ///< a warning for the log (stale facts)
 };
 
 /// Builds the zone of `facts_file` into `<out>/<id>.pdf` (with `<id>.record.json` and, with

@@ -37,11 +37,13 @@ bool has_highlight(const std::vector<RecordHighlight>& list, const std::string& 
   return false;
 }
 
-void diff_metrics(const std::vector<RecordMetric>& prev, const std::vector<RecordMetric>& cur, std::vector<EditionChange>& out) {
+void diff_metrics(const std::vector<RecordMetric>& prev, const std::vector<RecordMetric>& cur,
+                  std::vector<EditionChange>& out) {
   for (const auto& m : cur) {
     const RecordMetric* old = find_id(prev, m.id);
     if (!old)
-      out.push_back({"added", "metrics/" + m.id, "新增：" + m.label_zh + " " + m.zh, "New: " + m.label_en + " " + m.en});
+      out.push_back(
+          {"added", "metrics/" + m.id, "新增：" + m.label_zh + " " + m.zh, "New: " + m.label_en + " " + m.en});
     else if (old->zh != m.zh || old->en != m.en)
       out.push_back({"changed", "metrics/" + m.id, m.label_zh + "：" + old->zh + " → " + m.zh,
                      m.label_en + ": " + old->en + " → " + m.en});
@@ -62,10 +64,13 @@ void diff_points(const RecordSeries& old, const RecordSeries& s, std::vector<Edi
   }
 }
 
-void diff_series(const std::vector<RecordSeries>& prev, const std::vector<RecordSeries>& cur, std::vector<EditionChange>& out) {
+void diff_series(const std::vector<RecordSeries>& prev, const std::vector<RecordSeries>& cur,
+                 std::vector<EditionChange>& out) {
   for (const auto& s : cur) {
-    if (const RecordSeries* old = find_id(prev, s.id)) diff_points(*old, s, out);
-    else out.push_back({"added", "series/" + s.id, "新增图表：" + s.label_zh, "New chart: " + s.label_en});
+    if (const RecordSeries* old = find_id(prev, s.id))
+      diff_points(*old, s, out);
+    else
+      out.push_back({"added", "series/" + s.id, "新增图表：" + s.label_zh, "New chart: " + s.label_en});
   }
 }
 
@@ -76,7 +81,8 @@ void removals(const Record& prev, const Record& cur, std::vector<EditionChange>&
                      "No longer listed: " + m.label_en + " " + m.en});
   for (const auto& s : prev.series)
     if (!find_id(cur.series, s.id))
-      out.push_back({"removed", "series/" + s.id, "不再列出图表：" + s.label_zh, "Chart no longer listed: " + s.label_en});
+      out.push_back(
+          {"removed", "series/" + s.id, "不再列出图表：" + s.label_zh, "Chart no longer listed: " + s.label_en});
   for (const auto& h : prev.highlights)
     if (!has_highlight(cur.highlights, h.zh))
       out.push_back({"removed", "highlights", "不再列出要点：" + h.zh, "Highlight no longer listed: " + h.en});
@@ -122,7 +128,9 @@ void from_json(const json& j, RecordSeries& s) {
   s = {text(j, "id"), text(j, "label_zh"), text(j, "label_en"), items<RecordPoint>(j, "points")};
 }
 
-void to_json(json& j, const RecordPoint& p) { j = json{{"x_zh", p.x_zh}, {"x_en", p.x_en}, {"zh", p.zh}, {"en", p.en}}; }
+void to_json(json& j, const RecordPoint& p) {
+  j = json{{"x_zh", p.x_zh}, {"x_en", p.x_en}, {"zh", p.zh}, {"en", p.en}};
+}
 
 void from_json(const json& j, RecordPoint& p) { p = {text(j, "x_zh"), text(j, "x_en"), text(j, "zh"), text(j, "en")}; }
 
@@ -142,7 +150,8 @@ Record make_record(const model::Facts& f) {
   Record r;
   r.as_of = f.zone.as_of.iso();
   for (const auto& m : f.metrics)
-    r.metrics.push_back({m.id, m.label.zh, m.label.en, chart::format_value(m.value, m.unit, chart::Lang::zh, m.qualifier).text,
+    r.metrics.push_back({m.id, m.label.zh, m.label.en,
+                         chart::format_value(m.value, m.unit, chart::Lang::zh, m.qualifier).text,
                          chart::format_value(m.value, m.unit, chart::Lang::en, m.qualifier).text});
   for (const auto& s : f.series) {
     RecordSeries rs{s.id, s.label.zh, s.label.en, {}};

@@ -77,8 +77,8 @@ int run_list(const base::Env& env, const CheckOptions& options, std::ostream& ou
       continue;
     }
     out << z.id << '\t' << z.layout << '\t' << z.as_of.iso() << '\t' << f.metrics.size() << " metrics, "
-        << f.series.size() << " series, " << f.highlights.size() << " highlights\t" << z.name.zh << " / "
-        << z.name.en << '\n';
+        << f.series.size() << " series, " << f.highlights.size() << " highlights\t" << z.name.zh << " / " << z.name.en
+        << '\n';
   }
   if (options.json) print_json(out, {{"zones", std::move(zones)}, {"invalid", std::move(invalid)}});
   return status;
@@ -117,7 +117,9 @@ int run_check(const base::Env& env, const CheckOptions& options, std::ostream& o
     if (errors.dropped() > 0) err << path.string() << ": note: " << errors.dropped() << " more errors not shown\n";
   }
   if (options.json)
-    print_json(out, {{"checked", files.size()}, {"valid", files.size() - bad}, {"invalid", bad}, {"files", std::move(checked)}});
+    print_json(
+        out,
+        {{"checked", files.size()}, {"valid", files.size() - bad}, {"invalid", bad}, {"files", std::move(checked)}});
   if (bad == 0) {
     spdlog::info("checked {} {}: all valid", files.size(), files.size() == 1 ? "file" : "files");
     return kExitOk;

@@ -7,16 +7,16 @@
 #include <map>
 #include <tuple>
 
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include "app/build.h"
 #include "app/check.h"
 #include "app/data_dirs.h"
 #include "app/log_format.h"
-#include "app/schemas.h"
 #include "app/pack.h"
 #include "app/sample.h"
+#include "app/schemas.h"
 #include "app/version.h"
 #include "app/zones.h"
 #include "base/env.h"
@@ -29,8 +29,7 @@ using model::LangMode;
 
 /// --lang: a mode's name becomes the mode, once, at parse time (the validator hands CLI11 the
 /// enum's number); a name not in `allowed` is refused naming the ones that are.
-void add_lang_option(CLI::App* cmd, LangMode& mode, const std::string& help,
-                    const std::vector<LangMode>& allowed) {
+void add_lang_option(CLI::App* cmd, LangMode& mode, const std::string& help, const std::vector<LangMode>& allowed) {
   std::string names;
   for (auto m : allowed) names += (names.empty() ? "" : ",") + std::string(model::name_of(m));
   CLI::Validator to_mode(
@@ -42,7 +41,10 @@ void add_lang_option(CLI::App* cmd, LangMode& mode, const std::string& help,
         return {};
       },
       "{" + names + "}");
-  cmd->add_option("--lang", mode, help)->type_name("TEXT")->transform(to_mode)->default_str(std::string(model::name_of(mode)));
+  cmd->add_option("--lang", mode, help)
+      ->type_name("TEXT")
+      ->transform(to_mode)
+      ->default_str(std::string(model::name_of(mode)));
 }
 
 /// --shard: "K/N" or "N" (then K comes from the job index when the build runs).
@@ -77,7 +79,7 @@ struct Commands {
   CLI::App* build_cmd = nullptr;
   CLI::App* charts_cmd = nullptr;
   CLI::App* schema_cmd = nullptr;
-  std::string schema_kind;  ///< schema's argument: facts or meeting
+  std::string schema_kind;               ///< schema's argument: facts or meeting
   CLI::Option* check_layouts = nullptr;  ///< check's --layouts, to know whether it was given
 };
 
@@ -101,16 +103,20 @@ void add_list(CLI::App& cli, Commands& c) {
 }
 
 void add_sample(CLI::App& cli, Commands& c) {
-  c.sample_cmd = cli.add_subcommand("sample", "Write the typesetting sample (checks fonts and typesetting on this machine)");
+  c.sample_cmd =
+      cli.add_subcommand("sample", "Write the typesetting sample (checks fonts and typesetting on this machine)");
   auto* cmd = c.sample_cmd;
   cmd->add_option("--fonts", c.sample.fonts, kFontsHelp);
   cmd->add_option("--out", c.sample.out, "PDF to write")->capture_default_str();
   cmd->add_option("--png", c.sample.png, "Also render page 1 to this PNG file");
-  cmd->add_option("--dpi", c.sample.dpi, "Resolution of the PNG")->capture_default_str()->check(CLI::Range(10.0, 600.0));
+  cmd->add_option("--dpi", c.sample.dpi, "Resolution of the PNG")
+      ->capture_default_str()
+      ->check(CLI::Range(10.0, 600.0));
 }
 
 void add_build(CLI::App& cli, Commands& c) {
-  c.build_cmd = cli.add_subcommand("build", "Build every zone's briefing PDF into the output folder, with manifest.json");
+  c.build_cmd =
+      cli.add_subcommand("build", "Build every zone's briefing PDF into the output folder, with manifest.json");
   auto* cmd = c.build_cmd;
   BuildOptions& o = c.build;
   cmd->add_option("--inputs", o.inputs, "Folder of zone facts files")->capture_default_str();
@@ -126,15 +132,17 @@ void add_build(CLI::App& cli, Commands& c) {
       ->check(CLI::Range(1, 100000));
   cmd->add_flag("!--no-previews", o.previews, "Skip the page-1 PNG previews and index.html");
   cmd->add_flag("--force", o.force, "Rebuild zones whose facts, layout, fonts and tool are unchanged");
-  cmd->add_flag("!--no-wait", o.wait,
-                "When another run holds the output folder's lock, exit 2 at once (naming its process) instead of waiting");
+  cmd->add_flag(
+      "!--no-wait", o.wait,
+      "When another run holds the output folder's lock, exit 2 at once (naming its process) instead of waiting");
   cmd->add_option_function<std::string>(
          "--shard", [&o](const std::string& text) { o.shard = parse_shard_spec(text); },
          "Build only shard K of N of the sorted zone list: K/N, or N with K from JOB_COMPLETION_INDEX "
          "or SLURM_ARRAY_TASK_ID; the manifest is then manifest-shard-K-of-N.json (shards sharing a folder take "
          "turns: one run at a time holds its lock)")
       ->check(shard_validator());
-  cmd->add_option("--jobs", o.jobs, "Zones built in parallel (default: the number of cores)")->check(CLI::Range(1u, 256u));
+  cmd->add_option("--jobs", o.jobs, "Zones built in parallel (default: the number of cores)")
+      ->check(CLI::Range(1u, 256u));
   cmd->add_flag("--json", o.json, "Print the run's summary (counts and this run's zones) as JSON on stdout");
 }
 
@@ -146,7 +154,8 @@ void add_charts(CLI::App& cli, Commands& c) {
   cmd->add_option("--inputs", o.inputs, "Folder of zone facts files")->capture_default_str();
   cmd->add_option("files", o.files, "Zone files instead of the whole inputs folder")->check(CLI::ExistingFile);
   cmd->add_option("--out", o.out, "PDF to write")->capture_default_str();
-  add_lang_option(cmd, o.lang, "zh, en, zh+en or en+zh", {LangMode::zh, LangMode::en, LangMode::zh_en, LangMode::en_zh});
+  add_lang_option(cmd, o.lang, "zh, en, zh+en or en+zh",
+                  {LangMode::zh, LangMode::en, LangMode::zh_en, LangMode::en_zh});
   cmd->add_option("--png-dir", o.png_dir, "Also write every page as PNG into this folder");
   cmd->add_flag("--cards", o.cards, "Also every key-figure card of the zones");
   cmd->add_option("--dpi", o.dpi, "Resolution of the PNG pages")->capture_default_str()->check(CLI::Range(10.0, 600.0));
@@ -162,7 +171,8 @@ void add_pack(CLI::App& cli, Commands& c) {
   cmd->add_option("--fonts", o.fonts, kFontsHelp);
   cmd->add_option("--out", o.out, "Folder for <meeting-id>.pdf and the PNG of its cover")->capture_default_str();
   cmd->add_option_function<LangMode>(
-         "--lang", [&o](const LangMode& m) { o.lang = m; }, "zh+en, en+zh, zh, en or side-by-side (default: the meeting's lang)")
+         "--lang", [&o](const LangMode& m) { o.lang = m; },
+         "zh+en, en+zh, zh, en or side-by-side (default: the meeting's lang)")
       ->type_name("TEXT")
       ->transform(CLI::Validator(
           [](std::string& value) -> std::string {
@@ -176,7 +186,8 @@ void add_pack(CLI::App& cli, Commands& c) {
 }
 
 void add_schema(CLI::App& cli, Commands& c) {
-  c.schema_cmd = cli.add_subcommand("schema", "Print the JSON Schema (draft 2020-12) of zone files or of meeting files");
+  c.schema_cmd =
+      cli.add_subcommand("schema", "Print the JSON Schema (draft 2020-12) of zone files or of meeting files");
   c.schema_cmd->add_option("kind", c.schema_kind, "facts (zone files) or meeting")
       ->required()
       ->check(CLI::IsMember({"facts", "meeting"}));
@@ -234,16 +245,18 @@ int dispatch(Commands& c, std::ostream& err) {
 }  // namespace
 
 int run_cli(int argc, char** argv) {
-  CLI::App cli{"zonebrief: bilingual (Chinese + English) PDF briefings on economic development zones, "
-               "from YAML facts files.",
-               "zonebrief"};
+  CLI::App cli{
+      "zonebrief: bilingual (Chinese + English) PDF briefings on economic development zones, "
+      "from YAML facts files.",
+      "zonebrief"};
   cli.set_version_flag("--version", std::string("zonebrief ") + kVersion);
   cli.require_subcommand(1);
   cli.fallthrough();  // global options (-v, -q, --log-format) may also follow the command
   int verbosity = 0;
-  cli.add_flag_function("-v,--verbose", [&](std::int64_t n) { verbosity = static_cast<int>(n); },
-                        "More log output (debug)");
-  cli.add_flag_function("-q,--quiet", [&](std::int64_t) { verbosity = -1; }, "Only warnings and errors");
+  cli.add_flag_function(
+      "-v,--verbose", [&](std::int64_t n) { verbosity = static_cast<int>(n); }, "More log output (debug)");
+  cli.add_flag_function(
+      "-q,--quiet", [&](std::int64_t) { verbosity = -1; }, "Only warnings and errors");
   std::string log_format = "text";
   cli.add_option("--log-format", log_format,
                  "text, or json: every line on stderr (logs and errors) a JSON object {time, level, message}")

@@ -37,10 +37,14 @@ constexpr std::size_t kChangesShown = 5;
 
 std::string status_text(ZoneStatus s) {
   switch (s) {
-    case ZoneStatus::built: return "已生成 · built";
-    case ZoneStatus::unchanged: return "未变化 · unchanged";
-    case ZoneStatus::interrupted: return "已中断 · interrupted";
-    case ZoneStatus::failed: break;
+    case ZoneStatus::built:
+      return "已生成 · built";
+    case ZoneStatus::unchanged:
+      return "未变化 · unchanged";
+    case ZoneStatus::interrupted:
+      return "已中断 · interrupted";
+    case ZoneStatus::failed:
+      break;
   }
   return "失败 · failed";
 }
@@ -51,9 +55,9 @@ std::string summary(const std::vector<ZoneResult>& results, model::LangMode mode
   for (const auto& r : results) ++count[r.status];
   const std::size_t n = results.size();
   const std::size_t interrupted = count[ZoneStatus::interrupted];
-  return fmt::format("{} 个开发区 · {}{}: {} built, {} unchanged, {} failed{} · {} · zonebrief {}", n, n, n == 1 ? " zone" : " zones",
-                     count[ZoneStatus::built], count[ZoneStatus::unchanged], count[ZoneStatus::failed],
-                     interrupted ? fmt::format(", {} interrupted", interrupted) : "",
+  return fmt::format("{} 个开发区 · {}{}: {} built, {} unchanged, {} failed{} · {} · zonebrief {}", n, n,
+                     n == 1 ? " zone" : " zones", count[ZoneStatus::built], count[ZoneStatus::unchanged],
+                     count[ZoneStatus::failed], interrupted ? fmt::format(", {} interrupted", interrupted) : "",
                      html_escape(std::string(model::name_of(mode))), kVersion);
 }
 
@@ -79,10 +83,11 @@ std::string zone_card(const ZoneResult& r) {
          html_escape(zh + (en.empty() ? "" : " / " + en)) + "：第 1 页 · page 1\"></a>";
   h += "<h3>" + html_escape(zh) + "</h3>";
   if (!en.empty()) h += "<p class=\"en\">" + html_escape(en) + "</p>";
-  h += "<p class=\"meta\"><span class=\"badge " + html_escape(std::string(name_of(r.status))) + "\">" + status_text(r.status) +
-       "</span>";
+  h += "<p class=\"meta\"><span class=\"badge " + html_escape(std::string(name_of(r.status))) + "\">" +
+       status_text(r.status) + "</span>";
   if (r.pages)
-    h += fmt::format(" <a href=\"{}\">PDF</a>, {} 页 · {}{}", html_escape(pdf), r.pages, r.pages, r.pages == 1 ? " page" : " pages");
+    h += fmt::format(" <a href=\"{}\">PDF</a>, {} 页 · {}{}", html_escape(pdf), r.pages, r.pages,
+                     r.pages == 1 ? " page" : " pages");
   h += "</p>";
   if (!r.as_of.empty()) h += "<p class=\"meta\">截至 · as of " + html_escape(gallery_date(r.as_of)) + "</p>";
   if (r.stale) h += "<p class=\"meta stale\">数据可能已过时 · facts may be out of date</p>";
@@ -97,12 +102,23 @@ std::string html_escape(const std::string& s) {
   std::string out;
   for (char c : base::utf8_escape_invalid(s)) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;

@@ -47,13 +47,15 @@ std::optional<std::vector<std::filesystem::path>> zone_files(const base::Env& en
   std::string error;
   auto found = env.list_files(inputs, ".yaml", error);
   if (!error.empty()) {
-    err << base::Diagnostic::whole_file(inputs.string(), "expected a readable folder of zone files", error).str() << '\n';
+    err << base::Diagnostic::whole_file(inputs.string(), "expected a readable folder of zone files", error).str()
+        << '\n';
     return std::nullopt;
   }
   return found;
 }
 
-std::shared_ptr<const text::FontBook> load_fonts(const base::Env& env, const std::filesystem::path& dir, std::ostream& err) {
+std::shared_ptr<const text::FontBook> load_fonts(const base::Env& env, const std::filesystem::path& dir,
+                                                 std::ostream& err) {
   try {
     return open_fonts(env, dir);
   } catch (const base::Error& e) {
@@ -66,7 +68,9 @@ bool source_date(const base::Env& env, std::optional<std::int64_t>& date, std::o
   std::string error;
   date = base::source_date_epoch(env, error);
   if (error.empty()) return true;
-  err << base::Diagnostic::whole_file("SOURCE_DATE_EPOCH", "expected a whole number of seconds since the epoch, from 0 to 253402300799", error).str()
+  err << base::Diagnostic::whole_file(
+             "SOURCE_DATE_EPOCH", "expected a whole number of seconds since the epoch, from 0 to 253402300799", error)
+             .str()
       << '\n';
   return false;
 }

@@ -3,12 +3,12 @@
 
 #include <filesystem>
 #include <iosfwd>
-#include <optional>
-#include <set>
 #include <map>
 #include <memory>
-#include <vector>
+#include <optional>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "base/env.h"
 #include "model/layout.h"
@@ -30,7 +30,8 @@ std::optional<std::vector<std::filesystem::path>> zone_files(const base::Env& en
                                                              std::ostream& err);
 
 /// The font book of `dir`, or nullptr after writing its errors.
-std::shared_ptr<const text::FontBook> load_fonts(const base::Env& env, const std::filesystem::path& dir, std::ostream& err);
+std::shared_ptr<const text::FontBook> load_fonts(const base::Env& env, const std::filesystem::path& dir,
+                                                 std::ostream& err);
 
 /// SOURCE_DATE_EPOCH through `env`; false after writing the error when it is set but invalid.
 bool source_date(const base::Env& env, std::optional<std::int64_t>& date, std::ostream& err);

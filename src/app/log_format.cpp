@@ -6,9 +6,9 @@
 
 #include <fmt/chrono.h>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
+#include <nlohmann/json.hpp>
 
 namespace zb::app {
 namespace {
@@ -35,8 +35,8 @@ void JsonLogFormatter::format(const spdlog::details::log_msg& msg, spdlog::memor
   const auto since_epoch = msg.time.time_since_epoch();
   const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(since_epoch);
   const auto millis = std::chrono::duration_cast<std::chrono::milliseconds>(since_epoch - seconds).count();
-  const std::string time = fmt::format("{:%Y-%m-%dT%H:%M:%S}.{:03}Z",
-                                       fmt::gmtime(static_cast<std::time_t>(seconds.count())), millis);
+  const std::string time =
+      fmt::format("{:%Y-%m-%dT%H:%M:%S}.{:03}Z", fmt::gmtime(static_cast<std::time_t>(seconds.count())), millis);
   const auto level = spdlog::level::to_string_view(msg.level);
   nlohmann::ordered_json j{{"time", time},
                            {"level", std::string(level.data(), level.size())},
@@ -53,8 +53,10 @@ LogLineBuf::~LogLineBuf() {
 
 LogLineBuf::int_type LogLineBuf::overflow(int_type ch) {
   if (traits_type::eq_int_type(ch, traits_type::eof())) return traits_type::not_eof(ch);
-  if (traits_type::to_char_type(ch) == '\n') flush_line();
-  else line_.push_back(traits_type::to_char_type(ch));
+  if (traits_type::to_char_type(ch) == '\n')
+    flush_line();
+  else
+    line_.push_back(traits_type::to_char_type(ch));
   return ch;
 }
 

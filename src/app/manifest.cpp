@@ -29,8 +29,10 @@ std::vector<T> list(const ordered_json& j, const char* key) {
   std::vector<T> out;
   if (!has(j, key) || !j[key].is_array()) return out;
   for (const auto& x : j[key]) {
-    if constexpr (std::is_same_v<T, std::string>) out.push_back(x.is_string() ? x.get<std::string>() : "");
-    else out.push_back(x.get<T>());
+    if constexpr (std::is_same_v<T, std::string>)
+      out.push_back(x.is_string() ? x.get<std::string>() : "");
+    else
+      out.push_back(x.get<T>());
   }
   return out;
 }

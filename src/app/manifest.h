@@ -14,11 +14,11 @@ namespace zb::app {
 
 /// What manifest.json holds.
 struct Manifest {
-  std::string tool;                                ///< "zonebrief <version>"
-  model::LangMode lang = model::LangMode::zh_en;   ///< written by name ("zh+en", ...)
-  std::optional<std::string> layout;               ///< --layout, when given
-  std::vector<ZoneResult> zones;                   ///< in the order of the sorted zone list
-  std::vector<std::string> errors;                 ///< the run's own outputs not written (the gallery)
+  std::string tool;                               ///< "zonebrief <version>"
+  model::LangMode lang = model::LangMode::zh_en;  ///< written by name ("zh+en", ...)
+  std::optional<std::string> layout;              ///< --layout, when given
+  std::vector<ZoneResult> zones;                  ///< in the order of the sorted zone list
+  std::vector<std::string> errors;                ///< the run's own outputs not written (the gallery)
 };
 
 /// A zone's manifest entry (nlohmann's ADL hooks): id, name, input, status (by name), key, then

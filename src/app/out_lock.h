@@ -22,7 +22,8 @@ class OutLock {
   /// for the lock on OUT held by process PID" and waits until it is free or `*stop` turns true;
   /// without, fails at once. On failure `error` is set (a configuration error naming the file or
   /// the holder) and nothing is held.
-  OutLock(const std::filesystem::path& out, bool wait, const std::atomic<bool>* stop, std::optional<base::Diagnostic>& error);
+  OutLock(const std::filesystem::path& out, bool wait, const std::atomic<bool>* stop,
+          std::optional<base::Diagnostic>& error);
   ~OutLock();
   OutLock(const OutLock&) = delete;
   OutLock& operator=(const OutLock&) = delete;

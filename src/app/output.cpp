@@ -1,11 +1,11 @@
 // Atomic file output (temporary file, fsync, rename).
 #include "app/output.h"
 
-#include <cerrno>
-#include <cstring>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <cerrno>
+#include <cstring>
 
 namespace zb::app {
 namespace {
@@ -36,7 +36,8 @@ std::string write_atomically(const std::filesystem::path& path, const std::strin
   auto dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
   std::string tmpl = (dir / (kTempPrefix + path.filename().string() + ".XXXXXX")).string();
   Fd fd(::mkstemp(tmpl.data()));
-  if (fd.get() < 0) return std::string("cannot create a temporary file in ") + dir.string() + ": " + std::strerror(errno);
+  if (fd.get() < 0)
+    return std::string("cannot create a temporary file in ") + dir.string() + ": " + std::strerror(errno);
   auto fail = [&](const char* what) {
     std::string reason = std::string(what) + " " + tmpl + ": " + std::strerror(errno);
     ::unlink(tmpl.c_str());
@@ -85,7 +86,8 @@ int open_own_file(const std::filesystem::path& path, int flags, const std::strin
 std::optional<base::Diagnostic> prepare_out(const std::filesystem::path& out) {
   std::error_code ec;
   std::filesystem::create_directories(out, ec);
-  if (ec) return base::Diagnostic::whole_file(out.string(), "expected an output folder that can be created", ec.message());
+  if (ec)
+    return base::Diagnostic::whole_file(out.string(), "expected an output folder that can be created", ec.message());
   // A folder nothing can be written to (read-only, say) fails here, once, before any zone.
   if (auto why = probe_writable(out); !why.empty())
     return base::Diagnostic::whole_file(out.string(), "expected a writable output folder", why);

@@ -50,8 +50,8 @@ void load_zones(const base::Env& env, const model::Meeting& m, const std::filesy
     if (!r.ok()) {
       const std::size_t n = r.errors.items().size();
       errors.add(at(m, z.at, path + ": expected a zone whose facts file is valid",
-                    std::to_string(n) + (n == 1 ? " error" : " errors") + " in " + (inputs / (z.id + ".yaml")).string() +
-                        ", first: " + r.errors.items().front().str()));
+                    std::to_string(n) + (n == 1 ? " error" : " errors") + " in " +
+                        (inputs / (z.id + ".yaml")).string() + ", first: " + r.errors.items().front().str()));
       for (const auto& d : r.errors.items()) errors.add(d);
       continue;
     }
@@ -70,7 +70,8 @@ void check_compare(const model::Meeting& m, const std::vector<model::Facts>& zon
     if (metrics.count(c.id)) continue;
     std::string found = base::quote_excerpt(c.id, 64);
     if (auto sug = load::suggest(c.id, metrics)) found += "; did you mean '" + *sug + "'?";
-    errors.add(at(m, c.at, "compare[" + std::to_string(i) + "]: expected the id of a metric of one of the zones", found));
+    errors.add(
+        at(m, c.at, "compare[" + std::to_string(i) + "]: expected the id of a metric of one of the zones", found));
   }
 }
 
@@ -103,7 +104,9 @@ int run_pack(const base::Env& env, const PackCommandOptions& o, std::ostream& er
   if (!find_layout_names(env, o.layouts, /*required=*/true, names, err, &layouts)) return kExitUsage;
   if (!layouts.count("briefing")) {
     err << base::Diagnostic::whole_file(o.layouts.string(), "expected a layout named briefing (the pack's own pages)",
-                                        "none").str() << '\n';
+                                        "none")
+               .str()
+        << '\n';
     return kExitUsage;
   }
   auto fonts = load_fonts(env, o.fonts, err);

@@ -13,8 +13,8 @@
 #include "base/diagnostics.h"
 #include "base/env.h"
 #include "model/facts.h"
-#include "model/layout.h"
 #include "model/lang_mode.h"
+#include "model/layout.h"
 #include "model/meeting.h"
 
 namespace zb::app {

@@ -3,9 +3,9 @@
 
 #include "app/log_format.h"
 
+#include <unistd.h>
 #include <cstdio>
 #include <ostream>
-#include <unistd.h>
 #include <utility>
 
 #include <fmt/format.h>
@@ -33,8 +33,10 @@ void Progress::zone_done(const ZoneResult& r) {
   if (tty_) fmt::print(stderr, "\r\033[K");
   if (r.status == ZoneStatus::built) {
     constexpr auto kBuilt = "{}: built {} ({} pages, {} bytes, {:.0f} ms)";
-    if (tty_) spdlog::debug(kBuilt, r.id, r.output, r.pages, r.bytes, r.ms);
-    else spdlog::info(kBuilt, r.id, r.output, r.pages, r.bytes, r.ms);
+    if (tty_)
+      spdlog::debug(kBuilt, r.id, r.output, r.pages, r.bytes, r.ms);
+    else
+      spdlog::info(kBuilt, r.id, r.output, r.pages, r.bytes, r.ms);
   }
   if (r.status == ZoneStatus::built) {
     // Outputs a built zone could not write (record, preview): logged, to the console and the file.
@@ -55,7 +57,8 @@ void Progress::warn(const std::string& message) {
 
 void Progress::draw_bar() {
   const std::size_t filled = kBarWidth * done_ / total_;
-  fmt::print(stderr, "[{}{}] {}/{} zones", std::string(filled, '#'), std::string(kBarWidth - filled, ' '), done_, total_);
+  fmt::print(stderr, "[{}{}] {}/{} zones", std::string(filled, '#'), std::string(kBarWidth - filled, ' '), done_,
+             total_);
   if (done_ == total_) fmt::print(stderr, "\n");
   std::fflush(stderr);
 }

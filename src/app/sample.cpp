@@ -21,11 +21,15 @@ namespace {
 /// The charts' languages of a mode: the first language, and whether the other follows.
 chart::Languages chart_languages(model::LangMode mode) {
   switch (mode) {
-    case model::LangMode::zh: return {chart::Lang::zh, false};
-    case model::LangMode::en: return {chart::Lang::en, false};
-    case model::LangMode::en_zh: return {chart::Lang::en, true};
+    case model::LangMode::zh:
+      return {chart::Lang::zh, false};
+    case model::LangMode::en:
+      return {chart::Lang::en, false};
+    case model::LangMode::en_zh:
+      return {chart::Lang::en, true};
     case model::LangMode::zh_en:
-    case model::LangMode::side_by_side: break;
+    case model::LangMode::side_by_side:
+      break;
   }
   return {chart::Lang::zh, true};
 }

@@ -25,7 +25,7 @@ struct ChartsOptions {
   std::vector<std::filesystem::path> files;  ///< when non-empty: these zone files instead of inputs/
   std::filesystem::path out = "out/charts.pdf";
   model::LangMode lang = model::LangMode::zh_en;  ///< zh, en, zh+en, en+zh (side-by-side: as zh+en)
-  std::optional<std::filesystem::path> png_dir;  ///< also every page as PNG here
+  std::optional<std::filesystem::path> png_dir;   ///< also every page as PNG here
   double dpi = 72;
   bool cards = false;  ///< the key-figure cards too
 };

@@ -51,8 +51,8 @@ class SampleWriter {
     ParagraphStyle s;
     s.line_height = level == 0 ? 26 : 20;
     s.zh = true;
-    flow_->heading({Span{a, role("heading"), level == 0 ? 18.0 : 13.0, level == 0 ? kAccent : kInk}}, s, zh + " / " + en, level,
-                   level == 0 ? 0 : 14, 0);
+    flow_->heading({Span{a, role("heading"), level == 0 ? 18.0 : 13.0, level == 0 ? kAccent : kInk}}, s,
+                   zh + " / " + en, level, level == 0 ? 0 : 14, 0);
     ParagraphStyle e = s;
     e.zh = false;
     e.line_height = level == 0 ? 18 : 15;
@@ -65,21 +65,27 @@ class SampleWriter {
   /// One section of the middle part; `n` numbers it when the sample repeats ("2.").
   void section(const std::string& n) {
     heading(n + "综合实力：全国第6位", n + "Overall strength: 6th nationally", 1);
-    para_zh("2024年国家级经济技术开发区综合考核排名公布，萧山经济技术开发区进入全国经开区排名榜单十强，位列第六，创下历史最好成绩。"
-            "从第48位跃升至第21位，再攀升至第17位，“十四五”时期累计进位42位。萧经开累计培育国家高新技术企业542家，"
-            "国家级专精特新“小巨人”企业25家，实际使用外资全国第一。",
-            "[1]");
-    para_en("In the 2024 national assessment of economic and technological development zones, the Xiaoshan ETDZ "
-            "entered the national top ten for the first time, in 6th place. It has cultivated 542 national high-tech "
-            "enterprises and ranks first nationally in actually utilised foreign investment.",
-            "[1]");
+    para_zh(
+        "2024年国家级经济技术开发区综合考核排名公布，萧山经济技术开发区进入全国经开区排名榜单十强，位列第六，创下历史最"
+        "好成绩。"
+        "从第48位跃升至第21位，再攀升至第17位，“十四五”时期累计进位42位。萧经开累计培育国家高新技术企业542家，"
+        "国家级专精特新“小巨人”企业25家，实际使用外资全国第一。",
+        "[1]");
+    para_en(
+        "In the 2024 national assessment of economic and technological development zones, the Xiaoshan ETDZ "
+        "entered the national top ten for the first time, in 6th place. It has cultivated 542 national high-tech "
+        "enterprises and ranks first nationally in actually utilised foreign investment.",
+        "[1]");
     heading(n + "产业与创新", n + "Industry and innovation", 1);
-    para_zh("2023年1—11月，高新技术产业增加值增长13.5%，战略性新兴产业增长20.3%，房地产业占比由32.71%降至10.17%。"
-            "湘湖·萧滨合作区聚焦“中国视谷”，3D视觉与增材制造企业营收增长30%以上；总投资108亿元的项目落户江南科技城（约3.54平方公里的启动区）。"
-            "生僻字测试：𠮷、𠀾、䶮，以及全角标点：（括号）、《书名》、“引号”、‘单引号’……");
-    para_en("Mixed-script line: 萧山区 has 542 firms, CNY 10.8 billion (108亿元) of investment, and a growth rate of "
-            "13.5% — with an unbreakable identifier Supercalifragilisticexpialidociousprojectcodename2025 that must "
-            "be broken rather than overflow the column.");
+    para_zh(
+        "2023年1—11月，高新技术产业增加值增长13.5%，战略性新兴产业增长20.3%，房地产业占比由32.71%降至10.17%。"
+        "湘湖·萧滨合作区聚焦“中国视谷”，3D视觉与增材制造企业营收增长30%以上；总投资108亿元的项目落户江南科技城（约3."
+        "54平方公里的启动区）。"
+        "生僻字测试：𠮷、𠀾、䶮，以及全角标点：（括号）、《书名》、“引号”、‘单引号’……");
+    para_en(
+        "Mixed-script line: 萧山区 has 542 firms, CNY 10.8 billion (108亿元) of investment, and a growth rate of "
+        "13.5% — with an unbreakable identifier Supercalifragilisticexpialidociousprojectcodename2025 that must "
+        "be broken rather than overflow the column.");
     bullets();
     table();
   }
@@ -91,14 +97,16 @@ class SampleWriter {
     if (!flow_) return;
     auto style = body_en();
     style.zh = true;
-    flow_->paragraph({Span{src, role("body"), 9, kInk}, Span{" ", role("body"), 9, kInk}, Span{link, role("body"), 9, kAccent, 0, link}},
+    flow_->paragraph({Span{src, role("body"), 9, kInk}, Span{" ", role("body"), 9, kInk},
+                      Span{link, role("body"), 9, kAccent, 0, link}},
                      style, 0, 4);
   }
 
  private:
   text::RoleId role(const char* r) const { return fonts_ ? fonts_->require_role(r) : text::RoleId{0}; }
 
-  void para(const std::string& text, const std::string& marker, double size, const ParagraphStyle& style, double after) {
+  void para(const std::string& text, const std::string& marker, double size, const ParagraphStyle& style,
+            double after) {
     const std::string& a = t_.add(text);
     if (!flow_) return;
     std::vector<Span> spans{Span{a, role("body"), size, kInk}};
@@ -110,8 +118,9 @@ class SampleWriter {
     if (flow_) flow_->set_context({"sample", "bullets"});
     ParagraphStyle b = body_zh();
     b.indent = 14;
-    for (const char* item : {"累计培育国家高新技术企业542家，其中2023年新增99家；", "海归小镇集聚人才超3万人，博士及以上学历占78%；",
-                             "Zone-wide R&D spending grew 16.31% year on year to November 2023."}) {
+    for (const char* item :
+         {"累计培育国家高新技术企业542家，其中2023年新增99家；", "海归小镇集聚人才超3万人，博士及以上学历占78%；",
+          "Zone-wide R&D spending grew 16.31% year on year to November 2023."}) {
       const std::string& s = t_.add(item);
       if (flow_) flow_->bullet({Span{s, role("body"), 10.5, kInk}}, b, Span{"•", role("body"), 10.5, kAccent}, 2);
     }
@@ -157,7 +166,8 @@ frame::Document sample_document(const text::FontBook& fonts, std::optional<std::
   running.header_left = {Span{"萧山经济技术开发区 · Xiaoshan ETDZ", fonts.require_role("caption"), 8, kMuted}};
   running.header_right = {Span{"样张 · Sample", fonts.require_role("caption"), 8, kMuted}};
   running.footer = [&fonts](int n, int m) {
-    return std::vector<Span>{Span{fmt::format("第{}页，共{}页 · Page {} of {}", n, m, n, m), fonts.require_role("caption"), 8, kMuted}};
+    return std::vector<Span>{
+        Span{fmt::format("第{}页，共{}页 · Page {} of {}", n, m, n, m), fonts.require_role("caption"), 8, kMuted}};
   };
   frame::Info info;
   info.title = "萧山经济技术开发区发展简报 / Xiaoshan ETDZ briefing";
@@ -205,7 +215,8 @@ void gallery_cards(layout::Flow& flow, const text::FontBook& fonts, const model:
     std::vector<frame::Item> cards;  // each card a group at its place in the row
     double h_row = 0;
     for (std::size_t k = i; k < std::min(i + 3, f.metrics.size()); ++k) {
-      const text::TextContext ctx{f.file, "metrics[" + std::to_string(k) + "]", f.metrics[k].at.line, f.metrics[k].at.col};
+      const text::TextContext ctx{f.file, "metrics[" + std::to_string(k) + "]", f.metrics[k].at.line,
+                                  f.metrics[k].at.col};
       flow.set_context(ctx);
       chart::Chart c = chart::draw_card(fonts, f.metrics[k], card_w, style, langs, ctx);
       h_row = std::max(h_row, c.height);
@@ -219,7 +230,8 @@ void gallery_cards(layout::Flow& flow, const text::FontBook& fonts, const model:
 std::string gallery_source(const model::Facts& f, const model::Series& s, const chart::Languages& langs) {
   const auto* src = f.find_source(s.source);
   if (!src) return "";
-  const std::string zh = "来源：" + src->publisher.zh + "《" + src->title.zh + "》", en = "Source: " + src->publisher.en;
+  const std::string zh = "来源：" + src->publisher.zh + "《" + src->title.zh + "》",
+                    en = "Source: " + src->publisher.en;
   if (!langs.bilingual) return langs.primary == chart::Lang::zh ? zh : en;
   return langs.primary == chart::Lang::zh ? zh + "\n" + en : en + "\n" + zh;
 }
@@ -237,7 +249,8 @@ frame::Document chart_gallery(const text::FontBook& fonts, const std::vector<mod
     gallery_zone_heading(flow, fonts, f, langs);
     std::vector<layout::ChartItem> items;
     for (std::size_t i = 0; i < f.series.size(); ++i)
-      items.push_back({&f.series[i], gallery_source(f, f.series[i], langs),
+      items.push_back({&f.series[i],
+                       gallery_source(f, f.series[i], langs),
                        {f.file, "series[" + std::to_string(i) + "]", f.series[i].at.line, f.series[i].at.col}});
     layout::set_charts(flow, fonts, items, style, langs, {page.margin_left, 4, 22, 18});
     if (cards) gallery_cards(flow, fonts, f, style, langs, page.margin_left);

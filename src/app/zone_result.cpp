@@ -7,10 +7,11 @@
 namespace zb::app {
 namespace {
 
-constexpr std::array<std::pair<ZoneStatus, std::string_view>, 4> kStatusNames{{{ZoneStatus::built, "built"},
-                                                                               {ZoneStatus::unchanged, "unchanged"},
-                                                                               {ZoneStatus::failed, "failed"},
-                                                                               {ZoneStatus::interrupted, "interrupted"}}};
+constexpr std::array<std::pair<ZoneStatus, std::string_view>, 4> kStatusNames{
+    {{ZoneStatus::built, "built"},
+     {ZoneStatus::unchanged, "unchanged"},
+     {ZoneStatus::failed, "failed"},
+     {ZoneStatus::interrupted, "interrupted"}}};
 
 }  // namespace
 

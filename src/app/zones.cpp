@@ -18,13 +18,15 @@ std::optional<std::size_t> whole(std::string_view s) {
 }
 
 /// The files named by `ids`, sorted, each once; sets `error` at the first id with no file.
-std::vector<std::filesystem::path> pick(const std::vector<std::filesystem::path>& files, const std::vector<std::string>& ids,
-                                        const std::filesystem::path& inputs, std::optional<base::Diagnostic>& error) {
+std::vector<std::filesystem::path> pick(const std::vector<std::filesystem::path>& files,
+                                        const std::vector<std::string>& ids, const std::filesystem::path& inputs,
+                                        std::optional<base::Diagnostic>& error) {
   std::vector<std::filesystem::path> chosen;
   for (const auto& id : ids) {
     auto it = std::find_if(files.begin(), files.end(), [&](const auto& p) { return p.stem().string() == id; });
     if (it == files.end()) {
-      error = base::Diagnostic::whole_file(inputs.string(), "expected --zone to name a zone file in this folder", "'" + id + "'");
+      error = base::Diagnostic::whole_file(inputs.string(), "expected --zone to name a zone file in this folder",
+                                           "'" + id + "'");
       return {};
     }
     chosen.push_back(*it);
@@ -46,7 +48,8 @@ std::optional<ShardSpec> parse_shard_spec(std::string_view text) {
   return ShardSpec{k, *n};
 }
 
-std::optional<Shard> resolve_shard(const base::Env& env, const ShardSpec& spec, std::optional<base::Diagnostic>& error) {
+std::optional<Shard> resolve_shard(const base::Env& env, const ShardSpec& spec,
+                                   std::optional<base::Diagnostic>& error) {
   auto fail = [&](const std::string& found) {
     error = base::Diagnostic::whole_file("--shard", std::string(kShardExpected), found);
     return std::nullopt;
@@ -74,8 +77,8 @@ std::string manifest_name(const std::optional<Shard>& shard) {
   return shard ? fmt::format("manifest-shard-{}-of-{}.json", shard->k, shard->n) : "manifest.json";
 }
 
-ZoneSelection select_zones(const base::Env& env, const std::filesystem::path& inputs, const std::vector<std::string>& ids,
-                           const std::optional<ShardSpec>& spec) {
+ZoneSelection select_zones(const base::Env& env, const std::filesystem::path& inputs,
+                           const std::vector<std::string>& ids, const std::optional<ShardSpec>& spec) {
   ZoneSelection s;
   std::string list_error;
   s.files = env.list_files(inputs, ".yaml", list_error);

@@ -45,14 +45,14 @@ std::string manifest_name(const std::optional<Shard>& shard);
 struct ZoneSelection {
   std::vector<std::filesystem::path> files;  ///< sorted, each once
   std::string manifest_name = "manifest.json";
-  bool sharded = false;                      ///< one shard of several: other runs share the output folder
-  std::optional<base::Diagnostic> error;     ///< a usage error: nothing is to be built
+  bool sharded = false;                   ///< one shard of several: other runs share the output folder
+  std::optional<base::Diagnostic> error;  ///< a usage error: nothing is to be built
 };
 
 /// The *.yaml files of `inputs`: all of them, or those `ids` name (file name = id + ".yaml"), then
 /// the shard's share when `shard` is set. An unreadable folder, an id with no file, a bad shard
 /// or (unsharded) no zone at all is an error.
-ZoneSelection select_zones(const base::Env& env, const std::filesystem::path& inputs, const std::vector<std::string>& ids,
-                           const std::optional<ShardSpec>& shard);
+ZoneSelection select_zones(const base::Env& env, const std::filesystem::path& inputs,
+                           const std::vector<std::string>& ids, const std::optional<ShardSpec>& shard);
 
 }  // namespace zb::app

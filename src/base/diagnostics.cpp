@@ -55,8 +55,7 @@ static std::string join_lines(const std::vector<Diagnostic>& diags) {
   return out;
 }
 
-Error::Error(std::vector<Diagnostic> diags)
-    : std::runtime_error(join_lines(diags)), diags_(std::move(diags)) {}
+Error::Error(std::vector<Diagnostic> diags) : std::runtime_error(join_lines(diags)), diags_(std::move(diags)) {}
 
 std::string quote_excerpt(std::string_view text, std::size_t max_chars) {
   std::string out = "'";

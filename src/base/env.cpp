@@ -48,7 +48,8 @@ FileBytes SystemEnv::read_file(const std::filesystem::path& path, std::uintmax_t
     struct stat link {};
     if (err == ENOENT && ::lstat(path.c_str(), &link) == 0 && S_ISLNK(link.st_mode))
       out.error = "a symbolic link to a missing file";
-    else out.error = std::strerror(err);
+    else
+      out.error = std::strerror(err);
     return out;
   }
   struct stat st {};
@@ -89,8 +90,7 @@ FileBytes SystemEnv::read_file(const std::filesystem::path& path, std::uintmax_t
   return out;
 }
 
-std::vector<std::filesystem::path> SystemEnv::list_files(const std::filesystem::path& dir,
-                                                         const std::string& suffix,
+std::vector<std::filesystem::path> SystemEnv::list_files(const std::filesystem::path& dir, const std::string& suffix,
                                                          std::string& error) const {
   std::vector<std::filesystem::path> out;
   std::error_code ec;
@@ -106,15 +106,13 @@ std::vector<std::filesystem::path> SystemEnv::list_files(const std::filesystem::
     }
     const auto& p = it->path();
     std::string name = p.filename().string();
-    if (name.size() < suffix.size() || name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0)
-      continue;
+    if (name.size() < suffix.size() || name.compare(name.size() - suffix.size(), suffix.size(), suffix) != 0) continue;
     // Every entry is listed, FIFOs, devices and dangling links included: read_file refuses what
     // is not a regular file, so such an entry fails with its reason instead of vanishing.
     out.push_back(p);
   }
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-    return a.filename().string() < b.filename().string();
-  });
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return a.filename().string() < b.filename().string(); });
   return out;
 }
 

@@ -12,9 +12,9 @@ namespace zb::base {
 /// Result of reading a file: either its bytes or a one-line reason it could not be read.
 struct FileBytes {
   std::string data;
-  std::string error;          ///< empty on success
-  bool too_large = false;     ///< true when the file exceeds the limit (data then empty)
-  std::uintmax_t size = 0;    ///< size on disk, when known
+  std::string error;        ///< empty on success
+  bool too_large = false;   ///< true when the file exceeds the limit (data then empty)
+  std::uintmax_t size = 0;  ///< size on disk, when known
 };
 
 /// Everything zonebrief reads from outside goes through an Env, so tests can fix it and output
@@ -29,8 +29,7 @@ class Env {
   /// folders and dangling links, which read_file then refuses with the reason), sorted by name
   /// (byte order).
   /// Sets `error` and returns {} when the directory cannot be listed.
-  virtual std::vector<std::filesystem::path> list_files(const std::filesystem::path& dir,
-                                                        const std::string& suffix,
+  virtual std::vector<std::filesystem::path> list_files(const std::filesystem::path& dir, const std::string& suffix,
                                                         std::string& error) const = 0;
   /// An environment variable, or nullopt when unset.
   virtual std::optional<std::string> get_var(const std::string& name) const = 0;
@@ -56,8 +55,7 @@ std::optional<std::int64_t> source_date_epoch(const Env& env, std::string& error
 class SystemEnv final : public Env {
  public:
   FileBytes read_file(const std::filesystem::path& path, std::uintmax_t max_bytes) const override;
-  std::vector<std::filesystem::path> list_files(const std::filesystem::path& dir,
-                                                const std::string& suffix,
+  std::vector<std::filesystem::path> list_files(const std::filesystem::path& dir, const std::string& suffix,
                                                 std::string& error) const override;
   std::optional<std::string> get_var(const std::string& name) const override;
   std::int64_t now() const override;

@@ -62,8 +62,8 @@ class Painter {
                  bool balance = false) {
     std::vector<text::Span> spans{text::Span{s, role(role_name), size, color}};
     if (!mark.text.empty())
-      spans.push_back(text::Span{mark.text, role(role_name), std::max(model::kSmallestType, size * mark.scale), mark.ink,
-                                 size * mark.rise});
+      spans.push_back(text::Span{mark.text, role(role_name), std::max(model::kSmallestType, size * mark.scale),
+                                 mark.ink, size * mark.rise});
     return wrapped(std::move(spans), size, x, top, max_width, align, zh, line_height, balance);
   }
 
@@ -140,7 +140,8 @@ double draw_header(Painter& paint, Chart& chart, const Plan& plan, const Style& 
   chart.unit_line = unit_line;
   if (!unit_line.empty())
     y += paint.wrapped(unit_line, style.label_role, style.label_size, style.muted, 0, y + 2, width, Align::left,
-                       zh_first, style.label_size * 1.4) + 2;
+                       zh_first, style.label_size * 1.4) +
+         2;
   chart.header_height = std::max(y + 4, style.header_min);
   return chart.header_height;
 }
@@ -243,7 +244,9 @@ void place_labels(Painter& paint, const std::vector<LabelPlan>& plans, const Sty
       if (p.alt_baseline) spots.push_back({p.x, *p.alt_baseline + 6, p.align});
     }
     for (const Spot& spot : spots) {
-      const double left = spot.align == Align::center ? spot.x - w / 2 : spot.align == Align::right ? spot.x - w : spot.x;
+      const double left = spot.align == Align::center  ? spot.x - w / 2
+                          : spot.align == Align::right ? spot.x - w
+                                                       : spot.x;
       const std::optional<double> baseline = spot.baseline;
       frame::Rect box{left - 1, *baseline - style.value_size * paint.em_top() - 0.5, w + 2, style.value_size + 1};
       if (!inside(box, chart_w, chart_h)) continue;
@@ -320,7 +323,7 @@ std::vector<double> scaled_values(const model::Series& s, int shift) {
 /// The plot area of a vertical chart: its ticks and where values and points land (points, from
 /// the chart's top-left).
 struct VerticalPlot {
-  bool rank = false;  ///< a rank axis: 1 at the top
+  bool rank = false;       ///< a rank axis: 1 at the top
   bool zero_based = true;  ///< false: a line's axis cut to its data (the unit line says so)
   std::vector<double> ticks;
   std::vector<std::string> tick_texts;
@@ -372,8 +375,9 @@ VerticalPlot vertical_plot(const Painter& paint, const std::vector<double>& ys, 
   const bool zh = lang == Lang::zh;
   double gutter = 0;
   for (double t : plot.ticks) {
-    std::string label = plot.rank ? (zh ? "第" + tick_label(t, plot.step, Lang::zh) + "位" : ordinal(tick_label(t, 1, Lang::zh)))
-                                  : tick_label(t, plot.step, lang);
+    std::string label =
+        plot.rank ? (zh ? "第" + tick_label(t, plot.step, Lang::zh) + "位" : ordinal(tick_label(t, 1, Lang::zh)))
+                  : tick_label(t, plot.step, lang);
     gutter = std::max(gutter, paint.width(label, style.label_role, style.label_size, zh));
     plot.tick_texts.push_back(std::move(label));
   }
@@ -409,7 +413,8 @@ XLabels plan_x_labels(const Painter& paint, const model::Series& s, const Style&
                       double band) {
   const bool zh = langs.primary == Lang::zh;
   XLabels xl;
-  xl.two_line = langs.bilingual && std::any_of(s.points.begin(), s.points.end(), [](const auto& p) { return p.x_bilingual; });
+  xl.two_line =
+      langs.bilingual && std::any_of(s.points.begin(), s.points.end(), [](const auto& p) { return p.x_bilingual; });
   double widest = 0;
   for (const auto& p : s.points) {
     widest = std::max(widest, paint.width(zh ? p.x.zh : p.x.en, style.label_role, style.label_size, zh));
@@ -423,7 +428,8 @@ XLabels plan_x_labels(const Painter& paint, const model::Series& s, const Style&
   for (const auto& p : s.points) {
     lines = std::max(lines, paint.line_count(zh ? p.x.zh : p.x.en, style.label_role, style.label_size, xl.width, zh));
     if (xl.two_line && p.x_bilingual)
-      other = std::max(other, paint.line_count(zh ? p.x.en : p.x.zh, style.label_role, style.label_size, xl.width, !zh));
+      other =
+          std::max(other, paint.line_count(zh ? p.x.en : p.x.zh, style.label_role, style.label_size, xl.width, !zh));
   }
   xl.line_height = style.label_size * 1.3;
   xl.area = xl.line_height * static_cast<double>(lines + other) + 4;
@@ -441,7 +447,8 @@ void draw_grid(Painter& paint, Chart& chart, const VerticalPlot& plot, const Sty
     const double y = plot.y_of(plot.t0), x = plot.x + 1.5;
     chart.items.push_back(pb.rect(x - 1, y - 2.5, 5.5, 5).take(frame::Color{1, 1, 1}));
     for (double dx : {0.0, 2.5})
-      chart.items.push_back(pb.line(x + dx - 1.2, y + 2.5, x + dx + 1.2, y - 2.5).take(std::nullopt, frame::Stroke{style.axis, 0.8}));
+      chart.items.push_back(
+          pb.line(x + dx - 1.2, y + 2.5, x + dx + 1.2, y - 2.5).take(std::nullopt, frame::Stroke{style.axis, 0.8}));
   }
   for (std::size_t k = 0; k < plot.ticks.size(); ++k) {
     double y = plot.y_of(plot.ticks[k]);
@@ -502,10 +509,9 @@ std::vector<frame::Rect> draw_line(Chart& chart, const VerticalPlot& plot, const
 
 /// Value labels above the points (below negative bars; under rank points, which go up), in
 /// label_order's priority, without overlaps and above the x labels (placed after them).
-void draw_value_labels(Painter& paint, const model::Series& s, const VerticalPlot& plot,
-                       const std::vector<double>& ys, model::ChartKind kind, int shift, int decimals,
-                       const Style& style, const Languages& langs, double width,
-                       const std::vector<frame::Rect>& obstacles) {
+void draw_value_labels(Painter& paint, const model::Series& s, const VerticalPlot& plot, const std::vector<double>& ys,
+                       model::ChartKind kind, int shift, int decimals, const Style& style, const Languages& langs,
+                       double width, const std::vector<frame::Rect>& obstacles) {
   const bool bar = kind == model::ChartKind::bar;
   std::vector<std::size_t> order = label_order(s, plot.rank);
   // A line of more than 6 points labels only its last two, high, low and first: its shape says
@@ -518,9 +524,12 @@ void draw_value_labels(Painter& paint, const model::Series& s, const VerticalPlo
     double y = plot.y_of(ys[i]);
     double below = y + style.value_size + 4;
     double above = y - 4;
-    if (bar) plans.push_back({i, label, plot.x_of(i), ys[i] < 0 ? below : above, Align::center, std::nullopt, std::nullopt});
-    else if (plot.rank) plans.push_back({i, label, plot.x_of(i), below + 1, Align::center, above - 1, y});
-    else plans.push_back({i, label, plot.x_of(i), above - 1, Align::center, below + 1, y});
+    if (bar)
+      plans.push_back({i, label, plot.x_of(i), ys[i] < 0 ? below : above, Align::center, std::nullopt, std::nullopt});
+    else if (plot.rank)
+      plans.push_back({i, label, plot.x_of(i), below + 1, Align::center, above - 1, y});
+    else
+      plans.push_back({i, label, plot.x_of(i), above - 1, Align::center, below + 1, y});
   }
   const double chart_h_so_far = plot.bottom + 1;
   const std::vector<frame::Point> line = bar ? std::vector<frame::Point>{} : line_points(plot, ys);
@@ -552,8 +561,8 @@ void draw_x_labels(Painter& paint, const model::Series& s, const VerticalPlot& p
     y += paint.wrapped(first, style.label_role, style.label_size, style.ink, left, y, w, Align::center, zh,
                        xl.line_height);
     if (xl.two_line && p.x_bilingual)
-      paint.wrapped(zh ? p.x.en : p.x.zh, style.label_role, style.label_size, style.muted, left, y, w,
-                    Align::center, !zh, xl.line_height);
+      paint.wrapped(zh ? p.x.en : p.x.zh, style.label_role, style.label_size, style.muted, left, y, w, Align::center,
+                    !zh, xl.line_height);
   }
 }
 
@@ -593,8 +602,8 @@ Chart draw_hbar(const text::FontBook& fonts, const Plan& plan, const std::string
   const double label_w = width * 0.36;
   double value_w = 0;
   for (const auto& p : s.points)
-    value_w = std::max(value_w, paint.width(value_text(p.y, shift, langs.primary, decimals), style.value_role,
-                                            style.value_size, zh));
+    value_w = std::max(
+        value_w, paint.width(value_text(p.y, shift, langs.primary, decimals), style.value_role, style.value_size, zh));
   const double plot_x = label_w + 6 + (t0 < 0 ? value_w + 4 : 0), plot_w = width - plot_x - value_w - 6;
   auto X = [&](double v) { return plot_x + (v - t0) / (t1 - t0) * plot_w; };
   const double lh = style.label_size * 1.3;
@@ -606,10 +615,15 @@ Chart draw_hbar(const text::FontBook& fonts, const Plan& plan, const std::string
   std::vector<Row> rows;
   for (std::size_t i = 0; i < s.points.size(); ++i) {
     const auto& p = s.points[i];
-    double h = static_cast<double>(paint.line_count(zh ? p.x.zh : p.x.en, style.label_role, style.label_size, label_w, zh)) * lh;
+    double h =
+        static_cast<double>(paint.line_count(zh ? p.x.zh : p.x.en, style.label_role, style.label_size, label_w, zh)) *
+        lh;
     if (langs.bilingual && p.x_bilingual)
-      h += static_cast<double>(paint.line_count(zh ? p.x.en : p.x.zh, style.label_role, style.label_size, label_w, !zh)) * lh;
-    const double row_h = (std::max(h, 14.0) + 6) * std::clamp(style.plot_scale, 1.0, 1.5);  // never shorter than its label
+      h += static_cast<double>(
+               paint.line_count(zh ? p.x.en : p.x.zh, style.label_role, style.label_size, label_w, !zh)) *
+           lh;
+    const double row_h =
+        (std::max(h, 14.0) + 6) * std::clamp(style.plot_scale, 1.0, 1.5);  // never shorter than its label
     rows.push_back({y, row_h, h});
     y += row_h;
   }
@@ -617,7 +631,8 @@ Chart draw_hbar(const text::FontBook& fonts, const Plan& plan, const std::string
   for (double t : ticks) {
     double x = X(t);
     bool zero = std::fabs(t) < 1e-12;
-    chart.items.push_back(pb.line(x, plot_top, x, plot_bottom).take(std::nullopt, frame::Stroke{zero ? style.axis : style.grid, zero ? 0.8 : 0.4}));
+    chart.items.push_back(pb.line(x, plot_top, x, plot_bottom)
+                              .take(std::nullopt, frame::Stroke{zero ? style.axis : style.grid, zero ? 0.8 : 0.4}));
     paint.text(tick_label(t, step, langs.primary), style.label_role, style.label_size, style.muted, x,
                plot_bottom + 3 + style.label_size * fonts.em_top(), Align::center, zh);
   }
@@ -625,9 +640,11 @@ Chart draw_hbar(const text::FontBook& fonts, const Plan& plan, const std::string
     const auto& p = s.points[i];
     const auto [row_top, row_h, label_h] = rows[i];
     double ty = row_top + (row_h - label_h) / 2;  // the label centred on its bar
-    ty += paint.wrapped(zh ? p.x.zh : p.x.en, style.label_role, style.label_size, style.ink, 0, ty, label_w, Align::left, zh, lh);
+    ty += paint.wrapped(zh ? p.x.zh : p.x.en, style.label_role, style.label_size, style.ink, 0, ty, label_w,
+                        Align::left, zh, lh);
     if (langs.bilingual && p.x_bilingual)
-      paint.wrapped(zh ? p.x.en : p.x.zh, style.label_role, style.label_size, style.muted, 0, ty, label_w, Align::left, !zh, lh);
+      paint.wrapped(zh ? p.x.en : p.x.zh, style.label_role, style.label_size, style.muted, 0, ty, label_w, Align::left,
+                    !zh, lh);
     double bh = std::min(12.0, row_h - 8);
     double by = row_top + (row_h - bh) / 2;
     double x0 = X(std::clamp(0.0, t0, t1)), x1 = X(ys[i]);
@@ -663,8 +680,8 @@ Chart draw_donut(const text::FontBook& fonts, const Plan& plan, const std::strin
   for (std::size_t i = 0; i < s.points.size(); ++i) {
     double sweep = total > 0 ? 2 * M_PI * s.points[i].y.value / total : 0;
     if (sweep <= 0) continue;
-    chart.items.push_back(pb.ring_sector(cx, cy, r0, r1, a, a + sweep)
-                              .take(colours[i % colours.size()], frame::Stroke{{1, 1, 1}, 1.0}));
+    chart.items.push_back(
+        pb.ring_sector(cx, cy, r0, r1, a, a + sweep).take(colours[i % colours.size()], frame::Stroke{{1, 1, 1}, 1.0}));
     a += sweep;
   }
   // Legend: swatch, label (each language shown), share (a donut is only drawn for percentages
@@ -761,7 +778,8 @@ Chart draw_from_to(const text::FontBook& fonts, const Plan& plan, const std::str
     const std::string change = !langs.bilingual ? (zh ? words.zh : words.en)
                                                 : (zh ? words.zh + " · " + words.en : words.en + " · " + words.zh);
     bottom += paint.wrapped(change, style.value_role, style.label_size + 0.5, style.ink, 0, bottom + 2, width,
-                            Align::left, zh, (style.label_size + 0.5) * 1.4) + 2;
+                            Align::left, zh, (style.label_size + 0.5) * 1.4) +
+              2;
   }
   chart.height = draw_source(paint, source, style, width, bottom) + 2;
   return std::move(chart);  // a binding to d.chart: moved out, not copied
@@ -798,10 +816,14 @@ Chart draw_series(const text::FontBook& fonts, const model::Series& s, const std
                   std::optional<model::ChartKind> kind) {
   const Plan plan = plan_chart(s, kind);
   switch (plan.kind) {
-    case model::ChartKind::hbar: return draw_hbar(fonts, plan, source, width, style, langs, ctx);
-    case model::ChartKind::donut: return draw_donut(fonts, plan, source, width, style, langs, ctx);
-    case model::ChartKind::from_to: return draw_from_to(fonts, plan, source, width, style, langs, ctx);
-    default: return draw_vertical(fonts, plan, source, width, style, langs, ctx);
+    case model::ChartKind::hbar:
+      return draw_hbar(fonts, plan, source, width, style, langs, ctx);
+    case model::ChartKind::donut:
+      return draw_donut(fonts, plan, source, width, style, langs, ctx);
+    case model::ChartKind::from_to:
+      return draw_from_to(fonts, plan, source, width, style, langs, ctx);
+    default:
+      return draw_vertical(fonts, plan, source, width, style, langs, ctx);
   }
 }
 
@@ -832,9 +854,11 @@ Chart draw_card(const text::FontBook& fonts, const model::Metric& m, double widt
   const double inner = width - 2 * pad;
   double y = pad;
   // Label.
-  y += paint.wrapped(zh ? m.label.zh : m.label.en, style.label_role, 8.5, style.ink, pad, y, inner, Align::left, zh, 11.5,
-                     mark);
-  if (langs.bilingual) y += paint.wrapped(zh ? m.label.en : m.label.zh, style.label_role, 7.5, style.muted, pad, y, inner, Align::left, !zh, 10);
+  y += paint.wrapped(zh ? m.label.zh : m.label.en, style.label_role, 8.5, style.ink, pad, y, inner, Align::left, zh,
+                     11.5, mark);
+  if (langs.bilingual)
+    y += paint.wrapped(zh ? m.label.en : m.label.zh, style.label_role, 7.5, style.muted, pad, y, inner, Align::left,
+                       !zh, 10);
   y += 2;
   // Value in the primary language, large, at the row's common height; the other language
   // below unless it reads the same ("18%").
@@ -863,8 +887,9 @@ Chart draw_card(const text::FontBook& fonts, const model::Metric& m, double widt
     // A rise takes the palette's third colour (green in the shipped layouts), or its last when a
     // layout gives fewer.
     const frame::Color rise = style.palette[std::min<std::size_t>(2, style.palette.size() - 1)];
-    y += paint.wrapped(c, style.value_role, 7.5, m.change->value.value < 0 ? style.negative : rise, pad, y + 1,
-                       inner, Align::left, zh, 10) + 1;
+    y += paint.wrapped(c, style.value_role, 7.5, m.change->value.value < 0 ? style.negative : rise, pad, y + 1, inner,
+                       Align::left, zh, 10) +
+         1;
   }
   chart.height = std::max(y + pad, row.height);
   PathBuilder pb;

@@ -18,8 +18,8 @@ namespace zb::chart {
 struct Style {
   /// Okabe–Ito colours: distinguishable with colour-vision deficiencies, and of different
   /// lightness, so they still read in grayscale.
-  std::vector<frame::Color> palette = {{0.0, 0.447, 0.698}, {0.902, 0.624, 0.0}, {0.0, 0.620, 0.451},
-                                       {0.835, 0.369, 0.0}, {0.8, 0.475, 0.655}, {0.337, 0.706, 0.914},
+  std::vector<frame::Color> palette = {{0.0, 0.447, 0.698},  {0.902, 0.624, 0.0}, {0.0, 0.620, 0.451},
+                                       {0.835, 0.369, 0.0},  {0.8, 0.475, 0.655}, {0.337, 0.706, 0.914},
                                        {0.941, 0.894, 0.259}};
   frame::Color negative{0.835, 0.369, 0.0};  ///< bars below zero
   frame::Color ink{0.11, 0.13, 0.16};
@@ -30,7 +30,7 @@ struct Style {
   frame::Color figure_ink{0.0, 0.298, 0.502};  ///< a card's big value (7:1 on the card fill)
   std::string label_role = "body", title_role = "heading", value_role = "strong", figure_role = "figure";
   double title_size = 9.5, subtitle_size = 8, label_size = 7, value_size = 7, source_size = 7;
-  double plot_scale = 1;     ///< × the usual plot height (a one-pager's chart fills its page)
+  double plot_scale = 1;    ///< × the usual plot height (a one-pager's chart fills its page)
   double figure_size = 17;  ///< a card's big value, at most (less when it would not fit a line)
   /// A chart's header (titles, labels, unit line) takes at least this height, so the plots of
   /// two charts sharing a row start level.
@@ -49,12 +49,12 @@ struct Chart {
   std::vector<frame::Item> items;
   std::vector<frame::Rect> labels;  ///< the box of every text label, for overlap checks
   model::ChartKind kind = model::ChartKind::bar;
-  double value_top = 0;   ///< cards: where the big value starts
-  double value_size = 0;  ///< cards: the big value's type size
-  std::string title;      ///< charts: the title in the primary language
-  std::string unit_line;  ///< charts: "单位：亿元 · Unit: CNY 100 million" (with the baseline flag)
-  double header_height = 0;  ///< charts: where the plot starts (below titles, labels, unit line)
-  bool zero_based = true; ///< charts: the value axis starts at zero (else the unit line says not)
+  double value_top = 0;             ///< cards: where the big value starts
+  double value_size = 0;            ///< cards: the big value's type size
+  std::string title;                ///< charts: the title in the primary language
+  std::string unit_line;            ///< charts: "单位：亿元 · Unit: CNY 100 million" (with the baseline flag)
+  double header_height = 0;         ///< charts: where the plot starts (below titles, labels, unit line)
+  bool zero_based = true;           ///< charts: the value axis starts at zero (else the unit line says not)
   double axis_lo = 0, axis_hi = 0;  ///< charts: the value axis' first and last tick (the chart's scale)
   std::vector<std::string> values;  ///< charts: the value labels drawn, in the order placed
 };

@@ -36,7 +36,8 @@ model::Text latest_change_title(const model::Series& s) {
   const auto& last = s.points.back();
   const auto& prev = s.points[s.points.size() - 2];
   const model::Number diff = difference(last.y, prev.y);
-  const std::string zh_v = format_value(last.y, s.unit, Lang::zh).text, en_v = format_value(last.y, s.unit, Lang::en).text;
+  const std::string zh_v = format_value(last.y, s.unit, Lang::zh).text,
+                    en_v = format_value(last.y, s.unit, Lang::en).text;
   const std::string zh_x = zh_period(last.x.zh), zh_p = zh_period(prev.x.zh);
   const std::string en_x = period_label(last.x.en, Lang::en), en_p = period_label(prev.x.en, Lang::en);
   if (diff.value == 0)
@@ -82,7 +83,8 @@ bool parts_of_whole(const model::Series& s) {
 }
 
 bool periods(const model::Series& s) {
-  return std::all_of(s.points.begin(), s.points.end(), [](const auto& p) { return !p.x_bilingual && is_period(p.x.en); });
+  return std::all_of(s.points.begin(), s.points.end(),
+                     [](const auto& p) { return !p.x_bilingual && is_period(p.x.en); });
 }
 
 model::ChartKind default_kind(const model::Series& s) {
@@ -116,7 +118,8 @@ std::vector<std::size_t> display_order(const model::Series& s) {
 std::optional<model::Text> derived_title(const model::Series& s, model::ChartKind kind) {
   if (s.points.size() < 2 || categories(s) || s.order == model::Order::value) return std::nullopt;
   if (kind == model::ChartKind::rank) return rank_title(s);
-  const bool over_time = kind == model::ChartKind::bar || kind == model::ChartKind::line || kind == model::ChartKind::from_to;
+  const bool over_time =
+      kind == model::ChartKind::bar || kind == model::ChartKind::line || kind == model::ChartKind::from_to;
   if (over_time && periods(s)) return latest_change_title(s);
   return std::nullopt;
 }
@@ -148,11 +151,14 @@ bool half_width(const Plan& p) {
   const std::size_t n = p.shown.points.size();
   switch (p.kind) {
     case model::ChartKind::from_to:
-    case model::ChartKind::donut: return true;
-    case model::ChartKind::hbar: return n <= 3;
+    case model::ChartKind::donut:
+      return true;
+    case model::ChartKind::hbar:
+      return n <= 3;
     case model::ChartKind::bar:
     case model::ChartKind::line:
-    case model::ChartKind::rank: return n <= 6;
+    case model::ChartKind::rank:
+      return n <= 6;
   }
   return false;
 }

@@ -11,11 +11,11 @@ namespace zb::chart {
 
 /// A series ready to draw.
 struct Plan {
-  model::Series shown;                   ///< the series with its points in the order drawn
+  model::Series shown;  ///< the series with its points in the order drawn
   model::ChartKind kind = model::ChartKind::bar;
-  model::Text title;                     ///< the point: takeaway, derived, or the label
-  std::optional<model::Text> subtitle;   ///< the label, when the title is not the label
-  bool derived_title = false;            ///< the title was derived from the data
+  model::Text title;                    ///< the point: takeaway, derived, or the label
+  std::optional<model::Text> subtitle;  ///< the label, when the title is not the label
+  bool derived_title = false;           ///< the title was derived from the data
 };
 
 /// The kind a series gets when its file gives no `chart:` hint: rank for the `rank` unit; hbar

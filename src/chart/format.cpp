@@ -18,8 +18,8 @@ using model::UnitCode;
 
 struct Decimal {
   bool negative = false;
-  std::string digits;      // significant digits, no point
-  int point = 0;           // digits before the decimal point (may be <= 0 or > digits.size())
+  std::string digits;  // significant digits, no point
+  int point = 0;       // digits before the decimal point (may be <= 0 or > digits.size())
   int written_decimals = 0;
 };
 
@@ -35,8 +35,10 @@ Decimal parse(const std::string& literal) {
       after_point = true;
     } else if (c >= '0' && c <= '9') {
       d.digits += c;
-      if (after_point) ++frac;
-      else ++d.point;
+      if (after_point)
+        ++frac;
+      else
+        ++d.point;
     } else {
       break;  // exponent
     }
@@ -54,10 +56,14 @@ std::string ordinal_suffix(const std::string& n) {
   for (char c : n) last2 = (last2 * 10 + (c - '0')) % 100;
   if (last2 >= 11 && last2 <= 13) return "th";
   switch (last2 % 10) {
-    case 1: return "st";
-    case 2: return "nd";
-    case 3: return "rd";
-    default: return "th";
+    case 1:
+      return "st";
+    case 2:
+      return "nd";
+    case 3:
+      return "rd";
+    default:
+      return "th";
   }
 }
 
@@ -210,8 +216,8 @@ std::string format_month(const model::Date& d, Lang lang) {
 }
 
 std::string period_label(const std::string& x, Lang lang) {
-  const bool month = x.size() == 7 && x[4] == '-' && is_period(x) && x[5] >= '0' && x[5] <= '1' && x[6] >= '0' &&
-                     x[6] <= '9';
+  const bool month =
+      x.size() == 7 && x[4] == '-' && is_period(x) && x[5] >= '0' && x[5] <= '1' && x[6] >= '0' && x[6] <= '9';
   const int m = month ? (x[5] - '0') * 10 + (x[6] - '0') : 0;
   if (m < 1 || m > 12) return x;
   const std::string year = x.substr(0, 4);
@@ -226,8 +232,10 @@ std::string shift_decimal(const std::string& literal, int shift) {
   const int n = static_cast<int>(d.digits.size());
   for (int i = 0; i < std::max(point, n); ++i) {
     char c = i < n ? d.digits[static_cast<std::size_t>(i)] : '0';
-    if (i < point) int_part += c;
-    else frac_part += c;
+    if (i < point)
+      int_part += c;
+    else
+      frac_part += c;
   }
   if (point < 0) frac_part = std::string(static_cast<std::size_t>(-point), '0') + d.digits;
   // Integer part without leading zeros.
@@ -236,8 +244,7 @@ std::string shift_decimal(const std::string& literal, int shift) {
   // Fraction: up to its last non-zero digit, but keeping zeros that were written after a decimal
   // point in the file (32.70 stays 32.70); zeros of an integer literal moved past the point by
   // the shift (10800000000 → 108.00000000) are not precision and go.
-  std::size_t keep =
-      d.written_decimals > 0 ? static_cast<std::size_t>(std::max(0, d.written_decimals - shift)) : 0;
+  std::size_t keep = d.written_decimals > 0 ? static_cast<std::size_t>(std::max(0, d.written_decimals - shift)) : 0;
   std::size_t last = frac_part.find_last_not_of('0');
   std::size_t len = last == std::string::npos ? 0 : last + 1;
   len = std::max(len, std::min(keep, frac_part.size()));
@@ -264,11 +271,16 @@ std::string group_thousands(const std::string& decimal) {
 std::string qualifier_word(model::Qualifier q, Lang lang) {
   const bool zh = lang == Lang::zh;
   switch (q) {
-    case model::Qualifier::none: return "";
-    case model::Qualifier::over: return zh ? "超" : "over";
-    case model::Qualifier::nearly: return zh ? "近" : "nearly";
-    case model::Qualifier::about: return zh ? "约" : "about";
-    case model::Qualifier::at_least: return zh ? "不少于" : "at least";
+    case model::Qualifier::none:
+      return "";
+    case model::Qualifier::over:
+      return zh ? "超" : "over";
+    case model::Qualifier::nearly:
+      return zh ? "近" : "nearly";
+    case model::Qualifier::about:
+      return zh ? "约" : "about";
+    case model::Qualifier::at_least:
+      return zh ? "不少于" : "at least";
   }
   return "";
 }
@@ -307,24 +319,38 @@ std::string scale_unit(const model::Unit& unit, Lang lang, int shift) {
   switch (*unit.code) {
     case UnitCode::cny:
       switch (shift) {
-        case 0: return zh ? "元" : "CNY";
-        case -4: return zh ? "万元" : "CNY 10,000";
-        case -6: return zh ? "百万元" : "CNY million";
-        case -8: return zh ? "亿元" : "CNY 100 million";
-        case -9: return zh ? "十亿元" : "CNY billion";
-        case -12: return zh ? "万亿元" : "CNY trillion";
-        default: return zh ? "元" : "CNY";
+        case 0:
+          return zh ? "元" : "CNY";
+        case -4:
+          return zh ? "万元" : "CNY 10,000";
+        case -6:
+          return zh ? "百万元" : "CNY million";
+        case -8:
+          return zh ? "亿元" : "CNY 100 million";
+        case -9:
+          return zh ? "十亿元" : "CNY billion";
+        case -12:
+          return zh ? "万亿元" : "CNY trillion";
+        default:
+          return zh ? "元" : "CNY";
       }
     case UnitCode::people:
       if (shift == -4) return zh ? "万人" : "10,000 people";
       return zh ? "人" : "people";
-    case UnitCode::percent: return "%";
-    case UnitCode::pp: return zh ? "百分点" : "pp";
-    case UnitCode::km2: return zh ? "平方公里" : "km²";
-    case UnitCode::mu: return zh ? "亩" : "mu";
-    case UnitCode::firms: return zh ? "家" : "firms";
-    case UnitCode::count: return zh ? "个" : "number";
-    case UnitCode::rank: return zh ? "名次（第1位最高）" : "rank (1 = top)";
+    case UnitCode::percent:
+      return "%";
+    case UnitCode::pp:
+      return zh ? "百分点" : "pp";
+    case UnitCode::km2:
+      return zh ? "平方公里" : "km²";
+    case UnitCode::mu:
+      return zh ? "亩" : "mu";
+    case UnitCode::firms:
+      return zh ? "家" : "firms";
+    case UnitCode::count:
+      return zh ? "个" : "number";
+    case UnitCode::rank:
+      return zh ? "名次（第1位最高）" : "rank (1 = top)";
   }
   return "";
 }

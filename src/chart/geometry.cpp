@@ -48,14 +48,22 @@ PathBuilder& PathBuilder::rect(double x, double y, double w, double h, double ra
   }
   double rt = round_top ? r : 0, rb = round_bottom ? r : 0;
   cairo_new_sub_path(cr);
-  if (rt > 0) cairo_arc(cr, x + w - rt, y + rt, rt, -M_PI / 2, 0);
-  else cairo_move_to(cr, x + w, y);
-  if (rb > 0) cairo_arc(cr, x + w - rb, y + h - rb, rb, 0, M_PI / 2);
-  else cairo_line_to(cr, x + w, y + h);
-  if (rb > 0) cairo_arc(cr, x + rb, y + h - rb, rb, M_PI / 2, M_PI);
-  else cairo_line_to(cr, x, y + h);
-  if (rt > 0) cairo_arc(cr, x + rt, y + rt, rt, M_PI, 3 * M_PI / 2);
-  else cairo_line_to(cr, x, y);
+  if (rt > 0)
+    cairo_arc(cr, x + w - rt, y + rt, rt, -M_PI / 2, 0);
+  else
+    cairo_move_to(cr, x + w, y);
+  if (rb > 0)
+    cairo_arc(cr, x + w - rb, y + h - rb, rb, 0, M_PI / 2);
+  else
+    cairo_line_to(cr, x + w, y + h);
+  if (rb > 0)
+    cairo_arc(cr, x + rb, y + h - rb, rb, M_PI / 2, M_PI);
+  else
+    cairo_line_to(cr, x, y + h);
+  if (rt > 0)
+    cairo_arc(cr, x + rt, y + rt, rt, M_PI, 3 * M_PI / 2);
+  else
+    cairo_line_to(cr, x, y);
   cairo_close_path(cr);
   return *this;
 }
@@ -64,8 +72,10 @@ PathBuilder& PathBuilder::ring_sector(double cx, double cy, double r0, double r1
   cairo_t* cr = impl_->cr.get();
   cairo_new_sub_path(cr);
   cairo_arc(cr, cx, cy, r1, a0, a1);
-  if (r0 > 0) cairo_arc_negative(cr, cx, cy, r0, a1, a0);
-  else cairo_line_to(cr, cx, cy);
+  if (r0 > 0)
+    cairo_arc_negative(cr, cx, cy, r0, a1, a0);
+  else
+    cairo_line_to(cr, cx, cy);
   cairo_close_path(cr);
   return *this;
 }
@@ -80,8 +90,10 @@ PathBuilder& PathBuilder::circle(double cx, double cy, double r) {
 PathBuilder& PathBuilder::polyline(const std::vector<frame::Point>& pts) {
   cairo_t* cr = impl_->cr.get();
   for (std::size_t i = 0; i < pts.size(); ++i) {
-    if (i == 0) cairo_move_to(cr, pts[i].x, pts[i].y);
-    else cairo_line_to(cr, pts[i].x, pts[i].y);
+    if (i == 0)
+      cairo_move_to(cr, pts[i].x, pts[i].y);
+    else
+      cairo_line_to(cr, pts[i].x, pts[i].y);
   }
   return *this;
 }

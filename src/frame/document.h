@@ -21,17 +21,17 @@ using base::Rect;
 
 /// A font file the text runs refer to, loaded once per process by the font book.
 struct Font {
-  std::string name;                               ///< PostScript name, e.g. "NotoSansCJKsc-Bold"
-  std::string path;                               ///< where the bytes came from (for messages)
-  std::shared_ptr<const std::string> data;        ///< the whole TrueType (glyf) font file
+  std::string name;                         ///< PostScript name, e.g. "NotoSansCJKsc-Bold"
+  std::string path;                         ///< where the bytes came from (for messages)
+  std::shared_ptr<const std::string> data;  ///< the whole TrueType (glyf) font file
   unsigned units_per_em = 1000;
 };
 
 /// One positioned glyph of a text run: its id in the full font (as shaping chose it) and its
 /// pen position.
 struct Glyph {
-  std::uint32_t id = 0;   ///< glyph index in Document::fonts[font] (not a subset id)
-  char32_t cp = 0;        ///< the (first) character it shows
+  std::uint32_t id = 0;  ///< glyph index in Document::fonts[font] (not a subset id)
+  char32_t cp = 0;       ///< the (first) character it shows
   /// Where the glyph is drawn, relative to the run origin. Usually the previous glyph's x plus
   /// its advance plus the run's char_spacing; where not (kerning, autospace, squeezed
   /// punctuation, justification), backends place it here all the same.
@@ -44,14 +44,14 @@ struct Glyph {
 /// Text on one baseline in one font and size. `text` is exactly what is shown (UTF-8) and
 /// what text extraction must give back; `glyphs` places each of its characters.
 struct TextRun {
-  Point origin;                ///< left end of the baseline
-  std::uint16_t font = 0;      ///< index into Document::fonts
-  double size = 10;            ///< font size in points
+  Point origin;            ///< left end of the baseline
+  std::uint16_t font = 0;  ///< index into Document::fonts
+  double size = 10;        ///< font size in points
   Color color;
-  double char_spacing = 0;     ///< extra points after every character (justification)
+  double char_spacing = 0;  ///< extra points after every character (justification)
   std::string text;
-  std::vector<Glyph> glyphs;   ///< in order; their `chars` add up to the code points of `text`
-  double width = 0;            ///< advance width of the whole run, char_spacing included
+  std::vector<Glyph> glyphs;  ///< in order; their `chars` add up to the code points of `text`
+  double width = 0;           ///< advance width of the whole run, char_spacing included
   /// Text extraction takes this run and the next `joined` − 1 runs (one line) as one text: their
   /// texts joined with nothing between them, however far apart they are set (the Han–Latin
   /// autospace, justification, squeezed punctuation). PDF: ActualText. 0: the run as set.
@@ -122,10 +122,10 @@ Document flattened(const Document& doc);
 
 /// An outline entry pointing at a position on a page.
 struct Bookmark {
-  std::string title;   ///< UTF-8
-  int level = 0;       ///< 0 = top level
-  int page = 0;        ///< index into Document::pages
-  double y = 0;        ///< top of the target, page coordinates
+  std::string title;  ///< UTF-8
+  int level = 0;      ///< 0 = top level
+  int page = 0;       ///< index into Document::pages
+  double y = 0;       ///< top of the target, page coordinates
 };
 
 /// Document information (UTF-8).

@@ -40,13 +40,19 @@ void dump_items(const std::vector<Item>& items, const std::vector<Link>& links, 
       out += " ";
       for (const auto& op : path->ops) {
         switch (op.kind) {
-          case PathOp::Kind::move: out += "M" + num(op.p[0].x) + "," + num(op.p[0].y) + " "; break;
-          case PathOp::Kind::line: out += "L" + num(op.p[0].x) + "," + num(op.p[0].y) + " "; break;
+          case PathOp::Kind::move:
+            out += "M" + num(op.p[0].x) + "," + num(op.p[0].y) + " ";
+            break;
+          case PathOp::Kind::line:
+            out += "L" + num(op.p[0].x) + "," + num(op.p[0].y) + " ";
+            break;
           case PathOp::Kind::curve:
             out += "C" + num(op.p[0].x) + "," + num(op.p[0].y) + " " + num(op.p[1].x) + "," + num(op.p[1].y) + " " +
                    num(op.p[2].x) + "," + num(op.p[2].y) + " ";
             break;
-          case PathOp::Kind::close: out += "Z "; break;
+          case PathOp::Kind::close:
+            out += "Z ";
+            break;
         }
       }
       out.back() = '\n';
@@ -70,8 +76,8 @@ std::string dump(const Document& doc) {
   for (std::size_t i = 0; i < doc.fonts.size(); ++i)
     out += "font " + std::to_string(i) + " " + doc.fonts[i].name + "\n";
   for (const auto& b : doc.bookmarks)
-    out += "bookmark level=" + std::to_string(b.level) + " page=" + std::to_string(b.page + 1) +
-           " y=" + num(b.y) + " \"" + b.title + "\"\n";
+    out += "bookmark level=" + std::to_string(b.level) + " page=" + std::to_string(b.page + 1) + " y=" + num(b.y) +
+           " \"" + b.title + "\"\n";
   for (std::size_t p = 0; p < doc.pages.size(); ++p) {
     const Page& page = doc.pages[p];
     out += "page " + std::to_string(p + 1) + " " + num(page.width) + "x" + num(page.height) + "\n";

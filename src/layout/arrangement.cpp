@@ -21,8 +21,7 @@ ParagraphStyle style(bool zh, double leading) {
 }
 
 /// A source marker [n] after text of `size`, raised by `rise_of` × the marker rise.
-Span marker_span(const std::string& marker, const Voice& v, const Marks& m, double size,
-                 double rise_of) {
+Span marker_span(const std::string& marker, const Voice& v, const Marks& m, double size, double rise_of) {
   return Span{marker, v.font, std::max(model::kSmallestType, size * m.marker_scale), m.accent, rise_of * m.marker_rise};
 }
 
@@ -40,13 +39,9 @@ std::vector<Span> tagged(const std::string& text, text::RoleId font, double size
 class Stacked final : public Arrangement {
  public:
   Stacked(std::vector<Lang> langs, Marks marks, Voice heading, std::optional<Voice> compact)
-      : langs_(std::move(langs)),
-        marks_(marks),
-        heading_(heading),
-        compact_(compact) {}
+      : langs_(std::move(langs)), marks_(marks), heading_(heading), compact_(compact) {}
 
-  void heading(Flow& flow, const Bilingual& t, const Voice& v, const std::string& bookmark,
-               int level) const override {
+  void heading(Flow& flow, const Bilingual& t, const Voice& v, const std::string& bookmark, int level) const override {
     for (std::size_t i = 0; i < langs_.size(); ++i) {
       const model::TypeStyle& h = i == 0 ? v.first : v.translation;
       flow.heading({Span{in(t, langs_[i]), v.font, h.size, i == 0 ? v.ink : v.translation_ink}},
@@ -64,8 +59,8 @@ class Stacked final : public Arrangement {
     const std::string line = joined(t, " · ");
     const bool zh_in = std::find(langs_.begin(), langs_.end(), Lang::zh) != langs_.end();
     const model::TypeStyle& h = compact_->first;
-    flow.heading({Span{line, compact_->font, h.size, compact_->ink}}, style(zh_in, h.leading), line,
-                 1, h.space_before, h.space_after);
+    flow.heading({Span{line, compact_->font, h.size, compact_->ink}}, style(zh_in, h.leading), line, 1, h.space_before,
+                 h.space_after);
   }
 
   void lines(Flow& flow, const Bilingual& t, const Voice& v, double around, const LineOptions& o) const override {
@@ -87,12 +82,10 @@ class Stacked final : public Arrangement {
       ParagraphStyle s = style(langs_[k] == Lang::zh, h.leading);
       s.align = is.justify_zh && s.zh ? Align::justify : Align::left;
       s.indent = is.indent;
-      std::vector<Span> spans{
-          Span{in(t, langs_[k]), v.font, h.size, k == 0 ? v.ink : v.translation_ink}};
+      std::vector<Span> spans{Span{in(t, langs_[k]), v.font, h.size, k == 0 ? v.ink : v.translation_ink}};
       if (marker) spans.push_back(marker_span(*marker, v, marks_, h.size, h.size));
       if (k == 0)
-        flow.bullet(spans, s, Span{is.bullet, v.font, h.size, marks_.accent}, first ? 0 : is.gap,
-                    !last(k));
+        flow.bullet(spans, s, Span{is.bullet, v.font, h.size, marks_.accent}, first ? 0 : is.gap, !last(k));
       else
         flow.paragraph(spans, s, 0, 0, !last(k));
     }
@@ -100,8 +93,7 @@ class Stacked final : public Arrangement {
 
   /// One paragraph, the languages in reading order joined by " · ", each set by its own rules
   /// (English titles get Latin quotes); the number leads.
-  void source(Flow& flow, const SourceEntry& e, const Voice& v,
-              double space_before) const override {
+  void source(Flow& flow, const SourceEntry& e, const Voice& v, double space_before) const override {
     const double size = v.first.size;
     const bool zh_first = langs_.front() == Lang::zh;
     Span zh{zh_first ? e.number + e.zh : e.zh, v.font, size, v.ink};
@@ -124,9 +116,7 @@ class Stacked final : public Arrangement {
  private:
   bool last(std::size_t i) const { return i + 1 == langs_.size(); }
   /// The text in `l`; English falls back to Chinese when it is empty.
-  static const std::string& in(const Bilingual& t, Lang l) {
-    return l == Lang::zh || t.en.empty() ? t.zh : t.en;
-  }
+  static const std::string& in(const Bilingual& t, Lang l) { return l == Lang::zh || t.en.empty() ? t.zh : t.en; }
   std::string joined(const Bilingual& t, const char* separator) const {
     std::string s;
     for (std::size_t i = 0; i < langs_.size(); ++i) s += (i ? separator : "") + in(t, langs_[i]);
@@ -143,8 +133,7 @@ class SideBySide final : public Arrangement {
  public:
   SideBySide(Marks marks, Voice heading) : marks_(marks), heading_(heading) {}
 
-  void heading(Flow& flow, const Bilingual& t, const Voice& v, const std::string& bookmark,
-               int level) const override {
+  void heading(Flow& flow, const Bilingual& t, const Voice& v, const std::string& bookmark, int level) const override {
     // A heading in columns is balanced like one across the page (Flow::heading).
     ParagraphStyle zh = style(true, v.zh_column.leading), en = style(false, v.en_column.leading);
     zh.balance = en.balance = true;
@@ -169,8 +158,8 @@ class SideBySide final : public Arrangement {
     ParagraphStyle zh = style(true, v.zh_column.leading);
     if (o.justify_zh) zh.align = Align::justify;
     flow.columns(tagged(t.zh, v.font, v.zh_column.size, v.ink, o, true), zh,
-                 tagged(t.en, v.font, v.en_column.size, v.ink, o, false), style(false, v.en_column.leading),
-                 around, around);
+                 tagged(t.en, v.font, v.en_column.size, v.ink, o, false), style(false, v.en_column.leading), around,
+                 around);
   }
 
   /// Both columns in ink; the markers of both rise as the Chinese column's, so they sit level.
@@ -184,8 +173,7 @@ class SideBySide final : public Arrangement {
     e.zh = false;
     e.align = Align::left;
     e.line_height = en.leading;
-    std::vector<Span> left{Span{t.zh, v.font, zh.size, v.ink}},
-        right{Span{t.en, v.font, en.size, v.ink}};
+    std::vector<Span> left{Span{t.zh, v.font, zh.size, v.ink}}, right{Span{t.en, v.font, en.size, v.ink}};
     if (marker) {
       left.push_back(marker_span(*marker, v, marks_, zh.size, zh.size));
       right.push_back(marker_span(*marker, v, marks_, en.size, zh.size));
@@ -195,8 +183,7 @@ class SideBySide final : public Arrangement {
   }
 
   /// Each language in its own column, numbered in both.
-  void source(Flow& flow, const SourceEntry& e, const Voice& v,
-              double space_before) const override {
+  void source(Flow& flow, const SourceEntry& e, const Voice& v, double space_before) const override {
     const double size = v.first.size;
     std::vector<Span> left{Span{e.number + e.zh, v.font, size, v.ink}},
         right{Span{e.number + e.en + (e.terminated ? "." : ""), v.font, size, v.ink}};
@@ -205,8 +192,7 @@ class SideBySide final : public Arrangement {
         col->push_back(Span{" ", v.font, size, v.ink});
         col->push_back(Span{e.url, v.font, size, marks_.accent, 0, e.url});
       }
-    flow.columns(left, style(true, v.first.leading), right, style(false, v.first.leading),
-                 space_before, 0);
+    flow.columns(left, style(true, v.first.leading), right, style(false, v.first.leading), space_before, 0);
   }
 
  private:
@@ -241,16 +227,25 @@ Voices voices(const text::FontBook& fonts, const model::Layout& l) {
   v.heading = Voice{heading, t.heading, t.heading_translation, t.heading, t.heading, ink.text, ink.muted};
   v.compact = same(heading, t.compact_heading, ink.text, ink.muted);
   v.meta = same(body, t.meta, ink.text, ink.muted);
-  v.lede = Voice{body, t.lede, smaller(t.lede, 1.5, t.translation_leading), t.lede,
-                 smaller(t.lede, 1, t.columns.translation_leading), ink.text, ink.muted};
+  v.lede = Voice{body,
+                 t.lede,
+                 smaller(t.lede, 1.5, t.translation_leading),
+                 t.lede,
+                 smaller(t.lede, 1, t.columns.translation_leading),
+                 ink.text,
+                 ink.muted};
   const model::TypeStyle first{t.body_size, t.body_size * t.body_leading};
-  v.body = Voice{body, first, smaller(first, 1, t.translation_leading), first,
-                 smaller(first, 1, t.columns.translation_leading), ink.text, ink.muted};
+  v.body = Voice{body,
+                 first,
+                 smaller(first, 1, t.translation_leading),
+                 first,
+                 smaller(first, 1, t.columns.translation_leading),
+                 ink.text,
+                 ink.muted};
   v.note = Voice{body, t.note, t.note_translation, t.note, t.columns.note_translation, ink.text, ink.muted};
   v.sources = same(body, t.sources, ink.text, ink.text);
   return v;
 }
-
 
 SourceEntry source_entry(const model::Source& src, int number) {
   SourceEntry e;

@@ -70,8 +70,8 @@ class Arrangement {
  public:
   virtual ~Arrangement() = default;
   /// A heading in every language, `bookmark` (if non-empty) at its start, at outline `level`.
-  virtual void heading(Flow& flow, const Bilingual& text, const Voice& v,
-                       const std::string& bookmark, int level) const = 0;
+  virtual void heading(Flow& flow, const Bilingual& text, const Voice& v, const std::string& bookmark,
+                       int level) const = 0;
   /// A block's heading; `across`: the block spans the full measure (cards, charts).
   virtual void section(Flow& flow, const Bilingual& text, bool across) const = 0;
   /// A text in every language with `around` points above and below the whole.
@@ -81,8 +81,7 @@ class Arrangement {
   virtual void item(Flow& flow, const Bilingual& text, const Voice& v, const ItemStyle& style,
                     const std::optional<std::string>& marker, bool first) const = 0;
   /// A numbered source, `space_before` points below the previous one.
-  virtual void source(Flow& flow, const SourceEntry& s, const Voice& v,
-                      double space_before) const = 0;
+  virtual void source(Flow& flow, const SourceEntry& s, const Voice& v, double space_before) const = 0;
 };
 
 /// The roles of the layout's type scale, each as every arrangement sets it.

@@ -66,12 +66,14 @@ void set_charts(Flow& flow, const text::FontBook& fonts, const std::vector<Chart
     level.header_min = header;
     for (std::size_t k = 0; k < row.size(); ++k)
       if (charts[k].header_height < header - 0.01)
-        charts[k] = chart::draw_series(fonts, *items[row[k]].series, items[row[k]].source, w, level, langs, items[row[k]].ctx);
+        charts[k] =
+            chart::draw_series(fonts, *items[row[k]].series, items[row[k]].source, w, level, langs, items[row[k]].ctx);
     std::vector<frame::Item> groups;
     double height = 0;
     for (std::size_t k = 0; k < charts.size(); ++k) {
       height = std::max(height, charts[k].height);
-      groups.push_back(frame::Group{{grid.left + static_cast<double>(k) * (w2 + grid.gap), 0}, std::move(charts[k].items), {}});
+      groups.push_back(
+          frame::Group{{grid.left + static_cast<double>(k) * (w2 + grid.gap), 0}, std::move(charts[k].items), {}});
     }
     flow.set_context(items[row.front()].ctx);  // a row too tall for a page names its (first) series
     flow.box(height, std::move(groups), first ? grid.first_space : grid.space, 0, false);

@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
-#include <set>
 #include <memory>
+#include <set>
 
 #include "base/utf8.h"
 #include "layout/arrangement.h"
@@ -24,12 +24,12 @@ using text::Span;
 const std::string& in(const model::Text& t, Lang l) { return l == Lang::zh || t.en.empty() ? t.zh : t.en; }
 
 // Spacing, in points.
-constexpr double kMetaAround = 4;                               // around the title's meta line
+constexpr double kMetaAround = 4;                                    // around the title's meta line
 constexpr double kRuleWidth = 1.2, kRuleBefore = 2, kRuleAfter = 4;  // the accent rule under the title
-constexpr double kChartGap = 18;                                // between the two charts of a row
-constexpr double kFirstChartBefore = 2;                         // between the Charts heading and the first chart
-constexpr double kNotesBefore = 5;                              // between cards or a table and their notes
-constexpr std::size_t kMaxHeadlines = 6;                        // headline cards when the layout gives no max
+constexpr double kChartGap = 18;                                     // between the two charts of a row
+constexpr double kFirstChartBefore = 2;                              // between the Charts heading and the first chart
+constexpr double kNotesBefore = 5;                                   // between cards or a table and their notes
+constexpr std::size_t kMaxHeadlines = 6;                             // headline cards when the layout gives no max
 /// A one-pager's chart starts this short (× the usual plot height) while the page decides what
 /// fits, and grows to fill the page after that.
 constexpr double kFirstChartScale = 0.6;
@@ -37,8 +37,8 @@ constexpr double kFirstChartScale = 0.6;
 /// Per-block limits, lowered step by step when a one-page layout overflows (-1: no limit).
 struct Limits {
   int metrics = -1, charts = -1, highlights = -1;
-  int rows = -1;  ///< rows of the figures table (a one-pager fills its page with the first ones)
-  int summary = -1;  ///< highlights in the summary (a one-pager with nothing else to give drops them)
+  int rows = -1;      ///< rows of the figures table (a one-pager fills its page with the first ones)
+  int summary = -1;   ///< highlights in the summary (a one-pager with nothing else to give drops them)
   bool notes = true;  ///< the headline cards' and the charts' notes (a one-pager may drop them)
 };
 
@@ -54,15 +54,27 @@ class Composer {
   Composer(const text::FontBook& fonts, const model::Facts& f, const model::Layout& l, const ComposeOptions& o)
       : fonts_(fonts), f_(f), l_(l), o_(o), v_(voices(fonts, l)), plan_(plan_briefing(f, headline_cap(l))) {
     switch (o.lang) {
-      case LangMode::zh_en: langs_ = {Lang::zh, Lang::en}; break;
-      case LangMode::en_zh: langs_ = {Lang::en, Lang::zh}; break;
-      case LangMode::zh: langs_ = {Lang::zh}; break;
-      case LangMode::en: langs_ = {Lang::en}; break;
-      case LangMode::side_by_side: langs_ = {Lang::zh, Lang::en}; break;
+      case LangMode::zh_en:
+        langs_ = {Lang::zh, Lang::en};
+        break;
+      case LangMode::en_zh:
+        langs_ = {Lang::en, Lang::zh};
+        break;
+      case LangMode::zh:
+        langs_ = {Lang::zh};
+        break;
+      case LangMode::en:
+        langs_ = {Lang::en};
+        break;
+      case LangMode::side_by_side:
+        langs_ = {Lang::zh, Lang::en};
+        break;
     }
     const Marks marks{l.accent, l.type.marker_scale, l.type.marker_rise};
-    if (o.lang == LangMode::side_by_side) arrange_ = side_by_side(marks, v_.heading);
-    else arrange_ = stacked(langs_, marks, v_.heading, l.one_page ? std::optional(v_.compact) : std::nullopt);
+    if (o.lang == LangMode::side_by_side)
+      arrange_ = side_by_side(marks, v_.heading);
+    else
+      arrange_ = stacked(langs_, marks, v_.heading, l.one_page ? std::optional(v_.compact) : std::nullopt);
     if (!l.palette.empty()) style_.palette = l.palette;
     style_.ink = l.ink.text;  // the charts' words in the layout's inks too
     style_.muted = l.ink.muted;
@@ -84,24 +96,41 @@ class Composer {
     lettered_ = 0;
     for (const auto& b : l_.blocks) {
       switch (b.kind) {
-        case model::BlockKind::title: title(flow); break;
-        case model::BlockKind::summary: summary(flow, b, lim.summary); break;
-        case model::BlockKind::key_figures: key_figures(flow, b, lim.metrics, lim.notes); break;
-        case model::BlockKind::figures: figures(flow, b, lim.rows, lim.notes); break;
-        case model::BlockKind::charts: charts(flow, b, lim.charts, lim.notes); break;
-        case model::BlockKind::highlights: highlights(flow, b, lim.highlights); break;
+        case model::BlockKind::title:
+          title(flow);
+          break;
+        case model::BlockKind::summary:
+          summary(flow, b, lim.summary);
+          break;
+        case model::BlockKind::key_figures:
+          key_figures(flow, b, lim.metrics, lim.notes);
+          break;
+        case model::BlockKind::figures:
+          figures(flow, b, lim.rows, lim.notes);
+          break;
+        case model::BlockKind::charts:
+          charts(flow, b, lim.charts, lim.notes);
+          break;
+        case model::BlockKind::highlights:
+          highlights(flow, b, lim.highlights);
+          break;
         case model::BlockKind::sources:
           if (!o_.source_numbers) sources(flow);  // a pack lists the sources of all its zones once
           break;
-        case model::BlockKind::changes: changes(flow); break;
+        case model::BlockKind::changes:
+          changes(flow);
+          break;
       }
     }
     return flow;
   }
 
   /// `flow` paginated, with the running header and footer and the document information.
-  frame::Document paginate(const Flow& flow, double gap_scale = 1.0) const { return paginate(flow, Pagination{gap_scale}); }
-  frame::Document paginate(const Flow& flow, const Pagination& how, std::vector<std::size_t>* page_starts = nullptr) const {
+  frame::Document paginate(const Flow& flow, double gap_scale = 1.0) const {
+    return paginate(flow, Pagination{gap_scale});
+  }
+  frame::Document paginate(const Flow& flow, const Pagination& how,
+                           std::vector<std::size_t>* page_starts = nullptr) const {
     Running running;
     if (!o_.running) return flow.finish(document_info(), running, how, page_starts);
     const model::Text& short_name = f_.zone.short_name ? *f_.zone.short_name : f_.zone.name;
@@ -112,7 +141,8 @@ class Composer {
       const bool zh = langs_[i] == Lang::zh;
       const std::string date = zh ? "截至" + chart::format_date(f_.zone.as_of, Lang::zh)
                                   : "As of " + chart::format_date(f_.zone.as_of, Lang::en);
-      running.header_right.push_back(Span{(i ? " / " : "") + date, role("caption"), l_.type.caption_size, l_.ink.muted});
+      running.header_right.push_back(
+          Span{(i ? " / " : "") + date, role("caption"), l_.type.caption_size, l_.ink.muted});
       if (tag)
         running.header_right.push_back(Span{zh ? "（" + tag->zh + "）" : " (" + tag->en + ")", role("caption"),
                                             l_.type.caption_size, l_.ink.warning});
@@ -288,7 +318,8 @@ class Composer {
     double block_size = l_.type.figure_size;
     for (std::size_t k = 0; k < n; ++k) {
       const std::size_t i = plan_.headlines[k];
-      block_size = std::min(block_size, chart::card_value_size(fonts_, f_.metrics[i], w, style_, chart_langs(), metric_context(i)));
+      block_size = std::min(block_size,
+                            chart::card_value_size(fonts_, f_.metrics[i], w, style_, chart_langs(), metric_context(i)));
     }
     for (std::size_t first = 0; first < n; first += static_cast<std::size_t>(cols)) {
       const std::size_t end = std::min(n, first + static_cast<std::size_t>(cols));
@@ -311,7 +342,8 @@ class Composer {
       }
       std::vector<frame::Item> cards;  // each card a group at its place in the row
       for (std::size_t k = 0; k < row.size(); ++k)
-        cards.push_back(frame::Group{{l_.margin_left + static_cast<double>(k) * (w + gap), 0}, std::move(row[k].items), {}});
+        cards.push_back(
+            frame::Group{{l_.margin_left + static_cast<double>(k) * (w + gap), 0}, std::move(row[k].items), {}});
       flow.set_context(metric_context(plan_.headlines[first]));
       // The last row stays with the first of the cards' notes, if any follow.
       flow.box(h, std::move(cards), first == 0 ? 0 : gap, 0, end == n && notes && any_note(n));
@@ -369,7 +401,8 @@ class Composer {
     std::size_t left = shown(table_rows(), b, limit);
     if (left == 0) return;
     const bool all = left == table_rows();
-    arrange_->section(flow, all ? Bilingual{"其他指标", "Further figures"} : Bilingual{"更多指标", "More figures"}, /*across=*/true);
+    arrange_->section(flow, all ? Bilingual{"其他指标", "Further figures"} : Bilingual{"更多指标", "More figures"},
+                      /*across=*/true);
     bool first_group = true;
     std::size_t lettered = lettered_;  // notes lettered so far: letters run on from the cards' through the table
     for (const auto& g : plan_.table) {
@@ -377,11 +410,12 @@ class Composer {
       Table t = table_frame();
       t.continued_header = header_row(!g.topic);
       std::vector<std::pair<std::string, const model::Metric*>> notes;  // letter, metric
-      t.rows.push_back(header_row());  // every topic under the column heads
+      t.rows.push_back(header_row());                                   // every topic under the column heads
       if (g.topic) {
         t.spanning.push_back(t.rows.size());
         t.rows.push_back({bilingual_cell(*g.topic, role("strong"), l_.ink.text, l_.ink.text)});
-        t.continued_topic = bilingual_cell({g.topic->zh + "（续）", g.topic->en + " (cont.)"}, role("strong"), l_.ink.text, l_.ink.text);
+        t.continued_topic = bilingual_cell({g.topic->zh + "（续）", g.topic->en + " (cont.)"}, role("strong"),
+                                           l_.ink.text, l_.ink.text);
       }
       for (std::size_t r = 0; r < g.rows.size() && left > 0; ++r, --left)
         t.rows.push_back(figure_row(g.rows[r], with_notes ? &notes : nullptr, lettered));
@@ -427,7 +461,8 @@ class Composer {
   std::vector<std::vector<Span>> header_row(bool continued = false) const {
     const frame::Color ink = l_.ink.muted;
     const model::Text figure = continued ? model::Text{"指标（续）", "Figure (cont.)"} : model::Text{"指标", "Figure"};
-    return {bilingual_cell(figure, role("strong"), ink, ink), bilingual_cell({"数值", "Value"}, role("strong"), ink, ink),
+    return {bilingual_cell(figure, role("strong"), ink, ink),
+            bilingual_cell({"数值", "Value"}, role("strong"), ink, ink),
             bilingual_cell({"时期与口径", "Period, basis"}, role("strong"), ink, ink),
             bilingual_cell({"来源", "Source"}, role("strong"), ink, ink)};
   }
@@ -448,7 +483,8 @@ class Composer {
 
   /// One measure's row: its label (with note letters), its values oldest first joined by "→"
   /// (each with its source marker), and each value's period or date.
-  std::vector<std::vector<Span>> figure_row(const Measure& row, std::vector<std::pair<std::string, const model::Metric*>>* notes,
+  std::vector<std::vector<Span>> figure_row(const Measure& row,
+                                            std::vector<std::pair<std::string, const model::Metric*>>* notes,
                                             std::size_t lettered) const {
     const double size = l_.type.table.size;
     const text::RoleId body = role("body");
@@ -462,8 +498,8 @@ class Composer {
         letters += (letters.empty() ? "" : ",") + l;
       }
     if (!letters.empty())
-      label.insert(label.begin() + 1, Span{letters, body, std::max(model::kSmallestType, size * l_.type.marker_scale), l_.accent,
-                                           size * l_.type.marker_rise});
+      label.insert(label.begin() + 1, Span{letters, body, std::max(model::kSmallestType, size * l_.type.marker_scale),
+                                           l_.accent, size * l_.type.marker_rise});
     std::vector<Span> value, when;
     for (std::size_t li = 0; li < langs_.size(); ++li) {
       const Lang l = langs_[li];
@@ -483,7 +519,8 @@ class Composer {
         if (!old) {
           d.push_back(Span{w, body, size, ink});
         } else {  // the tag and the date's last word (character) as one piece: "（旧）" never starts a line
-          const std::size_t cut = l == Lang::zh ? base::utf8_floor(w, w.empty() ? 0 : w.size() - 1) : last_word_start(w);
+          const std::size_t cut =
+              l == Lang::zh ? base::utf8_floor(w, w.empty() ? 0 : w.size() - 1) : last_word_start(w);
           d.push_back(Span{w.substr(0, cut), body, size, ink});
           d.push_back(Span{w.substr(cut) + (l == Lang::zh ? "（旧）" : " (old)"), body, size, ink});
           d.back().whole = true;
@@ -536,7 +573,8 @@ class Composer {
       const auto* src = f_.find_source(s.source);
       for (std::size_t k = 0; k < langs_.size() && src; ++k) {
         const bool zh = langs_[k] == Lang::zh;
-        std::string part = std::string(zh ? "来源：" : "Source: ") + marker(s.source) + " " + in(src->publisher, langs_[k]);
+        std::string part =
+            std::string(zh ? "来源：" : "Source: ") + marker(s.source) + " " + in(src->publisher, langs_[k]);
         if (s.note && notes) {
           std::string note = in(*s.note, langs_[k]);
           part += zh ? "。注：" + note : ". Note: " + note;
@@ -545,7 +583,8 @@ class Composer {
       }
       items.push_back({&s, source, {f_.file, "series[" + std::to_string(i) + "]", s.at.line, s.at.col}});
     }
-    set_charts(flow, fonts_, items, style_, chart_langs(), {l_.margin_left, kFirstChartBefore, l_.space.charts, kChartGap});
+    set_charts(flow, fonts_, items, style_, chart_langs(),
+               {l_.margin_left, kFirstChartBefore, l_.space.charts, kChartGap});
   }
 
   void highlights(Flow& flow, const model::Block& b, int limit) {
@@ -560,7 +599,8 @@ class Composer {
     arrange_->section(flow, {"本期变化", "Changes since last edition"}, /*across=*/false);
     flow.set_context({f_.file, "changes"});
     std::vector<std::pair<std::string, std::string>> lines = *o_.changes;
-    if (lines.empty()) lines.push_back({"与上期相比，各项数据没有变化。", "No figure has changed since the last edition."});
+    if (lines.empty())
+      lines.push_back({"与上期相比，各项数据没有变化。", "No figure has changed since the last edition."});
     const ItemStyle change{l_.space.indent, l_.space.notes, l_.space.notes, false};
     for (std::size_t i = 0; i < lines.size(); ++i)
       arrange_->item(flow, {lines[i].first, lines[i].second}, v_.note, change, std::nullopt, i == 0);
@@ -579,13 +619,13 @@ class Composer {
   const text::FontBook& fonts_;
   const model::Facts& f_;
   const model::Layout& l_;
-  const ComposeOptions o_;  // a copy: one-pagers make a composer per language mode from a local
-  const Voices v_;           // the layout's type scale and inks, role by role
+  const ComposeOptions o_;    // a copy: one-pagers make a composer per language mode from a local
+  const Voices v_;            // the layout's type scale and inks, role by role
   const EditorialPlan plan_;  // what goes where: headlines, table rows, the summary's highlights
   std::vector<Lang> langs_;
   std::unique_ptr<Arrangement> arrange_;  // how the languages are arranged, chosen once per mode
   std::map<std::string, int> source_no_;
-  std::size_t lettered_ = 0;  // the notes lettered so far (cards, then the figures table)
+  std::size_t lettered_ = 0;                    // the notes lettered so far (cards, then the figures table)
   std::vector<const model::Source*> numbered_;  // the cited sources, in the order of their numbers
   chart::Style style_;
 };
@@ -633,7 +673,9 @@ frame::Document copyfit(Composer& c, const model::Layout& layout) {
   std::vector<std::size_t> starts;
   Pagination how;
   frame::Document doc = c.paginate(flow, how, &starts);
-  auto short_last = [&](const frame::Document& d) { return d.pages.size() > 1 && last_page_fill(d, layout) < kLastPageFill; };
+  auto short_last = [&](const frame::Document& d) {
+    return d.pages.size() > 1 && last_page_fill(d, layout) < kLastPageFill;
+  };
   if (!short_last(doc)) return doc;
   for (double scale : {0.7, kTightGaps}) {
     std::vector<std::size_t> tight_starts;
@@ -684,8 +726,8 @@ class AllModes {
 
 /// What the layout shows at most: every item, capped by each block's `max`.
 Limits layout_limits(const Composer& c, const model::Facts& facts, const model::Layout& layout) {
-  Limits l{static_cast<int>(c.plan().headlines.size()), static_cast<int>(facts.series.size()),
-           static_cast<int>(c.plan().highlights.size()), 0,  // table rows come last, into what room is left
+  Limits l{static_cast<int>(c.plan().headlines.size()),          static_cast<int>(facts.series.size()),
+           static_cast<int>(c.plan().highlights.size()),         0,  // table rows come last, into what room is left
            static_cast<int>(c.plan().summary_highlights.size()), true};
   for (const auto& b : layout.blocks) {
     if (b.max <= 0) continue;
@@ -707,11 +749,16 @@ bool drop_one(Limits& l, int key) {
     --l.summary;
     return true;
   }
-  if (l.highlights > std::max(key, 0)) --l.highlights;
-  else if (l.notes) l.notes = false;
-  else if (l.metrics > 3) l.metrics = std::max(3, l.metrics - 3);
-  else if (l.highlights > 0) --l.highlights;
-  else --l.charts;
+  if (l.highlights > std::max(key, 0))
+    --l.highlights;
+  else if (l.notes)
+    l.notes = false;
+  else if (l.metrics > 3)
+    l.metrics = std::max(3, l.metrics - 3);
+  else if (l.highlights > 0)
+    --l.highlights;
+  else
+    --l.charts;
   return true;
 }
 
@@ -739,8 +786,10 @@ int most_rows(AllModes& modes, Limits lim, std::size_t rows) {
   int lo = 1, hi = static_cast<int>(rows);
   while (lo < hi) {
     lim.rows = (lo + hi + 1) / 2;
-    if (modes.fit(lim)) lo = lim.rows;
-    else hi = lim.rows - 1;
+    if (modes.fit(lim))
+      lo = lim.rows;
+    else
+      hi = lim.rows - 1;
   }
   return lo;
 }
@@ -761,9 +810,9 @@ constexpr double kOnePagerFill = 0.9;
 model::Layout enlarged(const model::Layout& layout, double by) {
   model::Layout l = layout;
   model::TypeScale& t = l.type;
-  for (model::TypeStyle* s : {&t.title, &t.subtitle, &t.heading, &t.heading_translation, &t.compact_heading, &t.meta,
-                              &t.lede, &t.table, &t.note, &t.note_translation, &t.sources, &t.columns.title,
-                              &t.columns.subtitle, &t.columns.note_translation})
+  for (model::TypeStyle* s :
+       {&t.title, &t.subtitle, &t.heading, &t.heading_translation, &t.compact_heading, &t.meta, &t.lede, &t.table,
+        &t.note, &t.note_translation, &t.sources, &t.columns.title, &t.columns.subtitle, &t.columns.note_translation})
     *s = model::TypeStyle{s->size * by, s->leading * by, s->space_before * by, s->space_after * by};
   t.body_size *= by;
   t.figure_size *= by;
@@ -780,7 +829,8 @@ frame::Document one_pager(const text::FontBook& fonts, AllModes& modes, const mo
   trial.cited = nullptr;  // only the compositions with the final limits report what they cite
   Composer first(fonts, facts, layout, trial);
   const auto& shown = first.plan().highlights;
-  const int key = static_cast<int>(std::count_if(shown.begin(), shown.end(), [&](std::size_t i) { return facts.highlights[i].key; }));
+  const int key = static_cast<int>(
+      std::count_if(shown.begin(), shown.end(), [&](std::size_t i) { return facts.highlights[i].key; }));
   Limits lim = one_page_limits(modes, layout_limits(first, facts, layout), key);
   // What room is left holds the first rows of the figures table (when the layout has one).
   lim.rows = most_rows(modes, lim, first.table_rows());

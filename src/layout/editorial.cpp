@@ -16,9 +16,9 @@ bool is_old_figure(const model::Facts& facts, const model::Metric& m, long today
 }
 
 std::size_t old_figures(const model::Facts& facts, long today, int max_age_days) {
-  return static_cast<std::size_t>(std::count_if(facts.metrics.begin(), facts.metrics.end(), [&](const model::Metric& m) {
-    return is_old_figure(facts, m, today, max_age_days);
-  }));
+  return static_cast<std::size_t>(
+      std::count_if(facts.metrics.begin(), facts.metrics.end(),
+                    [&](const model::Metric& m) { return is_old_figure(facts, m, today, max_age_days); }));
 }
 
 namespace {

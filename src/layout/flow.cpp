@@ -84,8 +84,8 @@ void Flow::heading(std::vector<text::Span> spans, text::ParagraphStyle style, st
   if (!bookmark.empty()) boxes_[first].bookmark = frame::Bookmark{std::move(bookmark), level, 0, 0};
 }
 
-void Flow::paragraph(std::vector<text::Span> spans, text::ParagraphStyle style, double space_before,
-                     double space_after, bool keep_with_next) {
+void Flow::paragraph(std::vector<text::Span> spans, text::ParagraphStyle style, double space_before, double space_after,
+                     bool keep_with_next) {
   auto p = lay_out(std::move(spans), style);
   std::size_t first = boxes_.size();
   add_lines(p, page_.margin_left, space_before, space_after, false, std::nullopt);
@@ -106,8 +106,10 @@ namespace {
 std::vector<std::vector<text::Span>> split_paragraphs(const std::vector<text::Span>& cell) {
   std::vector<std::vector<text::Span>> out(1);
   for (const auto& s : cell) {
-    if (s.text == "\n") out.emplace_back();
-    else out.back().push_back(s);
+    if (s.text == "\n")
+      out.emplace_back();
+    else
+      out.back().push_back(s);
   }
   std::erase_if(out, [](const auto& p) { return p.empty(); });
   return out;
@@ -126,9 +128,9 @@ Flow::Box Flow::table_row(const Table& t, const std::vector<std::vector<text::Sp
     acc += f * total;
   }
   if (row.size() > widths.size() || (spanning && row.size() > 1))
-    throw base::Error(ctx_.diagnostic("expected at most " + std::to_string(spanning ? 1 : widths.size()) +
-                                          " cells in a table row",
-                                      std::to_string(row.size()) + " cells in row " + std::to_string(r + 1)));
+    throw base::Error(
+        ctx_.diagnostic("expected at most " + std::to_string(spanning ? 1 : widths.size()) + " cells in a table row",
+                        std::to_string(row.size()) + " cells in row " + std::to_string(r + 1)));
   // Each cell: its paragraphs (split at "\n" spans), stacked.
   std::vector<std::vector<text::LaidParagraph>> cells;
   std::size_t lines = 1;
@@ -177,7 +179,9 @@ void Flow::table(const Table& t, double space_before, double space_after) {
     }
     continued = std::make_shared<const Box>(std::move(heads));
   }
-  auto is_spanning = [&](std::size_t r) { return std::find(t.spanning.begin(), t.spanning.end(), r) != t.spanning.end(); };
+  auto is_spanning = [&](std::size_t r) {
+    return std::find(t.spanning.begin(), t.spanning.end(), r) != t.spanning.end();
+  };
   std::size_t first_body = t.header ? 1 : 0;
   while (first_body < t.rows.size() && is_spanning(first_body)) ++first_body;
   for (std::size_t r = 0; r < t.rows.size(); ++r) {
@@ -189,7 +193,8 @@ void Flow::table(const Table& t, double space_before, double space_after) {
     // table never starts with one row at a page foot), the last but one with the last (nor ends
     // with one alone), and the last, if asked, with what follows.
     const std::size_t n = t.rows.size();
-    b.keep_with_next = header || spanning || (r == first_body && r + 1 < n) || r + 2 == n || (t.keep_with_next && r + 1 == n);
+    b.keep_with_next =
+        header || spanning || (r == first_body && r + 1 < n) || r + 2 == n || (t.keep_with_next && r + 1 == n);
     if (!header) b.continued = continued;
     if (r + 1 == t.rows.size()) b.height += space_after;
     push(std::move(b));

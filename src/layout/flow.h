@@ -23,18 +23,18 @@ struct PageSetup {
 /// that is exactly "\n" starts another paragraph: a label over its translation, say). Each row stays whole
 /// on a page; the header and spanning rows stay with the row after them.
 struct Table {
-  std::vector<double> column_fractions;              ///< widths as fractions of the measure
+  std::vector<double> column_fractions;                    ///< widths as fractions of the measure
   std::vector<std::vector<std::vector<text::Span>>> rows;  ///< rows[0] is the header if `header`
-  std::vector<text::Align> align;                     ///< per column
+  std::vector<text::Align> align;                          ///< per column
   bool zh = false;
-  bool header = true;                                 ///< rows[0] is a header row
+  bool header = true;  ///< rows[0] is a header row
   /// Rows whose one cell runs across the whole table (a topic's heading), by index.
   std::vector<std::size_t> spanning;
   double line_height = 14;
   double padding = 4;
   frame::Color rule{0.55, 0.58, 0.62};
   std::optional<frame::Color> header_fill = frame::Color{0.93, 0.95, 0.97};
-  double rule_width = 0.4;  ///< between body rows (the header's and a spanning row's: twice that)
+  double rule_width = 0.4;      ///< between body rows (the header's and a spanning row's: twice that)
   bool keep_with_next = false;  ///< the last row stays on the page of what follows (its notes)
   /// Set at the top of a page the table continues on (its body rows, not the first): the
   /// header again, "指标（续）/ Figure (cont.)" say. Empty: nothing is repeated.
@@ -74,8 +74,8 @@ class Flow {
   void heading(std::vector<text::Span> spans, text::ParagraphStyle style, std::string bookmark, int level,
                double space_before, double space_after);
   /// A paragraph, split across pages by lines with orphan and widow control.
-  void paragraph(std::vector<text::Span> spans, text::ParagraphStyle style, double space_before,
-                 double space_after, bool keep_with_next = false);
+  void paragraph(std::vector<text::Span> spans, text::ParagraphStyle style, double space_before, double space_after,
+                 bool keep_with_next = false);
   /// A bulleted list item: the bullet hangs in the indent.
   /// `keep_with_next`: the whole item stays on the page of what follows (a translation, say).
   void bullet(std::vector<text::Span> spans, text::ParagraphStyle style, text::Span bullet, double space_before,
@@ -111,10 +111,10 @@ class Flow {
     double space_before = 0;
     bool keep_with_next = false;
     bool page_break = false;
-    std::vector<frame::Item> items;   // y relative to the box top
+    std::vector<frame::Item> items;  // y relative to the box top
     std::vector<frame::Link> links;
     std::optional<frame::Bookmark> bookmark;
-    text::TextContext ctx;            // what it shows, for errors found while paginating
+    text::TextContext ctx;                 // what it shows, for errors found while paginating
     std::shared_ptr<const Box> continued;  // set first when this box starts a page (a table's header)
   };
   /// A table row as a box: its cells' paragraphs stacked, rules under it (and over it when `top`).

@@ -28,15 +28,18 @@ constexpr std::size_t kCompareColumns = 4;
 
 std::vector<Lang> langs_of(model::LangMode m) {
   switch (m) {
-    case model::LangMode::en_zh: return {Lang::en, Lang::zh};
-    case model::LangMode::zh: return {Lang::zh};
-    case model::LangMode::en: return {Lang::en};
+    case model::LangMode::en_zh:
+      return {Lang::en, Lang::zh};
+    case model::LangMode::zh:
+      return {Lang::zh};
+    case model::LangMode::en:
+      return {Lang::en};
     case model::LangMode::zh_en:
-    case model::LangMode::side_by_side: break;
+    case model::LangMode::side_by_side:
+      break;
   }
   return {Lang::zh, Lang::en};
 }
-
 
 /// "2026年12月3日 星期四" / "Thursday, 3 December 2026".
 Bilingual date_with_weekday(const model::Date& d) {
@@ -67,8 +70,10 @@ class PackBuilder {
               const model::Layout& style, const PackOptions& o)
       : fonts_(fonts), m_(m), zones_(zones), l_(style), o_(o), v_(voices(fonts, style)), langs_(langs_of(o.lang)) {
     const Marks marks{style.accent, style.type.marker_scale, style.type.marker_rise};
-    if (o.lang == model::LangMode::side_by_side) arrange_ = side_by_side(marks, v_.heading);
-    else arrange_ = stacked(langs_, marks, v_.heading, std::nullopt);
+    if (o.lang == model::LangMode::side_by_side)
+      arrange_ = side_by_side(marks, v_.heading);
+    else
+      arrange_ = stacked(langs_, marks, v_.heading, std::nullopt);
   }
 
   frame::Document build(std::vector<PackSection>* sections_out) {
@@ -131,12 +136,14 @@ class PackBuilder {
       t.zh = langs_[i] == Lang::zh;
       const double size = i == 0 ? 26 : 16;
       t.line_height = size * 1.4;
-      f.paragraph({Span{in(m_.title, langs_[i]), heading, size, i == 0 ? l_.ink.text : l_.ink.muted}}, t, i == 0 ? 0 : 4, 0);
+      f.paragraph({Span{in(m_.title, langs_[i]), heading, size, i == 0 ? l_.ink.text : l_.ink.muted}}, t,
+                  i == 0 ? 0 : 4, 0);
     }
     f.rule(l_.accent, 1.2, 18, 18);
     cover_line(f, date_with_weekday(m_.date), 12, l_.ink.text);
     if (m_.audience) cover_line(f, {"参会：" + m_.audience->zh, "Audience: " + m_.audience->en}, 10.5, l_.ink.text);
-    if (m_.prepared_by) cover_line(f, {"编制：" + m_.prepared_by->zh, "Prepared by: " + m_.prepared_by->en}, 10.5, l_.ink.text);
+    if (m_.prepared_by)
+      cover_line(f, {"编制：" + m_.prepared_by->zh, "Prepared by: " + m_.prepared_by->en}, 10.5, l_.ink.text);
     text::ParagraphStyle z = st;
     z.line_height = 16;
     f.paragraph({Span{joined({"涉及开发区", "Zones"}), heading, 10.5, l_.ink.text}}, z, 22, 4);
@@ -150,8 +157,9 @@ class PackBuilder {
       text::ParagraphStyle st;
       st.zh = langs_[i] == Lang::zh;
       st.line_height = size * 1.5;
-      f.paragraph({Span{langs_[i] == Lang::zh ? b.zh : b.en, body, i == 0 ? size : size - 1, i == 0 ? ink : l_.ink.muted}},
-                  st, i == 0 ? 4 : 0, 0, i + 1 < langs_.size());
+      f.paragraph(
+          {Span{langs_[i] == Lang::zh ? b.zh : b.en, body, i == 0 ? size : size - 1, i == 0 ? ink : l_.ink.muted}}, st,
+          i == 0 ? 4 : 0, 0, i + 1 < langs_.size());
     }
   }
 
@@ -305,7 +313,8 @@ class PackBuilder {
           if (!any) any = metric_of(*z.facts, id);
         if (!any) continue;
         std::vector<std::vector<Span>> row{label_cell(both(any->label), t, body)};
-        for (std::size_t z = from; z < to; ++z) row.push_back(value_cell(*zones_[z].facts, metric_of(*zones_[z].facts, id), t));
+        for (std::size_t z = from; z < to; ++z)
+          row.push_back(value_cell(*zones_[z].facts, metric_of(*zones_[z].facts, id), t));
         table.rows.push_back(std::move(row));
       }
       f.table(table, from == 0 ? 6 : 18, 0);
@@ -407,7 +416,7 @@ class PackBuilder {
   const Voices v_;
   const std::vector<Lang> langs_;
   std::unique_ptr<Arrangement> arrange_;
-  std::map<std::string, int> numbers_;       // source key → its number in the pack
+  std::map<std::string, int> numbers_;      // source key → its number in the pack
   std::vector<const model::Source*> list_;  // the pack's sources, by number
 };
 
@@ -425,9 +434,10 @@ std::vector<std::string> compared_metrics(const model::Meeting& m, const std::ve
   for (const auto& z : zones)
     for (const auto& metric : z.facts->metrics) {
       ++count[metric.id];
-      values[metric.id].insert(metric.value.literal + "\x1f" + std::string(model::name_of(metric.qualifier)) + "\x1f" +
-                               (metric.unit.code ? std::string(model::name_of(*metric.unit.code)) : metric.unit.label.en) +
-                               "\x1f" + (metric.period ? metric.period->en : ""));
+      values[metric.id].insert(
+          metric.value.literal + "\x1f" + std::string(model::name_of(metric.qualifier)) + "\x1f" +
+          (metric.unit.code ? std::string(model::name_of(*metric.unit.code)) : metric.unit.label.en) + "\x1f" +
+          (metric.period ? metric.period->en : ""));
     }
   // Shared by two or more zones, and not one and the same figure in each (a target set for all
   // the platforms together compares nothing).

@@ -20,8 +20,7 @@ using K = YNode::Kind;
 /// Walks the YAML tree against the facts schema, collecting diagnostics.
 class FactsReader {
  public:
-  FactsReader(Schema& s, const FactsOptions& opt, std::string stem)
-      : s_(s), opt_(opt), stem_(std::move(stem)) {}
+  FactsReader(Schema& s, const FactsOptions& opt, std::string stem) : s_(s), opt_(opt), stem_(std::move(stem)) {}
 
   std::optional<model::Facts> read(const YNode& root) {
     model::Facts f;
@@ -29,8 +28,10 @@ class FactsReader {
     if (!top.ok()) return std::nullopt;
     if (const YNode* z = top.required("zone")) read_zone(*z, f.zone);
     if (const YNode* src = top.required("sources")) read_sources(*src, f);
-    if (const YNode* m = top.optional("metrics")) read_list(*m, "metrics", "metric", f.metrics, &FactsReader::read_metric);
-    if (const YNode* se = top.optional("series")) read_list(*se, "series", "series", f.series, &FactsReader::read_series);
+    if (const YNode* m = top.optional("metrics"))
+      read_list(*m, "metrics", "metric", f.metrics, &FactsReader::read_metric);
+    if (const YNode* se = top.optional("series"))
+      read_list(*se, "series", "series", f.series, &FactsReader::read_series);
     if (const YNode* h = top.optional("highlights"))
       read_list(*h, "highlights", "highlight", f.highlights, &FactsReader::read_highlight);
     top.finish();
@@ -70,16 +71,17 @@ class FactsReader {
           for (const auto& l : *opt_.known_layouts) names += (names.empty() ? "" : ", ") + l;
           std::string found = base::quote_excerpt(name);
           if (auto sug = suggest(name, *opt_.known_layouts)) found += "; did you mean '" + *sug + "'?";
-          s_.error(*v, "zone.layout", "expected the name of a layout in the layouts folder (" + names + ")",
-                   found);
+          s_.error(*v, "zone.layout", "expected the name of a layout in the layouts folder (" + names + ")", found);
         }
       }
     } else if (opt_.known_layouts && !opt_.known_layouts->count(z.layout)) {
       // The default layout must exist too, or the zone could not be built.
       std::string names;
       for (const auto& l : *opt_.known_layouts) names += (names.empty() ? "" : ", ") + l;
-      s_.error(n, "zone.layout", "expected zone.layout naming a layout of the layouts folder (" + names +
-               "): the default, " + z.layout + ", is not there", "no zone.layout");
+      s_.error(n, "zone.layout",
+               "expected zone.layout naming a layout of the layouts folder (" + names + "): the default, " + z.layout +
+                   ", is not there",
+               "no zone.layout");
     }
     fs.finish();
   }
@@ -108,8 +110,7 @@ class FactsReader {
             auto [it, fresh] = ids.emplace(item.id, id_nodes_.back());
             if (!fresh)
               s_.error(*id_nodes_.back(), p + ".id", "expected an id unique among " + path,
-                       base::quote_excerpt(item.id, 64) + " again; first at line " +
-                           std::to_string(it->second->line));
+                       base::quote_excerpt(item.id, 64) + " again; first at line " + std::to_string(it->second->line));
           }
         }
         out.push_back(std::move(item));
@@ -235,8 +236,10 @@ class FactsReader {
     }
     read_source_ref(fs, p, h.source);
     if (const YNode* v = fs.optional("key")) {
-      if (v->is_scalar() && !v->quoted && (v->value == "true" || v->value == "false")) h.key = v->value == "true";
-      else s_.error(*v, p + ".key", "expected true or false", describe(*v));
+      if (v->is_scalar() && !v->quoted && (v->value == "true" || v->value == "false"))
+        h.key = v->value == "true";
+      else
+        s_.error(*v, p + ".key", "expected true or false", describe(*v));
     }
     fs.finish();
     return true;
@@ -275,7 +278,8 @@ class FactsReader {
     if (!f.zone.as_of.ok()) return;
     for (const auto& d : dates_)
       if (f.zone.as_of < d.date)
-        s_.error(*d.node, d.path, "expected a date no later than zone.as_of (" + f.zone.as_of.iso() + ")", d.date.iso());
+        s_.error(*d.node, d.path, "expected a date no later than zone.as_of (" + f.zone.as_of.iso() + ")",
+                 d.date.iso());
   }
 
   struct Ref {
@@ -294,34 +298,33 @@ class FactsReader {
   std::string stem_;
   std::vector<const YNode*> id_nodes_;
   std::vector<Ref> refs_;
-  std::vector<DateRef> dates_;                 // metric dates, checked against zone.as_of at the end
-  std::map<int, const YNode*> headlines_;      // headline number → where it was first given
+  std::vector<DateRef> dates_;             // metric dates, checked against zone.as_of at the end
+  std::map<int, const YNode*> headlines_;  // headline number → where it was first given
 };
 
-std::string stem_of(const std::string& file) {
-  return std::filesystem::path(file).stem().string();
-}
+std::string stem_of(const std::string& file) { return std::filesystem::path(file).stem().string(); }
 
 }  // namespace
 
 std::optional<YamlDoc> parse_input(std::string_view text, const std::string& file, const FactsLimits& limits,
                                    base::Diagnostics& errors) {
   if (text.size() > limits.max_file_bytes) {
-    errors.add(base::Diagnostic::whole_file(file, "expected a file of at most " + std::to_string(limits.max_file_bytes) + " bytes",
-                                            std::to_string(text.size()) + " bytes"));
+    errors.add(base::Diagnostic::whole_file(
+        file, "expected a file of at most " + std::to_string(limits.max_file_bytes) + " bytes",
+        std::to_string(text.size()) + " bytes"));
     return std::nullopt;
   }
   if (!check_encoding(text, file, errors)) return std::nullopt;
   return parse_yaml(text, file, limits.yaml, errors);
 }
 
-std::optional<std::string> read_input(const base::Env& env, const std::filesystem::path& path, const FactsLimits& limits,
-                                      base::Diagnostics& errors) {
+std::optional<std::string> read_input(const base::Env& env, const std::filesystem::path& path,
+                                      const FactsLimits& limits, base::Diagnostics& errors) {
   auto bytes = env.read_file(path, limits.max_file_bytes);
   if (bytes.too_large) {
-    errors.add(base::Diagnostic::whole_file(path.string(),
-                                            "expected a file of at most " + std::to_string(limits.max_file_bytes) + " bytes",
-                                            std::to_string(bytes.size) + " bytes"));
+    errors.add(base::Diagnostic::whole_file(
+        path.string(), "expected a file of at most " + std::to_string(limits.max_file_bytes) + " bytes",
+        std::to_string(bytes.size) + " bytes"));
     return std::nullopt;
   }
   if (!bytes.error.empty()) {
@@ -347,8 +350,7 @@ FactsResult load_facts_text(std::string_view text, const std::string& file, cons
   return r;
 }
 
-FactsResult load_facts_file(const base::Env& env, const std::filesystem::path& path,
-                            const FactsOptions& options) {
+FactsResult load_facts_file(const base::Env& env, const std::filesystem::path& path, const FactsOptions& options) {
   FactsResult r{std::nullopt, base::Diagnostics(options.limits.max_errors)};
   auto text = read_input(env, path, options.limits, r.errors);
   if (!text) return r;

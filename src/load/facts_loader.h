@@ -44,15 +44,13 @@ std::optional<YamlDoc> parse_input(std::string_view text, const std::string& fil
 
 /// The bytes of `path` read through `env` for loading, or nullopt after adding the error (too
 /// large, unreadable, not a regular file).
-std::optional<std::string> read_input(const base::Env& env, const std::filesystem::path& path, const FactsLimits& limits,
-                                      base::Diagnostics& errors);
+std::optional<std::string> read_input(const base::Env& env, const std::filesystem::path& path,
+                                      const FactsLimits& limits, base::Diagnostics& errors);
 
 /// Loads facts from `text`. `file` names it in messages; the zone id must equal `file`'s stem.
-FactsResult load_facts_text(std::string_view text, const std::string& file,
-                            const FactsOptions& options = {});
+FactsResult load_facts_text(std::string_view text, const std::string& file, const FactsOptions& options = {});
 
 /// Reads `path` through `env` (refusing files over the size limit) and loads it.
-FactsResult load_facts_file(const base::Env& env, const std::filesystem::path& path,
-                            const FactsOptions& options = {});
+FactsResult load_facts_file(const base::Env& env, const std::filesystem::path& path, const FactsOptions& options = {});
 
 }  // namespace zb::load

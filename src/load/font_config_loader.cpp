@@ -24,8 +24,10 @@ void read_faces(Schema& s, const YNode& faces, const std::string& file, model::F
     face.file = s.plain_text(*file_node, path + ".file", "expected a font file name");
     face.where = {file, file_node->line, file_node->col};
     if (cjk) {
-      if (cjk->is_scalar() && (cjk->value == "true" || cjk->value == "false")) face.cjk = cjk->value == "true";
-      else s.error(*cjk, path + ".cjk", "expected true or false", describe(*cjk));
+      if (cjk->is_scalar() && (cjk->value == "true" || cjk->value == "false"))
+        face.cjk = cjk->value == "true";
+      else
+        s.error(*cjk, path + ".cjk", "expected true or false", describe(*cjk));
     }
     if (!face.file.empty()) config.faces.push_back(std::move(face));
   }
@@ -70,8 +72,10 @@ FontConfigResult load_font_config(const base::Env& env, const std::filesystem::p
   const YNode* faces = top.required("faces");
   const YNode* roles = top.required("roles");
   top.finish();
-  if (faces && !faces->is_map()) s.error(*faces, "faces", "expected a map of face names to {file: ...}", describe(*faces));
-  if (roles && !roles->is_map()) s.error(*roles, "roles", "expected a map of role names to lists of faces", describe(*roles));
+  if (faces && !faces->is_map())
+    s.error(*faces, "faces", "expected a map of face names to {file: ...}", describe(*faces));
+  if (roles && !roles->is_map())
+    s.error(*roles, "roles", "expected a map of role names to lists of faces", describe(*roles));
   if (!r.errors.empty()) return r;
   model::FontConfig config;
   config.dir = dir;

@@ -49,8 +49,10 @@ void read_page(Schema& s, const YNode& n, model::Layout& l) {
     static const std::map<std::string, std::pair<double, double>> kSizes = {
         {"A4", {595.276, 841.89}}, {"A5", {419.528, 595.276}}, {"letter", {612, 792}}};
     auto it = size->is_scalar() ? kSizes.find(size->value) : kSizes.end();
-    if (it == kSizes.end()) s.error(*size, "page.size", "expected A4, A5 or letter", describe(*size));
-    else std::tie(l.page_width, l.page_height) = it->second;
+    if (it == kSizes.end())
+      s.error(*size, "page.size", "expected A4, A5 or letter", describe(*size));
+    else
+      std::tie(l.page_width, l.page_height) = it->second;
   }
   if (const YNode* m = f.optional("margins")) {
     Fields mf = s.fields(*m, "page.margins", "a map with top, bottom, left and right");
@@ -69,13 +71,14 @@ void read_page(Schema& s, const YNode& n, model::Layout& l) {
 
 void read_blocks(Schema& s, const YNode& n, model::Layout& l) {
   static const std::map<std::string, model::BlockKind> kKinds = {
-      {"title", model::BlockKind::title},         {"key-figures", model::BlockKind::key_figures},
-      {"charts", model::BlockKind::charts},       {"highlights", model::BlockKind::highlights},
-      {"sources", model::BlockKind::sources},     {"changes", model::BlockKind::changes},
-      {"summary", model::BlockKind::summary},     {"figures", model::BlockKind::figures}};
+      {"title", model::BlockKind::title},     {"key-figures", model::BlockKind::key_figures},
+      {"charts", model::BlockKind::charts},   {"highlights", model::BlockKind::highlights},
+      {"sources", model::BlockKind::sources}, {"changes", model::BlockKind::changes},
+      {"summary", model::BlockKind::summary}, {"figures", model::BlockKind::figures}};
   std::set<std::string> names;
   for (const auto& [k, _] : kKinds) names.insert(k);
-  const std::string expected = "expected a block: title, summary, changes, key-figures, figures, charts, highlights or sources";
+  const std::string expected =
+      "expected a block: title, summary, changes, key-figures, figures, charts, highlights or sources";
   if (!n.is_seq() || n.items.empty()) {
     s.error(n, "blocks", "expected a non-empty list of blocks", n.is_seq() ? "an empty list" : describe(n));
     return;
@@ -120,8 +123,8 @@ void read_blocks(Schema& s, const YNode& n, model::Layout& l) {
 /// A role of the type scale, {size, leading} (and space_before, space_after for a heading);
 /// omitted keys keep the defaults.
 void read_style(Schema& s, const YNode& n, const std::string& path, model::TypeStyle& t, bool heading) {
-  Fields f = s.fields(n, path, heading ? "a map with size, leading, space_before and space_after"
-                                       : "a map with size and leading");
+  Fields f = s.fields(
+      n, path, heading ? "a map with size, leading, space_before and space_after" : "a map with size and leading");
   if (!f.ok()) return;
   if (const YNode* v = f.optional("size"))
     if (auto x = length(s, *v, path + ".size", 4, 48)) t.size = *x;
@@ -161,9 +164,8 @@ void read_type(Schema& s, const YNode& n, model::TypeScale& t) {
        {std::tuple{"title", &t.title, false}, std::tuple{"subtitle", &t.subtitle, false},
         std::tuple{"heading", &t.heading, true}, std::tuple{"heading_translation", &t.heading_translation, false},
         std::tuple{"compact_heading", &t.compact_heading, true}, std::tuple{"meta", &t.meta, false},
-        std::tuple{"lede", &t.lede, false}, std::tuple{"table", &t.table, false},
-        std::tuple{"note", &t.note, false}, std::tuple{"note_translation", &t.note_translation, false},
-        std::tuple{"sources", &t.sources, false}})
+        std::tuple{"lede", &t.lede, false}, std::tuple{"table", &t.table, false}, std::tuple{"note", &t.note, false},
+        std::tuple{"note_translation", &t.note_translation, false}, std::tuple{"sources", &t.sources, false}})
     if (const YNode* v = f.optional(key)) read_style(s, *v, std::string("type.") + key, *target, heading);
   if (const YNode* v = f.optional("figure_size"))
     if (auto x = length(s, *v, "type.figure_size", 6, 48)) t.figure_size = *x;
@@ -185,9 +187,9 @@ void read_type(Schema& s, const YNode& n, model::TypeScale& t) {
 void read_space(Schema& s, const YNode& n, model::Spacing& sp) {
   Fields f = s.fields(n, "space", "a map with cards, charts, highlights, notes and indent");
   if (!f.ok()) return;
-  for (auto [key, target] : {std::pair{"cards", &sp.cards}, std::pair{"charts", &sp.charts},
-                             std::pair{"highlights", &sp.highlights}, std::pair{"notes", &sp.notes},
-                             std::pair{"indent", &sp.indent}})
+  for (auto [key, target] :
+       {std::pair{"cards", &sp.cards}, std::pair{"charts", &sp.charts}, std::pair{"highlights", &sp.highlights},
+        std::pair{"notes", &sp.notes}, std::pair{"indent", &sp.indent}})
     if (const YNode* v = f.optional(key))
       if (auto x = length(s, *v, std::string("space.") + key, 0, 72)) *target = *x;
   f.finish();
@@ -196,8 +198,8 @@ void read_space(Schema& s, const YNode& n, model::Spacing& sp) {
 void read_ink(Schema& s, const YNode& n, model::Inks& ink) {
   Fields f = s.fields(n, "ink", "a map with text, muted, warning and figure");
   if (!f.ok()) return;
-  for (auto [key, target] : {std::pair{"text", &ink.text}, std::pair{"muted", &ink.muted}, std::pair{"warning", &ink.warning},
-                             std::pair{"figure", &ink.figure}})
+  for (auto [key, target] : {std::pair{"text", &ink.text}, std::pair{"muted", &ink.muted},
+                             std::pair{"warning", &ink.warning}, std::pair{"figure", &ink.figure}})
     if (const YNode* v = f.optional(key))
       if (auto c = hex_colour(s, *v, std::string("ink.") + key)) *target = *c;
   f.finish();
@@ -221,7 +223,8 @@ LayoutResult load_layout_text(std::string_view text, const std::string& file) {
     if (const YNode* v = top.optional("space")) read_space(s, *v, l.space);
     if (const YNode* v = top.optional("ink")) read_ink(s, *v, l.ink);
     if (const YNode* v = top.optional("palette")) {
-      if (!v->is_seq() || v->items.empty()) s.error(*v, "palette", "expected a non-empty list of #RRGGBB colours", describe(*v));
+      if (!v->is_seq() || v->items.empty())
+        s.error(*v, "palette", "expected a non-empty list of #RRGGBB colours", describe(*v));
       else
         for (std::size_t i = 0; i < v->items.size(); ++i)
           if (auto c = hex_colour(s, *v->items[i], "palette[" + std::to_string(i) + "]")) l.palette.push_back(*c);

@@ -55,7 +55,8 @@ class MeetingReader {
       return;
     }
     std::string found = describe(n);
-    if (auto sug = suggest(w, {"zh+en", "en+zh", "zh", "en", "side-by-side"})) found += "; did you mean '" + *sug + "'?";
+    if (auto sug = suggest(w, {"zh+en", "en+zh", "zh", "en", "side-by-side"}))
+      found += "; did you mean '" + *sug + "'?";
     s_.error(n, "meeting.lang", expected, found);
   }
 
@@ -151,8 +152,7 @@ MeetingResult load_meeting_text(std::string_view text, const std::string& file, 
   return r;
 }
 
-MeetingResult load_meeting_file(const base::Env& env, const std::filesystem::path& path,
-                                const FactsOptions& options) {
+MeetingResult load_meeting_file(const base::Env& env, const std::filesystem::path& path, const FactsOptions& options) {
   MeetingResult r{std::nullopt, base::Diagnostics(options.limits.max_errors)};
   auto text = read_input(env, path, options.limits, r.errors);
   if (!text) return r;

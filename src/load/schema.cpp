@@ -146,8 +146,7 @@ const YNode* Fields::find(std::string_view key) {
 
 const YNode* Fields::required(std::string_view key) {
   const YNode* v = find(key);
-  if (!v && node_)
-    s_->error(*node_, path_, "expected the key '" + std::string(key) + "'", "a map without it");
+  if (!v && node_) s_->error(*node_, path_, "expected the key '" + std::string(key) + "'", "a map without it");
   return v;
 }
 
@@ -170,8 +169,7 @@ void Fields::finish() {
 
 // ---- Schema ---------------------------------------------------------------------------------
 
-void Schema::error(const YNode& at, const std::string& path, const std::string& expected,
-                   const std::string& found) {
+void Schema::error(const YNode& at, const std::string& path, const std::string& expected, const std::string& found) {
   diags_.add({{file_, at.line, at.col}, prefixed(path, expected), found});
 }
 
@@ -202,7 +200,8 @@ bool Schema::check_text(const YNode& n, const std::string& path, const std::stri
   // string ("\e[31m", "\a", "\x85", "\u009b"), which would reach terminals and pages as-is.
   for (char32_t cp : base::utf8_decode(value))
     if ((cp < 0x20 && cp != U'\t' && cp != U'\n') || (cp >= 0x7F && cp <= 0x9F)) {
-      error(n, path, "expected printable text", fmt::format("control character U+{:04X} written as an escape", static_cast<unsigned>(cp)));
+      error(n, path, "expected printable text",
+            fmt::format("control character U+{:04X} written as an escape", static_cast<unsigned>(cp)));
       return false;
     }
   return true;
@@ -230,9 +229,9 @@ model::Text Schema::text(const YNode& n, const std::string& path, bool en_requir
 }
 
 std::string Schema::id(const YNode& n, const std::string& path, const std::string& what) {
-  const std::string expected =
-      "expected " + what + " of lowercase letters, digits and '-', starting with a letter or digit, "
-      "at most 64 characters";
+  const std::string expected = "expected " + what +
+                               " of lowercase letters, digits and '-', starting with a letter or digit, "
+                               "at most 64 characters";
   if (!n.is_scalar()) {
     error(n, path, expected, describe(n));
     return {};
@@ -286,12 +285,11 @@ std::string Schema::url(const YNode& n, const std::string& path) {
     bool looks_like_scheme = !scheme.empty() && std::all_of(scheme.begin(), scheme.end(), [](char c) {
       return std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.';
     });
-    error(n, path, expected,
-          looks_like_scheme ? "scheme '" + scheme + "'" : describe(n));
+    error(n, path, expected, looks_like_scheme ? "scheme '" + scheme + "'" : describe(n));
     return {};
   }
-  bool has_host = v.compare(colon, 3, "://") == 0 && v.size() > colon + 3 &&
-                  v[colon + 3] != '/' && v[colon + 3] != '?' && v[colon + 3] != '#';
+  bool has_host = v.compare(colon, 3, "://") == 0 && v.size() > colon + 3 && v[colon + 3] != '/' &&
+                  v[colon + 3] != '?' && v[colon + 3] != '#';
   bool clean = std::none_of(v.begin(), v.end(), [](unsigned char c) { return c <= 0x20 || c == 0x7f; });
   if (!has_host || !clean || v.size() > 2000) {
     error(n, path, expected, describe(n));
@@ -302,11 +300,9 @@ std::string Schema::url(const YNode& n, const std::string& path) {
 
 model::Unit Schema::unit(const YNode& n, const std::string& path) {
   static const std::map<std::string, model::UnitCode, std::less<>> kCodes = {
-      {"cny", model::UnitCode::cny},       {"percent", model::UnitCode::percent},
-      {"pp", model::UnitCode::pp},         {"km2", model::UnitCode::km2},
-      {"mu", model::UnitCode::mu},         {"people", model::UnitCode::people},
-      {"firms", model::UnitCode::firms},   {"count", model::UnitCode::count},
-      {"rank", model::UnitCode::rank}};
+      {"cny", model::UnitCode::cny},     {"percent", model::UnitCode::percent}, {"pp", model::UnitCode::pp},
+      {"km2", model::UnitCode::km2},     {"mu", model::UnitCode::mu},           {"people", model::UnitCode::people},
+      {"firms", model::UnitCode::firms}, {"count", model::UnitCode::count},     {"rank", model::UnitCode::rank}};
   model::Unit u;
   if (n.is_map()) {
     u.label = text(n, path);
@@ -427,9 +423,11 @@ model::ChartKind Schema::chart(const YNode& n, const std::string& path) {
   const std::string expected = "expected a chart kind: bar, hbar, line, rank or donut";
   auto w = word(n, path, expected);
   if (!w) return model::ChartKind::bar;
-  static const std::map<std::string, model::ChartKind, std::less<>> kKinds = {
-      {"bar", model::ChartKind::bar},   {"hbar", model::ChartKind::hbar}, {"line", model::ChartKind::line},
-      {"rank", model::ChartKind::rank}, {"donut", model::ChartKind::donut}};
+  static const std::map<std::string, model::ChartKind, std::less<>> kKinds = {{"bar", model::ChartKind::bar},
+                                                                              {"hbar", model::ChartKind::hbar},
+                                                                              {"line", model::ChartKind::line},
+                                                                              {"rank", model::ChartKind::rank},
+                                                                              {"donut", model::ChartKind::donut}};
   auto it = kKinds.find(*w);
   if (it != kKinds.end()) return it->second;
   std::string found = describe(n);

@@ -52,8 +52,7 @@ class TreeBuilder final : public YAML::EventHandler {
     if (it == anchors_.end()) throw LimitError{pos(mark), "expected a defined anchor", "an unknown alias"};
     YNode* target = it->second;
     if (std::find(open_.begin(), open_.end(), target) != open_.end())
-      throw LimitError{pos(mark), "expected an alias to a complete node",
-                       "an alias inside the node it refers to"};
+      throw LimitError{pos(mark), "expected an alias to a complete node", "an alias inside the node it refers to"};
     aliases_ = true;
     attach(target);
   }
@@ -82,9 +81,7 @@ class TreeBuilder final : public YAML::EventHandler {
   void OnMapEnd() override { close(); }
 
  private:
-  std::size_t pos(const YAML::Mark& m) const {
-    return base_ + static_cast<std::size_t>(std::max(0, m.pos));
-  }
+  std::size_t pos(const YAML::Mark& m) const { return base_ + static_cast<std::size_t>(std::max(0, m.pos)); }
 
   YNode& make(YNode::Kind kind, const YAML::Mark& mark) {
     YNode& n = doc_.nodes_.emplace_back();
@@ -97,8 +94,8 @@ class TreeBuilder final : public YAML::EventHandler {
 
   void check_tag(const std::string& tag, const YAML::Mark& mark, bool scalar) const {
     if (tag.empty() || tag == "?" || tag == "!") return;
-    if (scalar && (tag == "tag:yaml.org,2002:str" || tag == "tag:yaml.org,2002:int" ||
-                   tag == "tag:yaml.org,2002:float"))
+    if (scalar &&
+        (tag == "tag:yaml.org,2002:str" || tag == "tag:yaml.org,2002:int" || tag == "tag:yaml.org,2002:float"))
       return;
     if (!scalar && (tag == "tag:yaml.org,2002:map" || tag == "tag:yaml.org,2002:seq")) return;
     throw LimitError{pos(mark), "expected plain data without YAML tags other than !!str",
@@ -111,8 +108,7 @@ class TreeBuilder final : public YAML::EventHandler {
 
   void open(YNode::Kind kind, const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor) {
     if (open_.size() >= limits_.max_depth + 1)
-      throw LimitError{pos(mark),
-                       "expected nesting at most " + std::to_string(limits_.max_depth) + " levels deep",
+      throw LimitError{pos(mark), "expected nesting at most " + std::to_string(limits_.max_depth) + " levels deep",
                        "deeper nesting"};
     YNode& n = make(kind, mark);
     check_tag(tag, mark, /*scalar=*/false);
@@ -168,11 +164,9 @@ class NullHandler final : public YAML::EventHandler {
   void OnNull(const YAML::Mark&, YAML::anchor_t) override {}
   void OnAlias(const YAML::Mark&, YAML::anchor_t) override {}
   void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t, const std::string&) override {}
-  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                       YAML::EmitterStyle::value) override {}
+  void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
   void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t,
-                  YAML::EmitterStyle::value) override {}
+  void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {}
   void OnMapEnd() override {}
   YAML::Mark start;
 };
@@ -184,8 +178,8 @@ std::string yaml_message(const YAML::ParserException& e) {
   return msg;
 }
 
-base::Diagnostic at(const std::string& file, std::string_view text, std::size_t pos,
-                    std::string expected, std::string found) {
+base::Diagnostic at(const std::string& file, std::string_view text, std::size_t pos, std::string expected,
+                    std::string found) {
   auto [line, col] = position_of(text, std::min(pos, text.size()));
   return base::Diagnostic{{file, line, col}, std::move(expected), std::move(found)};
 }
@@ -208,9 +202,12 @@ std::pair<int, int> position_of(std::string_view text, std::size_t pos) {
 
 std::string describe(const YNode& n) {
   switch (n.kind) {
-    case YNode::Kind::null: return "an empty value";
-    case YNode::Kind::seq: return "a list";
-    case YNode::Kind::map: return "a map";
+    case YNode::Kind::null:
+      return "an empty value";
+    case YNode::Kind::seq:
+      return "a list";
+    case YNode::Kind::map:
+      return "a map";
     case YNode::Kind::scalar:
       if (n.value.empty()) return "an empty string";
       return base::quote_excerpt(n.value);
@@ -243,8 +240,8 @@ bool check_encoding(std::string_view text, const std::string& file, base::Diagno
   return ok;
 }
 
-std::optional<YamlDoc> parse_yaml(std::string_view text, const std::string& file,
-                                  const YamlLimits& limits, base::Diagnostics& diags) {
+std::optional<YamlDoc> parse_yaml(std::string_view text, const std::string& file, const YamlLimits& limits,
+                                  base::Diagnostics& diags) {
   std::size_t base_offset = text.substr(0, kBom.size()) == kBom ? kBom.size() : 0;
   std::string body(text.substr(base_offset));
   std::istringstream in(body);
@@ -261,8 +258,8 @@ std::optional<YamlDoc> parse_yaml(std::string_view text, const std::string& file
         diags.add(at(file, text, base_offset + std::max(0, rest.start.pos), "expected valid YAML syntax",
                      "a syntax error: text that cannot start a document"));
       else
-        diags.add(at(file, text, base_offset + std::max(0, rest.start.pos),
-                     "expected a single YAML document", "a second document"));
+        diags.add(at(file, text, base_offset + std::max(0, rest.start.pos), "expected a single YAML document",
+                     "a second document"));
       return std::nullopt;
     }
   } catch (const LimitError& e) {
@@ -270,8 +267,7 @@ std::optional<YamlDoc> parse_yaml(std::string_view text, const std::string& file
     return std::nullopt;
   } catch (const YAML::DeepRecursion& e) {
     diags.add(at(file, text, base_offset + std::max(0, e.mark.pos),
-                 "expected nesting at most " + std::to_string(limits.max_depth) + " levels deep",
-                 "deeper nesting"));
+                 "expected nesting at most " + std::to_string(limits.max_depth) + " levels deep", "deeper nesting"));
     return std::nullopt;
   } catch (const YAML::ParserException& e) {
     diags.add(at(file, text, base_offset + std::max(0, e.mark.pos), "expected valid YAML syntax",
@@ -286,8 +282,7 @@ std::optional<YamlDoc> parse_yaml(std::string_view text, const std::string& file
   std::vector<std::pair<std::size_t, YNode*>> order;
   order.reserve(doc.nodes_.size());
   for (auto& n : doc.nodes_) order.emplace_back(static_cast<std::size_t>(n.col), &n);
-  std::sort(order.begin(), order.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   int line = 1;
   std::size_t line_start = 0, i = base_offset;  // a byte-order mark is not a column
   int col = 1;

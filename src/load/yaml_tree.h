@@ -14,7 +14,7 @@ namespace zb::load {
 
 /// Guards applied while parsing. Defaults suit facts and layout files.
 struct YamlLimits {
-  std::size_t max_depth = 64;        ///< nested maps/lists below the root
+  std::size_t max_depth = 64;  ///< nested maps/lists below the root
   /// Nodes after expanding aliases (billion-laughs guard). A file within the size limit (1 MiB)
   /// holds fewer plain nodes, so only alias expansion reaches it.
   std::size_t max_nodes = 1'000'000;
@@ -25,13 +25,13 @@ struct YamlLimits {
 struct YNode {
   enum class Kind : unsigned char { null, scalar, seq, map };
   Kind kind = Kind::null;
-  bool quoted = false;       ///< scalar written quoted, as a block scalar, or tagged !!str
+  bool quoted = false;  ///< scalar written quoted, as a block scalar, or tagged !!str
   int line = 0;
   int col = 0;
-  std::string value;         ///< scalar text
+  std::string value;  ///< scalar text
   /// seq: the elements; map: key, value, key, value, ... An alias shares its target node.
   std::vector<const YNode*> items;
-  std::size_t expanded = 1;  ///< node count of this subtree with aliases expanded (saturating)
+  std::size_t expanded = 1;        ///< node count of this subtree with aliases expanded (saturating)
   std::size_t expanded_bytes = 0;  ///< scalar bytes of this subtree with aliases expanded (saturating)
 
   bool is_map() const { return kind == Kind::map; }
@@ -67,8 +67,8 @@ class YamlDoc {
 
 /// Parses `text` (valid UTF-8 without NUL bytes; a leading BOM is skipped) as exactly one YAML
 /// document. On failure adds diagnostics for `file` and returns nullopt.
-std::optional<YamlDoc> parse_yaml(std::string_view text, const std::string& file,
-                                  const YamlLimits& limits, base::Diagnostics& diags);
+std::optional<YamlDoc> parse_yaml(std::string_view text, const std::string& file, const YamlLimits& limits,
+                                  base::Diagnostics& diags);
 
 /// Checks raw bytes before parsing: valid UTF-8, no NUL bytes, no control characters other
 /// than tab, CR and LF. Adds one diagnostic per problem kind and returns false on failure.

@@ -21,8 +21,8 @@ std::chrono::year_month_day Date::ymd() const {
 }
 
 bool Date::ok() const {
-  const bool year_fits = year >= static_cast<int>(std::chrono::year::min()) &&
-                         year <= static_cast<int>(std::chrono::year::max());
+  const bool year_fits =
+      year >= static_cast<int>(std::chrono::year::min()) && year <= static_cast<int>(std::chrono::year::max());
   return year_fits && ymd().ok();
 }
 
@@ -40,26 +40,40 @@ const Source* Facts::find_source(std::string_view id) const {
 
 std::string_view name_of(UnitCode u) {
   switch (u) {
-    case UnitCode::cny: return "cny";
-    case UnitCode::percent: return "percent";
-    case UnitCode::pp: return "pp";
-    case UnitCode::km2: return "km2";
-    case UnitCode::mu: return "mu";
-    case UnitCode::people: return "people";
-    case UnitCode::firms: return "firms";
-    case UnitCode::count: return "count";
-    case UnitCode::rank: return "rank";
+    case UnitCode::cny:
+      return "cny";
+    case UnitCode::percent:
+      return "percent";
+    case UnitCode::pp:
+      return "pp";
+    case UnitCode::km2:
+      return "km2";
+    case UnitCode::mu:
+      return "mu";
+    case UnitCode::people:
+      return "people";
+    case UnitCode::firms:
+      return "firms";
+    case UnitCode::count:
+      return "count";
+    case UnitCode::rank:
+      return "rank";
   }
   return "?";
 }
 
 std::string_view name_of(Qualifier q) {
   switch (q) {
-    case Qualifier::none: return "none";
-    case Qualifier::over: return "over";
-    case Qualifier::nearly: return "nearly";
-    case Qualifier::about: return "about";
-    case Qualifier::at_least: return "at-least";
+    case Qualifier::none:
+      return "none";
+    case Qualifier::over:
+      return "over";
+    case Qualifier::nearly:
+      return "nearly";
+    case Qualifier::about:
+      return "about";
+    case Qualifier::at_least:
+      return "at-least";
   }
   return "?";
 }
@@ -68,12 +82,18 @@ std::string_view name_of(Better b) { return b == Better::lower ? "lower" : "high
 
 std::string_view name_of(ChartKind c) {
   switch (c) {
-    case ChartKind::bar: return "bar";
-    case ChartKind::hbar: return "hbar";
-    case ChartKind::line: return "line";
-    case ChartKind::rank: return "rank";
-    case ChartKind::donut: return "donut";
-    case ChartKind::from_to: return "from-to";
+    case ChartKind::bar:
+      return "bar";
+    case ChartKind::hbar:
+      return "hbar";
+    case ChartKind::line:
+      return "line";
+    case ChartKind::rank:
+      return "rank";
+    case ChartKind::donut:
+      return "donut";
+    case ChartKind::from_to:
+      return "from-to";
   }
   return "?";
 }

@@ -72,8 +72,8 @@ struct Zone {
   std::optional<Text> region;
   Date as_of;
   std::string layout = "briefing";  ///< the layout named in the file, or the default
-  std::optional<Text> summary;  ///< a short paragraph that opens the briefing
-  Position name_at, region_at;  ///< of the name and region texts
+  std::optional<Text> summary;      ///< a short paragraph that opens the briefing
+  Position name_at, region_at;      ///< of the name and region texts
 };
 
 struct Source {
@@ -82,7 +82,7 @@ struct Source {
   Text publisher;
   std::optional<Date> date;
   std::string url;  ///< empty when absent; otherwise http(s)
-  Position at;  ///< of its map in the file
+  Position at;      ///< of its map in the file
 };
 
 struct Change {
@@ -104,12 +104,12 @@ struct Metric {
   std::optional<int> headline;  ///< 1..9 (unique in a file): a headline figure, 1 the most important
   std::optional<Text> topic;    ///< groups figures in tables
   std::optional<Date> date;     ///< the date the figure is current to (else zone.as_of; never later)
-  Position at;  ///< of its map in the file
+  Position at;                  ///< of its map in the file
 };
 
 /// One point of a series: its x label and value (not a position: see base::Point).
 struct SeriesPoint {
-  Text x;                 ///< for a plain string label, zh and en hold the same text
+  Text x;  ///< for a plain string label, zh and en hold the same text
   bool x_bilingual = false;
   Number y;
 };
@@ -126,14 +126,14 @@ struct Series {
   std::string source;
   std::optional<Text> note;
   std::optional<Text> takeaway;  ///< the point the chart makes
-  Position at;  ///< of its map in the file
+  Position at;                   ///< of its map in the file
 };
 
 struct Highlight {
   Text text;
   std::string source;
   bool key = false;  ///< belongs in the summary at the top
-  Position at;  ///< of its text
+  Position at;       ///< of its text
 };
 
 /// Everything one facts file says about one zone.

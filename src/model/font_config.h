@@ -11,16 +11,16 @@ namespace zb::model {
 
 /// One face: a TrueType file in the config's folder.
 struct FontFaceSpec {
-  std::string key;           ///< its name in the config, e.g. "cjk-regular"
-  std::string file;          ///< file name, relative to the config's folder
-  bool cjk = false;          ///< its punctuation is preferred in Chinese text
-  base::Location where;      ///< of the `file` value, for errors about the file
+  std::string key;       ///< its name in the config, e.g. "cjk-regular"
+  std::string file;      ///< file name, relative to the config's folder
+  bool cjk = false;      ///< its punctuation is preferred in Chinese text
+  base::Location where;  ///< of the `file` value, for errors about the file
 };
 
 /// One face named in a role's chain, with where it is named.
 struct FontRoleEntry {
-  std::string face;      ///< the name written (empty when the entry is not a plain name)
-  std::string shown;     ///< the entry as messages quote it
+  std::string face;   ///< the name written (empty when the entry is not a plain name)
+  std::string shown;  ///< the entry as messages quote it
   base::Location where;
 };
 

@@ -15,7 +15,7 @@ namespace zb::model {
 struct MeetingZone {
   std::string id;
   std::string layout = "onepager";  ///< default: the one-pager
-  Position at;  ///< of the zone's entry in the list
+  Position at;                      ///< of the zone's entry in the list
 };
 
 /// A metric id to compare across the zones, where it was written.
@@ -31,10 +31,10 @@ struct Meeting {
   std::optional<Text> audience, prepared_by;
   std::optional<Text> marking;  ///< printed on every page
   LangMode lang = LangMode::zh_en;
-  std::vector<MeetingZone> zones;  ///< 1 to 20, in the order the pack sets them
+  std::vector<MeetingZone> zones;                     ///< 1 to 20, in the order the pack sets them
   std::optional<std::vector<MeetingMetric>> compare;  ///< unset: every metric id two or more zones share
-  std::vector<Text> points;  ///< talking points, in order
-  std::string file;          ///< the path it was loaded from, for messages
+  std::vector<Text> points;                           ///< talking points, in order
+  std::string file;                                   ///< the path it was loaded from, for messages
 };
 
 }  // namespace zb::model

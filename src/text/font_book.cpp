@@ -24,7 +24,7 @@ struct FontDeleter {
   void operator()(hb_font_t* f) const { hb_font_destroy(f); }
 };
 
-constexpr std::uintmax_t kMaxFontBytes = 64u << 20;   // a CJK TrueType face is about 20 MB
+constexpr std::uintmax_t kMaxFontBytes = 64u << 20;  // a CJK TrueType face is about 20 MB
 
 /// What is damaged in a font file's tables: a table outside the file or not matching the checksum
 /// in its table record (OpenType, "Table directory"); "" when every table is sound. HarfBuzz
@@ -72,7 +72,7 @@ struct FontBook::Face {
   std::unique_ptr<hb_font_t, FontDeleter> font;
   unsigned upem = 1000;
   bool cjk = false;
-  double em_top = 0.88;  ///< top of the ideographic em box above the baseline, in em
+  double em_top = 0.88;                   ///< top of the ideographic em box above the baseline, in em
   std::map<char32_t, PunctBlank> blanks;  ///< full-width punctuation (cjk faces only)
   /// touched[g]: some lookup that shaping Han or Latin text with the default features applies
   /// (GSUB or GPOS, as input or context) covers glyph g, or g is a mark.
@@ -94,18 +94,27 @@ struct FontBook::Face {
     gid = g;
     return ok;
   }
-  std::string ps_name;   ///< PostScript name (libharu keys fonts by it)
-  std::string path;      ///< where the bytes came from
+  std::string ps_name;  ///< PostScript name (libharu keys fonts by it)
+  std::string path;     ///< where the bytes came from
 };
 
 FontBook::~FontBook() = default;
 
 bool is_cjk_ambiguous_punct(char32_t cp) {
   switch (cp) {
-    case U'\u2018': case U'\u2019': case U'\u201C': case U'\u201D':  // ‘ ’ “ ”
-    case U'\u00B7': case U'\u2014': case U'\u2015': case U'\u2026':  // · — ― …
-    case U'\u2025': case U'\u2030':                                  // ‥ ‰
-    case U'\u2116': case U'\u2103': case U'\u00B0':                  // № ℃ °
+    case U'\u2018':
+    case U'\u2019':
+    case U'\u201C':
+    case U'\u201D':  // ‘ ’ “ ”
+    case U'\u00B7':
+    case U'\u2014':
+    case U'\u2015':
+    case U'\u2026':  // · — ― …
+    case U'\u2025':
+    case U'\u2030':  // ‥ ‰
+    case U'\u2116':
+    case U'\u2103':
+    case U'\u00B0':  // № ℃ °
       return true;
     default:
       return false;
@@ -158,9 +167,12 @@ std::map<char32_t, PunctBlank> punctuation_blanks(hb_font_t* font, unsigned upem
       const hb_glyph_position_t half = shaped_alone(font, cp, &halt, 1);
       PunctBlank b{-half.x_offset / em, full - (half.x_advance - half.x_offset) / em};
       if (b.before <= 0 && b.after <= 0) {  // no halt form: by class
-        if (set == kOpeningPunct) b.before = full / 2;
-        else if (set == kClosingPunct) b.after = full / 2;
-        else b.before = b.after = full / 4;
+        if (set == kOpeningPunct)
+          b.before = full / 2;
+        else if (set == kClosingPunct)
+          b.after = full / 2;
+        else
+          b.before = b.after = full / 4;
       }
       blanks[cp] = b;
     }
@@ -176,8 +188,8 @@ std::vector<bool> touched_glyphs(hb_face_t* face) {
     void operator()(hb_set_t* s) const { hb_set_destroy(s); }
   };
   std::unique_ptr<hb_set_t, SetDeleter> glyphs(hb_set_create()), lookups(hb_set_create());
-  const std::pair<hb_script_t, const char*> kinds[] = {{HB_SCRIPT_HAN, "zh-Hans"}, {HB_SCRIPT_LATIN, "en"},
-                                                       {HB_SCRIPT_HAN, "en"}, {HB_SCRIPT_LATIN, "zh-Hans"},
+  const std::pair<hb_script_t, const char*> kinds[] = {{HB_SCRIPT_HAN, "zh-Hans"},    {HB_SCRIPT_LATIN, "en"},
+                                                       {HB_SCRIPT_HAN, "en"},         {HB_SCRIPT_LATIN, "zh-Hans"},
                                                        {HB_SCRIPT_COMMON, "zh-Hans"}, {HB_SCRIPT_COMMON, "en"}};
   for (const auto& [script, lang] : kinds) {
     hb_segment_properties_t props = HB_SEGMENT_PROPERTIES_DEFAULT;
@@ -234,8 +246,8 @@ std::unique_ptr<FontBook::Face> open_face(const base::Env& env, const model::Fon
     return error("expected a readable font file (run .ci/setup to prepare fonts/)",
                  font_path.string() + ": " + (font_bytes.too_large ? "larger than 64 MiB" : font_bytes.error));
   face->data = std::make_shared<const std::string>(std::move(font_bytes.data));
-  face->blob.reset(hb_blob_create(face->data->data(), static_cast<unsigned>(face->data->size()), HB_MEMORY_MODE_READONLY,
-                                  nullptr, nullptr));
+  face->blob.reset(hb_blob_create(face->data->data(), static_cast<unsigned>(face->data->size()),
+                                  HB_MEMORY_MODE_READONLY, nullptr, nullptr));
   face->face.reset(hb_face_create(face->blob.get(), 0));
   std::unique_ptr<hb_blob_t, BlobDeleter> glyf(hb_face_reference_table(face->face.get(), HB_TAG('g', 'l', 'y', 'f')));
   bool has_glyf = hb_blob_get_length(glyf.get()) > 0;
@@ -244,7 +256,8 @@ std::unique_ptr<FontBook::Face> open_face(const base::Env& env, const model::Fon
     return error("expected a TrueType-outline (glyf) font",
                  font_path.string() + (glyphs == 0 ? ": not a font" : ": no glyf table (CFF outlines?)"));
   if (auto damage = font_damage(*face->data); !damage.empty())
-    return error("expected an undamaged font file (run .ci/setup to prepare fonts/ again)", font_path.string() + ": " + damage);
+    return error("expected an undamaged font file (run .ci/setup to prepare fonts/ again)",
+                 font_path.string() + ": " + damage);
   face->font.reset(hb_font_create(face->face.get()));
   face->upem = hb_face_get_upem(face->face.get());
   hb_font_set_scale(face->font.get(), static_cast<int>(face->upem), static_cast<int>(face->upem));
@@ -286,8 +299,10 @@ std::shared_ptr<const FontBook> FontBook::load(const base::Env& env, const model
     }
     // libharu keys fonts by PostScript name: a second face of the same name would silently draw
     // with the first one's glyphs.
-    if (std::any_of(book->fonts_.begin(), book->fonts_.end(), [&](const frame::Font& f) { return f.name == face->ps_name; })) {
-      diags.add({spec.where, "faces." + spec.key + ".file: expected a face with its own PostScript name (each file once)",
+    if (std::any_of(book->fonts_.begin(), book->fonts_.end(),
+                    [&](const frame::Font& f) { return f.name == face->ps_name; })) {
+      diags.add({spec.where,
+                 "faces." + spec.key + ".file: expected a face with its own PostScript name (each file once)",
                  "'" + face->ps_name + "' again"});
       broken_faces.insert(spec.key);
       continue;
@@ -304,7 +319,8 @@ std::shared_ptr<const FontBook> FontBook::load(const base::Env& env, const model
       if (!entry.face.empty() && broken_faces.count(entry.face)) continue;
       auto it = std::find(face_keys.begin(), face_keys.end(), entry.face);
       if (entry.face.empty() || it == face_keys.end()) {
-        diags.add({entry.where, "roles." + spec.name + "[" + std::to_string(j) + "]: expected the name of a face in faces",
+        diags.add({entry.where,
+                   "roles." + spec.name + "[" + std::to_string(j) + "]: expected the name of a face in faces",
                    entry.shown});
         continue;
       }
@@ -324,8 +340,8 @@ std::optional<RoleId> FontBook::role(std::string_view name) const {
 
 RoleId FontBook::require_role(std::string_view name) const {
   if (auto r = role(name)) return *r;
-  throw base::Error(base::Diagnostic::whole_file(config_, "expected a role named '" + std::string(name) + "'",
-                                                 "no such role"));
+  throw base::Error(
+      base::Diagnostic::whole_file(config_, "expected a role named '" + std::string(name) + "'", "no such role"));
 }
 
 const std::string& FontBook::role_name(RoleId r) const { return roles_.at(r).name; }
@@ -496,8 +512,8 @@ void FontBook::shape_in_pieces(std::uint16_t face, std::u32string_view text, boo
 /// (the characters between pieces shape to themselves, so the result splits exactly at them),
 /// caches each, and points them at their glyphs.
 template <typename Piece>
-void FontBook::shape_missing(std::uint16_t face, std::u32string_view text, bool zh, std::uint32_t script,
-                             Piece* pieces, std::size_t first, std::size_t last) const {
+void FontBook::shape_missing(std::uint16_t face, std::u32string_view text, bool zh, std::uint32_t script, Piece* pieces,
+                             std::size_t first, std::size_t last) const {
   const std::size_t from = pieces[first].begin;
   std::vector<ShapedGlyph> all;
   shape_with_harfbuzz(face, text.substr(from, pieces[last].end - from), zh, all, script);
@@ -515,8 +531,8 @@ void FontBook::shape_missing(std::uint16_t face, std::u32string_view text, bool 
   }
 }
 
-void FontBook::shape_with_harfbuzz(std::uint16_t face, std::u32string_view text, bool zh,
-                                   std::vector<ShapedGlyph>& out, std::uint32_t script) const {
+void FontBook::shape_with_harfbuzz(std::uint16_t face, std::u32string_view text, bool zh, std::vector<ShapedGlyph>& out,
+                                   std::uint32_t script) const {
   out.clear();
   if (text.empty()) return;
   const Face& f = *faces_[face];

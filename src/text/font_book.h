@@ -4,8 +4,8 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <memory>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -122,7 +122,7 @@ class FontBook {
   std::vector<std::unique_ptr<Face>> faces_;
   std::vector<frame::Font> fonts_;
   std::vector<Role> roles_;
-  std::string config_;  ///< path of fonts.yaml, for messages
+  std::string config_;    ///< path of fonts.yaml, for messages
   std::uint64_t id_ = 0;  ///< unique per loaded book: keys the per-thread shaping cache
 };
 

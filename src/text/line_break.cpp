@@ -32,7 +32,8 @@ std::u32string_view word_before(std::u32string_view text, std::size_t end) {
   std::size_t b = end;
   while (b > 0 && !is_break_space(text[b - 1])) --b;
   std::u32string_view w = text.substr(b, end - b);
-  while (!w.empty() && std::u32string_view(U"(\u201C\u2018'\"").find(w.front()) != std::u32string_view::npos) w.remove_prefix(1);
+  while (!w.empty() && std::u32string_view(U"(\u201C\u2018'\"").find(w.front()) != std::u32string_view::npos)
+    w.remove_prefix(1);
   return w;
 }
 
@@ -40,7 +41,8 @@ std::u32string_view word_after(std::u32string_view text, std::size_t begin) {
   std::size_t e = begin;
   while (e < text.size() && !is_break_space(text[e])) ++e;
   std::u32string_view w = text.substr(begin, e - begin);
-  while (!w.empty() && std::u32string_view(U".,;:)!?\u201D\u2019'\"").find(w.back()) != std::u32string_view::npos) w.remove_suffix(1);
+  while (!w.empty() && std::u32string_view(U".,;:)!?\u201D\u2019'\"").find(w.back()) != std::u32string_view::npos)
+    w.remove_suffix(1);
   return w;
 }
 
@@ -52,8 +54,9 @@ bool is_number(std::u32string_view w) {
 }
 
 bool is_month(std::u32string_view w) {
-  static constexpr std::u32string_view kMonths[] = {U"January", U"February", U"March",     U"April",   U"May",      U"June",
-                                                    U"July",    U"August",   U"September", U"October", U"November", U"December"};
+  static constexpr std::u32string_view kMonths[] = {U"January",   U"February", U"March",    U"April",
+                                                    U"May",       U"June",     U"July",     U"August",
+                                                    U"September", U"October",  U"November", U"December"};
   return std::find(std::begin(kMonths), std::end(kMonths), w) != std::end(kMonths);
 }
 
@@ -62,8 +65,8 @@ bool is_currency(std::u32string_view w) {
 }
 
 bool is_scale_or_unit(std::u32string_view w) {
-  static constexpr std::u32string_view kWords[] = {U"thousand", U"million", U"billion", U"trillion", U"yuan", U"mu",
-                                                   U"km²",      U"km",      U"hectares", U"percent", U"pp"};
+  static constexpr std::u32string_view kWords[] = {U"thousand", U"million", U"billion",  U"trillion", U"yuan", U"mu",
+                                                   U"km²",      U"km",      U"hectares", U"percent",  U"pp"};
   return std::find(std::begin(kWords), std::end(kWords), w) != std::end(kWords);
 }
 
@@ -138,8 +141,7 @@ std::vector<bool> break_opportunities(std::u32string_view text, bool zh, std::ve
   for (std::size_t i = 1; i < text.size(); ++i) {
     if (!brk[i]) continue;
     char32_t before = text[i - 1], after = text[i];
-    if (is_no_line_start(after) || is_no_line_end(before) || is_no_break_around(before) ||
-        is_no_break_around(after))
+    if (is_no_line_start(after) || is_no_line_end(before) || is_no_break_around(before) || is_no_break_around(after))
       brk[i] = false;
     else if (is_break_space(before) && before != 0x3000 && i >= 2 &&
              keep_together(word_before(text, i - 1), word_after(text, i)))

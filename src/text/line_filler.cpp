@@ -12,20 +12,21 @@
 namespace zb::text {
 namespace {
 
-constexpr double kCjkStretchEm = 0.125;     // most a gap between CJK characters may grow
+constexpr double kCjkStretchEm = 0.125;         // most a gap between CJK characters may grow
 constexpr double kAutospaceStretchEm = 0.0625;  // the autospace (kAutospaceEm) may grow to 5/16 em
-constexpr double kAutospaceLooseEm = 0.25;      // ... and, rather than leave a line short, to ½ em  // the quarter-em autospace may grow to ½ em
+constexpr double kAutospaceLooseEm =
+    0.25;  // ... and, rather than leave a line short, to ½ em  // the quarter-em autospace may grow to ½ em
 constexpr double kAutospaceShrinkEm = 0.125;  // ... and shrink to ⅛ em
-constexpr double kSpaceStretch = 0.5;        // a word space may grow by half
-constexpr double kSpaceShrink = 1.0 / 3;     // ... and shrink by a third
+constexpr double kSpaceStretch = 0.5;         // a word space may grow by half
+constexpr double kSpaceShrink = 1.0 / 3;      // ... and shrink by a third
 
-constexpr double kLinePenalty = 10;          // TeX's \linepenalty: fewer lines when all else is equal
-constexpr double kRaggedLine = 1e6;          // a ragged paragraph: the fewest lines first
-constexpr double kRelaxedPenalty = 150;      // opening a relaxed opportunity (第 | 6位)
-constexpr double kHyphenPenalty = 500;       // a break after a hyphen (kick- | off), as TeX's \exhyphenpenalty
-constexpr double kEmergencyPenalty = 1e5;    // breaking inside a word that cannot fit otherwise
-constexpr double kLonePenalty = 1e5;         // a lone character or word on the last line
-constexpr double kOverfull = 1e12;           // a line wider than the measure
+constexpr double kLinePenalty = 10;        // TeX's \linepenalty: fewer lines when all else is equal
+constexpr double kRaggedLine = 1e6;        // a ragged paragraph: the fewest lines first
+constexpr double kRelaxedPenalty = 150;    // opening a relaxed opportunity (第 | 6位)
+constexpr double kHyphenPenalty = 500;     // a break after a hyphen (kick- | off), as TeX's \exhyphenpenalty
+constexpr double kEmergencyPenalty = 1e5;  // breaking inside a word that cannot fit otherwise
+constexpr double kLonePenalty = 1e5;       // a lone character or word on the last line
+constexpr double kOverfull = 1e12;         // a line wider than the measure
 constexpr double kEps = 1e-6;
 
 /// Whether the gap after character k of a justified line may stretch: between two characters
@@ -91,7 +92,11 @@ struct LineFiller::Totals {
 
 LineFiller::LineFiller(const std::vector<Char>& chars, const std::vector<Span>& spans, const BreakMap& breaks,
                        double measure_width, const ParagraphStyle& style)
-    : chars_(chars), spans_(spans), breaks_(breaks), measure_width_(measure_width), style_(style),
+    : chars_(chars),
+      spans_(spans),
+      breaks_(breaks),
+      measure_width_(measure_width),
+      style_(style),
       room_(gap_room(chars, spans)) {
   const std::size_t n = chars.size();
   advance_sum_.assign(n + 1, 0);
@@ -246,9 +251,8 @@ std::vector<Line> LineFiller::best_lines(bool emergency) const {
   auto relax_from = [&](std::size_t i) {
     const std::size_t s = skip_spaces(i);
     const auto begin = std::upper_bound(cands.begin(), cands.end(), s);
-    auto from = std::lower_bound(begin, cands.end(), s, [&](std::size_t j, std::size_t) {
-      return advance_sum_[j] - advance_sum_[s] < least;
-    });
+    auto from = std::lower_bound(begin, cands.end(), s,
+                                 [&](std::size_t j, std::size_t) { return advance_sum_[j] - advance_sum_[s] < least; });
     if (from != begin) --from;  // the last line shorter than the share, too
     if (!relax(i, s, from, cands.end(), from == begin) && from != begin) relax(i, s, begin, from, true);
   };

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <unordered_map>
 #include <string>
+#include <unordered_map>
 #include <utility>
 
 #include "base/diagnostics.h"
@@ -23,7 +23,7 @@ namespace {
   std::string ch;
   base::utf8_append(ch, cp);
   throw base::Error(ctx.diagnostic("expected characters that the fonts of role '" + fonts.role_name(role) + "' have",
-                                    base::codepoint_name(cp) + " '" + ch + "', which no font of that role has"));
+                                   base::codepoint_name(cp) + " '" + ch + "', which no font of that role has"));
 }
 
 /// The characters of `span`, each in the first face of its role that has it, with its nominal
@@ -131,9 +131,9 @@ void add_autospace(std::vector<Char>& chars, const std::vector<Span>& spans) {
 }
 
 /// Chinese units written after a number that must not be split (longest first).
-constexpr std::u32string_view kChineseUnits[] = {U"万平方米", U"平方公里", U"个百分点", U"万亿元", U"亿美元", U"万美元",
-                                                 U"亿人次", U"万人次", U"平方米", U"百分点", U"亿元", U"万元", U"千元",
-                                                 U"万人", U"万家", U"万亩", U"万吨", U"公里", U"千米", U"人次"};
+constexpr std::u32string_view kChineseUnits[] = {
+    U"万平方米", U"平方公里", U"个百分点", U"万亿元", U"亿美元", U"万美元", U"亿人次", U"万人次", U"平方米", U"百分点",
+    U"亿元",     U"万元",     U"千元",     U"万人",   U"万家",   U"万亩",   U"万吨",   U"公里",   U"千米",   U"人次"};
 /// Words that bind to the number after them.
 constexpr std::u32string_view kNumberPrefixes = U"第前约超近逾共";
 
@@ -313,15 +313,18 @@ class RunBuilder {
   /// The most frequent gap between the glyphs of the run starting at k (ties: the first seen).
   double common_gap(std::size_t k) const {
     std::vector<std::pair<double, int>> seen;
-    for (std::size_t i = next_glyph(k); i < line_.end && p_.chars[i].face == p_.chars[k].face &&
-                                        p_.chars[i].span == p_.chars[k].span;
+    for (std::size_t i = next_glyph(k);
+         i < line_.end && p_.chars[i].face == p_.chars[k].face && p_.chars[i].span == p_.chars[k].span;
          i = next_glyph(i)) {
       const double g = gap(i);
       auto it = std::find_if(seen.begin(), seen.end(), [&](const auto& e) { return std::abs(e.first - g) < 1e-9; });
-      if (it == seen.end()) seen.emplace_back(g, 1);
-      else ++it->second;
+      if (it == seen.end())
+        seen.emplace_back(g, 1);
+      else
+        ++it->second;
     }
-    auto best = std::max_element(seen.begin(), seen.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    auto best =
+        std::max_element(seen.begin(), seen.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
     return best == seen.end() ? 0 : best->first;
   }
 

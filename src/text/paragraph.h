@@ -14,12 +14,12 @@ namespace zb::text {
 
 /// A piece of text in one style. Sizes and lengths in points.
 struct Span {
-  std::string text;          ///< UTF-8
+  std::string text;  ///< UTF-8
   RoleId role = 0;
   double size = 10;
   frame::Color color;
-  double rise = 0;           ///< baseline shift upwards (superscript markers)
-  std::string link;          ///< URI: the span becomes clickable
+  double rise = 0;   ///< baseline shift upwards (superscript markers)
+  std::string link;  ///< URI: the span becomes clickable
   /// Language of this span when it differs from the paragraph's (an English title inside a
   /// Chinese line gets Latin quotes); unset: the paragraph's.
   std::optional<bool> zh;
@@ -30,11 +30,11 @@ struct Span {
 enum class Align { left, justify, center, right };
 
 struct ParagraphStyle {
-  double width = 0;          ///< measure in points; 0 in a Flow means the page's full measure
-  double line_height = 16;   ///< baseline to baseline
+  double width = 0;         ///< measure in points; 0 in a Flow means the page's full measure
+  double line_height = 16;  ///< baseline to baseline
   Align align = Align::left;
-  bool zh = false;           ///< Chinese rules: strict breaking, CJK punctuation, justification
-  double indent = 0;         ///< extra left indent of every line
+  bool zh = false;    ///< Chinese rules: strict breaking, CJK punctuation, justification
+  double indent = 0;  ///< extra left indent of every line
   /// Lines of similar length (titles, headings): the last line counts like the others when the
   /// breaks are chosen, so none is left with a lone word or a bracketed suffix.
   bool balance = false;
@@ -44,23 +44,23 @@ struct ParagraphStyle {
 struct Char {
   char32_t cp = 0;
   std::uint16_t face = 0;
-  std::uint32_t glyph = 0;   ///< the glyph shaping chose (for a ligature: on its first character)
-  double advance = 0;        ///< the glyph's own advance (0 for a ligature's later characters)
+  std::uint32_t glyph = 0;  ///< the glyph shaping chose (for a ligature: on its first character)
+  double advance = 0;       ///< the glyph's own advance (0 for a ligature's later characters)
   /// Fixed space between the previous glyph and this one: kerning, the Han–Latin autospace,
   /// adjacent punctuation squeezed (negative). Not set at a line start.
   double gap_before = 0;
   /// Blank a full-width punctuation mark may still give up before / after its ink (clreq).
   double blank_before = 0, blank_after = 0;
-  std::uint32_t span = 0;    ///< index of its span
+  std::uint32_t span = 0;        ///< index of its span
   std::uint8_t glyph_chars = 1;  ///< characters its glyph shows: 1; more for a ligature; 0 inside one
-  bool autospace = false;    ///< gap_before holds the quarter-em autospace (it may stretch and shrink)
+  bool autospace = false;        ///< gap_before holds the quarter-em autospace (it may stretch and shrink)
 };
 
 /// A line: characters [begin, end) of the paragraph, without trailing spaces.
 struct Line {
   std::size_t begin = 0, end = 0;
-  double width = 0;         ///< width as set, points (justified, squeezed; opening punctuation trimmed)
-  bool last = false;        ///< the paragraph's last line (or before a forced break)
+  double width = 0;   ///< width as set, points (justified, squeezed; opening punctuation trimmed)
+  bool last = false;  ///< the paragraph's last line (or before a forced break)
 };
 
 /// How one set line meets its measure (text::LineFiller::fit).
@@ -103,8 +103,8 @@ void clear_thread_caches();
 
 /// Text runs (and link areas) of line `i`, with its baseline at `baseline` and its left edge at
 /// `left` (page coordinates).
-void emit_line(const LaidParagraph& p, std::size_t i, double left, double baseline,
-               std::vector<frame::Item>& items, std::vector<frame::Link>& links);
+void emit_line(const LaidParagraph& p, std::size_t i, double left, double baseline, std::vector<frame::Item>& items,
+               std::vector<frame::Link>& links);
 
 /// Sees every line emit_line sets on its thread while installed (ScopedLineObserver): for
 /// measurements by tests and tools; the tool itself installs none.

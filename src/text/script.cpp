@@ -12,8 +12,8 @@
 namespace zb::text {
 
 bool is_han(char32_t c) {
-  if (c < 0x2E80) return false;                  // below the CJK radicals: no Han
-  if (c >= 0x4E00 && c <= 0x9FFF) return true;   // the unified ideographs, the common case
+  if (c < 0x2E80) return false;                 // below the CJK radicals: no Han
+  if (c >= 0x4E00 && c <= 0x9FFF) return true;  // the unified ideographs, the common case
   UErrorCode status = U_ZERO_ERROR;
   return uscript_getScript(static_cast<UChar32>(c), &status) == USCRIPT_HAN && U_SUCCESS(status);
 }
@@ -51,16 +51,17 @@ bool is_autospace_partner(char32_t c) {
 }
 
 bool is_cjk_stretchable(char32_t c) {
-  return is_han(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0x3040 && c <= 0x30FF) ||
-         (c >= 0xFF00 && c <= 0xFF60) || (c >= 0xFFE0 && c <= 0xFFE6) || c == 0x201C || c == 0x201D ||
-         c == 0x2018 || c == 0x2019 || c == 0x2014 || c == 0x2026 || c == 0xB7;
+  return is_han(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0x3040 && c <= 0x30FF) || (c >= 0xFF00 && c <= 0xFF60) ||
+         (c >= 0xFFE0 && c <= 0xFFE6) || c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0x2014 ||
+         c == 0x2026 || c == 0xB7;
 }
 
 bool is_no_line_start(char32_t c) {
   if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
     return false;  // ideographs, letters and digits: the common case
   static constexpr std::u32string_view kSet =
-      U"，。、；：？！）」』”’》〉】〕〗〙］｝｠％‰℃…‥·・—～ー々ゝゞ!%),.:;?]}\u00A2\u00B0\u2032\u2033\uFF0E\uFF61\uFF64";
+      U"，。、；：？！）」』”’》〉】〕〗〙］｝｠％‰℃…‥·・—～ー々ゝゞ!%),.:;?]}"
+      U"\u00A2\u00B0\u2032\u2033\uFF0E\uFF61\uFF64";
   return kSet.find(c) != std::u32string_view::npos;
 }
 
@@ -73,6 +74,8 @@ bool is_no_line_end(char32_t c) {
 
 bool is_no_break_around(char32_t c) { return c == 0xB7 || c == 0x30FB || c == 0x2027 || c == 0x2060; }
 
-bool is_break_space(char32_t c) { return c == ' ' || c == '\t' || c == 0x3000 || (c >= 0x2000 && c <= 0x200A && c != 0x2007); }
+bool is_break_space(char32_t c) {
+  return c == ' ' || c == '\t' || c == 0x3000 || (c >= 0x2000 && c <= 0x200A && c != 0x2007);
+}
 
 }  // namespace zb::text

@@ -11,8 +11,8 @@
 namespace zb::text {
 namespace {
 
-constexpr char32_t kNone = 0;       // before the start or past the end of the text
-constexpr char32_t kBad = 0xFFFD;   // a byte that is not well-formed UTF-8
+constexpr char32_t kNone = 0;                         // before the start or past the end of the text
+constexpr char32_t kBad = 0xFFFD;                     // a byte that is not well-formed UTF-8
 constexpr std::string_view kHyphen = "\xE2\x80\x90";  // U+2010
 
 struct Char {
@@ -90,8 +90,10 @@ void append_quote(std::string_view s, std::size_t i, bool zh, OpenQuotes& open, 
   // An apostrophe in or at the end of a word (Xiaoshan's, zones') closes.
   bool opens = !(s[i] == '\'' && (is_letter(prev) || is_digit(prev))) && quote_opens(prev, next, zh, state);
   state = opens;
-  if (s[i] == '"') out += opens ? "“" : "”";
-  else out += opens ? "‘" : "’";
+  if (s[i] == '"')
+    out += opens ? "“" : "”";
+  else
+    out += opens ? "‘" : "’";
 }
 
 /// A decimal number [begin, end) in the text, and its value.
@@ -146,8 +148,10 @@ bool blocks_range(char32_t c) {
 char32_t range_unit(std::string_view s, std::size_t end, bool zh) {
   Char c = char_at(s, end);
   if (c.cp == '%' || c.cp == U'‰' || c.cp == U'°' || c.cp == U'℃') return c.cp;
-  if (c.cp == ' ') c = char_at(s, end + 1);
-  else if (zh && is_han(c.cp)) return c.cp;
+  if (c.cp == ' ')
+    c = char_at(s, end + 1);
+  else if (zh && is_han(c.cp))
+    return c.cp;
   return is_letter(c.cp) ? c.cp : kNone;
 }
 
@@ -171,7 +175,15 @@ const char* range_dash(std::string_view s, std::size_t pos, std::size_t len, boo
 /// True when a minus sign may start a number after `prev` (rule 2).
 bool minus_may_follow(char32_t prev) {
   switch (prev) {
-    case kNone: case ':': case U'：': case ',': case U'，': case U'、': case ';': case U'；': case '/':
+    case kNone:
+    case ':':
+    case U'：':
+    case ',':
+    case U'，':
+    case U'、':
+    case ';':
+    case U'；':
+    case '/':
       return true;
     default:
       return is_space(prev) || is_opener(prev) || is_han(prev);

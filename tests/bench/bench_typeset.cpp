@@ -8,12 +8,12 @@
 #include <string>
 #include <vector>
 
+#include "app/fonts.h"
 #include "base/env.h"
 #include "base/utf8.h"
 #include "export/pdf/pdf_writer.h"
 #include "layout/flow.h"
 #include "load/facts_loader.h"
-#include "app/fonts.h"
 #include "text/font_book.h"
 #include "text/paragraph.h"
 
@@ -25,9 +25,7 @@ namespace {
 /// Characters of text in the document: about four A4 pages of mixed Chinese and English.
 constexpr std::size_t kChars = 7600;
 
-double ms_since(Clock::time_point t0) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-}
+double ms_since(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
 
 double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
@@ -110,8 +108,8 @@ frame::Document build(const text::FontBook& fonts, const std::vector<std::pair<s
   layout::Running running;
   running.header_left = {text::Span{"萧山区开发区简报 · Development zone briefings", fonts.require_role("caption"), 8}};
   running.footer = [&](int p, int m) {
-    return std::vector<text::Span>{text::Span{"第 " + std::to_string(p) + " 页，共 " + std::to_string(m) + " 页 · Page " +
-                                                  std::to_string(p) + " of " + std::to_string(m),
+    return std::vector<text::Span>{text::Span{"第 " + std::to_string(p) + " 页，共 " + std::to_string(m) +
+                                                  " 页 · Page " + std::to_string(p) + " of " + std::to_string(m),
                                               fonts.require_role("caption"), 8}};
   };
   frame::Info info;
@@ -171,7 +169,7 @@ int main(int argc, char** argv) {
   std::printf("| layout, median of %d | %.2f ms |\n", iterations, median(layout_ms));
   std::printf("| PDF writing (subset + libharu), median of %d | %.2f ms |\n", iterations, median(pdf_ms));
   std::printf("| layout + PDF, median of %d (goal <= 20 ms) | %.2f ms |\n", iterations, median(total_ms));
-  std::printf("| PDF size (goal <= 150 KB) | %zu bytes = %.1f kB = %.1f KiB |\n", bytes, static_cast<double>(bytes) / 1000.0,
-              static_cast<double>(bytes) / 1024.0);
+  std::printf("| PDF size (goal <= 150 KB) | %zu bytes = %.1f kB = %.1f KiB |\n", bytes,
+              static_cast<double>(bytes) / 1000.0, static_cast<double>(bytes) / 1024.0);
   return 0;
 }

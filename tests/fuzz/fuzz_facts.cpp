@@ -18,7 +18,8 @@ std::string stem_guess(std::string_view text) {
   std::size_t i = at + 3;
   while (i < text.size() && text[i] == ' ') ++i;
   std::size_t j = i;
-  while (j < text.size() && j - i < 64 && ((text[j] >= 'a' && text[j] <= 'z') || (text[j] >= '0' && text[j] <= '9') || text[j] == '-'))
+  while (j < text.size() && j - i < 64 &&
+         ((text[j] >= 'a' && text[j] <= 'z') || (text[j] >= '0' && text[j] <= '9') || text[j] == '-'))
     ++j;
   return j > i ? std::string(text.substr(i, j - i)) : std::string("fuzz");
 }

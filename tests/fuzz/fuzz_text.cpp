@@ -1,4 +1,5 @@
-// libFuzzer target: arbitrary UTF-8 through line breaking, paragraph layout, the flow and the PDF writer, with the real fonts.
+// libFuzzer target: arbitrary UTF-8 through line breaking, paragraph layout, the flow and the PDF writer, with the real
+// fonts.
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -7,12 +8,12 @@
 #include <string_view>
 #include <vector>
 
+#include "app/fonts.h"
 #include "base/diagnostics.h"
 #include "base/env.h"
 #include "base/utf8.h"
 #include "export/pdf/pdf_writer.h"
 #include "layout/flow.h"
-#include "app/fonts.h"
 #include "text/font_book.h"
 #include "text/line_break.h"
 #include "text/paragraph.h"
@@ -57,7 +58,8 @@ void free_paragraph(const std::vector<text::Span>& spans, const text::ParagraphS
   const double measure = st.width - st.indent;
   for (const auto& l : p.lines) {
     if (l.begin > l.end || l.end > p.chars.size() || l.begin < prev_end)
-      fail("line range", std::to_string(l.begin) + ".." + std::to_string(l.end) + " of " + std::to_string(p.chars.size()));
+      fail("line range",
+           std::to_string(l.begin) + ".." + std::to_string(l.end) + " of " + std::to_string(p.chars.size()));
     // A line of two or more characters fits the measure (only a lone character may overflow).
     if (l.end - l.begin >= 2 && l.width > measure + 1e-6 && measure > 0)
       fail("line wider than the measure", std::to_string(l.width) + " > " + std::to_string(measure));
@@ -65,7 +67,8 @@ void free_paragraph(const std::vector<text::Span>& spans, const text::ParagraphS
   }
   std::vector<frame::Item> items;
   std::vector<frame::Link> links;
-  for (std::size_t i = 0; i < p.lines.size(); ++i) text::emit_line(p, i, 50, 50 + 14.0 * static_cast<double>(i), items, links);
+  for (std::size_t i = 0; i < p.lines.size(); ++i)
+    text::emit_line(p, i, 50, 50 + 14.0 * static_cast<double>(i), items, links);
 }
 
 }  // namespace
@@ -128,9 +131,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   layout::PageSetup page;
   switch (c(6) % 3) {
-    case 1: page = {419.53, 595.28, 40, 40, 36, 36}; break;  // A5
-    case 2: page = {200, 300, 20, 20, 20, 20}; break;        // a small box
-    default: break;                                          // A4
+    case 1:
+      page = {419.53, 595.28, 40, 40, 36, 36};
+      break;  // A5
+    case 2:
+      page = {200, 300, 20, 20, 20, 20};
+      break;  // a small box
+    default:
+      break;  // A4
   }
   try {
     std::string t = next_text();
@@ -150,12 +158,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     table.align = {text::Align::left, text::Align::right};
     table.zh = zh_for(t);
     table.line_height = line_height;
-    for (int r = 0; r < 2; ++r) table.rows.push_back({spans_of(next_text(), font_size), spans_of(next_text(), font_size)});
+    for (int r = 0; r < 2; ++r)
+      table.rows.push_back({spans_of(next_text(), font_size), spans_of(next_text(), font_size)});
     flow.table(table, 6, 6);
     flow.rule({0.5, 0.5, 0.5}, 0.5, 2, 2);
     std::string left = next_text(), right = next_text();
-    flow.columns(spans_of(left, font_size), style(left, 0), spans_of(right, font_size), style(right, 0), 4, 4, false, left, 1,
-                 text::Span{"•", role, font_size});
+    flow.columns(spans_of(left, font_size), style(left, 0), spans_of(right, font_size), style(right, 0), 4, 4, false,
+                 left, 1, text::Span{"•", role, font_size});
     flow.page_break();
     flow.paragraph(spans_of(body, font_size), style(body, 0), 0, 0);
 
@@ -164,7 +173,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     running.header_right = {text::Span{"简报 · Briefing", role, 8}};
     std::string foot = next_text();
     running.footer = [&](int n, int m) {
-      return std::vector<text::Span>{text::Span{foot + " 第 " + std::to_string(n) + " 页，共 " + std::to_string(m) + " 页", role, 8}};
+      return std::vector<text::Span>{
+          text::Span{foot + " 第 " + std::to_string(n) + " 页，共 " + std::to_string(m) + " 页", role, 8}};
     };
     frame::Info info;
     info.title = title;
@@ -172,7 +182,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     info.date = 1700000000;
     frame::Document doc = flow.finish(info, running);
     std::string pdf = export_pdf::write_pdf(doc, "fuzz.pdf");
-    if (pdf.rfind("%PDF-", 0) != 0 || pdf.find("%%EOF") == std::string::npos) fail("not a complete PDF", std::to_string(pdf.size()));
+    if (pdf.rfind("%PDF-", 0) != 0 || pdf.find("%%EOF") == std::string::npos)
+      fail("not a complete PDF", std::to_string(pdf.size()));
   } catch (const base::Error&) {
     // Expected for characters no font has and blocks taller than a page: reported, not a crash.
   }

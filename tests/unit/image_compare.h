@@ -27,13 +27,10 @@ struct ImageDiff {
 
 /// Compares `a` and `b` byte by byte. A pixel differs when any of its four channels is off by
 /// more than `channel_threshold` (0..255).
-inline ImageDiff compare(const export_png::Raster& a, const export_png::Raster& b,
-                         int channel_threshold = 48) {
+inline ImageDiff compare(const export_png::Raster& a, const export_png::Raster& b, int channel_threshold = 48) {
   ImageDiff d;
-  const std::size_t bytes =
-      std::size_t(std::max(a.width, 0)) * std::size_t(std::max(a.height, 0)) * 4;
-  if (a.width != b.width || a.height != b.height || a.rgba.size() != bytes ||
-      b.rgba.size() != bytes) {
+  const std::size_t bytes = std::size_t(std::max(a.width, 0)) * std::size_t(std::max(a.height, 0)) * 4;
+  if (a.width != b.width || a.height != b.height || a.rgba.size() != bytes || b.rgba.size() != bytes) {
     d.size_matches = false;
     d.mean_abs = 255;
     d.differing_fraction = 1;
@@ -72,14 +69,12 @@ inline bool write_png_file(const export_png::Raster& raster, const std::filesyst
 /// fails; a mismatch (mean absolute difference above `max_mean_abs`, or a larger share of
 /// differing pixels than `max_differing_fraction`, or another size) saves the actual image
 /// beside the reference as `<stem>.actual.png` and fails with the figures.
-inline void check_against_reference(const export_png::Raster& actual,
-                                    const std::filesystem::path& reference, double max_mean_abs,
-                                    double max_differing_fraction) {
+inline void check_against_reference(const export_png::Raster& actual, const std::filesystem::path& reference,
+                                    double max_mean_abs, double max_differing_fraction) {
   base::SystemEnv env;
   const auto update = env.get_var("ZB_UPDATE_REFERENCES");
   if (update && *update == "1") {
-    if (!write_png_file(actual, reference))
-      FAIL("could not write reference " << reference.string());
+    if (!write_png_file(actual, reference)) FAIL("could not write reference " << reference.string());
     WARN("wrote reference " << reference.string() << " (ZB_UPDATE_REFERENCES=1): look at it");
     SUCCEED();
     return;
@@ -103,8 +98,7 @@ inline void check_against_reference(const export_png::Raster& actual,
   const ImageDiff d = compare(actual, expected);
   std::filesystem::path actual_path = reference;
   actual_path.replace_filename(reference.stem().string() + ".actual.png");
-  const bool ok = d.size_matches && d.mean_abs <= max_mean_abs &&
-                  d.differing_fraction <= max_differing_fraction;
+  const bool ok = d.size_matches && d.mean_abs <= max_mean_abs && d.differing_fraction <= max_differing_fraction;
   if (ok) {
     std::error_code ec;
     std::filesystem::remove(actual_path, ec);  // a stale one from an earlier failure
@@ -115,14 +109,13 @@ inline void check_against_reference(const export_png::Raster& actual,
   std::ostringstream msg;
   msg << "image differs from reference " << reference.string() << ": ";
   if (!d.size_matches)
-    msg << "size " << actual.width << "x" << actual.height << ", reference " << expected.width
-        << "x" << expected.height;
+    msg << "size " << actual.width << "x" << actual.height << ", reference " << expected.width << "x"
+        << expected.height;
   else
-    msg << "mean abs difference " << d.mean_abs << " (max " << max_mean_abs
-        << "), differing pixels " << d.differing_fraction * 100 << "% (max "
-        << max_differing_fraction * 100 << "%)";
-  msg << "; actual image " << (saved ? "saved as " : "could not be saved as ")
-      << actual_path.string() << "; if the change is intended, rerun with ZB_UPDATE_REFERENCES=1";
+    msg << "mean abs difference " << d.mean_abs << " (max " << max_mean_abs << "), differing pixels "
+        << d.differing_fraction * 100 << "% (max " << max_differing_fraction * 100 << "%)";
+  msg << "; actual image " << (saved ? "saved as " : "could not be saved as ") << actual_path.string()
+      << "; if the change is intended, rerun with ZB_UPDATE_REFERENCES=1";
   FAIL(msg.str());
 }
 

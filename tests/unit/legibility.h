@@ -14,8 +14,8 @@
 
 namespace zb::test {
 
-inline constexpr double kMinTextSize = 7;    ///< no run smaller than this, points
-inline constexpr double kBodySize = 9;       ///< runs this size or larger must reach kMinBodyContrast
+inline constexpr double kMinTextSize = 7;  ///< no run smaller than this, points
+inline constexpr double kBodySize = 9;     ///< runs this size or larger must reach kMinBodyContrast
 inline constexpr double kMinBodyContrast = 7;
 
 /// WCAG 2 relative luminance of an sRGB colour (channels 0..1).
@@ -123,8 +123,8 @@ inline std::vector<std::string> legibility_problems(const frame::Document& doc) 
         }
       const double ratio = contrast_ratio(run->color, back);
       if (ratio < kMinBodyContrast) {
-        std::snprintf(buf, sizeof buf, "%g pt %s on %s: contrast %.2f:1, under %g:1", run->size, hex(run->color).c_str(),
-                      hex(back).c_str(), ratio, kMinBodyContrast);
+        std::snprintf(buf, sizeof buf, "%g pt %s on %s: contrast %.2f:1, under %g:1", run->size,
+                      hex(run->color).c_str(), hex(back).c_str(), ratio, kMinBodyContrast);
         out.push_back(what + buf);
       }
     }

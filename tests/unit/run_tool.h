@@ -1,10 +1,10 @@
 // Runs an external command (qpdf, pdffonts, pdftotext, ...) and captures its output and status.
 #pragma once
 
-#include <cstdio>
-#include <string>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <cstdio>
+#include <string>
 
 namespace zb::test {
 

@@ -3,13 +3,13 @@
 // 0..N-1 together build each zone exactly once.
 #include <catch2/catch.hpp>
 
+#include <sys/wait.h>
+#include <unistd.h>
 #include <csignal>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <sys/wait.h>
 #include <thread>
-#include <unistd.h>
 
 #include "run_tool.h"
 #include "test_support.h"
@@ -118,8 +118,8 @@ TEST_CASE("batch: shards 0..N-1 together build each zone exactly once", "[batch]
   std::map<std::string, int> seen;
   for (int k = 0; k < 3; ++k) {
     REQUIRE(test::run_tool(cmd(in.path, out.path, "--shard " + std::to_string(k) + "/3")).code == 0);
-    auto m = nlohmann::json::parse(
-        test::read_text_file(out.path / ("manifest-shard-" + std::to_string(k) + "-of-3.json")));
+    auto m =
+        nlohmann::json::parse(test::read_text_file(out.path / ("manifest-shard-" + std::to_string(k) + "-of-3.json")));
     for (const auto& z : m["zones"]) ++seen[z["id"]];
   }
   CHECK(seen.size() == 7);
@@ -144,7 +144,8 @@ std::map<std::string, std::string> statuses(const fs::path& manifest) {
 std::size_t cards(const fs::path& html) {
   const std::string s = test::read_text_file(html);
   std::size_t n = 0;
-  for (auto at = s.find("<div class=\"zone\">"); at != std::string::npos; at = s.find("<div class=\"zone\">", at + 1)) ++n;
+  for (auto at = s.find("<div class=\"zone\">"); at != std::string::npos; at = s.find("<div class=\"zone\">", at + 1))
+    ++n;
   return n;
 }
 
@@ -187,7 +188,8 @@ TEST_CASE("batch: shards into one empty folder give one manifest and one gallery
   for (int k = 0; k < 2; ++k) {
     pids[k] = fork();
     if (pids[k] == 0) {
-      execl("/bin/sh", "sh", "-c", (cmd(in.path, out2.path, "--jobs 1 --shard " + std::to_string(k) + "/2") + " 2>/dev/null").c_str(),
+      execl("/bin/sh", "sh", "-c",
+            (cmd(in.path, out2.path, "--jobs 1 --shard " + std::to_string(k) + "/2") + " 2>/dev/null").c_str(),
             static_cast<char*>(nullptr));
       _exit(127);
     }

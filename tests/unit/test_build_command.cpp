@@ -2,10 +2,10 @@
 // zone's PDF checked with real tools, one-pagers on one page.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
 #include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <unistd.h>
 
 #include "base/utf8.h"
 #include "chart/format.h"
@@ -22,7 +22,8 @@ using Dir = test::TempDir;
 
 test::ToolRun build(const std::string& args) {
   const auto root = test::source_dir();
-  return test::run_tool("cd '" + root.string() + "' && SOURCE_DATE_EPOCH=1735689600 " + ZB_BINARY + " -q build " + args);
+  return test::run_tool("cd '" + root.string() + "' && SOURCE_DATE_EPOCH=1735689600 " + ZB_BINARY + " -q build " +
+                        args);
 }
 
 std::string squeeze(const std::string& s) {
@@ -77,8 +78,9 @@ TEST_CASE("build: the same inputs give byte-identical PDFs with --jobs 1 and --j
   CHECK(pdfs == 6);
 }
 
-TEST_CASE("build: every zone's briefing passes qpdf and pdffonts, and carries its name and every metric in both languages",
-          "[build][pdf][cli]") {
+TEST_CASE(
+    "build: every zone's briefing passes qpdf and pdffonts, and carries its name and every metric in both languages",
+    "[build][pdf][cli]") {
   Dir out("zonebrief-build-all");
   REQUIRE(build("--out '" + out.path.string() + "'").code == 0);
   base::SystemEnv env;
@@ -101,8 +103,10 @@ TEST_CASE("build: every zone's briefing passes qpdf and pdffonts, and carries it
     CHECK(all.find(squeeze(f.zone.name.en)) != std::string::npos);
     for (const auto& m : f.metrics) {
       INFO(m.id);
-      CHECK(all.find(squeeze(chart::format_value(m.value, m.unit, chart::Lang::zh, m.qualifier).text)) != std::string::npos);
-      CHECK(all.find(squeeze(chart::format_value(m.value, m.unit, chart::Lang::en, m.qualifier).text)) != std::string::npos);
+      CHECK(all.find(squeeze(chart::format_value(m.value, m.unit, chart::Lang::zh, m.qualifier).text)) !=
+            std::string::npos);
+      CHECK(all.find(squeeze(chart::format_value(m.value, m.unit, chart::Lang::en, m.qualifier).text)) !=
+            std::string::npos);
     }
   }
 }
@@ -131,13 +135,16 @@ TEST_CASE("build: side-by-side briefings carry every metric in both languages", 
   for (const auto& input : env.list_files(test::source_dir() / "inputs", ".yaml", error)) {
     auto facts = load::load_facts_file(env, input);
     REQUIRE(facts.ok());
-    auto text = test::run_tool("pdftotext -enc UTF-8 '" + (out.path / (facts.facts->zone.id + ".pdf")).string() + "' -");
+    auto text =
+        test::run_tool("pdftotext -enc UTF-8 '" + (out.path / (facts.facts->zone.id + ".pdf")).string() + "' -");
     std::string all = squeeze(text.out);
     INFO(facts.facts->zone.id);
     CHECK(all.find(squeeze(facts.facts->zone.name.en)) != std::string::npos);
     for (const auto& m : facts.facts->metrics) {
-      CHECK(all.find(squeeze(chart::format_value(m.value, m.unit, chart::Lang::zh, m.qualifier).text)) != std::string::npos);
-      CHECK(all.find(squeeze(chart::format_value(m.value, m.unit, chart::Lang::en, m.qualifier).text)) != std::string::npos);
+      CHECK(all.find(squeeze(chart::format_value(m.value, m.unit, chart::Lang::zh, m.qualifier).text)) !=
+            std::string::npos);
+      CHECK(all.find(squeeze(chart::format_value(m.value, m.unit, chart::Lang::en, m.qualifier).text)) !=
+            std::string::npos);
     }
   }
 }
@@ -165,7 +172,8 @@ TEST_CASE("build: old facts are flagged stale on the page and in the manifest, p
   CHECK(manifest["zones"][0]["preview"] == "xianghu-xiaobin.png");
   auto text = test::run_tool("pdftotext -enc UTF-8 '" + (out.path / "xianghu-xiaobin.pdf").string() + "' -");
   CHECK(squeeze(text.out).find("可能已过时") != std::string::npos);
-  CHECK(squeeze(text.out).find("mayb" "eoutofdate") != std::string::npos);
+  CHECK(squeeze(text.out).find("mayb"
+                               "eoutofdate") != std::string::npos);
   CHECK(fs::file_size(out.path / "xianghu-xiaobin.png") > 1000);
   std::string html = test::read_text_file(out.path / "index.html");
   CHECK(html.find("<a href=\"xianghu-xiaobin.pdf\"><img src=\"xianghu-xiaobin.png\"") != std::string::npos);
@@ -182,8 +190,9 @@ TEST_CASE("build: old facts are flagged stale on the page and in the manifest, p
     REQUIRE(at != std::string::npos);
     facts.replace(at, 9, "value: 31");
     std::ofstream(in.path / "xianghu-xiaobin.yaml") << facts;
-    auto again = test::run_tool("cd '" + root.string() + "' && SOURCE_DATE_EPOCH=1893456000 " + ZB_BINARY + " -q build --inputs '" +
-                                in.path.string() + "' --max-age 365 --out '" + out.path.string() + "'");
+    auto again =
+        test::run_tool("cd '" + root.string() + "' && SOURCE_DATE_EPOCH=1893456000 " + ZB_BINARY +
+                       " -q build --inputs '" + in.path.string() + "' --max-age 365 --out '" + out.path.string() + "'");
     REQUIRE(again.code == 0);
     html = test::read_text_file(out.path / "index.html");
     CHECK(html.find("本期变化 1 项 · 1 change since the last edition") != std::string::npos);
@@ -202,7 +211,8 @@ TEST_CASE("build: a zone file whose name is not UTF-8 fails alone with its bytes
   fs::copy_file(test::source_dir() / "inputs/xianghu-xiaobin.yaml", in.path / "zone-\xFF.yaml");
   auto r = build("--inputs '" + in.path.string() + "' --out '" + out.path.string() + "'");
   CHECK(r.code == 1);  // not 134: nlohmann's type_error 316 aborted the run
-  const std::string error = (in.path / "zone-\\xff.yaml").string() + ":1:1: error: expected a zone file name in UTF-8 (found 'zone-\\xff.yaml')";
+  const std::string error = (in.path / "zone-\\xff.yaml").string() +
+                            ":1:1: error: expected a zone file name in UTF-8 (found 'zone-\\xff.yaml')";
   CHECK(r.err.find(error) != std::string::npos);
   CHECK(fs::exists(out.path / "xianghu-xiaobin.pdf"));
   const std::string manifest_text = test::read_text_file(out.path / "manifest.json");

@@ -77,8 +77,9 @@ app::ZoneResult built_zone() {
 
 TEST_CASE("build parts: zone statuses and language modes are read and written by name", "[build-parts]") {
   using app::ZoneStatus;
-  for (auto [status, name] : {std::pair{ZoneStatus::built, "built"}, std::pair{ZoneStatus::unchanged, "unchanged"},
-                              std::pair{ZoneStatus::failed, "failed"}, std::pair{ZoneStatus::interrupted, "interrupted"}}) {
+  for (auto [status, name] :
+       {std::pair{ZoneStatus::built, "built"}, std::pair{ZoneStatus::unchanged, "unchanged"},
+        std::pair{ZoneStatus::failed, "failed"}, std::pair{ZoneStatus::interrupted, "interrupted"}}) {
     CHECK(app::name_of(status) == name);
     CHECK(app::parse_zone_status(name) == status);
   }
@@ -111,7 +112,8 @@ TEST_CASE("build parts: --shard K/N or N, K from the job index", "[build-parts]"
   auto shard = app::resolve_shard(VarsEnv(), {1, 3}, error);
   REQUIRE(shard);
   CHECK((shard->k == 1 && shard->n == 3));
-  shard = app::resolve_shard(VarsEnv(Vars{{"JOB_COMPLETION_INDEX", "2"}, {"SLURM_ARRAY_TASK_ID", "0"}}), {std::nullopt, 3}, error);
+  shard = app::resolve_shard(VarsEnv(Vars{{"JOB_COMPLETION_INDEX", "2"}, {"SLURM_ARRAY_TASK_ID", "0"}}),
+                             {std::nullopt, 3}, error);
   REQUIRE(shard);
   CHECK(shard->k == 2);
   shard = app::resolve_shard(VarsEnv(Vars{{"SLURM_ARRAY_TASK_ID", "1"}}), {std::nullopt, 3}, error);
@@ -121,7 +123,8 @@ TEST_CASE("build parts: --shard K/N or N, K from the job index", "[build-parts]"
   CHECK_FALSE(app::resolve_shard(VarsEnv(), {std::nullopt, 3}, error));
   REQUIRE(error);
   CHECK(error->str() ==
-        "--shard:1:1: error: expected K/N with 0 <= K < N (or N, with K from the job index) (found no K given and neither "
+        "--shard:1:1: error: expected K/N with 0 <= K < N (or N, with K from the job index) (found no K given and "
+        "neither "
         "JOB_COMPLETION_INDEX nor SLURM_ARRAY_TASK_ID is set)");
   CHECK_FALSE(app::resolve_shard(VarsEnv(Vars{{"JOB_COMPLETION_INDEX", "5"}}), {std::nullopt, 3}, error));
   CHECK(error->found == "'5/3'");
@@ -152,7 +155,8 @@ TEST_CASE("build parts: zone selection by --zone and --shard", "[build-parts]") 
 
   auto unknown = app::select_zones(env, in.path, {"a", "nope"}, std::nullopt);
   REQUIRE(unknown.error);
-  CHECK(unknown.error->str() == in.path.string() + ":1:1: error: expected --zone to name a zone file in this folder (found 'nope')");
+  CHECK(unknown.error->str() ==
+        in.path.string() + ":1:1: error: expected --zone to name a zone file in this folder (found 'nope')");
 
   auto shard = app::select_zones(env, in.path, {}, app::ShardSpec{1, 2});
   REQUIRE_FALSE(shard.error);
@@ -235,8 +239,8 @@ TEST_CASE("build parts: the cache reuses a zone only when its key, status and PD
   CHECK(key != cache.zone_key(env, "briefing", dir.path / "facts.yaml", "stale 1 | old 0"));
   CHECK(key != cache.zone_key(env, "briefing", dir.path / "facts.yaml", "fresh | old 1"));  // one more old figure
   CHECK(key != cache.zone_key(env, "onepager", dir.path / "facts.yaml", "fresh | old 0"));
-  CHECK(key != app::BuildCache("common", {{"briefing", "briefing.yaml:1"}}, {}, false).zone_key(env, "briefing",
-                                                                                                 dir.path / "facts.yaml", "fresh | old 0"));
+  CHECK(key != app::BuildCache("common", {{"briefing", "briefing.yaml:1"}}, {}, false)
+                   .zone_key(env, "briefing", dir.path / "facts.yaml", "fresh | old 0"));
   std::ofstream(dir.path / "facts.yaml") << "x: 2\n";
   CHECK(key != cache.zone_key(env, "briefing", dir.path / "facts.yaml", "fresh | old 0"));
 }
@@ -255,17 +259,20 @@ TEST_CASE("build parts: a manifest goes to JSON and back, fields in the manifest
   m.zones.push_back(failed);
 
   const std::string text = app::manifest_text(m);
-  CHECK(text.rfind("{\n  \"tool\": \"zonebrief 0.1.0\",\n  \"lang\": \"side-by-side\",\n  \"layout\": \"onepager\",\n  \"zones\": [", 0) == 0);
+  CHECK(text.rfind("{\n  \"tool\": \"zonebrief 0.1.0\",\n  \"lang\": \"side-by-side\",\n  \"layout\": \"onepager\",\n  "
+                   "\"zones\": [",
+                   0) == 0);
   CHECK(text.back() == '\n');
   auto j = nlohmann::ordered_json::parse(text);
   std::vector<std::string> keys;
   for (const auto& [key, _] : j["zones"][0].items()) keys.push_back(key);
-  CHECK(keys == std::vector<std::string>{"id", "name", "name_zh", "name_en", "input", "status", "key", "output", "sha256", "pages", "bytes", "as_of",
-                                         "stale", "preview", "changes", "ms", "errors"});
+  CHECK(keys == std::vector<std::string>{"id", "name", "name_zh", "name_en", "input", "status", "key", "output",
+                                         "sha256", "pages", "bytes", "as_of", "stale", "preview", "changes", "ms",
+                                         "errors"});
   keys.clear();
   for (const auto& [key, _] : j["zones"][1].items()) keys.push_back(key);
   CHECK(keys == std::vector<std::string>{"id", "input", "status", "ms", "errors"});  // a failed zone has no output
-  CHECK(j["zones"][1]["ms"] == 1.3);  // to 0.1 ms
+  CHECK(j["zones"][1]["ms"] == 1.3);                                                 // to 0.1 ms
 
   auto back = j.get<app::Manifest>();
   CHECK(back.tool == m.tool);
@@ -295,7 +302,8 @@ TEST_CASE("build parts: a manifest goes to JSON and back, fields in the manifest
   CHECK(app::manifest_zones("not json").empty());
   CHECK(app::manifest_zones("[1, 2]").empty());
   // Damaged entries read leniently: no id, no entry; a mistyped field reads as empty.
-  auto damaged = app::manifest_zones(R"({"zones": [{"name": "x"}, {"id": "a", "pages": "two", "status": "done", "stale": 1}]})");
+  auto damaged =
+      app::manifest_zones(R"({"zones": [{"name": "x"}, {"id": "a", "pages": "two", "status": "done", "stale": 1}]})");
   REQUIRE(damaged.size() == 1);
   CHECK(damaged.at("a").pages == 0);
   CHECK(damaged.at("a").status == app::ZoneStatus::failed);
@@ -318,7 +326,8 @@ TEST_CASE("build parts: an edition record goes to JSON and back, and reads lenie
   CHECK(nlohmann::json(back) == j);
   CHECK(app::diff_records(back, record).empty());
 
-  auto damaged = nlohmann::json::parse(R"({"metrics": [1, {"id": 5, "zh": "x"}], "series": "none"})").get<app::Record>();
+  auto damaged =
+      nlohmann::json::parse(R"({"metrics": [1, {"id": 5, "zh": "x"}], "series": "none"})").get<app::Record>();
   REQUIRE(damaged.metrics.size() == 2);
   CHECK(damaged.metrics[1].id.empty());
   CHECK(damaged.metrics[1].zh == "x");
@@ -336,7 +345,8 @@ TEST_CASE("build parts: the gallery escapes text and writes dates in both langua
   CHECK(html.find("本期变化 1 项 · 1 change since the last edition") != std::string::npos);
 }
 
-TEST_CASE("build parts: progress without a terminal writes a failed zone's errors, one zone at a time", "[build-parts]") {
+TEST_CASE("build parts: progress without a terminal writes a failed zone's errors, one zone at a time",
+          "[build-parts]") {
   std::ostringstream err;
   app::Progress progress(2, err, /*tty=*/false);
   app::ZoneResult failed;
@@ -361,8 +371,9 @@ TEST_CASE("build parts: --lang and --shard are checked when the command line is 
     auto shard = run(std::string("build --shard ") + bad + " --out /nonexistent/never-made");
     INFO(bad << ": " << shard.err);
     CHECK(shard.code == 2);
-    CHECK(shard.err.find(std::string("--shard: expected K/N with 0 <= K < N (or N, with K from the job index) (found '") + bad + "')") !=
-          std::string::npos);
+    CHECK(
+        shard.err.find(std::string("--shard: expected K/N with 0 <= K < N (or N, with K from the job index) (found '") +
+                       bad + "')") != std::string::npos);
   }
   auto help = run("build --help");
   CHECK(help.out.find("--lang TEXT:{zh+en,en+zh,zh,en,side-by-side}=zh+en") != std::string::npos);

@@ -1,9 +1,9 @@
 // What changed: records compared as printed, in both languages; the build shows and lists them.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <unistd.h>
 
 #include "app/changes.h"
 #include "load/facts_loader.h"
@@ -60,8 +60,9 @@ TEST_CASE("changes: the next edition shows what changed and the manifest lists i
   std::string text = test::read_text_file(test::source_dir() / "inputs/xianghu-xiaobin.yaml");
   std::ofstream(dir / "in/xianghu-xiaobin.yaml") << text;
   auto build = [&] {
-    return test::run_tool("cd '" + test::source_dir().string() + "' && " + ZB_BINARY + " -q build --no-previews --inputs '" +
-                          (dir / "in").string() + "' --out '" + (dir / "out").string() + "'");
+    return test::run_tool("cd '" + test::source_dir().string() + "' && " + ZB_BINARY +
+                          " -q build --no-previews --inputs '" + (dir / "in").string() + "' --out '" +
+                          (dir / "out").string() + "'");
   };
   REQUIRE(build().code == 0);
   auto first = test::run_tool("pdftotext '" + (dir / "out/xianghu-xiaobin.pdf").string() + "' -");
@@ -118,8 +119,9 @@ TEST_CASE("changes: --force rebuilds the same edition with the same changes on t
   std::string text = test::read_text_file(test::source_dir() / "inputs/xianghu-xiaobin.yaml");
   std::ofstream(dir.path / "in/xianghu-xiaobin.yaml") << text;
   auto build = [&](const std::string& extra) {
-    return test::run_tool("cd '" + test::source_dir().string() + "' && " + ZB_BINARY + " -q build --no-previews --inputs '" +
-                          (dir.path / "in").string() + "' --out '" + (dir.path / "out").string() + "' " + extra);
+    return test::run_tool("cd '" + test::source_dir().string() + "' && " + ZB_BINARY +
+                          " -q build --no-previews --inputs '" + (dir.path / "in").string() + "' --out '" +
+                          (dir.path / "out").string() + "' " + extra);
   };
   REQUIRE(build("").code == 0);
   text.replace(text.find("value: 50"), 9, "value: 55");

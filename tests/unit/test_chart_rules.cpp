@@ -4,8 +4,8 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <map>
 #include <fstream>
+#include <map>
 #include <set>
 
 #include <unistd.h>
@@ -13,10 +13,10 @@
 #include "app/sample_document.h"
 #include "chart/charts.h"
 #include "chart/choice.h"
+#include "export/pdf/pdf_writer.h"
 #include "layout/chart_grid.h"
 #include "layout/compose.h"
 #include "load/facts_loader.h"
-#include "export/pdf/pdf_writer.h"
 #include "load/layout_loader.h"
 #include "run_tool.h"
 #include "test_support.h"
@@ -306,7 +306,8 @@ TEST_CASE("chart rules: negative numbers and ticks print a true minus sign", "[c
       INFO(id);
       for (const auto& t : texts)
         for (std::size_t i = 0; i + 1 < t.size(); ++i)  // a hyphen before a digit only inside a date (2024-04)
-          CHECK_FALSE((t[i] == '-' && t[i + 1] >= '0' && t[i + 1] <= '9' && (i == 0 || t[i - 1] < '0' || t[i - 1] > '9')));
+          CHECK_FALSE(
+              (t[i] == '-' && t[i + 1] >= '0' && t[i + 1] <= '9' && (i == 0 || t[i - 1] < '0' || t[i - 1] > '9')));
       CHECK((all.find("|−|5|") != std::string::npos || all.find("|−5|") != std::string::npos));  // a tick below zero
     }
 }
@@ -350,9 +351,11 @@ TEST_CASE("chart rules: the gallery shows every chart of the seed zones and the 
           "[chart][rules][render]") {
   std::vector<model::Facts> zones = test::seed_zones();
   zones.push_back(stress());
-  for (const chart::Languages langs : {chart::Languages{chart::Lang::zh, true}, chart::Languages{chart::Lang::en, false}}) {
+  for (const chart::Languages langs :
+       {chart::Languages{chart::Lang::zh, true}, chart::Languages{chart::Lang::en, false}}) {
     const auto doc = app::chart_gallery(fonts(), zones, langs, 0);
-    const auto path = std::filesystem::temp_directory_path() / ("zonebrief-gallery-" + std::to_string(::getpid()) + ".pdf");
+    const auto path =
+        std::filesystem::temp_directory_path() / ("zonebrief-gallery-" + std::to_string(::getpid()) + ".pdf");
     std::ofstream(path, std::ios::binary) << export_pdf::write_pdf(doc, "charts.pdf");
     const auto text = test::run_tool("pdftotext -enc UTF-8 '" + path.string() + "' -");
     std::filesystem::remove(path);

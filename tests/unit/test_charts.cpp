@@ -3,12 +3,12 @@
 // label and value of the seed charts found by pdftotext.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
 #include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <map>
 #include <set>
-#include <unistd.h>
 
 #include "app/sample_document.h"
 #include "chart/charts.h"
@@ -54,8 +54,8 @@ void check_labels(const chart::Chart& c, const std::string& what) {
     for (std::size_t j = i + 1; j < c.labels.size(); ++j) {
       const auto &a = c.labels[i], &b = c.labels[j];
       bool clash = a.x < b.x + b.w - 0.01 && b.x < a.x + a.w - 0.01 && a.y < b.y + b.h - 0.01 && b.y < a.y + a.h - 0.01;
-      INFO("labels " << i << " (" << a.x << "," << a.y << " " << a.w << "x" << a.h << ") and " << j << " (" << b.x << ","
-                      << b.y << " " << b.w << "x" << b.h << ")");
+      INFO("labels " << i << " (" << a.x << "," << a.y << " " << a.w << "x" << a.h << ") and " << j << " (" << b.x
+                     << "," << b.y << " " << b.w << "x" << b.h << ")");
       CHECK_FALSE(clash);
     }
   for (const auto& item : c.items) CHECK_FALSE(std::holds_alternative<frame::Image>(item));
@@ -92,10 +92,10 @@ TEST_CASE("default chart kinds follow the data, and the kind drawn follows the r
   CHECK(kinds["rank-path"] == model::ChartKind::rank);
   CHECK(kinds["long-labels"] == model::ChartKind::hbar);
   CHECK(kinds["twenty-four"] == model::ChartKind::line);
-  CHECK(kinds["two-points"] == model::ChartKind::line);  // 108 and 145: far from zero
-  CHECK(kinds["price-index"] == model::ChartKind::line);  // far from zero: a line, not bars from zero
-  CHECK(kinds["parts"] == model::ChartKind::hbar);        // categories, without a hint
-  CHECK(drawn["parts"] == model::ChartKind::donut);       // asked for, and parts of one whole (100%)
+  CHECK(kinds["two-points"] == model::ChartKind::line);          // 108 and 145: far from zero
+  CHECK(kinds["price-index"] == model::ChartKind::line);         // far from zero: a line, not bars from zero
+  CHECK(kinds["parts"] == model::ChartKind::hbar);               // categories, without a hint
+  CHECK(drawn["parts"] == model::ChartKind::donut);              // asked for, and parts of one whole (100%)
   CHECK(drawn["overlapping-shares"] == model::ChartKind::hbar);  // asked for, but 145.5%: not one whole
   CHECK(drawn["two-points"] == model::ChartKind::from_to);       // two periods: from→to, not two bars
   CHECK(drawn["negatives"] == model::ChartKind::bar);
@@ -129,7 +129,8 @@ TEST_CASE("charts match their PNG references", "[chart][png][golden][render]") {
     page.width = c.width + 20;
     page.height = c.height + 20;
     for (auto item : c.items) {
-      if (auto* t = std::get_if<frame::TextRun>(&item)) t->origin = {t->origin.x + 10, t->origin.y + 10};
+      if (auto* t = std::get_if<frame::TextRun>(&item))
+        t->origin = {t->origin.x + 10, t->origin.y + 10};
       else if (auto* p = std::get_if<frame::Path>(&item))
         for (auto& op : p->ops)
           for (auto& pt : op.p) pt = {pt.x + 10, pt.y + 10};
@@ -172,7 +173,8 @@ TEST_CASE("the chart gallery PDF has no images and pdftotext finds every label a
       for (const auto& p : s.points) {
         INFO(p.x.zh);
         CHECK(found(p.x.zh));
-        if (s.unit.code == model::UnitCode::rank) CHECK(found("第" + p.y.literal + "位"));
+        if (s.unit.code == model::UnitCode::rank)
+          CHECK(found("第" + p.y.literal + "位"));
         else if (chart::default_kind(s) != model::ChartKind::donut) {
           int sh = chart::axis_shift(s.unit, chart::Lang::zh, [&] {
             const model::Number* best = &s.points.front().y;
@@ -217,10 +219,12 @@ TEST_CASE("a chart's unit line names the one scale its numbers use, in both lang
 TEST_CASE("a bar chart's axis reaches one step above a value that would sit on its top line, few bars stay compact",
           "[chart]") {
   auto etdz = load_zone("inputs/xiaoshan-etdz.yaml");
-  const auto it = std::find_if(etdz.series.begin(), etdz.series.end(), [](const auto& s) { return s.id == "kelei-market-share"; });
+  const auto it =
+      std::find_if(etdz.series.begin(), etdz.series.end(), [](const auto& s) { return s.id == "kelei-market-share"; });
   REQUIRE(it != etdz.series.end());  // 25% and 13%: nice ticks alone would end at 25
   text::TextContext ctx{"xiaoshan-etdz.yaml", "series"};
-  auto c = chart::draw_series(fonts(), *it, "", 480, chart::Style{}, {chart::Lang::zh, true}, ctx, model::ChartKind::bar);
+  auto c =
+      chart::draw_series(fonts(), *it, "", 480, chart::Style{}, {chart::Lang::zh, true}, ctx, model::ChartKind::bar);
   std::set<std::string> texts;
   double right = 0;
   for (const auto& item : c.items) {
@@ -236,8 +240,9 @@ TEST_CASE("a bar chart's axis reaches one step above a value that would sit on i
 
 TEST_CASE("a chart titled by its takeaway sets its label's English by English rules (Latin quotes)", "[chart]") {
   const auto f = load_zone("inputs/xiaoshan-etdz.yaml");
-  const auto it = std::find_if(f.series.begin(), f.series.end(),
-                               [](const model::Series& s) { return s.takeaway && s.label.en.find("’") != std::string::npos; });
+  const auto it = std::find_if(f.series.begin(), f.series.end(), [](const model::Series& s) {
+    return s.takeaway && s.label.en.find("’") != std::string::npos;
+  });
   REQUIRE(it != f.series.end());
   const auto c = chart::draw_series(fonts(), *it, "", 480, {}, {chart::Lang::zh, true}, {"t.yaml", "series"});
   // The apostrophe and the letters around it are one run in one (Latin) face: a CJK-width quote

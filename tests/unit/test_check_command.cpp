@@ -1,9 +1,9 @@
 // `zonebrief check`: exit codes, messages, and the command line as a user runs it.
 #include <catch2/catch.hpp>
 
+#include <sys/wait.h>
 #include <cstdio>
 #include <sstream>
-#include <sys/wait.h>
 
 #include "app/check.h"
 #include "test_support.h"
@@ -126,9 +126,10 @@ TEST_CASE("check: an invalid layout is a configuration error with its errors", "
   o.layouts_given = true;
   std::ostringstream out, err;
   CHECK(app::run_check(env, o, out, err) == 2);
-  CHECK(err.str().find("unknown-block.yaml:5:5: error: blocks[1]: expected a block: title, summary, changes, "
-                       "key-figures, figures, charts, highlights or sources (found 'sumary'; did you mean 'summary'?)") !=
-        std::string::npos);
+  CHECK(
+      err.str().find("unknown-block.yaml:5:5: error: blocks[1]: expected a block: title, summary, changes, "
+                     "key-figures, figures, charts, highlights or sources (found 'sumary'; did you mean 'summary'?)") !=
+      std::string::npos);
 }
 
 TEST_CASE("list: one line per zone, invalid files reported", "[check][cli]") {
@@ -142,7 +143,8 @@ TEST_CASE("list: one line per zone, invalid files reported", "[check][cli]") {
   // A layouts folder given but missing is a configuration error, as for check.
   auto missing = run_binary("list --inputs " + (test::source_dir() / "inputs").string() + " --layouts /nonexistent");
   CHECK(missing.code == 2);
-  CHECK(missing.output == "/nonexistent:1:1: error: expected a readable folder of layouts (found No such file or directory)\n");
+  CHECK(missing.output ==
+        "/nonexistent:1:1: error: expected a readable folder of layouts (found No such file or directory)\n");
 }
 
 TEST_CASE("list: an empty inputs folder is a configuration error, as for check and build", "[check][cli]") {

@@ -156,7 +156,7 @@ TEST_CASE("compose: a one-pager shows the same items in every language mode, on 
       };
       const auto text = squeeze(all_text(doc));
       bool chart = !f.series.empty() && (text.find(squeeze(f.series[0].label.zh)) != std::string::npos ||
-                                                    text.find(squeeze(f.series[0].label.en)) != std::string::npos);
+                                         text.find(squeeze(f.series[0].label.en)) != std::string::npos);
       // The chart's title is its takeaway, when the series has one.
       if (chart && f.series[0].takeaway)
         CHECK((text.find(squeeze(f.series[0].takeaway->zh)) != std::string::npos ||
@@ -291,10 +291,12 @@ TEST_CASE("compose: page 1 carries the point: the summary and every headline car
       const std::string first = page_text(doc, 0);
       const bool zh = mode != model::LangMode::en;
       CHECK(first.find(zh ? "摘要" : "Inbrief") != std::string::npos);
-      if (f.zone.summary) CHECK(first.find(squeezed((zh ? f.zone.summary->zh : f.zone.summary->en).substr(0, 24))) != std::string::npos);
+      if (f.zone.summary)
+        CHECK(first.find(squeezed((zh ? f.zone.summary->zh : f.zone.summary->en).substr(0, 24))) != std::string::npos);
       for (std::size_t i : plan.headlines) {
         const auto& m = f.metrics[i];
-        CHECK(first.find(squeezed(chart::format_value(m.value, m.unit, zh ? chart::Lang::zh : chart::Lang::en, m.qualifier).text)) !=
+        CHECK(first.find(squeezed(
+                  chart::format_value(m.value, m.unit, zh ? chart::Lang::zh : chart::Lang::en, m.qualifier).text)) !=
               std::string::npos);
       }
       // The narrative (the highlights block, or the summary's highlights) starts by page 2.
@@ -305,7 +307,8 @@ TEST_CASE("compose: page 1 carries the point: the summary and every headline car
   }
 }
 
-TEST_CASE("compose: every note of a metric or a series is printed in the briefing, in each language of the mode", "[compose]") {
+TEST_CASE("compose: every note of a metric or a series is printed in the briefing, in each language of the mode",
+          "[compose]") {
   const auto layout = briefing();
   for (const auto& f : test::seed_zones()) {
     for (auto mode : {model::LangMode::zh_en, model::LangMode::en}) {
@@ -335,7 +338,8 @@ TEST_CASE("compose: every note of a metric or a series is printed in the briefin
   }
 }
 
-TEST_CASE("compose: one measure at two dates is one table row, oldest first, with the sources of its values", "[compose]") {
+TEST_CASE("compose: one measure at two dates is one table row, oldest first, with the sources of its values",
+          "[compose]") {
   const std::string text = std::string(kFacts) + R"(  - text: {zh: 第二条。, en: Second.}
     source: first
   - text: {zh: 第三条。, en: Third.}
@@ -414,10 +418,12 @@ TEST_CASE("compose: stale facts are a quiet tag on the meta line, in the warning
   CHECK(head->origin.y < l.margin_top);
   // Nothing on the page is louder: no run in the warning ink is larger than the meta line.
   for (const auto& item : frame::flattened(doc.pages[0]).items)
-    if (const auto* t = std::get_if<frame::TextRun>(&item); t && same(t->color, l.ink.warning)) CHECK(t->size <= l.type.meta.size);
+    if (const auto* t = std::get_if<frame::TextRun>(&item); t && same(t->color, l.ink.warning))
+      CHECK(t->size <= l.type.meta.size);
 }
 
-TEST_CASE("compose: a card's note is lettered: the letter on the card after its source, the note under the cards", "[compose]") {
+TEST_CASE("compose: a card's note is lettered: the letter on the card after its source, the note under the cards",
+          "[compose]") {
   std::string text = kFacts;
   text.replace(text.find("    source: first\n"), std::string("    source: first\n").size(),
                "    source: first\n    note: {zh: 比重口径未说明。, en: The base of the share is not given.}\n");
@@ -444,7 +450,9 @@ TEST_CASE("compose: a card's note is lettered: the letter on the card after its 
   CHECK(run_with(doc, "The base of the share is not given."));
 }
 
-TEST_CASE("compose: every good fixture and the charts' stress file build in every layout and mode, a one-pager on one page", "[compose]") {
+TEST_CASE(
+    "compose: every good fixture and the charts' stress file build in every layout and mode, a one-pager on one page",
+    "[compose]") {
   base::SystemEnv env;
   std::string error;
   for (const char* name : {"briefing", "onepager"}) {
@@ -487,8 +495,11 @@ metrics:
 highlights:
 )";
   for (int i = 0; i < 30; ++i)
-    text += "  - text: {zh: 第" + std::to_string(i) + "条要点，内容较长以便占据多行的位置，测试一页简报在要点过多时的取舍。, en: \"Highlight " +
-            std::to_string(i) + ", long enough to take more than one line, to test what a one-pager gives up.\"}\n    source: s\n    key: true\n";
+    text += "  - text: {zh: 第" + std::to_string(i) +
+            "条要点，内容较长以便占据多行的位置，测试一页简报在要点过多时的取舍。, en: \"Highlight " +
+            std::to_string(i) +
+            ", long enough to take more than one line, to test what a one-pager gives up.\"}\n    source: s\n    key: "
+            "true\n";
   auto facts = load::load_facts_text(text, "many.yaml");
   INFO(test::joined(facts.errors));
   REQUIRE(facts.ok());

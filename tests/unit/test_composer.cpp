@@ -127,8 +127,8 @@ TEST_CASE("composer: adjacent punctuation is squeezed to one and a half ems (clr
   // “ at the start gives up its blank half; ”； take one and a half ems, not two.
   CHECK(width_of("“四足机器人”；", true) == Approx(70));
   CHECK(width_of("一链一园区”。", true) == Approx(65));
-  CHECK(width_of("园区，“十四五”", true) == Approx(75));   // ，“ : the comma gives up its half
-  CHECK(width_of("（“双招双引”）", true) == Approx(65));   // （“ : the quote; ”） : the quote
+  CHECK(width_of("园区，“十四五”", true) == Approx(75));  // ，“ : the comma gives up its half
+  CHECK(width_of("（“双招双引”）", true) == Approx(65));  // （“ : the quote; ”） : the quote
   // A source marker sits tight after the punctuation it follows.
   text::ParagraphStyle st;
   st.width = 500;
@@ -156,9 +156,11 @@ TEST_CASE("composer: a justified line stretches the autospace first, Han gaps la
   CHECK(widest_han_extra(a, 0) <= 0.125 + 1e-9);
   // Narrow measures with numbers and English: no Han gap past 1/8 em in any line.
   for (double w = 60; w <= 240; w += 7) {
-    auto p = laid("据2024年初报道，萧山区有542家国家高新技术企业，Hangzhou Grand Convention and Exhibition Center一期主体结构全面封顶，"
-                  "实际使用外资全国第一。",
-                  w, true);
+    auto p = laid(
+        "据2024年初报道，萧山区有542家国家高新技术企业，Hangzhou Grand Convention and Exhibition "
+        "Center一期主体结构全面封顶，"
+        "实际使用外资全国第一。",
+        w, true);
     for (std::size_t i = 0; i < p.lines.size(); ++i) {
       INFO(w << ": " << lines(p)[i]);
       CHECK(widest_han_extra(p, i) <= 0.125 + 1e-9);
@@ -169,21 +171,22 @@ TEST_CASE("composer: a justified line stretches the autospace first, Han gaps la
 TEST_CASE("composer: total fit chooses the breaks of the whole paragraph", "[text][composer]") {
   // Every ordinal stays whole (第48位, 第21位, 第17位) and every line is set full.
   auto p = laid("萧经开从第48位跃升至第21位，再攀升至第17位，“十四五”时期累计进位42位。", 105, true);
-  CHECK(lines(p) == std::vector<std::string>{"萧经开从第48位跃升", "至第21位，再攀升至", "第17位，“十四五”时", "期累计进位42位。"});
+  CHECK(lines(p) ==
+        std::vector<std::string>{"萧经开从第48位跃升", "至第21位，再攀升至", "第17位，“十四五”时", "期累计进位42位。"});
   for (std::size_t i = 0; i + 1 < p.lines.size(); ++i) CHECK(p.fits[i].short_by == Approx(0).margin(1e-6));
   // English, ragged: the fewest lines, then lines of even length and no lone last word.
-  auto e = laid("The zone ranked sixth in the national assessment, its best result ever.", 150, false,
-                text::Align::left);
-  CHECK(lines(e) == std::vector<std::string>{"The zone ranked sixth in the", "national assessment, its best",
-                                             "result ever."});
+  auto e =
+      laid("The zone ranked sixth in the national assessment, its best result ever.", 150, false, text::Align::left);
+  CHECK(lines(e) ==
+        std::vector<std::string>{"The zone ranked sixth in the", "national assessment, its best", "result ever."});
 }
 
-TEST_CASE("composer: titles are balanced, with no lone word or bracketed suffix on the last line",
-          "[text][composer]") {
+TEST_CASE("composer: titles are balanced, with no lone word or bracketed suffix on the last line", "[text][composer]") {
   // 25 characters and （试行） at a measure of 25 ems: filled, the suffix would stand alone.
   const std::string title = "关于促进萧山经济技术开发区高质量发展的若干政策意见（试行）";
   auto unbalanced = laid(title, 400, true, text::Align::left, 16);
-  CHECK(lines(unbalanced) == std::vector<std::string>{"关于促进萧山经济技术开发区高质量发展的若干政策意见", "（试行）"});
+  CHECK(lines(unbalanced) ==
+        std::vector<std::string>{"关于促进萧山经济技术开发区高质量发展的若干政策意见", "（试行）"});
   auto zh = laid(title, 400, true, text::Align::left, 16, true);
   CHECK(lines(zh) == std::vector<std::string>{"关于促进萧山经济技术开发区高", "质量发展的若干政策意见（试行）"});
   const std::string name = "Xiaoshan Economic and Technological Development Zone";
@@ -209,10 +212,13 @@ TEST_CASE("composer: typographic conventions as text is set", "[text][composer]"
 
 TEST_CASE("composer: Han set without HarfBuzz's lookups shapes exactly as HarfBuzz does", "[text][composer]") {
   std::vector<std::string> texts = {
-      "“四足机器人”；一链一园区”。（“双招双引”）——全角标点……「引号」『书名』《书名》〈篇名〉【方括号】〔〕〖〗、，。：；！？·・",
+      "“四足机器人”；一链一园区”。（“双招双引”）——全角标点……「引号」『书名』《书名》〈篇名〉【方括号】〔〕〖〗、，。："
+      "；！？·・",
       "萧山区 has 542 firms, CNY 10.8 billion (108亿元) of investment — office ﬁne AVATAR 𠮷𠀾䶮 豈 〇々",
       "全角ＡＢＣ１２３％＋－＝～　全角空格，半角 space and\u00A0no-break；×÷‰℃°№",
-      "542 1,234.5 −3.2% ‘’“” – — …", "，。、", "12 345"};
+      "542 1,234.5 −3.2% ‘’“” – — …",
+      "，。、",
+      "12 345"};
   for (const auto& f : test::seed_zones()) {
     texts.push_back(f.zone.name.zh + f.zone.name.en);
     for (const auto& h : f.highlights) texts.push_back(h.text.zh + h.text.en);

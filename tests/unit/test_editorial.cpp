@@ -17,7 +17,8 @@ namespace {
 model::Facts facts(const std::string& metrics, const std::string& highlights = "", const std::string& summary = "") {
   std::string text = "zone:\n  id: z\n  name: {zh: 区, en: Zone}\n  as_of: 2025-06-30\n" + summary +
                      "sources:\n  - id: s\n    title: {zh: 文, en: Article}\n    publisher: {zh: 报, en: Daily}\n"
-                     "metrics:\n" + metrics;
+                     "metrics:\n" +
+                     metrics;
   if (!highlights.empty()) text += "highlights:\n" + highlights;
   auto r = load::load_facts_text(text, "z.yaml");
   INFO((r.errors.items().empty() ? std::string() : r.errors.items().front().str()));
@@ -27,8 +28,8 @@ model::Facts facts(const std::string& metrics, const std::string& highlights = "
 
 /// A metric item: id, label (zh = en = label), value, and extra lines (e.g. "headline: 1").
 std::string metric(const std::string& id, const std::string& label, int value, const std::string& extra = "") {
-  std::string m = "  - id: " + id + "\n    label: {zh: " + label + ", en: " + label + "}\n    value: " +
-                  std::to_string(value) + "\n    unit: firms\n    source: s\n";
+  std::string m = "  - id: " + id + "\n    label: {zh: " + label + ", en: " + label +
+                  "}\n    value: " + std::to_string(value) + "\n    unit: firms\n    source: s\n";
   if (!extra.empty()) m += "    " + extra + "\n";
   return m;
 }
@@ -46,16 +47,16 @@ std::vector<std::string> ids(const model::Facts& f, const std::vector<std::size_
 }  // namespace
 
 TEST_CASE("editorial: headlines follow their numbers, at most the cap, one card per measure", "[editorial]") {
-  const auto f = facts(metric("a", "甲", 1) + metric("b", "乙", 2, "headline: 3") + metric("c", "丙", 3, "headline: 1") +
-                       metric("d", "丙", 4, "date: 2024-06-30") + metric("e", "丁", 5, "headline: 2") +
-                       metric("g", "戊", 6, "headline: 4"));
+  const auto f = facts(metric("a", "甲", 1) + metric("b", "乙", 2, "headline: 3") +
+                       metric("c", "丙", 3, "headline: 1") + metric("d", "丙", 4, "date: 2024-06-30") +
+                       metric("e", "丁", 5, "headline: 2") + metric("g", "戊", 6, "headline: 4"));
   CHECK(ids(f, layout::plan_briefing(f, 6).headlines) == std::vector<std::string>{"c", "e", "b", "g"});
   CHECK(ids(f, layout::plan_briefing(f, 2).headlines) == std::vector<std::string>{"c", "e"});
 }
 
 TEST_CASE("editorial: without headline numbers, the latest figure of each measure in file order", "[editorial]") {
-  const auto f = facts(metric("a", "甲", 1, "date: 2025-01-31") + metric("b", "乙", 2) + metric("c", "甲", 3, "date: 2024-01-31") +
-                       metric("d", "丙", 4) + metric("e", "丁", 5));
+  const auto f = facts(metric("a", "甲", 1, "date: 2025-01-31") + metric("b", "乙", 2) +
+                       metric("c", "甲", 3, "date: 2024-01-31") + metric("d", "丙", 4) + metric("e", "丁", 5));
   // 甲 twice: the 2025 figure (a) is its card, not the 2024 one; three cards at most.
   CHECK(ids(f, layout::plan_briefing(f, 3).headlines) == std::vector<std::string>{"a", "b", "d"});
 }
@@ -89,8 +90,8 @@ TEST_CASE("editorial: the table groups by topic in the file's order, figures wit
 TEST_CASE("editorial: the summary is the zone's, else the key highlights, else the first two", "[editorial]") {
   const std::string m = metric("a", "甲", 1);
   SECTION("a zone summary: every highlight in the highlights block, key ones first") {
-    const auto f = facts(m, highlight("一") + highlight("二", true) + highlight("三"),
-                         "  summary: {zh: 摘要。, en: Summary.}\n");
+    const auto f =
+        facts(m, highlight("一") + highlight("二", true) + highlight("三"), "  summary: {zh: 摘要。, en: Summary.}\n");
     const auto plan = layout::plan_briefing(f, 6);
     CHECK(plan.summary_highlights.empty());
     CHECK(plan.highlights == std::vector<std::size_t>{1, 0, 2});

@@ -30,17 +30,20 @@ std::string repeat(const std::string& s, std::size_t n) {
 
 TEST_CASE("20,000-deep flow nesting stops at the depth limit", "[facts][hostile]") {
   std::string text = "zone: " + repeat("[", 20000) + repeat("]", 20000) + "\n";
-  CHECK(errors_of(text) == "hostile.yaml:1:71: error: expected nesting at most 64 levels deep (found deeper nesting)\n");
+  CHECK(errors_of(text) ==
+        "hostile.yaml:1:71: error: expected nesting at most 64 levels deep (found deeper nesting)\n");
 }
 
 TEST_CASE("20,000-deep block nesting stops at the depth limit", "[facts][hostile]") {
   std::string text = "x-deep:\n" + repeat("- ", 20000) + "x\n";
-  CHECK(errors_of(text) == "hostile.yaml:2:129: error: expected nesting at most 64 levels deep (found deeper nesting)\n");
+  CHECK(errors_of(text) ==
+        "hostile.yaml:2:129: error: expected nesting at most 64 levels deep (found deeper nesting)\n");
 }
 
 TEST_CASE("20,000-deep nested maps stop at the depth limit", "[facts][hostile]") {
   std::string text = "zone: " + repeat("{a: ", 20000) + "1" + repeat("}", 20000) + "\n";
-  CHECK(errors_of(text) == "hostile.yaml:1:263: error: expected nesting at most 64 levels deep (found deeper nesting)\n");
+  CHECK(errors_of(text) ==
+        "hostile.yaml:1:263: error: expected nesting at most 64 levels deep (found deeper nesting)\n");
 }
 
 TEST_CASE("a billion-laughs file is refused while parsing", "[facts][hostile]") {
@@ -76,8 +79,8 @@ TEST_CASE("a file over the size limit is refused before parsing", "[facts][hosti
   base::SystemEnv env;
   auto r = load::load_facts_file(env, path);
   std::filesystem::remove(path);
-  CHECK(test::joined(r.errors) == path.string() +
-                                      ":1:1: error: expected a file of at most 1048576 bytes (found 2097162 bytes)\n");
+  CHECK(test::joined(r.errors) ==
+        path.string() + ":1:1: error: expected a file of at most 1048576 bytes (found 2097162 bytes)\n");
 }
 
 TEST_CASE("invalid UTF-8 is reported at its position", "[facts][hostile]") {
@@ -118,7 +121,8 @@ TEST_CASE("huge exponents are refused: the literal is what gets printed", "[fact
     INFO(v);
     CHECK(errors_of(text, "xiaoshan-etdz.yaml") ==
           "xiaoshan-etdz.yaml:25:12: error: metrics[0].value: expected a number with an exponent from -99 to 99 "
-          "(found '" + std::string(v) + "')\n");
+          "(found '" +
+              std::string(v) + "')\n");
   }
 }
 
@@ -131,8 +135,9 @@ TEST_CASE("aliases cannot multiply text past the byte limit", "[facts][hostile]"
 }
 
 TEST_CASE("a stray comma is a syntax error, not a second document", "[facts][hostile]") {
-  CHECK(errors_of(",\n") == "hostile.yaml:1:1: error: expected valid YAML syntax (found a syntax error: text that cannot "
-                             "start a document)\n");
+  CHECK(errors_of(",\n") ==
+        "hostile.yaml:1:1: error: expected valid YAML syntax (found a syntax error: text that cannot "
+        "start a document)\n");
 }
 
 TEST_CASE("a byte-order mark does not count as a column", "[facts][hostile]") {

@@ -146,10 +146,14 @@ TEST_CASE("the layout name is checked only against the layouts that exist", "[fa
 
 TEST_CASE("line breaks in multi-line texts fold as CSS segment breaks", "[facts][rules]") {
   std::string text = test::read_text_file(test::source_dir() / "tests/facts/good/xiaoshan-etdz.yaml");
-  text.replace(text.find("  - text: {zh: 实际使用外资全国第一。, en: First nationally in actually utilised foreign investment.}"),
-               std::string("  - text: {zh: 实际使用外资全国第一。, en: First nationally in actually utilised foreign investment.}").size(),
-               "  - text:\r\n      zh: |\r\n        临空经济示范区加快推进\r\n        以杭州大会展中心为主的项目。\r\n"
-               "      en: >\n        First nationally\n\n        in foreign investment.\n");
+  text.replace(
+      text.find(
+          "  - text: {zh: 实际使用外资全国第一。, en: First nationally in actually utilised foreign investment.}"),
+      std::string(
+          "  - text: {zh: 实际使用外资全国第一。, en: First nationally in actually utilised foreign investment.}")
+          .size(),
+      "  - text:\r\n      zh: |\r\n        临空经济示范区加快推进\r\n        以杭州大会展中心为主的项目。\r\n"
+      "      en: >\n        First nationally\n\n        in foreign investment.\n");
   auto r = load::load_facts_text(text, "xiaoshan-etdz.yaml");
   INFO(test::joined(r.errors));
   REQUIRE(r.ok());
@@ -158,11 +162,11 @@ TEST_CASE("line breaks in multi-line texts fold as CSS segment breaks", "[facts]
 }
 
 TEST_CASE("columns count characters, not bytes, after Chinese text", "[facts][rules]") {
-  std::string text =
-      "zone: {id: cols, name: {zh: 萧山经济技术开发区, en: x}, as_of: 2025-13-01}\n";
+  std::string text = "zone: {id: cols, name: {zh: 萧山经济技术开发区, en: x}, as_of: 2025-13-01}\n";
   auto r = load::load_facts_text(text, "cols.yaml");
   // 2025-13-01 starts at character 55 of the line (the nine Han characters count one each).
-  CHECK(test::joined(r.errors).find("cols.yaml:1:55: error: zone.as_of: expected a calendar date") != std::string::npos);
+  CHECK(test::joined(r.errors).find("cols.yaml:1:55: error: zone.as_of: expected a calendar date") !=
+        std::string::npos);
 }
 
 TEST_CASE("dates count days from 1970-01-01 across leap years, centuries and far years", "[facts][rules][date]") {

@@ -31,19 +31,22 @@ void hostile_entries(const fs::path& dir) {
 
 }  // namespace
 
-TEST_CASE("faults: a FIFO, a device and a dangling link among the zone files fail alone with their reason", "[faults]") {
+TEST_CASE("faults: a FIFO, a device and a dangling link among the zone files fail alone with their reason",
+          "[faults]") {
   test::TempDir in("zonebrief-fault-entries-in"), out("zonebrief-fault-entries-out");
   hostile_entries(in.path);
   const std::string d = in.path.string() + "/";
   // `timeout` turns a reader blocked on the FIFO or reading /dev/zero into a failure, not a hang.
   auto check = test::run_tool("timeout 20 " + std::string(ZB_BINARY) + " check --inputs '" + in.path.string() + "'");
   CHECK(check.code == 1);
-  CHECK(check.err == d + "gone.yaml:1:1: error: expected a readable file (found a symbolic link to a missing file)\n" +
-                         d + "pipe.yaml:1:1: error: expected a readable file (found a FIFO (named pipe), not a regular file)\n" +
-                         d + "zero.yaml:1:1: error: expected a readable file (found a character device, not a regular file)\n" +
-                         "[error] checked 4 files: 3 invalid\n");
-  auto build = test::run_tool("cd '" + test::source_dir().string() + "' && timeout 60 " + ZB_BINARY +
-                              " -q build --no-previews --inputs '" + in.path.string() + "' --out '" + out.path.string() + "'");
+  CHECK(check.err ==
+        d + "gone.yaml:1:1: error: expected a readable file (found a symbolic link to a missing file)\n" + d +
+            "pipe.yaml:1:1: error: expected a readable file (found a FIFO (named pipe), not a regular file)\n" + d +
+            "zero.yaml:1:1: error: expected a readable file (found a character device, not a regular file)\n" +
+            "[error] checked 4 files: 3 invalid\n");
+  auto build =
+      test::run_tool("cd '" + test::source_dir().string() + "' && timeout 60 " + ZB_BINARY +
+                     " -q build --no-previews --inputs '" + in.path.string() + "' --out '" + out.path.string() + "'");
   CHECK(build.code == 1);  // some zones failed; the real one is built
   CHECK(fs::is_regular_file(out.path / "xianghu-xiaobin.pdf"));
   const std::string manifest = test::read_text_file(out.path / "manifest.json");
@@ -63,12 +66,21 @@ TEST_CASE("faults: control characters written as YAML escapes are refused at the
   auto r = load::load_facts_file(env, file, {});
   REQUIRE_FALSE(r.ok());
   const std::string f = file.string();
-  CHECK(test::joined(r.errors) ==
-        f + ":3:25: error: zone.name.en: expected printable text (found control character U+001B written as an escape)\n" +
-        f + ":7:17: error: sources[0].title.zh: expected printable text (found control character U+0007 written as an escape)\n" +
-        f + ":8:31: error: sources[0].publisher.en: expected printable text (found control character U+0085 written as an escape)\n" +
-        f + ":13:31: error: metrics[0].label.en: expected printable text (found control character U+009B written as an escape)\n" +
-        f + ":18:33: error: highlights[0].text.en: expected printable text (found control character U+0008 written as an escape)\n");
+  CHECK(test::joined(r.errors) == f +
+                                      ":3:25: error: zone.name.en: expected printable text (found control character "
+                                      "U+001B written as an escape)\n" +
+                                      f +
+                                      ":7:17: error: sources[0].title.zh: expected printable text (found control "
+                                      "character U+0007 written as an escape)\n" +
+                                      f +
+                                      ":8:31: error: sources[0].publisher.en: expected printable text (found control "
+                                      "character U+0085 written as an escape)\n" +
+                                      f +
+                                      ":13:31: error: metrics[0].label.en: expected printable text (found control "
+                                      "character U+009B written as an escape)\n" +
+                                      f +
+                                      ":18:33: error: highlights[0].text.en: expected printable text (found control "
+                                      "character U+0008 written as an escape)\n");
 }
 
 TEST_CASE("faults: many plain nodes are not reported as alias expansion", "[faults]") {
@@ -78,7 +90,8 @@ TEST_CASE("faults: many plain nodes are not reported as alias expansion", "[faul
   text += "x-many:\n";
   for (int s = 0; s < 100; ++s) {
     text += "  - points:\n";
-    for (int p = 0; p < 200; ++p) text += "      - {x: \"" + std::to_string(2000 + p) + "\", y: " + std::to_string(p) + "}\n";
+    for (int p = 0; p < 200; ++p)
+      text += "      - {x: \"" + std::to_string(2000 + p) + "\", y: " + std::to_string(p) + "}\n";
   }
   REQUIRE(text.size() > 400'000);
   REQUIRE(text.size() < (1u << 20));
@@ -118,9 +131,12 @@ TEST_CASE("faults: a character no font has and a block too tall for a page point
   // A key figure whose label fills more than a page: the card row names its first metric (line 22).
   std::string tall = original;
   std::string label;
-  for (int i = 0; i < 39; ++i) label += "湘湖未来产业社区双核企业营收增速较低值湘湖未来产业社区双核企业营收增速较低值湘湖未来产业社区双核企业营收增速较低值湘湖未来产业社区双核企业营收增速较低值湘湖未来产业社区双核企业营收增速较低值";
-  tall.replace(tall.find("湘湖未来产业社区“双核”企业营收增速（较低值）"), std::string("湘湖未来产业社区“双核”企业营收增速（较低值）").size(),
-               label.substr(0, 1999 * 3));
+  for (int i = 0; i < 39; ++i)
+    label +=
+        "湘湖未来产业社区双核企业营收增速较低值湘湖未来产业社区双核企业营收增速较低值湘湖未来产业社区双核企业营收增速较"
+        "低值湘湖未来产业社区双核企业营收增速较低值湘湖未来产业社区双核企业营收增速较低值";
+  tall.replace(tall.find("湘湖未来产业社区“双核”企业营收增速（较低值）"),
+               std::string("湘湖未来产业社区“双核”企业营收增速（较低值）").size(), label.substr(0, 1999 * 3));
   const std::string e = compose_error(tall);
   INFO(e);
   CHECK(e.rfind("xianghu-xiaobin.yaml:22:5: error: metrics[0]: expected content that fits on one page", 0) == 0);

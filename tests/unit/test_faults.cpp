@@ -2,26 +2,26 @@
 // that throws and a run that crashes: exact errors, exit codes, and earlier editions left intact.
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
+#include <sched.h>
+#include <sys/file.h>
+#include <sys/mount.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <cerrno>
 #include <csignal>
-#include <ctime>
 #include <cstring>
-#include <fcntl.h>
+#include <ctime>
 #include <functional>
 #include <iostream>
 #include <map>
 #include <new>
 #include <nlohmann/json.hpp>
 #include <regex>
-#include <sched.h>
 #include <sstream>
-#include <sys/file.h>
-#include <sys/mount.h>
-#include <sys/resource.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
 #include <thread>
-#include <unistd.h>
 
 #include "app/build.h"
 #include "run_tool.h"
@@ -82,7 +82,9 @@ std::vector<std::string> names_of(const std::map<std::string, std::string>& file
 }
 
 /// Temporary-file suffixes (mkstemp's XXXXXX) made stable for comparison.
-std::string stable(const std::string& s) { return std::regex_replace(s, std::regex(R"(\.[A-Za-z0-9]{6}:)"), ".XXXXXX:"); }
+std::string stable(const std::string& s) {
+  return std::regex_replace(s, std::regex(R"(\.[A-Za-z0-9]{6}:)"), ".XXXXXX:");
+}
 
 /// Copies real zones into `dir`.
 void copy_zones(const fs::path& dir, std::initializer_list<const char*> ids) {
@@ -95,7 +97,9 @@ test::ToolRun build(const std::string& args) {
                         " -q build --jobs 1 " + args);
 }
 
-std::string io(const fs::path& in, const fs::path& out) { return "--inputs '" + in.string() + "' --out '" + out.string() + "'"; }
+std::string io(const fs::path& in, const fs::path& out) {
+  return "--inputs '" + in.string() + "' --out '" + out.string() + "'";
+}
 
 bool complete_pdf(const std::string& bytes) {
   return bytes.rfind("%PDF-", 0) == 0 && bytes.find("%%EOF") != std::string::npos;
@@ -154,12 +158,12 @@ TEST_CASE("faults: a full disk fails the zones and the manifest with the cause, 
   const std::string o = out.string();
   CHECK(stable(r.err) ==
         o + "/qianjiang-century-city.pdf:1:1: error: expected a writable output file (found cannot write " + o +
-            "/.zonebrief-tmp-qianjiang-century-city.pdf.XXXXXX: No space left on device)\n" +
-        o + "/xianghu-xiaobin.pdf:1:1: error: expected a writable output file (found cannot write " + o +
-            "/.zonebrief-tmp-xianghu-xiaobin.pdf.XXXXXX: No space left on device)\n" +
-        o + "/index.html:1:1: error: expected a writable gallery (found cannot write " + o +
-            "/.zonebrief-tmp-index.html.XXXXXX: No space left on device)\n" +
-        o + "/manifest.json:1:1: error: expected a writable manifest (found cannot write " + o +
+            "/.zonebrief-tmp-qianjiang-century-city.pdf.XXXXXX: No space left on device)\n" + o +
+            "/xianghu-xiaobin.pdf:1:1: error: expected a writable output file (found cannot write " + o +
+            "/.zonebrief-tmp-xianghu-xiaobin.pdf.XXXXXX: No space left on device)\n" + o +
+            "/index.html:1:1: error: expected a writable gallery (found cannot write " + o +
+            "/.zonebrief-tmp-index.html.XXXXXX: No space left on device)\n" + o +
+            "/manifest.json:1:1: error: expected a writable manifest (found cannot write " + o +
             "/.zonebrief-tmp-manifest.json.XXXXXX: No space left on device)\n");
   // Every file of the last edition is byte-identical, and no temporary file is left.
   const auto after = snapshot(out);
@@ -252,7 +256,8 @@ TEST_CASE("faults: a font file that is no font at all is a configuration error n
 TEST_CASE("faults: a layout with an unknown block stops the build with its errors in the one format", "[faults]") {
   Dir in("zonebrief-layout-in"), out("zonebrief-layout-out"), layouts("zonebrief-layout-dir");
   copy_zones(in.path, {"xianghu-xiaobin"});
-  for (const char* l : {"briefing.yaml", "onepager.yaml"}) fs::copy_file(test::source_dir() / "layouts" / l, layouts.path / l);
+  for (const char* l : {"briefing.yaml", "onepager.yaml"})
+    fs::copy_file(test::source_dir() / "layouts" / l, layouts.path / l);
   REQUIRE(build(io(in.path, out.path) + " --layouts '" + layouts.path.string() + "'").code == 0);
   const auto before = snapshot(out.path);
   fs::copy_file(test::source_dir() / "tests/layouts/bad/unknown-block.yaml", layouts.path / "unknown-block.yaml");
@@ -263,7 +268,8 @@ TEST_CASE("faults: a layout with an unknown block stops the build with its error
   expected = std::regex_replace(expected, std::regex("tests/layouts/bad/"), layouts.path.string() + "/");
   CHECK(r.err == expected);
   std::istringstream lines(r.err);
-  for (std::string line; std::getline(lines, line);) CHECK(std::regex_match(line, std::regex(R"([^:]+:[0-9]+:[0-9]+: error: .+)")));
+  for (std::string line; std::getline(lines, line);)
+    CHECK(std::regex_match(line, std::regex(R"([^:]+:[0-9]+:[0-9]+: error: .+)")));
   CHECK(snapshot(out.path) == before);
 }
 
@@ -374,7 +380,8 @@ TEST_CASE("faults: a run that crashes leaves each PDF old or new and whole, the 
   bool exited = false;
   for (bool replaced = false; !replaced && !exited;) {
     std::this_thread::sleep_for(std::chrono::microseconds(500));
-    for (const auto& [name, ino] : inodes) replaced = replaced || (fs::path(name).extension() == ".pdf" && inode(out.path / name) != ino);
+    for (const auto& [name, ino] : inodes)
+      replaced = replaced || (fs::path(name).extension() == ".pdf" && inode(out.path / name) != ino);
     exited = waitpid(pid, &status, WNOHANG) == pid;
   }
   REQUIRE_FALSE(exited);
@@ -462,7 +469,8 @@ bool has_pdf(const fs::path& dir) {
 /// process's pid in it).
 class HeldLock {
  public:
-  explicit HeldLock(const fs::path& out) : fd_(::open((out / ".zonebrief.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644)) {
+  explicit HeldLock(const fs::path& out)
+      : fd_(::open((out / ".zonebrief.lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644)) {
     REQUIRE(fd_ >= 0);
     REQUIRE(::flock(fd_, LOCK_EX | LOCK_NB) == 0);
     std::string pid = std::to_string(::getpid()) + "\n";
@@ -603,20 +611,23 @@ TEST_CASE("faults: two runs into one output folder at once take turns, both comp
   }
 }
 
-TEST_CASE("faults: a run waits for the lock of its output folder, or with --no-wait exits 2 naming the holder", "[faults]") {
+TEST_CASE("faults: a run waits for the lock of its output folder, or with --no-wait exits 2 naming the holder",
+          "[faults]") {
   Dir in("zonebrief-lock-in"), out("zonebrief-lock-out"), logs("zonebrief-lock-logs");
   copy_zones(in.path, {"xianghu-xiaobin"});
   const std::string pid = std::to_string(::getpid());
   HeldLock lock(out.path);
   auto r = build("--no-wait " + io(in.path, out.path));
   CHECK(r.code == 2);
-  CHECK(r.err == out.path.string() + ":1:1: error: expected an output folder no other run is writing to (found one locked by process " +
+  CHECK(r.err == out.path.string() +
+                     ":1:1: error: expected an output folder no other run is writing to (found one locked by process " +
                      pid + ", and --no-wait was given)\n");
   CHECK_FALSE(fs::exists(out.path / "xianghu-xiaobin.pdf"));
   // Without --no-wait it says so, waits, and builds once the lock is released.
   const fs::path err_file = logs.path / "waiting.err";
   const pid_t waiting = spawn(build_command("--jobs 1 " + io(in.path, out.path)), err_file);
-  const std::string message = "[warning] waiting for the lock on " + out.path.string() + " held by process " + pid + "\n";
+  const std::string message =
+      "[warning] waiting for the lock on " + out.path.string() + " held by process " + pid + "\n";
   const bool said = wait_until(waiting, [&] { return test::read_text_file(err_file) == message; });
   CHECK_FALSE(fs::exists(out.path / "xianghu-xiaobin.pdf"));
   lock.release();
@@ -637,12 +648,15 @@ TEST_CASE("faults: a preview, a record or the gallery that cannot be written is 
   auto r = build(io(in.path, out.path));
   CHECK(r.code == 1);
   const std::string o = out.path.string();
-  const std::string record_error = o + "/qianjiang-century-city.record.json:1:1: error: expected a writable edition record "
-                                       "(found cannot rename " + o + "/.zonebrief-tmp-qianjiang-century-city.record.json.XXXXXX: Is a directory)";
-  const std::string preview_error = o + "/xianghu-xiaobin.png:1:1: error: expected a writable preview (found cannot rename " + o +
-                                    "/.zonebrief-tmp-xianghu-xiaobin.png.XXXXXX: Is a directory)";
-  const std::string gallery_error = o + "/index.html:1:1: error: expected a writable gallery (found cannot rename " + o +
-                                    "/.zonebrief-tmp-index.html.XXXXXX: Is a directory)";
+  const std::string record_error = o +
+                                   "/qianjiang-century-city.record.json:1:1: error: expected a writable edition record "
+                                   "(found cannot rename " +
+                                   o + "/.zonebrief-tmp-qianjiang-century-city.record.json.XXXXXX: Is a directory)";
+  const std::string preview_error =
+      o + "/xianghu-xiaobin.png:1:1: error: expected a writable preview (found cannot rename " + o +
+      "/.zonebrief-tmp-xianghu-xiaobin.png.XXXXXX: Is a directory)";
+  const std::string gallery_error = o + "/index.html:1:1: error: expected a writable gallery (found cannot rename " +
+                                    o + "/.zonebrief-tmp-index.html.XXXXXX: Is a directory)";
   const std::string err = stable(r.err);
   INFO(err);
   CHECK(err.find("[error] " + record_error + "\n") != std::string::npos);
@@ -661,7 +675,8 @@ TEST_CASE("faults: a preview, a record or the gallery that cannot be written is 
   REQUIRE(m["errors"].size() == 1);
   CHECK(stable(m["errors"][0].get<std::string>()) == gallery_error);
   const std::string log = stable(test::read_text_file(out.path / "zonebrief.log"));
-  for (const auto& e : {record_error, preview_error, gallery_error}) CHECK(log.find("[error] " + e + "\n") != std::string::npos);
+  for (const auto& e : {record_error, preview_error, gallery_error})
+    CHECK(log.find("[error] " + e + "\n") != std::string::npos);
 }
 
 TEST_CASE("faults: a build whose output pipe closes early completes and writes its manifest", "[faults]") {

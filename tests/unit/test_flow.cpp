@@ -90,7 +90,8 @@ TEST_CASE("a paragraph never leaves one line alone at a page foot or head", "[la
     REQUIRE(doc.pages.size() == 2);
     CHECK(pages_of(doc, "戊") == std::vector<int>{1});
     int lines_on_2 = 0;
-    for (const auto& item : frame::flattened(doc.pages[1]).items) lines_on_2 += std::holds_alternative<frame::TextRun>(item);
+    for (const auto& item : frame::flattened(doc.pages[1]).items)
+      lines_on_2 += std::holds_alternative<frame::TextRun>(item);
     CHECK(lines_on_2 == 2);
   }
 }
@@ -122,8 +123,8 @@ TEST_CASE("footers carry both languages' page numbers", "[layout][flow]") {
   flow.paragraph({text::Span{n_lines(15), fonts().require_role("body"), 10}}, lines10(), 0, 0);
   layout::Running running;
   running.footer = [](int n, int m) {
-    return std::vector<text::Span>{text::Span{"第 " + std::to_string(n) + " 页，共 " + std::to_string(m) + " 页 · Page " +
-                                                  std::to_string(n) + " of " + std::to_string(m),
+    return std::vector<text::Span>{text::Span{"第 " + std::to_string(n) + " 页，共 " + std::to_string(m) +
+                                                  " 页 · Page " + std::to_string(n) + " of " + std::to_string(m),
                                               fonts().require_role("caption"), 6}};
   };
   auto doc = flow.finish({}, running);
@@ -145,8 +146,9 @@ TEST_CASE("review regressions: tables, tall boxes, headings before big boxes, wi
   SECTION("a box taller than a page is an error, not text off the page") {
     layout::Flow flow(fonts(), small_page(), {"t.yaml", ""});
     flow.box(500, {}, 0, 0, false);
-    REQUIRE_THROWS_WITH(flow.finish({}, {}),
-                        "t.yaml:1:1: error: expected content that fits on one page (100 pt) (found a block 500 pt tall)");
+    REQUIRE_THROWS_WITH(
+        flow.finish({}, {}),
+        "t.yaml:1:1: error: expected content that fits on one page (100 pt) (found a block 500 pt tall)");
   }
   SECTION("a heading moves down with a box that does not fit after it") {
     layout::Flow flow(fonts(), small_page(), {"t", ""});
@@ -181,7 +183,7 @@ TEST_CASE("gap_scale tightens the space before blocks, not the lines", "[layout]
   auto loose = baselines(1.0), tight = baselines(0.5);
   REQUIRE(loose.size() == 4);
   REQUIRE(tight.size() == 4);
-  CHECK(tight[1] - tight[0] == Approx(loose[1] - loose[0]));  // line spacing unchanged
+  CHECK(tight[1] - tight[0] == Approx(loose[1] - loose[0]));       // line spacing unchanged
   CHECK(loose[3] - loose[2] == Approx(tight[3] - tight[2] + 10));  // 20 pt before → 10 pt
 }
 
@@ -206,7 +208,8 @@ TEST_CASE("a list item's bullet hangs at the same place in a single column and i
   CHECK(bullet_x(two.finish({}, {})) == x);
 }
 
-TEST_CASE("a table cell splits into paragraphs at newline spans, and its last row can keep with its notes", "[layout][flow]") {
+TEST_CASE("a table cell splits into paragraphs at newline spans, and its last row can keep with its notes",
+          "[layout][flow]") {
   auto body = fonts().require_role("body");
   layout::Table t;
   t.column_fractions = {0.5, 0.5};
@@ -214,8 +217,9 @@ TEST_CASE("a table cell splits into paragraphs at newline spans, and its last ro
   t.line_height = 10;
   t.padding = 0;
   for (const char* label : {"甲", "乙", "丙", "丁", "戊", "己", "庚"})
-    t.rows.push_back({{text::Span{label, body, 8}, text::Span{"\n", body, 8}, text::Span{"en", body, 8, {}, 0, "", false}},
-                      {text::Span{"1", body, 8}}});
+    t.rows.push_back(
+        {{text::Span{label, body, 8}, text::Span{"\n", body, 8}, text::Span{"en", body, 8, {}, 0, "", false}},
+         {text::Span{"1", body, 8}}});
   SECTION("two lines a row: the translation under the label") {
     layout::Flow flow(fonts(), small_page(), {"t", ""});
     flow.table(t, 0, 0);

@@ -149,5 +149,6 @@ TEST_CASE("dates print with English month names and Chinese 年月日, without p
   CHECK(chart::format_date(model::Date{1, 1, 1}, Lang::en) == "1 January 1");
   const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
                           "July",    "August",   "September", "October", "November", "December"};
-  for (int m = 1; m <= 12; ++m) CHECK(chart::format_date(model::Date{2025, m, 1}, Lang::en) == std::string("1 ") + months[m - 1] + " 2025");
+  for (int m = 1; m <= 12; ++m)
+    CHECK(chart::format_date(model::Date{2025, m, 1}, Lang::en) == std::string("1 ") + months[m - 1] + " 2025");
 }

@@ -20,9 +20,7 @@ using nlohmann::json;
 namespace {
 
 /// A real TrueType font libharu can load; its bytes also serve as the program to embed.
-std::filesystem::path font_path() {
-  return test::source_dir() / "fonts" / "NotoSans-Regular.ttf";
-}
+std::filesystem::path font_path() { return test::source_dir() / "fonts" / "NotoSans-Regular.ttf"; }
 
 /// A bfchar ToUnicode CMap with two entries, as the PDF writer makes them.
 const std::string kCmap =
@@ -93,8 +91,7 @@ std::string tiny_pdf(bool use_adapter, const std::string& program) {
   HPDF_Page_EndText(page);
   REQUIRE(err.code == 0);
   if (use_adapter)
-    REQUIRE(hpdf::embed_font_program(doc.get(), font, zlib(program), program.size()) ==
-            hpdf::EmbedResult::embedded);
+    REQUIRE(hpdf::embed_font_program(doc.get(), font, zlib(program), program.size()) == hpdf::EmbedResult::embedded);
   HPDF_SaveToStream(doc.get());
   REQUIRE(err.code == 0);
   std::string out(HPDF_GetStreamSize(doc.get()), '\0');
@@ -129,8 +126,7 @@ class Written {
     for (const auto& [k, o] : objects_.items()) {
       if (k.rfind("obj:", 0) != 0) continue;
       const json& d = o.contains("stream") ? o.at("stream").at("dict") : o.at("value");
-      if (d.is_object() && d.contains(key) && (value.empty() || d.at(key) == value))
-        refs.push_back(k.substr(4));
+      if (d.is_object() && d.contains(key) && (value.empty() || d.at(key) == value)) refs.push_back(k.substr(4));
     }
     return refs;
   }
@@ -138,8 +134,7 @@ class Written {
   /// The decoded data of stream `ref`.
   std::string stream_data(const std::string& ref) const {
     const std::string number = ref.substr(0, ref.find(' '));
-    test::ToolRun r =
-        test::run_tool("qpdf '" + path_ + "' --show-object=" + number + " --filtered-stream-data");
+    test::ToolRun r = test::run_tool("qpdf '" + path_ + "' --show-object=" + number + " --filtered-stream-data");
     REQUIRE(r.code == 0);
     return r.out;
   }
@@ -164,9 +159,7 @@ class Written {
 };
 
 /// Whether a /Filter value is Flate alone (libharu writes it bare or as a one-item array).
-bool is_flate(const json& filter) {
-  return filter == "/FlateDecode" || filter == json::array({"/FlateDecode"});
-}
+bool is_flate(const json& filter) { return filter == "/FlateDecode" || filter == json::array({"/FlateDecode"}); }
 
 const std::string& program() {
   static const std::string bytes = test::read_text_file(font_path());
@@ -196,8 +189,7 @@ TEST_CASE("hpdf adapter: /ToUnicode is the given CMap, Flate-compressed", "[pdf]
   CHECK(pdf.stream_data(ref) == kCmap);
 }
 
-TEST_CASE("hpdf adapter: the descriptor's FontFile2 is the given program, and the only one",
-          "[pdf][hpdf][render]") {
+TEST_CASE("hpdf adapter: the descriptor's FontFile2 is the given program, and the only one", "[pdf][hpdf][render]") {
   Written pdf(tiny_pdf(true, program()), "fontfile");
   const json& descriptor = pdf.dict(pdf.descendant().at("/FontDescriptor").get<std::string>());
   CHECK(descriptor.at("/Type") == "/FontDescriptor");
@@ -213,9 +205,8 @@ TEST_CASE("hpdf adapter: the descriptor's FontFile2 is the given program, and th
   CHECK(pdf.with("/FontFile2").size() == 1);
 }
 
-TEST_CASE(
-    "hpdf adapter: without it libharu writes what the adapter replaces (the checks above can fail)",
-    "[pdf][hpdf][render]") {
+TEST_CASE("hpdf adapter: without it libharu writes what the adapter replaces (the checks above can fail)",
+          "[pdf][hpdf][render]") {
   Written pdf(tiny_pdf(false, program()), "control");
   // A CIDToGIDMap stream instead of /Identity.
   CHECK(pdf.descendant().at("/CIDToGIDMap") != "/Identity");
@@ -249,8 +240,7 @@ TEST_CASE("hpdf adapter: write_content puts marked content and TJ into the page'
   CHECK(r.out.substr(0, r.out.find_last_not_of("\n\f") + 1) == "AB");
 }
 
-TEST_CASE("hpdf adapter: mark_not_embedded reports a font the document does not have",
-          "[pdf][hpdf][render]") {
+TEST_CASE("hpdf adapter: mark_not_embedded reports a font the document does not have", "[pdf][hpdf][render]") {
   std::unique_ptr<std::remove_pointer_t<HPDF_Doc>, DocDeleter> doc(HPDF_New(nullptr, nullptr));
   REQUIRE(doc);
   CHECK_FALSE(hpdf::mark_not_embedded(doc.get(), "NoSuchFont"));

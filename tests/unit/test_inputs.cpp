@@ -35,8 +35,8 @@ const model::Metric* metric(const model::Facts& f, const std::string& id) {
 
 TEST_CASE("every zone file in inputs/ loads", "[inputs]") {
   auto all = load_all_inputs();
-  for (const char* id : {"xiaoshan-etdz", "hangzhou-hitech-binjiang", "qianjiang-century-city",
-                         "hangzhou-airport-zone", "xianghu-xiaobin", "xiaoshan-district"}) {
+  for (const char* id : {"xiaoshan-etdz", "hangzhou-hitech-binjiang", "qianjiang-century-city", "hangzhou-airport-zone",
+                         "xianghu-xiaobin", "xiaoshan-district"}) {
     INFO(id);
     CHECK(all.count(id) == 1);
   }
@@ -66,8 +66,8 @@ TEST_CASE("the ETDZ file carries the articles' key series and figures", "[inputs
   CHECK(hightech);
   // The two articles disagree on the biotech share of Haigui Town: both figures are kept.
   int shares = 0;
-  for (const auto& m : f.metrics) shares += (m.value.literal == "65" || m.value.literal == "70") &&
-                                            m.unit.code == model::UnitCode::percent;
+  for (const auto& m : f.metrics)
+    shares += (m.value.literal == "65" || m.value.literal == "70") && m.unit.code == model::UnitCode::percent;
   CHECK(shares >= 2);
   CHECK(metric(f, "no-such-metric") == nullptr);
 }

@@ -72,7 +72,8 @@ TEST_CASE("the type scale, spacing and inks are read from the layout file", "[la
   marker: {rise: 0.4}
 ink: {muted: "#808080"}
 blocks: [title]
-)", "custom.yaml");
+)",
+                                       "custom.yaml");
   INFO(test::joined(custom.errors));
   REQUIRE(custom.ok());
   CHECK(custom.layout->type.body_size == 11);

@@ -25,8 +25,11 @@ frame::TextRun run(double size, frame::Color ink, frame::Point origin = {100, 10
 frame::Path filled_rect(frame::Rect b, frame::Color fill) {
   frame::Path p;
   using K = frame::PathOp::Kind;
-  p.ops = {{K::move, {{b.x, b.y}}}, {K::line, {{b.x + b.w, b.y}}}, {K::line, {{b.x + b.w, b.y + b.h}}},
-           {K::line, {{b.x, b.y + b.h}}}, {K::close, {}}};
+  p.ops = {{K::move, {{b.x, b.y}}},
+           {K::line, {{b.x + b.w, b.y}}},
+           {K::line, {{b.x + b.w, b.y + b.h}}},
+           {K::line, {{b.x, b.y + b.h}}},
+           {K::close, {}}};
   p.fill = fill;
   return p;
 }
@@ -102,7 +105,8 @@ TEST_CASE("legibility: the checker flags small text and low contrast against the
 }
 
 // Every role is exercised: the stale tag, a change since the last edition, old figures' dates.
-TEST_CASE("legibility: every briefing and one-pager of inputs/ meets the rules in every mode", "[compose][legibility]") {
+TEST_CASE("legibility: every briefing and one-pager of inputs/ meets the rules in every mode",
+          "[compose][legibility]") {
   base::SystemEnv env;
   for (const char* layout_name : {"briefing", "onepager"}) {
     auto layout = load::load_layout_file(env, test::source_dir() / "layouts" / (std::string(layout_name) + ".yaml"));

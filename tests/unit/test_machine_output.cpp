@@ -62,7 +62,8 @@ TEST_CASE("data search: the working directory, then XDG_DATA_HOME, then the inst
 TEST_CASE("data search: the first folder that holds the data wins, and fonts need fonts.yaml") {
   DataEnv env;
   env.vars = {{"HOME", "/home/ana"}};
-  env.dirs = {"/home/ana/.local/share/zonebrief/fonts", "/opt/zb/share/zonebrief/layouts", "/opt/zb/share/zonebrief/fonts"};
+  env.dirs = {"/home/ana/.local/share/zonebrief/fonts", "/opt/zb/share/zonebrief/layouts",
+              "/opt/zb/share/zonebrief/fonts"};
   env.files = {"/opt/zb/share/zonebrief/fonts/fonts.yaml"};
   CHECK(app::find_data_dir(env, "layouts") == fs::path("/opt/zb/share/zonebrief/layouts"));
   // The user's fonts folder has no fonts.yaml: skipped.
@@ -82,7 +83,8 @@ TEST_CASE("check --json: every file with its kind, validity and errors in parts 
   auto r = test::run_tool(zonebrief("check --json " + good + " " + bad));
   CHECK(r.code == 1);
   const auto j = nlohmann::json::parse(r.out);
-  const std::string message = bad + ":27:24: error: series[0].points[1].y: expected a rank: a whole number from 1 (found '0')";
+  const std::string message =
+      bad + ":27:24: error: series[0].points[1].y: expected a rank: a whole number from 1 (found '0')";
   CHECK(j == nlohmann::json::parse(R"({"checked": 2, "valid": 1, "invalid": 1, "files": [
       {"file": ")" + good + R"(", "kind": "zone", "valid": true, "errors": [], "errors_not_shown": 0},
       {"file": ")" + bad + R"(", "kind": "zone", "valid": false, "errors": [
@@ -148,7 +150,8 @@ TEST_CASE("log format json: every stderr line is a JSON object, error lines incl
   CHECK(start == r.err.size());  // nothing after the last line
   REQUIRE(lines.size() == 2);
   CHECK(lines[0]["level"] == "error");
-  CHECK(lines[0]["message"] == bad + ":27:24: error: series[0].points[1].y: expected a rank: a whole number from 1 (found '0')");
+  CHECK(lines[0]["message"] ==
+        bad + ":27:24: error: series[0].points[1].y: expected a rank: a whole number from 1 (found '0')");
   CHECK(lines[1]["message"] == "checked 1 file: 1 invalid");
   for (const auto& l : lines) {
     const std::string time = l["time"];

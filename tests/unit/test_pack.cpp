@@ -31,7 +31,7 @@ const std::set<std::string> kLayoutNames{"briefing", "onepager"};
 const char* kExample = "inputs/meetings/2026-12-03-investor-visit.yaml";
 
 std::optional<app::LoadedMeeting> load_meeting(const std::string& rel, base::Diagnostics& errors,
-                                       const fs::path& inputs = "inputs") {
+                                               const fs::path& inputs = "inputs") {
   base::SystemEnv env;
   return app::load_meeting_with_zones(env, rel, inputs, kLayoutNames, errors);
 }
@@ -140,9 +140,10 @@ TEST_CASE("meeting files: a zone whose facts are invalid is an error at its line
   const std::string own = test::read_text_file(test::source_dir() / "tests/facts/bad/number-quoted.errors");
   std::string own_here = std::regex_replace(own, std::regex("tests/facts/bad/number-quoted\\.yaml"), zone_file);
   const std::string first = own_here.substr(0, own_here.find('\n'));
-  CHECK(test::joined(errors) == (dir.path / "m.yaml").string() +
-                                    ":7:5: error: zones[1]: expected a zone whose facts file is valid (found 1 error in " +
-                                    zone_file + ", first: " + first + ")\n" + own_here);
+  CHECK(test::joined(errors) ==
+        (dir.path / "m.yaml").string() +
+            ":7:5: error: zones[1]: expected a zone whose facts file is valid (found 1 error in " + zone_file +
+            ", first: " + first + ")\n" + own_here);
 }
 
 TEST_CASE("packs: the contents give the page each section starts on, and link to it", "[pack]") {
@@ -174,7 +175,8 @@ TEST_CASE("packs: the contents give the page each section starts on, and link to
 TEST_CASE("packs: the comparison shows each zone's value in both languages with its date, a dash where it lacks it",
           "[pack]") {
   const Pack p = example_pack(model::LangMode::zh_en, "tests/meetings/good/board-visit.yaml");
-  const auto it = std::find_if(p.sections.begin(), p.sections.end(), [](const auto& s) { return s.en == "The zones compared"; });
+  const auto it =
+      std::find_if(p.sections.begin(), p.sections.end(), [](const auto& s) { return s.en == "The zones compared"; });
   REQUIRE(it != p.sections.end());
   const std::string text = page_text(p.doc.pages[static_cast<std::size_t>(it->page)]);
   CHECK(text.find("平台主要经济指标增速相当于全区平均的倍数") != std::string::npos);
@@ -183,7 +185,7 @@ TEST_CASE("packs: the comparison shows each zone's value in both languages with 
   CHECK(text.find("2024年目标·2024target") != std::string::npos);  // the figure's period
   CHECK(text.find("国家高新技术企业") != std::string::npos);
   CHECK(text.find("542家[2]542firms") != std::string::npos);  // a line per language, the source marker after the first
-  CHECK(text.find("不少于1.5倍[1]") != std::string::npos);  // numbered in reading order, from the table on
+  CHECK(text.find("不少于1.5倍[1]") != std::string::npos);    // numbered in reading order, from the table on
   const std::string sources = page_text(p.doc.pages[static_cast<std::size_t>(p.sections.back().page)]);
   CHECK(sources.find("[1]萧山日报《如何打开平台建设新通道？》") != std::string::npos);
   CHECK(text.find("累计（2025年报道）·cumulative,asreportedin2025") != std::string::npos);
@@ -205,7 +207,8 @@ TEST_CASE("packs: one merged list of sources, every citation of every zone point
   const auto& last = p.sections.back();
   REQUIRE(last.en == "Sources");
   std::string listed;
-  for (std::size_t i = static_cast<std::size_t>(last.page); i < p.doc.pages.size(); ++i) listed += page_text(p.doc.pages[i]);
+  for (std::size_t i = static_cast<std::size_t>(last.page); i < p.doc.pages.size(); ++i)
+    listed += page_text(p.doc.pages[i]);
   // Numbered 1..N without a gap, each once.
   int n = 0;
   while (listed.find("[" + std::to_string(n + 1) + "]") != std::string::npos) ++n;
@@ -223,7 +226,8 @@ TEST_CASE("packs: one merged list of sources, every citation of every zone point
   // The seed zones share articles (Xiaoshan Daily's platforms report is cited by five of them):
   // each is listed once.
   std::size_t count = 0;
-  for (std::size_t at = listed.find("开发区担当"); at != std::string::npos; at = listed.find("开发区担当", at + 1)) ++count;
+  for (std::size_t at = listed.find("开发区担当"); at != std::string::npos; at = listed.find("开发区担当", at + 1))
+    ++count;
   CHECK(count <= 1);
   // Every marker in the zones' pages is a number of the list.
   std::regex marker("\\[(\\d+)\\]");
@@ -285,7 +289,8 @@ TEST_CASE("packs: zonebrief pack writes the PDF and its cover, refuses a bad mee
           "[pack][cli]") {
   test::TempDir out("zonebrief-pack-out");
   const std::string bin = ZB_BINARY;
-  auto ok = test::run_tool("SOURCE_DATE_EPOCH=1767139200 " + bin + " -q pack " + kExample + " --out " + out.path.string());
+  auto ok =
+      test::run_tool("SOURCE_DATE_EPOCH=1767139200 " + bin + " -q pack " + kExample + " --out " + out.path.string());
   CHECK(ok.code == 0);
   CHECK(fs::file_size(out.path / "2026-12-03-investor-visit.pdf") > 10000);
   CHECK(fs::file_size(out.path / "2026-12-03-investor-visit.png") > 1000);
@@ -293,7 +298,8 @@ TEST_CASE("packs: zonebrief pack writes the PDF and its cover, refuses a bad mee
   CHECK(bad.code == 1);
   CHECK(bad.err == test::read_text_file(test::source_dir() / "tests/meetings/bad/zone-unknown.errors"));
   CHECK_FALSE(fs::exists(out.path / "zone-unknown.pdf"));
-  auto no_fonts = test::run_tool(bin + " -q pack " + std::string(kExample) + " --fonts /nonexistent --out " + out.path.string());
+  auto no_fonts =
+      test::run_tool(bin + " -q pack " + std::string(kExample) + " --fonts /nonexistent --out " + out.path.string());
   CHECK(no_fonts.code == 2);
   // The output folder's lock, as build holds it: with --no-wait a second run exits 2 at once.
   auto held = test::run_tool("flock " + (out.path / ".zonebrief.lock").string() + " " + bin + " -q pack " + kExample +
@@ -301,9 +307,11 @@ TEST_CASE("packs: zonebrief pack writes the PDF and its cover, refuses a bad mee
   CHECK(held.code == 2);
   CHECK(held.err.find("lock") != std::string::npos);
   // The contents' lines link to their pages: each a /Link annotation with a /Dest on page 2.
-  auto json = test::run_tool("qpdf --json=1 --json-key=objects '" + (out.path / "2026-12-03-investor-visit.pdf").string() + "'");
+  auto json = test::run_tool("qpdf --json=1 --json-key=objects '" +
+                             (out.path / "2026-12-03-investor-visit.pdf").string() + "'");
   std::size_t dests = 0;
-  for (std::size_t at = json.out.find("\"/Dest\""); at != std::string::npos; at = json.out.find("\"/Dest\"", at + 1)) ++dests;
+  for (std::size_t at = json.out.find("\"/Dest\""); at != std::string::npos; at = json.out.find("\"/Dest\"", at + 1))
+    ++dests;
   CHECK(dests >= 8 + 8);  // the 8 contents lines, and at least a bookmark per section
   CHECK(test::run_tool(bin + " -q check " + std::string(kExample)).code == 0);
   CHECK(test::run_tool(bin + " -q check tests/meetings/bad/many-errors.yaml").code == 1);

@@ -1,14 +1,14 @@
 // The PDF backend checked with real tools: qpdf, pdffonts, pdftotext, pdfimages, pdfinfo.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
 #include <fstream>
 #include <sstream>
-#include <unistd.h>
 
+#include "app/sample_document.h"
 #include "base/utf8.h"
 #include "export/pdf/pdf_writer.h"
 #include "run_tool.h"
-#include "app/sample_document.h"
 #include "test_support.h"
 #include "text/script.h"
 
@@ -25,7 +25,8 @@ using test::fonts;
 const fs::path& sample_pdf() {
   static fs::path path = [] {
     auto p = fs::temp_directory_path() / ("zonebrief-sample-" + std::to_string(::getpid()) + ".pdf");
-    std::ofstream(p, std::ios::binary) << export_pdf::write_pdf(app::sample_document(fonts(), kSampleDate), "sample.pdf");
+    std::ofstream(p, std::ios::binary) << export_pdf::write_pdf(app::sample_document(fonts(), kSampleDate),
+                                                                "sample.pdf");
     return p;
   }();
   return path;
@@ -104,8 +105,8 @@ TEST_CASE("pdf: info is UTF-16, dates come from the document, bookmarks and link
   INFO(info.out << info.err);
   CHECK(info.out.find("Title:           萧山经济技术开发区发展简报 / Xiaoshan ETDZ briefing") != std::string::npos);
   CHECK(info.out.find("Keywords:        萧山, Xiaoshan, 开发区, development zone") != std::string::npos);
-  CHECK(info.out.find("Pages:           " + std::to_string(app::sample_document(fonts(), kSampleDate).pages.size()) + "\n") !=
-        std::string::npos);
+  CHECK(info.out.find("Pages:           " + std::to_string(app::sample_document(fonts(), kSampleDate).pages.size()) +
+                      "\n") != std::string::npos);
   CHECK(info.out.find("CreationDate:    Wed Jan  1 00:00:00 2025 UTC") != std::string::npos);
   auto json = test::run_tool("qpdf --json=2 --json-key=outlines '" + sample_pdf().string() + "'");
   CHECK(json.out.find("\"title\": \"萧山经济技术开发区发展简报 / Xiaoshan Economic and Technological Development Zone: "
@@ -121,6 +122,4 @@ TEST_CASE("pdf: the same document gives byte-identical files", "[pdf][render]") 
   CHECK(export_pdf::write_pdf(doc, "a.pdf") == test::read_text_file(sample_pdf()));
 }
 
-TEST_CASE("pdf: the sample is small", "[pdf][render]") {
-  CHECK(fs::file_size(sample_pdf()) < 80 * 1024);
-}
+TEST_CASE("pdf: the sample is small", "[pdf][render]") { CHECK(fs::file_size(sample_pdf()) < 80 * 1024); }

@@ -152,8 +152,7 @@ TEST_CASE("png: a filled rectangle lands on the right pixels", "[png][render]") 
 
 TEST_CASE("png: stroked line and curve", "[png][render]") {
   SECTION("a horizontal line 4 pt wide with butt caps") {
-    auto doc = one_page(100, 60,
-                        {stroked({op(Kind::move, {10, 30}), op(Kind::line, {90, 30})}, kBlue, 4)});
+    auto doc = one_page(100, 60, {stroked({op(Kind::move, {10, 30}), op(Kind::line, {90, 30})}, kBlue, 4)});
     Raster r = export_png::render_page(doc, 0, 72);
     for (int y = 28; y <= 31; ++y) {
       CHECK(hex(r, 50, y) == "#0000ffff");
@@ -167,10 +166,8 @@ TEST_CASE("png: stroked line and curve", "[png][render]") {
   }
   SECTION("a cubic arch 3 pt wide") {
     // From (10,50) up to its apex (50,20) at t = 0.5 and down to (90,50).
-    auto doc =
-        one_page(100, 60,
-                 {stroked({op(Kind::move, {10, 50}), op(Kind::curve, {10, 10}, {90, 10}, {90, 50})},
-                          kBlack, 3)});
+    auto doc = one_page(
+        100, 60, {stroked({op(Kind::move, {10, 50}), op(Kind::curve, {10, 10}, {90, 10}, {90, 50})}, kBlack, 3)});
     Raster r = export_png::render_page(doc, 0, 72);
     CHECK(ink(r, 50, 19) > 200);  // the apex: the stroke covers y 18.5..21.5
     CHECK(ink(r, 50, 20) > 200);
@@ -192,8 +189,7 @@ TEST_CASE("png: stroked line and curve", "[png][render]") {
     CHECK(hex(r, 40, 17) == "#ffffffff");
   }
   SECTION("width 0 is the thinnest visible line, as in PDF") {
-    auto doc = one_page(
-        100, 60, {stroked({op(Kind::move, {10, 30.5}), op(Kind::line, {90, 30.5})}, kBlack, 0)});
+    auto doc = one_page(100, 60, {stroked({op(Kind::move, {10, 30.5}), op(Kind::line, {90, 30.5})}, kBlack, 0)});
     Raster r = export_png::render_page(doc, 0, 72);
     CHECK(hex(r, 50, 30) == "#000000ff");
     CHECK(is_white(r, 50, 29));
@@ -250,8 +246,7 @@ TEST_CASE("png: encode then decode is lossless and deterministic", "[png][render
   for (int y = 0; y < r.height; ++y)
     for (int x = 0; x < r.width; ++x) {
       auto v = static_cast<std::uint8_t>(x);
-      r.rgba.insert(r.rgba.end(), {v, static_cast<std::uint8_t>(255 - x),
-                                   static_cast<std::uint8_t>(x * 7 + y), 255});
+      r.rgba.insert(r.rgba.end(), {v, static_cast<std::uint8_t>(255 - x), static_cast<std::uint8_t>(x * 7 + y), 255});
     }
   std::string png = export_png::encode_png(r);
   REQUIRE(png.compare(1, 3, "PNG") == 0);
@@ -261,11 +256,9 @@ TEST_CASE("png: encode then decode is lossless and deterministic", "[png][render
   CHECK(back.rgba == r.rgba);
   CHECK(export_png::encode_png(back) == png);
 
-  auto doc =
-      one_page(100, 60,
-               {filled(rect_ops(10, 10, 33.3, 21.7), kRed),
-                stroked({op(Kind::move, {5, 55}), op(Kind::curve, {30, 0}, {60, 80}, {95, 5})},
-                        kBlue, 1.5)});
+  auto doc = one_page(100, 60,
+                      {filled(rect_ops(10, 10, 33.3, 21.7), kRed),
+                       stroked({op(Kind::move, {5, 55}), op(Kind::curve, {30, 0}, {60, 80}, {95, 5})}, kBlue, 1.5)});
   Raster page = export_png::render_page(doc, 0, 96);
   CHECK(export_png::decode_png(export_png::encode_png(page), "page.png").rgba == page.rgba);
   CHECK(export_png::render_png(doc, 0, 96) == export_png::render_png(doc, 0, 96));
@@ -273,8 +266,7 @@ TEST_CASE("png: encode then decode is lossless and deterministic", "[png][render
 
 TEST_CASE("png: bad input gives an error naming it", "[png][render]") {
   SECTION("garbage bytes") {
-    REQUIRE_THROWS_AS(export_png::decode_png("this is not a PNG file", "refs/garbage.png"),
-                      base::Error);
+    REQUIRE_THROWS_AS(export_png::decode_png("this is not a PNG file", "refs/garbage.png"), base::Error);
     REQUIRE_THROWS_WITH(export_png::decode_png("this is not a PNG file", "refs/garbage.png"),
                         "refs/garbage.png:1:1: error: expected a PNG image (found no PNG "
                         "signature in the first bytes)");
@@ -339,8 +331,7 @@ std::optional<std::pair<std::string, std::shared_ptr<const std::string>>> load_c
   if (auto path = env.get_var("ZB_TEST_CJK_FONT")) {
     base::FileBytes f = env.read_file(*path, kMaxFont);
     if (!f.error.empty() || f.too_large)
-      FAIL("ZB_TEST_CJK_FONT=" << *path << " cannot be read: "
-                               << (f.too_large ? std::string("too large") : f.error));
+      FAIL("ZB_TEST_CJK_FONT=" << *path << " cannot be read: " << (f.too_large ? std::string("too large") : f.error));
     return std::pair{*path, std::make_shared<const std::string>(std::move(f.data))};
   }
   const char* candidates[] = {"fonts/NotoSansCJKsc-Regular.ttf", "/tmp/NotoSansCJKsc-Regular.ttf"};
@@ -503,13 +494,12 @@ TEST_CASE("png: golden image of a few shapes", "[png][golden][render]") {
   items.push_back(box);
   // A red disc (four Béziers) with a black outline.
   const double cx = 56, cy = 16, rr = 10, k = 0.5523 * rr;
-  frame::Path disc = filled(
-      {op(Kind::move, {cx + rr, cy}),
-       op(Kind::curve, {cx + rr, cy + k}, {cx + k, cy + rr}, {cx, cy + rr}),
-       op(Kind::curve, {cx - k, cy + rr}, {cx - rr, cy + k}, {cx - rr, cy}),
-       op(Kind::curve, {cx - rr, cy - k}, {cx - k, cy - rr}, {cx, cy - rr}),
-       op(Kind::curve, {cx + k, cy - rr}, {cx + rr, cy - k}, {cx + rr, cy}), op(Kind::close)},
-      {0.85, 0.1, 0.1});
+  frame::Path disc =
+      filled({op(Kind::move, {cx + rr, cy}), op(Kind::curve, {cx + rr, cy + k}, {cx + k, cy + rr}, {cx, cy + rr}),
+              op(Kind::curve, {cx - k, cy + rr}, {cx - rr, cy + k}, {cx - rr, cy}),
+              op(Kind::curve, {cx - rr, cy - k}, {cx - k, cy - rr}, {cx, cy - rr}),
+              op(Kind::curve, {cx + k, cy - rr}, {cx + rr, cy - k}, {cx + rr, cy}), op(Kind::close)},
+             {0.85, 0.1, 0.1});
   disc.stroke = frame::Stroke{kBlack, 1};
   items.push_back(disc);
   // A green five-pointed star, even-odd: its centre pentagon stays white.
@@ -518,15 +508,14 @@ TEST_CASE("png: golden image of a few shapes", "[png][golden][render]") {
     std::vector<frame::PathOp> star;
     for (int i = 0; i < 5; ++i) {
       const double a = -3.14159265358979 / 2 + i * 4 * 3.14159265358979 / 5;
-      star.push_back(
-          op(i == 0 ? Kind::move : Kind::line, {sx + sr * std::cos(a), sy + sr * std::sin(a)}));
+      star.push_back(op(i == 0 ? Kind::move : Kind::line, {sx + sr * std::cos(a), sy + sr * std::sin(a)}));
     }
     star.push_back(op(Kind::close));
     items.push_back(filled(star, {0.1, 0.6, 0.2}, true));
   }
   // An orange wave.
-  items.push_back(stroked({op(Kind::move, {38, 50}), op(Kind::curve, {48, 34}, {58, 66}, {68, 44})},
-                          {1.0, 0.55, 0.0}, 2));
+  items.push_back(
+      stroked({op(Kind::move, {38, 50}), op(Kind::curve, {48, 34}, {58, 66}, {68, 44})}, {1.0, 0.55, 0.0}, 2));
   // A 2x2 checker image scaled into a 20 pt square (smoothed).
   frame::Image checker;
   checker.box = {74, 32, 20, 20};

@@ -2,14 +2,14 @@
 // image, and matches poppler's rendering of the PDF backend's output of the same display list.
 #include <catch2/catch.hpp>
 
-#include <fstream>
 #include <unistd.h>
+#include <fstream>
 
+#include "app/sample_document.h"
 #include "export/pdf/pdf_writer.h"
 #include "export/png/png_writer.h"
 #include "image_compare.h"
 #include "run_tool.h"
-#include "app/sample_document.h"
 #include "test_support.h"
 
 using namespace zb;
@@ -34,8 +34,8 @@ TEST_CASE("PNG and PDF backends draw the same page (widths agree)", "[png][pdf][
   auto dir = fs::temp_directory_path() / ("zonebrief-agree-" + std::to_string(::getpid()));
   fs::create_directories(dir);
   std::ofstream(dir / "s.pdf", std::ios::binary) << export_pdf::write_pdf(doc, "s.pdf");
-  auto run = test::run_tool("pdftoppm -r 72 -f 1 -l 1 -png '" + (dir / "s.pdf").string() + "' '" +
-                          (dir / "p").string() + "'");
+  auto run =
+      test::run_tool("pdftoppm -r 72 -f 1 -l 1 -png '" + (dir / "s.pdf").string() + "' '" + (dir / "p").string() + "'");
   REQUIRE(run.code == 0);
   fs::path poppler_png;
   for (const auto& e : fs::directory_iterator(dir))
@@ -53,7 +53,8 @@ TEST_CASE("PNG and PDF backends draw the same page (widths agree)", "[png][pdf][
         for (int c = 0; c < 4; ++c) {
           int sum = 0;
           for (int y = by * 4; y < by * 4 + 4; ++y)
-            for (int x = bx * 4; x < bx * 4 + 4; ++x) sum += img.rgba[(static_cast<std::size_t>(y) * img.width + x) * 4 + c];
+            for (int x = bx * 4; x < bx * 4 + 4; ++x)
+              sum += img.rgba[(static_cast<std::size_t>(y) * img.width + x) * 4 + c];
           out.rgba.push_back(static_cast<std::uint8_t>(sum / 16));
         }
     return out;

@@ -25,11 +25,13 @@ std::string zonebrief(const std::string& env, const std::string& args) {
 
 TEST_CASE("sample: SOURCE_DATE_EPOCH gives byte-identical PDFs with that date", "[sample][cli]") {
   Dir dir;
-  auto a = test::run_tool(zonebrief("SOURCE_DATE_EPOCH=1735689600", "-q sample --out '" + (dir.path / "a.pdf").string() +
-                                                                         "' --png '" + (dir.path / "a.png").string() + "'"));
+  auto a =
+      test::run_tool(zonebrief("SOURCE_DATE_EPOCH=1735689600", "-q sample --out '" + (dir.path / "a.pdf").string() +
+                                                                   "' --png '" + (dir.path / "a.png").string() + "'"));
   INFO(a.err);
   REQUIRE(a.code == 0);
-  auto b = test::run_tool(zonebrief("SOURCE_DATE_EPOCH=1735689600", "-q sample --out '" + (dir.path / "b.pdf").string() + "'"));
+  auto b = test::run_tool(
+      zonebrief("SOURCE_DATE_EPOCH=1735689600", "-q sample --out '" + (dir.path / "b.pdf").string() + "'"));
   REQUIRE(b.code == 0);
   CHECK(test::read_text_file(dir.path / "a.pdf") == test::read_text_file(dir.path / "b.pdf"));
   CHECK(fs::file_size(dir.path / "a.png") > 10000);
@@ -43,7 +45,8 @@ TEST_CASE("sample: SOURCE_DATE_EPOCH gives byte-identical PDFs with that date", 
 
 TEST_CASE("sample: a bad SOURCE_DATE_EPOCH or fonts folder is a configuration error", "[sample][cli]") {
   Dir dir;
-  auto bad = test::run_tool(zonebrief("SOURCE_DATE_EPOCH=yesterday", "-q sample --out '" + (dir.path / "x.pdf").string() + "'"));
+  auto bad = test::run_tool(
+      zonebrief("SOURCE_DATE_EPOCH=yesterday", "-q sample --out '" + (dir.path / "x.pdf").string() + "'"));
   CHECK(bad.code == 2);
   CHECK(bad.err ==
         "SOURCE_DATE_EPOCH:1:1: error: expected a whole number of seconds since the epoch, from 0 to 253402300799 "

@@ -3,8 +3,8 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <functional>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -12,11 +12,11 @@
 
 #include <unistd.h>
 
+#include "app/fonts.h"
 #include "base/diagnostics.h"
 #include "base/env.h"
-#include "app/fonts.h"
-#include "load/facts_loader.h"
 #include "base/utf8.h"
+#include "load/facts_loader.h"
 #include "text/font_book.h"
 #include "text/paragraph.h"
 
@@ -79,7 +79,8 @@ inline std::vector<model::Facts> seed_zones() {
     if (!facts.ok()) throw std::runtime_error(joined(facts.errors));
     out.push_back(*facts.facts);
   }
-  if (out.size() != 6) throw std::runtime_error("expected six zones in inputs/ (found " + std::to_string(out.size()) + ")");
+  if (out.size() != 6)
+    throw std::runtime_error("expected six zones in inputs/ (found " + std::to_string(out.size()) + ")");
   return out;
 }
 

@@ -5,11 +5,11 @@
 #include "base/utf8.h"
 #include "frame/dump.h"
 #include "layout/flow.h"
+#include "test_support.h"
 #include "text/line_break.h"
 #include "text/line_filler.h"
 #include "text/paragraph.h"
 #include "text/script.h"
-#include "test_support.h"
 
 using namespace zb;
 
@@ -86,8 +86,7 @@ TEST_CASE("Chinese lines break exactly as expected at a given measure", "[text][
   CHECK(lines_of("一二三四五六七八湘湖·萧滨合作区", 105, true) ==
         std::vector<std::string>{"一二三四五六七八湘", "湖·萧滨合作区"});
   // Ten characters fit; the tenth, 湖, would leave · to start the next line, so it moves down.
-  CHECK(lines_of("一二三四五六七八九湖·萧滨", 105, true) ==
-        std::vector<std::string>{"一二三四五六七八九", "湖·萧滨"});
+  CHECK(lines_of("一二三四五六七八九湖·萧滨", 105, true) == std::vector<std::string>{"一二三四五六七八九", "湖·萧滨"});
 }
 
 TEST_CASE("a quarter em of space between Han and Latin letters or digits, never doubled", "[text][autospace]") {
@@ -127,8 +126,10 @@ TEST_CASE("justified Chinese lines fill the measure exactly, the last line does 
     const auto& c = p.chars[p.lines[i].end - 1];
     double right = last.origin.x + last.glyphs.back().x + c.advance;
     INFO("line " << i);
-    if (i + 1 < p.lines.size()) CHECK(right == Approx(200).margin(0.01));
-    else CHECK(right < 199);
+    if (i + 1 < p.lines.size())
+      CHECK(right == Approx(200).margin(0.01));
+    else
+      CHECK(right < 199);
   }
 }
 
@@ -138,10 +139,11 @@ TEST_CASE("a word longer than the measure is broken instead of overflowing", "[t
   REQUIRE(lines.size() >= 4);
   text::ParagraphStyle st;
   st.width = 80;
-  auto p = text::layout_paragraph(
-      fonts(), {text::Span{"An identifier Supercalifragilisticexpialidociousprojectcodename2025 follows.",
-                           fonts().require_role("body"), 10}},
-      st, {"t", ""});
+  auto p =
+      text::layout_paragraph(fonts(),
+                             {text::Span{"An identifier Supercalifragilisticexpialidociousprojectcodename2025 follows.",
+                                         fonts().require_role("body"), 10}},
+                             st, {"t", ""});
   for (const auto& l : p.lines) CHECK(l.width <= 80.0 + 1e-6);
   CHECK(lines.front() == "An identifier");
   std::string joined;
@@ -184,8 +186,9 @@ TEST_CASE("the display list of a small document dumps exactly", "[frame][dump]")
   b.line_height = 16;
   b.zh = true;
   b.align = text::Align::justify;
-  flow.paragraph({text::Span{"萧经开位列第6，国家高新技术企业542家，实际使用外资全国第一。", fonts().require_role("body"), 10}}, b,
-                 0, 0);
+  flow.paragraph(
+      {text::Span{"萧经开位列第6，国家高新技术企业542家，实际使用外资全国第一。", fonts().require_role("body"), 10}}, b,
+      0, 0);
   layout::Running running;
   running.footer = [](int n, int m) {
     return std::vector<text::Span>{text::Span{std::to_string(n) + "/" + std::to_string(m), 0, 8}};
@@ -202,13 +205,15 @@ TEST_CASE("justification never opens a doubled dash or ellipsis", "[text][justif
   st.zh = true;
   st.align = text::Align::justify;
   auto p = text::layout_paragraph(
-      fonts(), {text::Span{"一二三——四五六……七八九十一二三四五六七八九十", fonts().require_role("body"), 10}}, st, {"t", ""});
+      fonts(), {text::Span{"一二三——四五六……七八九十一二三四五六七八九十", fonts().require_role("body"), 10}}, st,
+      {"t", ""});
   std::vector<frame::Item> items;
   std::vector<frame::Link> links;
   text::emit_line(p, 0, 0, 0, items, links);
   std::vector<std::pair<char32_t, double>> xs;  // (character, absolute x)
   for (const auto& item : items)
-    for (const auto& g : std::get<frame::TextRun>(item).glyphs) xs.push_back({g.cp, std::get<frame::TextRun>(item).origin.x + g.x});
+    for (const auto& g : std::get<frame::TextRun>(item).glyphs)
+      xs.push_back({g.cp, std::get<frame::TextRun>(item).origin.x + g.x});
   for (std::size_t i = 0; i + 1 < xs.size(); ++i)
     if (xs[i].first == xs[i + 1].first && (xs[i].first == U'—' || xs[i].first == U'…')) {
       auto pick = fonts().pick(fonts().require_role("body"), xs[i].first, true);
@@ -227,10 +232,11 @@ TEST_CASE("a link's area starts at its first character in a justified line", "[t
   st.zh = true;
   st.align = text::Align::justify;
   auto body = fonts().require_role("body");
-  auto p = text::layout_paragraph(fonts(),
-                                  {text::Span{"开发区的网站是", body, 10}, text::Span{"A站点", body, 10, {}, 0, "https://a.example"},
-                                   text::Span{"，详见来源列表中的第一条记录和第二条记录以及更多内容。", body, 10}},
-                                  st, {"t", ""});
+  auto p = text::layout_paragraph(
+      fonts(),
+      {text::Span{"开发区的网站是", body, 10}, text::Span{"A站点", body, 10, {}, 0, "https://a.example"},
+       text::Span{"，详见来源列表中的第一条记录和第二条记录以及更多内容。", body, 10}},
+      st, {"t", ""});
   std::vector<frame::Item> items;
   std::vector<frame::Link> links;
   text::emit_line(p, 0, 0, 0, items, links);
@@ -254,8 +260,8 @@ TEST_CASE("a number stays with its Chinese unit, and a source marker with what i
   st.width = 105;
   st.zh = true;
   auto body = fonts().require_role("body");
-  auto p = text::layout_paragraph(fonts(), {text::Span{"一二三四五六七八九十", body, 10.5}, text::Span{"[1]", body, 6.5, {}, 3.5}},
-                                  st, {"t", ""});
+  auto p = text::layout_paragraph(
+      fonts(), {text::Span{"一二三四五六七八九十", body, 10.5}, text::Span{"[1]", body, 6.5, {}, 3.5}}, st, {"t", ""});
   REQUIRE(p.lines.size() == 2);
   CHECK(p.lines[1].end - p.lines[1].begin > 3);  // the marker did not move down alone
 }
@@ -270,7 +276,7 @@ TEST_CASE("a Chinese paragraph does not end with one character alone on its last
 
 TEST_CASE("English amounts and dates are not split across lines", "[text][linebreak]") {
   CHECK(marked("commits no less than CNY 300 million a year", false) ==
-            "commits |no |less |than |CNY 300 million |a |year");
+        "commits |no |less |than |CNY 300 million |a |year");
   CHECK(marked("Facts as of 31 December 2025.", false) == "Facts |as |of |31 December 2025.");
   CHECK(marked("in May 2024, 1,200 mu and 13.5 percent", false) == "in |May 2024, |1,200 mu |and |13.5 percent");
   // Ordinary numbers and words still break.
@@ -287,7 +293,8 @@ TEST_CASE("Chinese numbers: units whole, prefixes bound, breaks allowed before o
   auto lines_with = [](const std::string& s, double width) { return lines_of(s, width, true, 10); };
   // 300亿元 and 3.54平方公里 are never split, whatever the measure.
   for (double w = 90; w <= 200; w += 5) {  // (narrower, a whole unit cannot fit a line)
-    for (const auto& l : lines_with("上半年高新产业投资超300亿元。规划面积约3.54平方公里，其中核心区1.85平方公里。", w)) {
+    for (const auto& l :
+         lines_with("上半年高新产业投资超300亿元。规划面积约3.54平方公里，其中核心区1.85平方公里。", w)) {
       INFO(w << ": " << l);
       CHECK(l.rfind("元", 0) != 0);
       CHECK(l.rfind("方公里", 0) != 0);
@@ -312,7 +319,8 @@ TEST_CASE("Chinese numbers: units whole, prefixes bound, breaks allowed before o
 TEST_CASE("short quoted terms, links, citation markers and a closing + stay whole", "[text][linebreak]") {
   CHECK(marked("“十四五”时期", true) == "“十四五”|时|期");
   CHECK(marked("打造“人工智能+”", true).find("能|+") == std::string::npos);
-  CHECK(marked("see https://www.qjnew.com/post/3391.html now", false) == "see |https://www.qjnew.com/|post/|3391.html |now");
+  CHECK(marked("see https://www.qjnew.com/post/3391.html now", false) ==
+        "see |https://www.qjnew.com/|post/|3391.html |now");
   CHECK(marked("new graduates [1]", false) == "new |graduates [1]");
 }
 
@@ -339,7 +347,8 @@ TEST_CASE("a full-width opening quote at a line start gives up its blank half", 
 TEST_CASE("English: no lone word on a last line, no break after a number's hyphen", "[text][linebreak]") {
   CHECK(marked("the CNY 10-billion level", false) == "the |CNY 10-billion |level");
   for (double w = 120; w <= 400; w += 10) {
-    auto lines = lines_of("Hangzhou Airport Economic Demonstration Zone and its many neighbours", w, false, 10, text::Align::left);
+    auto lines = lines_of("Hangzhou Airport Economic Demonstration Zone and its many neighbours", w, false, 10,
+                          text::Align::left);
     INFO(w);
     if (lines.size() >= 2) CHECK(lines.back().find(' ') != std::string::npos);
   }
@@ -349,7 +358,8 @@ TEST_CASE("a quarter em between a percentage and Chinese, as between digits and 
   text::ParagraphStyle st;
   st.width = 300;
   st.zh = true;
-  auto p = text::layout_paragraph(fonts(), {text::Span{"30%甚至50%的", fonts().require_role("body"), 10}}, st, {"t", ""});
+  auto p =
+      text::layout_paragraph(fonts(), {text::Span{"30%甚至50%的", fonts().require_role("body"), 10}}, st, {"t", ""});
   // 3 (%→甚), 至→5 and %→的 each get 2.5 pt.
   int spaced = 0;
   for (const auto& c : p.chars) spaced += c.gap_before > 0;
@@ -363,8 +373,9 @@ TEST_CASE("a source marker does not count as a character on a Chinese last line,
   st.zh = true;
   auto body = fonts().require_role("body");
   // Ten characters fill the line; "列。" and the raised marker would be left alone on the last.
-  auto p = text::layout_paragraph(fonts(), {text::Span{"一二三四五六七八九序列。", body, 10}, text::Span{"[1]", body, 6.5, {}, 3.5}},
-                                  st, {"t", ""});
+  auto p = text::layout_paragraph(
+      fonts(), {text::Span{"一二三四五六七八九序列。", body, 10}, text::Span{"[1]", body, 6.5, {}, 3.5}}, st,
+      {"t", ""});
   REQUIRE(p.lines.size() == 2);
   CHECK(p.lines[1].end - p.lines[1].begin >= 6);  // 序列。[1], not 列。[1]
   CHECK(marked("to ‘double CNY 100 billion’ by", false) == "to |‘double |CNY 100 billion’ |by");
@@ -379,12 +390,12 @@ TEST_CASE("line metrics come from the fonts: the em box top is the CJK face's BA
 
 TEST_CASE("Chinese text is recognised from ICU's script and block data", "[text][script]") {
   CHECK(text::is_chinese(U'萧'));
-  CHECK(text::is_chinese(U'，'));   // full-width forms
-  CHECK(text::is_chinese(U'。'));   // CJK punctuation
-  CHECK(text::is_chinese(U'ㄅ'));   // Bopomofo
+  CHECK(text::is_chinese(U'，'));          // full-width forms
+  CHECK(text::is_chinese(U'。'));          // CJK punctuation
+  CHECK(text::is_chinese(U'ㄅ'));          // Bopomofo
   CHECK(text::is_chinese(U'\U00020BB7'));  // 𠮷, Extension B
   CHECK_FALSE(text::is_chinese(U'·'));
-  CHECK_FALSE(text::is_chinese(U'“'));  // shared with Latin text: its context decides
+  CHECK_FALSE(text::is_chinese(U'“'));       // shared with Latin text: its context decides
   CHECK_FALSE(text::is_chinese(U'\uE000'));  // private use, though its UTF-8 lead byte is 0xEE
   CHECK_FALSE(text::is_chinese(U'😀'));
   CHECK(text::has_chinese("Xiaoshan ETDZ · 萧山经开区"));

@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
-#include <map>
 #include <iomanip>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -92,7 +92,8 @@ std::set<std::string> printed(const std::set<std::string>& lines, const frame::D
   const auto baselines = printed_lines(doc);
   std::set<std::string> out;
   for (const auto& l : lines)
-    if (std::any_of(baselines.begin(), baselines.end(), [&](const std::string& b) { return b.find(l) != std::string::npos; }))
+    if (std::any_of(baselines.begin(), baselines.end(),
+                    [&](const std::string& b) { return b.find(l) != std::string::npos; }))
       out.insert(l);
   return out;
 }
@@ -108,8 +109,9 @@ TEST_CASE("typesetting: no Han gap stretched past 1/8 em and no justified line l
           "[compose][typography]") {
   base::SystemEnv env;
   std::ostringstream table;
-  table << "| zone | layout | mode | pages | widest Han–Han gap (em) | Han pairs | justified lines | short by > 1 em |\n"
-        << "| --- | --- | --- | --- | --- | --- | --- | --- |\n";
+  table
+      << "| zone | layout | mode | pages | widest Han–Han gap (em) | Han pairs | justified lines | short by > 1 em |\n"
+      << "| --- | --- | --- | --- | --- | --- | --- | --- |\n";
   for (const char* layout_name : {"briefing", "onepager"}) {
     auto layout = load::load_layout_file(env, test::source_dir() / "layouts" / (std::string(layout_name) + ".yaml"));
     REQUIRE(layout.ok());
@@ -136,8 +138,8 @@ TEST_CASE("typesetting: no Han gap stretched past 1/8 em and no justified line l
                              (mode == model::LangMode::zh_en && std::string(layout_name) == "onepager"));
         CHECK(shorts == (column ? std::set<std::string>{kShortLine} : std::set<std::string>{}));
         table << "| " << f.zone.id << " | " << layout_name << " | " << model::name_of(mode) << " | " << doc.pages.size()
-              << " | " << std::fixed << std::setprecision(3) << widest << " | " << pairs << " | "
-              << lines.size() << " | " << shorts.size() << " |\n";
+              << " | " << std::fixed << std::setprecision(3) << widest << " | " << pairs << " | " << lines.size()
+              << " | " << shorts.size() << " |\n";
       }
     }
   }

@@ -39,8 +39,8 @@ TEST_CASE("straight quotes become curly in Chinese, pairing after Chinese charac
   CHECK(zh("《\"双碳\"目标》") == "《“双碳”目标》");
   CHECK(zh("规划'十四五'和'十五五'") == "规划‘十四五’和‘十五五’");
   CHECK(zh("\"三个'一号工程'\"") == "“三个‘一号工程’”");
-  CHECK(zh("萧山区\" 后") == "萧山区” 后");   // followed by a space: closes
-  CHECK(zh("萧山区\"") == "萧山区”");         // at the end: closes
+  CHECK(zh("萧山区\" 后") == "萧山区” 后");  // followed by a space: closes
+  CHECK(zh("萧山区\"") == "萧山区”");        // at the end: closes
   CHECK(zh("Xiaoshan's 园区") == "Xiaoshan’s 园区");
   // In English text a quote after a Han character closes (no pairing).
   CHECK(en("萧山\"x") == "萧山”x");
@@ -50,7 +50,8 @@ TEST_CASE("a hyphen starting a number becomes a true minus", "[typography]") {
   CHECK(en("-3.5%") == "−3.5%");
   CHECK(en("fell -3.5% (-2 pp), -.5") == "fell −3.5% (−2 pp), −.5");
   CHECK(en("change: -7, [-1], a/-2; -4") == "change: −7, [−1], a/−2; −4");
-  CHECK(en("\xE2\x80\x90" "12") == "−12");  // U+2010 hyphen
+  CHECK(en("\xE2\x80\x90"
+           "12") == "−12");  // U+2010 hyphen
   CHECK(zh("增长-2.1%") == "增长−2.1%");
   CHECK(zh("同比：-5%，-6%、-7%；（-8%）") == "同比：−5%，−6%、−7%；（−8%）");
   CHECK(zh("\"-3\"") == "“−3”");
@@ -69,7 +70,8 @@ TEST_CASE("year ranges take an en dash in English and a 一字线 in Chinese", "
   CHECK(en("2021-2025") == "2021–2025");
   CHECK(en("plan 2021-2025.") == "plan 2021–2025.");
   CHECK(en("(1999~2001)") == "(1999–2001)");
-  CHECK(en("2021\xE2\x80\x90" "2025") == "2021–2025");
+  CHECK(en("2021\xE2\x80\x90"
+           "2025") == "2021–2025");
   CHECK(zh("2021-2025") == "2021—2025");
   CHECK(zh("在2021-2025年间") == "在2021—2025年间");
   CHECK(zh("2021~2025年") == "2021—2025年");
@@ -117,7 +119,7 @@ TEST_CASE("number ranges with a unit take an en dash in English and 浪纹线 in
   CHECK(en("1/3-5%") == "1/3-5%");
   CHECK(en("v1.3-5%") == "v1.3-5%");
   CHECK(zh("3-5的") == "3～5的");  // any Han character counts as a unit in Chinese
-  CHECK(en("3-5年") == "3-5年");  // English: a Han character is not a unit
+  CHECK(en("3-5年") == "3-5年");   // English: a Han character is not a unit
 }
 
 TEST_CASE("text without the patterns comes back byte-identical", "[typography]") {

@@ -14,12 +14,12 @@ TEST_CASE("well-formed UTF-8 is accepted", "[utf8]") {
 }
 
 TEST_CASE("ill-formed UTF-8 is found at its first byte", "[utf8]") {
-  CHECK(find_invalid_utf8("ab\xC0\xAF") == 2u);           // overlong '/'
-  CHECK(find_invalid_utf8("\xE0\x80\xAF") == 0u);         // overlong, 3 bytes
-  CHECK(find_invalid_utf8("x\xED\xA0\x80") == 1u);        // surrogate U+D800
-  CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0u);     // above U+10FFFF
-  CHECK(find_invalid_utf8("萧\xE5\xB1") == 3u);            // truncated at the end
-  CHECK(find_invalid_utf8("\x80") == 0u);                 // lone continuation byte
+  CHECK(find_invalid_utf8("ab\xC0\xAF") == 2u);        // overlong '/'
+  CHECK(find_invalid_utf8("\xE0\x80\xAF") == 0u);      // overlong, 3 bytes
+  CHECK(find_invalid_utf8("x\xED\xA0\x80") == 1u);     // surrogate U+D800
+  CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0u);  // above U+10FFFF
+  CHECK(find_invalid_utf8("萧\xE5\xB1") == 3u);        // truncated at the end
+  CHECK(find_invalid_utf8("\x80") == 0u);              // lone continuation byte
   CHECK(find_invalid_utf8("ok\xFF") == 2u);
 }
 
@@ -57,8 +57,8 @@ TEST_CASE("diagnostics print in the one format", "[utf8]") {
 TEST_CASE("ill-formed bytes are escaped as hex bytes, valid text is kept", "[utf8]") {
   CHECK(utf8_escape_invalid("zone-\xFF.yaml") == "zone-\\xff.yaml");
   CHECK(utf8_escape_invalid("萧山") == "萧山");
-  CHECK(utf8_escape_invalid("萧\xE5\xB1") == "萧\\xe5\\xb1");       // truncated sequence: each byte
-  CHECK(utf8_escape_invalid("\xC0\xAF/ok") == "\\xc0\\xaf/ok");   // overlong
+  CHECK(utf8_escape_invalid("萧\xE5\xB1") == "萧\\xe5\\xb1");    // truncated sequence: each byte
+  CHECK(utf8_escape_invalid("\xC0\xAF/ok") == "\\xc0\\xaf/ok");  // overlong
   CHECK(utf8_escape_invalid("") == "");
   CHECK_FALSE(find_invalid_utf8(utf8_escape_invalid("a\x80\xFE萧\xED\xA0\x80")).has_value());
 }
@@ -69,6 +69,6 @@ TEST_CASE("utf8_floor steps back to the start of the character a byte belongs to
   CHECK(utf8_floor(s, 1) == 1);
   CHECK(utf8_floor(s, 3) == 1);
   CHECK(utf8_floor(s, 6) == 4);
-  CHECK(utf8_floor(s, 7) == 7);   // past the end: the size
+  CHECK(utf8_floor(s, 7) == 7);  // past the end: the size
   CHECK(utf8_floor("", 0) == 0);
 }

@@ -13,8 +13,8 @@
 // version re-check, in hpdf_font.h / hpdf_fontdef.h / hpdf_objects.h / hpdf_doc.h: the fields
 // HPDF_FontAttr_Rec::descendant_font and ::fontdef, HPDF_FontDef_Rec::descriptor and ::attr,
 // HPDF_TTFontDefAttr_Rec::embedding, HPDF_Dict_Rec::before_write_fn, ::filter, ::stream and
-// ::write_fn, HPDF_Doc_Rec::mmgr and ::xref, HPDF_PageAttr_Rec::stream (hpdf_pages.h); that a TrueType font with embedding off gets no
-// CIDToGIDMap and no FontFile2 (hpdf_font_cid.c); and that HPDF_Doc_FindFontDef and
+// ::write_fn, HPDF_Doc_Rec::mmgr and ::xref, HPDF_PageAttr_Rec::stream (hpdf_pages.h); that a TrueType font with
+// embedding off gets no CIDToGIDMap and no FontFile2 (hpdf_font_cid.c); and that HPDF_Doc_FindFontDef and
 // HPDF_DictStream_New are still exported. Then run tests/unit/test_hpdf_adapter.cpp.
 #if HPDF_MAJOR_VERSION != 2 || HPDF_MINOR_VERSION != 3
 #error \
@@ -30,9 +30,7 @@ HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) {
   return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
 }
 
-HPDF_FontAttr attr_of(HPDF_Font font) {
-  return static_cast<HPDF_FontAttr>(font->attr);
-}
+HPDF_FontAttr attr_of(HPDF_Font font) { return static_cast<HPDF_FontAttr>(font->attr); }
 
 HPDF_STATUS write_bytes(HPDF_Dict stream_dict, const std::string& bytes) {
   return HPDF_Stream_Write(stream_dict->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
@@ -72,8 +70,7 @@ HPDF_STATUS replace_to_unicode(HPDF_Doc doc, HPDF_Font font, const std::string& 
 
 EmbedResult embed_font_program(HPDF_Doc doc, HPDF_Font font, const std::string& zlib_program,
                                std::size_t program_size) {
-  if (font->before_write_fn && font->before_write_fn(font) != HPDF_OK)
-    return EmbedResult::not_described;
+  if (font->before_write_fn && font->before_write_fn(font) != HPDF_OK) return EmbedResult::not_described;
   HPDF_Dict descriptor = attr_of(font)->fontdef->descriptor;
   if (!descriptor) return EmbedResult::no_descriptor;
   HPDF_Dict program = HPDF_DictStream_New(doc->mmgr, doc->xref);

@@ -46,7 +46,6 @@ enum class EmbedResult {
 /// entries), makes a stream with `zlib_program` written as is under /Filter /FlateDecode and
 /// /Length1 `program_size` (the uncompressed size), and adds it to the descriptor as /FontFile2.
 /// `zlib_program` must already be a zlib stream of the program.
-EmbedResult embed_font_program(HPDF_Doc doc, HPDF_Font font, const std::string& zlib_program,
-                               std::size_t program_size);
+EmbedResult embed_font_program(HPDF_Doc doc, HPDF_Font font, const std::string& zlib_program, std::size_t program_size);
 
 }  // namespace zb::export_pdf::hpdf

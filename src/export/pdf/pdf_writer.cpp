@@ -4,13 +4,13 @@
 // text, and draws text, paths, images, links and outlines.
 #include "export/pdf/pdf_writer.h"
 
+#include <fmt/format.h>
 #include <hb-subset.h>
 #include <hb.h>
 #include <hpdf.h>
+#include <libdeflate.h>
 #include <sys/mman.h>
 #include <unistd.h>
-#include <libdeflate.h>
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <cmath>
@@ -179,9 +179,9 @@ using GlyphTexts = std::map<std::uint32_t, std::u32string>;
 /// stream for each glyph.
 struct Subset {
   std::string bytes;
-  std::map<std::uint32_t, std::uint32_t> code_of;    // glyph id in the full font → code in the PDF
-  std::map<std::uint32_t, std::u32string> text_of;   // code → the text ToUnicode gives for it
-  std::vector<double> advance_of;                     // by code: its advance in em (the W array's)
+  std::map<std::uint32_t, std::uint32_t> code_of;   // glyph id in the full font → code in the PDF
+  std::map<std::uint32_t, std::u32string> text_of;  // code → the text ToUnicode gives for it
+  std::vector<double> advance_of;                   // by code: its advance in em (the W array's)
 };
 
 struct HbSubsetPlan {
@@ -240,10 +240,10 @@ FacePtr subset_face(const frame::Font& font, const GlyphTexts& glyphs, const std
   }
   hb_subset_input_set_flags(input.get(), HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_DESUBROUTINIZE);
   hb_set_t* drop = hb_subset_input_set(input.get(), HB_SUBSET_SETS_DROP_TABLE_TAG);
-  for (hb_tag_t t : {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
-                     HB_TAG('B', 'A', 'S', 'E'), HB_TAG('v', 'h', 'e', 'a'), HB_TAG('v', 'm', 't', 'x'),
-                     HB_TAG('V', 'O', 'R', 'G'), HB_TAG('D', 'S', 'I', 'G'), HB_TAG('m', 'o', 'r', 'x'),
-                     HB_TAG('k', 'e', 'r', 'n'), HB_TAG('g', 'a', 's', 'p'), HB_TAG('h', 'd', 'm', 'x')})
+  for (hb_tag_t t :
+       {HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'), HB_TAG('B', 'A', 'S', 'E'),
+        HB_TAG('v', 'h', 'e', 'a'), HB_TAG('v', 'm', 't', 'x'), HB_TAG('V', 'O', 'R', 'G'), HB_TAG('D', 'S', 'I', 'G'),
+        HB_TAG('m', 'o', 'r', 'x'), HB_TAG('k', 'e', 'r', 'n'), HB_TAG('g', 'a', 's', 'p'), HB_TAG('h', 'd', 'm', 'x')})
     hb_set_add(drop, t);
   std::unique_ptr<hb_subset_plan_t, HbSubsetPlan> plan(hb_subset_plan_create_or_fail(face.get(), input.get()));
   if (!plan) fail(name, "expected a font HarfBuzz can subset", font.path);
@@ -295,11 +295,11 @@ std::string with_cmap(hb_face_t* sub, const std::string& cmap_bytes, const std::
   }
   // libharu refuses to embed a font without 'cvt ', 'fpgm' and 'prep' (hinting tables, which
   // the subset drops and fonts converted from CFF never had): add minimal valid ones.
-  static const char kZeroCvt[] = {0, 0};                           // one FWORD, 0
-  static const char kNoopProgram[] = {'\xB0', '\x00', '\x21'};     // PUSHB[0] 0; POP
-  for (auto [tag, data, len] : {std::tuple{HB_TAG('c', 'v', 't', ' '), kZeroCvt, 2u},
-                                std::tuple{HB_TAG('f', 'p', 'g', 'm'), kNoopProgram, 3u},
-                                std::tuple{HB_TAG('p', 'r', 'e', 'p'), kNoopProgram, 3u}}) {
+  static const char kZeroCvt[] = {0, 0};                        // one FWORD, 0
+  static const char kNoopProgram[] = {'\xB0', '\x00', '\x21'};  // PUSHB[0] 0; POP
+  for (auto [tag, data, len] :
+       {std::tuple{HB_TAG('c', 'v', 't', ' '), kZeroCvt, 2u}, std::tuple{HB_TAG('f', 'p', 'g', 'm'), kNoopProgram, 3u},
+        std::tuple{HB_TAG('p', 'r', 'e', 'p'), kNoopProgram, 3u}}) {
     if (present.count(tag)) continue;
     BlobPtr table(hb_blob_create(data, len, HB_MEMORY_MODE_READONLY, nullptr, nullptr));
     hb_face_builder_add_table(builder.get(), tag, table.get());
@@ -444,24 +444,34 @@ class PageDrawer {
     if (p.ops.empty()) return;
     if (p.fill) set_fill(*p.fill);
     if (p.stroke) {
-      HPDF_Page_SetRGBStroke(page_, static_cast<HPDF_REAL>(p.stroke->color.r), static_cast<HPDF_REAL>(p.stroke->color.g),
-                             static_cast<HPDF_REAL>(p.stroke->color.b));
+      HPDF_Page_SetRGBStroke(page_, static_cast<HPDF_REAL>(p.stroke->color.r),
+                             static_cast<HPDF_REAL>(p.stroke->color.g), static_cast<HPDF_REAL>(p.stroke->color.b));
       HPDF_Page_SetLineWidth(page_, static_cast<HPDF_REAL>(p.stroke->width));
     }
     for (const auto& op : p.ops) {
       switch (op.kind) {
-        case frame::PathOp::Kind::move: HPDF_Page_MoveTo(page_, x(op.p[0].x), y(op.p[0].y)); break;
-        case frame::PathOp::Kind::line: HPDF_Page_LineTo(page_, x(op.p[0].x), y(op.p[0].y)); break;
+        case frame::PathOp::Kind::move:
+          HPDF_Page_MoveTo(page_, x(op.p[0].x), y(op.p[0].y));
+          break;
+        case frame::PathOp::Kind::line:
+          HPDF_Page_LineTo(page_, x(op.p[0].x), y(op.p[0].y));
+          break;
         case frame::PathOp::Kind::curve:
           HPDF_Page_CurveTo(page_, x(op.p[0].x), y(op.p[0].y), x(op.p[1].x), y(op.p[1].y), x(op.p[2].x), y(op.p[2].y));
           break;
-        case frame::PathOp::Kind::close: HPDF_Page_ClosePath(page_); break;
+        case frame::PathOp::Kind::close:
+          HPDF_Page_ClosePath(page_);
+          break;
       }
     }
-    if (p.fill && p.stroke) p.even_odd ? HPDF_Page_EofillStroke(page_) : HPDF_Page_FillStroke(page_);
-    else if (p.fill) p.even_odd ? HPDF_Page_Eofill(page_) : HPDF_Page_Fill(page_);
-    else if (p.stroke) HPDF_Page_Stroke(page_);
-    else HPDF_Page_EndPath(page_);
+    if (p.fill && p.stroke)
+      p.even_odd ? HPDF_Page_EofillStroke(page_) : HPDF_Page_FillStroke(page_);
+    else if (p.fill)
+      p.even_odd ? HPDF_Page_Eofill(page_) : HPDF_Page_Fill(page_);
+    else if (p.stroke)
+      HPDF_Page_Stroke(page_);
+    else
+      HPDF_Page_EndPath(page_);
   }
 
   /// Draws `image` loaded into the document as `loaded`.
@@ -655,7 +665,8 @@ class DocumentWriter {
     const std::u32string text = base::utf8_decode(t.text);
     std::size_t at = 0;
     for (const auto& g : t.glyphs) {
-      const std::size_t n = std::min<std::size_t>(std::max<std::size_t>(g.chars, 1), text.size() - std::min(at, text.size()));
+      const std::size_t n =
+          std::min<std::size_t>(std::max<std::size_t>(g.chars, 1), text.size() - std::min(at, text.size()));
       std::u32string shown = n > 0 ? text.substr(at, n) : std::u32string(1, g.cp);
       at += n;
       auto [it, fresh] = used.emplace(g.id, shown);
@@ -797,13 +808,18 @@ class DocumentWriter {
   void embed_font_programs() {
     for (std::size_t f = 0; f < fonts_.size(); ++f) {
       if (!fonts_[f]) continue;
-      switch (hpdf::embed_font_program(pdf_.get(), fonts_[f], deflate_bytes(programs_[f], name_), programs_[f].size())) {
-        case hpdf::EmbedResult::embedded: break;
-        case hpdf::EmbedResult::not_described: fail_haru(name_, "describe a font", err_);
+      switch (
+          hpdf::embed_font_program(pdf_.get(), fonts_[f], deflate_bytes(programs_[f], name_), programs_[f].size())) {
+        case hpdf::EmbedResult::embedded:
+          break;
+        case hpdf::EmbedResult::not_described:
+          fail_haru(name_, "describe a font", err_);
         case hpdf::EmbedResult::no_descriptor:
           fail(name_, "expected libharu to make a font descriptor", doc_.fonts[f].name);
-        case hpdf::EmbedResult::no_stream: fail_haru(name_, "make a font program stream", err_);
-        case hpdf::EmbedResult::not_written: fail_haru(name_, "embed a font program", err_);
+        case hpdf::EmbedResult::no_stream:
+          fail_haru(name_, "make a font program stream", err_);
+        case hpdf::EmbedResult::not_written:
+          fail_haru(name_, "embed a font program", err_);
       }
       check("embed a font program");
     }
@@ -824,9 +840,9 @@ class DocumentWriter {
   const std::string& name_;
   HaruError err_;  // filled by on_haru_error; outlives pdf_ (declared before it)
   DocPtr pdf_;
-  std::vector<HPDF_Font> fonts_;                         // per document font; null when unused
-  std::vector<Subset> subsets_;  // per font: glyph id → content code, advances (bytes moved out)
-  std::vector<std::string> programs_;                    // per font: the subset font program
+  std::vector<HPDF_Font> fonts_;       // per document font; null when unused
+  std::vector<Subset> subsets_;        // per font: glyph id → content code, advances (bytes moved out)
+  std::vector<std::string> programs_;  // per font: the subset font program
   std::vector<HPDF_Page> pages_;
   std::vector<std::pair<std::size_t, frame::Link>> page_links_;  ///< (from page, link) to add once every page exists
 };

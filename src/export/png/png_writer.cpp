@@ -5,8 +5,8 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
-#include <memory>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <new>
 #include <variant>
@@ -30,8 +30,7 @@ constexpr int kMaxSide = 32767;
 constexpr const char* kDisplayList = "display list";
 
 [[noreturn]] void fail(std::string where, std::string expected, std::string found) {
-  throw base::Error(
-      base::Diagnostic::whole_file(std::move(where), std::move(expected), std::move(found)));
+  throw base::Error(base::Diagnostic::whole_file(std::move(where), std::move(expected), std::move(found)));
 }
 
 std::string num(double v) { return fmt::format("{:g}", v); }
@@ -48,8 +47,7 @@ struct CairoDeleter {
 using SurfacePtr = std::unique_ptr<cairo_surface_t, CairoDeleter<cairo_surface_destroy>>;
 using ContextPtr = std::unique_ptr<cairo_t, CairoDeleter<cairo_destroy>>;
 using FontFacePtr = std::unique_ptr<cairo_font_face_t, CairoDeleter<cairo_font_face_destroy>>;
-using FontOptionsPtr =
-    std::unique_ptr<cairo_font_options_t, CairoDeleter<cairo_font_options_destroy>>;
+using FontOptionsPtr = std::unique_ptr<cairo_font_options_t, CairoDeleter<cairo_font_options_destroy>>;
 
 // ---- FreeType ----------------------------------------------------------------------------------
 
@@ -96,9 +94,7 @@ struct FaceHolder {
 
 const cairo_user_data_key_t kFaceHolderKey{};
 
-void destroy_face_holder(void* p) {
-  delete static_cast<FaceHolder*>(p);
-}
+void destroy_face_holder(void* p) { delete static_cast<FaceHolder*>(p); }
 
 std::string ft_error_text(FT_Error err) {
   const char* s = FT_Error_String(err);  // NULL unless FreeType was built with error strings
@@ -115,17 +111,15 @@ struct LoadedFont {
 
 LoadedFont load_font(const std::shared_ptr<FtLibrary>& library, const frame::Font& font) {
   std::string where = font.path.empty() ? font.name : font.path;
-  if (!font.data || font.data->empty())
-    fail(where, "expected the bytes of font " + font.name, "no font data");
+  if (!font.data || font.data->empty()) fail(where, "expected the bytes of font " + font.name, "no font data");
   if (font.data->size() > std::size_t(std::numeric_limits<FT_Long>::max()))
     fail(where, "expected a font FreeType can open", "a file too large");
 
   auto holder = std::make_unique<FaceHolder>(library, font.data);
   {
     std::lock_guard<std::mutex> lock(library->mutex());
-    FT_Error err = FT_New_Memory_Face(
-        library->handle(), reinterpret_cast<const FT_Byte*>(holder->bytes_->data()),
-        static_cast<FT_Long>(holder->bytes_->size()), 0, &holder->face_);
+    FT_Error err = FT_New_Memory_Face(library->handle(), reinterpret_cast<const FT_Byte*>(holder->bytes_->data()),
+                                      static_cast<FT_Long>(holder->bytes_->size()), 0, &holder->face_);
     if (err) {
       holder->face_ = nullptr;
       fail(where, "expected a font FreeType can open", ft_error_text(err));
@@ -134,12 +128,12 @@ LoadedFont load_font(const std::shared_ptr<FtLibrary>& library, const frame::Fon
   LoadedFont out;
   out.num_glyphs = holder->face_->num_glyphs;
   // No hinting and no embedded bitmaps: outlines scaled exactly, as the PDF shows them.
-  out.face.reset(cairo_ft_font_face_create_for_ft_face(
-      holder->face_, static_cast<int>(FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP)));
+  out.face.reset(
+      cairo_ft_font_face_create_for_ft_face(holder->face_, static_cast<int>(FT_LOAD_NO_HINTING | FT_LOAD_NO_BITMAP)));
   if (cairo_status_t st = cairo_font_face_status(out.face.get()))
     fail(where, "expected Cairo to accept font " + font.name, cairo_status_to_string(st));
-  if (cairo_status_t st = cairo_font_face_set_user_data(out.face.get(), &kFaceHolderKey,
-                                                        holder.get(), destroy_face_holder)) {
+  if (cairo_status_t st =
+          cairo_font_face_set_user_data(out.face.get(), &kFaceHolderKey, holder.get(), destroy_face_holder)) {
     out.face.reset();  // the font face goes first; then `holder` closes the FT_Face
     fail(where, "expected Cairo to accept font " + font.name, cairo_status_to_string(st));
   }
@@ -184,8 +178,7 @@ Raster raster_from_surface(cairo_surface_t* surface, const std::string& where) {
   cairo_format_t format = cairo_image_surface_get_format(surface);
   SurfacePtr converted;
   if (format != CAIRO_FORMAT_ARGB32 && format != CAIRO_FORMAT_RGB24) {
-    converted.reset(cairo_image_surface_create(CAIRO_FORMAT_ARGB32,
-                                               cairo_image_surface_get_width(surface),
+    converted.reset(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, cairo_image_surface_get_width(surface),
                                                cairo_image_surface_get_height(surface)));
     ContextPtr cr(cairo_create(converted.get()));
     cairo_set_operator(cr.get(), CAIRO_OPERATOR_SOURCE);
@@ -224,13 +217,10 @@ Raster raster_from_surface(cairo_surface_t* surface, const std::string& where) {
 }
 
 /// A premultiplied ARGB32 surface holding `rgba` (width x height, not premultiplied).
-SurfacePtr surface_from_rgba(const std::uint8_t* rgba, int width, int height,
-                             const std::string& where) {
+SurfacePtr surface_from_rgba(const std::uint8_t* rgba, int width, int height, const std::string& where) {
   SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width, height));
   if (cairo_status_t st = cairo_surface_status(surface.get()))
-    fail(where,
-         "expected Cairo to make a " + std::to_string(width) + "x" + std::to_string(height) +
-             " image",
+    fail(where, "expected Cairo to make a " + std::to_string(width) + "x" + std::to_string(height) + " image",
          cairo_status_to_string(st));
   cairo_surface_flush(surface.get());
   unsigned char* data = cairo_image_surface_get_data(surface.get());
@@ -251,9 +241,7 @@ SurfacePtr surface_from_rgba(const std::uint8_t* rgba, int width, int height,
 
 // ---- drawing -----------------------------------------------------------------------------------
 
-bool finite(const frame::Point& p) {
-  return std::isfinite(p.x) && std::isfinite(p.y);
-}
+bool finite(const frame::Point& p) { return std::isfinite(p.x) && std::isfinite(p.y); }
 
 /// State of one render_page call.
 class PageRenderer {
@@ -275,8 +263,7 @@ class PageRenderer {
       what = "image";
     }
     if (cairo_status_t st = cairo_status(cr_))
-      fail(kDisplayList, path_ + ": expected Cairo to draw the " + what,
-           cairo_status_to_string(st));
+      fail(kDisplayList, path_ + ": expected Cairo to draw the " + what, cairo_status_to_string(st));
   }
 
  private:
@@ -294,12 +281,9 @@ class PageRenderer {
     cairo_new_path(cr_);
     for (std::size_t i = 0; i < path.ops.size(); ++i) {
       const frame::PathOp& op = path.ops[i];
-      int points = op.kind == frame::PathOp::Kind::curve   ? 3
-                   : op.kind == frame::PathOp::Kind::close ? 0
-                                                           : 1;
+      int points = op.kind == frame::PathOp::Kind::curve ? 3 : op.kind == frame::PathOp::Kind::close ? 0 : 1;
       for (int k = 0; k < points; ++k)
-        if (!finite(op.p[k]))
-          bad("ops[" + std::to_string(i) + "]: expected finite coordinates", "NaN or infinity");
+        if (!finite(op.p[k])) bad("ops[" + std::to_string(i) + "]: expected finite coordinates", "NaN or infinity");
       switch (op.kind) {
         case frame::PathOp::Kind::move:
           cairo_move_to(cr_, op.p[0].x, op.p[0].y);
@@ -336,10 +320,8 @@ class PageRenderer {
   void draw_text(const frame::TextRun& run) {
     if (run.glyphs.empty()) return;
     if (run.font >= doc_.fonts.size())
-      bad("font: expected an index below " + std::to_string(doc_.fonts.size()),
-          std::to_string(run.font));
-    if (!std::isfinite(run.size) || run.size <= 0)
-      bad("size: expected a size above 0", num(run.size));
+      bad("font: expected an index below " + std::to_string(doc_.fonts.size()), std::to_string(run.font));
+    if (!std::isfinite(run.size) || run.size <= 0) bad("size: expected a size above 0", num(run.size));
     if (!finite(run.origin)) bad("origin: expected finite coordinates", "NaN or infinity");
     LoadedFont& font = fonts_[run.font];
     if (!font.face) font = shared_font(doc_.fonts[run.font]);
@@ -348,8 +330,8 @@ class PageRenderer {
     for (std::size_t i = 0; i < run.glyphs.size(); ++i) {
       const frame::Glyph& g = run.glyphs[i];
       if (g.id >= static_cast<unsigned long>(font.num_glyphs))
-        bad("glyphs[" + std::to_string(i) + "].id: expected a glyph id below " +
-                std::to_string(font.num_glyphs) + " in font " + doc_.fonts[run.font].name,
+        bad("glyphs[" + std::to_string(i) + "].id: expected a glyph id below " + std::to_string(font.num_glyphs) +
+                " in font " + doc_.fonts[run.font].name,
             std::to_string(g.id));
       if (!std::isfinite(g.x))
         bad("glyphs[" + std::to_string(i) + "].x: expected a finite position", "NaN or infinity");
@@ -362,25 +344,22 @@ class PageRenderer {
   }
 
   void draw_image(const frame::Image& image) {
-    if (image.width_px < 0 || image.height_px < 0 || image.width_px > kMaxSide ||
-        image.height_px > kMaxSide)
+    if (image.width_px < 0 || image.height_px < 0 || image.width_px > kMaxSide || image.height_px > kMaxSide)
       bad("expected an image size of 0..32767 pixels each way",
           std::to_string(image.width_px) + "x" + std::to_string(image.height_px));
-    const std::size_t expected_bytes =
-        std::size_t(image.width_px) * std::size_t(image.height_px) * 4;
+    const std::size_t expected_bytes = std::size_t(image.width_px) * std::size_t(image.height_px) * 4;
     if (image.rgba.size() != expected_bytes)
-      bad("rgba: expected " + std::to_string(expected_bytes) + " bytes for " +
-              std::to_string(image.width_px) + "x" + std::to_string(image.height_px) + " pixels",
+      bad("rgba: expected " + std::to_string(expected_bytes) + " bytes for " + std::to_string(image.width_px) + "x" +
+              std::to_string(image.height_px) + " pixels",
           std::to_string(image.rgba.size()) + " bytes");
     const frame::Rect& box = image.box;
-    if (!std::isfinite(box.x) || !std::isfinite(box.y) || !std::isfinite(box.w) ||
-        !std::isfinite(box.h) || box.w < 0 || box.h < 0)
+    if (!std::isfinite(box.x) || !std::isfinite(box.y) || !std::isfinite(box.w) || !std::isfinite(box.h) || box.w < 0 ||
+        box.h < 0)
       bad("box: expected finite coordinates and a size >= 0",
           num(box.x) + "," + num(box.y) + " " + num(box.w) + "x" + num(box.h));
     if (expected_bytes == 0 || box.w == 0 || box.h == 0) return;  // nothing to see
 
-    SurfacePtr source =
-        surface_from_rgba(image.rgba.data(), image.width_px, image.height_px, kDisplayList);
+    SurfacePtr source = surface_from_rgba(image.rgba.data(), image.width_px, image.height_px, kDisplayList);
     cairo_save(cr_);
     cairo_translate(cr_, box.x, box.y);
     cairo_scale(cr_, box.w / image.width_px, box.h / image.height_px);
@@ -439,14 +418,12 @@ std::uint32_t read_be32(const std::string& s, std::size_t at) {
 
 Raster render_page(const frame::Document& doc, std::size_t page, double dpi) {
   if (page >= doc.pages.size())
-    fail(kDisplayList, "expected a page index below " + std::to_string(doc.pages.size()),
-         std::to_string(page));
+    fail(kDisplayList, "expected a page index below " + std::to_string(doc.pages.size()), std::to_string(page));
   const frame::Page p = frame::flattened(doc.pages[page]);
   const std::string where_page = "pages[" + std::to_string(page) + "]";
   if (!std::isfinite(dpi) || dpi <= 0) fail(kDisplayList, "expected a dpi above 0", num(dpi));
   if (!std::isfinite(p.width) || !std::isfinite(p.height) || p.width <= 0 || p.height <= 0)
-    fail(kDisplayList, where_page + ": expected a page size above 0",
-         num(p.width) + "x" + num(p.height));
+    fail(kDisplayList, where_page + ": expected a page size above 0", num(p.width) + "x" + num(p.height));
   const double scale = dpi / 72.0;
   const double w = std::max(1.0, std::round(p.width * scale));
   const double h = std::max(1.0, std::round(p.height * scale));
@@ -454,11 +431,9 @@ Raster render_page(const frame::Document& doc, std::size_t page, double dpi) {
     fail(kDisplayList, where_page + ": expected at most 32767 pixels each way and 2^27 in all",
          num(w) + "x" + num(h) + " pixels at " + num(dpi) + " dpi");
 
-  SurfacePtr surface(
-      cairo_image_surface_create(CAIRO_FORMAT_ARGB32, static_cast<int>(w), static_cast<int>(h)));
+  SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_ARGB32, static_cast<int>(w), static_cast<int>(h)));
   if (cairo_status_t st = cairo_surface_status(surface.get()))
-    fail(kDisplayList, where_page + ": expected Cairo to make the page image",
-         cairo_status_to_string(st));
+    fail(kDisplayList, where_page + ": expected Cairo to make the page image", cairo_status_to_string(st));
   ContextPtr cr(cairo_create(surface.get()));
   if (cairo_status_t st = cairo_status(cr.get()))
     fail(kDisplayList, where_page + ": expected a Cairo context", cairo_status_to_string(st));
@@ -482,21 +457,18 @@ Raster render_page(const frame::Document& doc, std::size_t page, double dpi) {
     cr.reset();  // drop the context's reference to the last font face before the fonts go
   }
   if (cairo_status_t st = cairo_surface_status(surface.get()))
-    fail(kDisplayList, where_page + ": expected Cairo to render the page",
-         cairo_status_to_string(st));
+    fail(kDisplayList, where_page + ": expected Cairo to render the page", cairo_status_to_string(st));
   return raster_from_surface(surface.get(), kDisplayList);
 }
 
 std::string encode_png(const Raster& raster) {
   const std::string where = "PNG image";
-  if (raster.width <= 0 || raster.height <= 0 || raster.width > kMaxSide ||
-      raster.height > kMaxSide)
+  if (raster.width <= 0 || raster.height <= 0 || raster.width > kMaxSide || raster.height > kMaxSide)
     fail(where, "expected a raster of 1..32767 pixels each way",
          std::to_string(raster.width) + "x" + std::to_string(raster.height));
   const std::size_t expected_bytes = std::size_t(raster.width) * std::size_t(raster.height) * 4;
   if (raster.rgba.size() != expected_bytes)
-    fail(where, "expected " + std::to_string(expected_bytes) + " RGBA bytes",
-         std::to_string(raster.rgba.size()));
+    fail(where, "expected " + std::to_string(expected_bytes) + " RGBA bytes", std::to_string(raster.rgba.size()));
   SurfacePtr surface = surface_from_rgba(raster.rgba.data(), raster.width, raster.height, where);
   std::string out;
   if (cairo_status_t st = cairo_surface_write_to_png_stream(surface.get(), append_to_string, &out))
@@ -511,8 +483,7 @@ std::string render_png(const frame::Document& doc, std::size_t page, double dpi)
 Raster decode_png(const std::string& bytes, const std::string& name) {
   static constexpr unsigned char kSignature[8] = {137, 80, 78, 71, 13, 10, 26, 10};
   if (bytes.size() < 8 || std::memcmp(bytes.data(), kSignature, 8) != 0)
-    fail(name, "expected a PNG image",
-         bytes.empty() ? "an empty file" : "no PNG signature in the first bytes");
+    fail(name, "expected a PNG image", bytes.empty() ? "an empty file" : "no PNG signature in the first bytes");
   // Check the header's size before Cairo allocates the whole image.
   if (bytes.size() >= 24 && bytes.compare(12, 4, "IHDR") == 0) {
     const double w = read_be32(bytes, 16), h = read_be32(bytes, 20);
