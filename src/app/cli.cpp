@@ -60,10 +60,10 @@ CLI::Validator shard_validator() {
 /// The data folders' help: their default is searched for (app/data_dirs.h).
 constexpr const char* kLayoutsHelp =
     "Folder of layouts (default: the first found of ./layouts, $XDG_DATA_HOME/zonebrief/layouts, "
-    "<prefix>/share/zonebrief/layouts)";
+    "<prefix>/share/zonebrief/layouts, $XDG_DATA_DIRS/zonebrief/layouts)";
 constexpr const char* kFontsHelp =
     "Folder with fonts.yaml and the font files (default: the first found of ./fonts, "
-    "$XDG_DATA_HOME/zonebrief/fonts, <prefix>/share/zonebrief/fonts)";
+    "$XDG_DATA_HOME/zonebrief/fonts, <prefix>/share/zonebrief/fonts, $XDG_DATA_DIRS/zonebrief/fonts)";
 
 /// Every command's options, filled by CLI11.
 struct Commands {
@@ -91,7 +91,8 @@ void add_check(CLI::App& cli, Commands& c) {
   c.check_layouts = c.check_cmd->add_option(
       "--layouts", c.check.layouts,
       "Folder of layouts (zone.layout must name one; default: the first found of ./layouts, "
-      "$XDG_DATA_HOME/zonebrief/layouts, <prefix>/share/zonebrief/layouts, else names are not checked)");
+      "$XDG_DATA_HOME/zonebrief/layouts, <prefix>/share/zonebrief/layouts, $XDG_DATA_DIRS/zonebrief/layouts; "
+      "else names are not checked)");
   c.check_cmd->add_flag("--json", c.check.json, "Print the results as one JSON document on stdout (errors included)");
 }
 

@@ -1,6 +1,8 @@
 // The data search order: the working directory, the user's data folder, the installation's.
 #include "app/data_dirs.h"
 
+#include <algorithm>
+
 #include <spdlog/spdlog.h>
 
 namespace zb::app {
@@ -15,6 +17,17 @@ std::vector<std::filesystem::path> data_candidates(const base::Env& env, const s
   if (!user.empty()) out.push_back(user / "zonebrief" / name);
   if (auto exe = env.executable_path(); exe && exe->has_parent_path())
     out.push_back(exe->parent_path().parent_path() / "share" / "zonebrief" / name);
+  // The system data folders of the XDG Base Directory rules: XDG_DATA_DIRS (absolute entries;
+  // default /usr/local/share:/usr/share), e.g. a package's data when the binary was copied away.
+  std::string dirs = env.get_var("XDG_DATA_DIRS").value_or("");
+  if (dirs.empty()) dirs = "/usr/local/share:/usr/share";
+  for (std::size_t start = 0; start <= dirs.size();) {
+    const std::size_t end = std::min(dirs.find(':', start), dirs.size());
+    const std::filesystem::path dir = dirs.substr(start, end - start);
+    const auto candidate = dir / "zonebrief" / name;
+    if (dir.is_absolute() && std::find(out.begin(), out.end(), candidate) == out.end()) out.push_back(candidate);
+    start = end + 1;
+  }
   return out;
 }
 

@@ -14,7 +14,8 @@ namespace zb::app {
 /// working directory's `name`, `$XDG_DATA_HOME/zonebrief/name` (`~/.local/share` when
 /// XDG_DATA_HOME is unset or not absolute), and `<prefix>/share/zonebrief/name`, where <prefix>
 /// is the folder above the executable's (`/usr` for `/usr/bin/zonebrief`), so an installed or
-/// unpacked tree finds its own data.
+/// unpacked tree finds its own data; then `<dir>/zonebrief/name` for each absolute folder of
+/// `$XDG_DATA_DIRS` (default `/usr/local/share:/usr/share`), leaving out repeats.
 std::vector<std::filesystem::path> data_candidates(const base::Env& env, const std::string& name);
 
 /// The first candidate that holds the data (for "fonts" a folder with fonts.yaml, for "layouts"

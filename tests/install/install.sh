@@ -20,7 +20,9 @@ mkdir "$tmp/inputs" "$tmp/home"
 cp "$src/inputs/xiaoshan-etdz.yaml" "$tmp/inputs/"
 cd /
 [ ! -e /fonts ] && [ ! -e /layouts ] || { echo "zonebrief-skip: / holds a fonts or layouts folder"; exit 0; }
-run() { env -i PATH=/usr/bin:/bin HOME="$tmp/home" SOURCE_DATE_EPOCH=1767139200 "$@"; }
+# XDG_DATA_DIRS names an empty folder: a zonebrief installed on this machine (/usr/share) is not
+# what the test finds.
+run() { env -i PATH=/usr/bin:/bin HOME="$tmp/home" XDG_DATA_DIRS="$tmp/nodata" SOURCE_DATE_EPOCH=1767139200 "$@"; }
 
 run "$tmp/prefix/bin/zonebrief" build --inputs "$tmp/inputs" --out "$tmp/out" --no-previews 2> "$tmp/err" ||
   { cat "$tmp/err"; fail "the installed binary did not build from /"; }
@@ -39,7 +41,7 @@ cmp -s "$pdf" "$tmp/out-checkout/xiaoshan-etdz.pdf" || fail "the installed binar
 # $XDG_DATA_HOME/zonebrief comes first: a user layouts folder without 'briefing' fails the zone.
 mkdir -p "$tmp/xdg/zonebrief/layouts"
 cp "$src/layouts/onepager.yaml" "$tmp/xdg/zonebrief/layouts/"
-if env -i PATH=/usr/bin:/bin HOME="$tmp/home" XDG_DATA_HOME="$tmp/xdg" "$tmp/prefix/bin/zonebrief" build \
+if env -i PATH=/usr/bin:/bin HOME="$tmp/home" XDG_DATA_HOME="$tmp/xdg" XDG_DATA_DIRS="$tmp/nodata" "$tmp/prefix/bin/zonebrief" build \
      --inputs "$tmp/inputs" --out "$tmp/out-xdg" --no-previews 2> "$tmp/err-xdg"; then
   fail "the user's layouts folder was not used"
 fi
@@ -50,6 +52,6 @@ mv "$tmp/prefix/share/zonebrief" "$tmp/moved"
 if run "$tmp/prefix/bin/zonebrief" build --inputs "$tmp/inputs" --out "$tmp/out-none" 2> "$tmp/err-none"; then
   fail "built without data"
 fi
-grep -qF "[warning] no layouts folder found (searched layouts, $tmp/home/.local/share/zonebrief/layouts, $tmp/prefix/share/zonebrief/layouts); give one with --layouts" "$tmp/err-none" ||
+grep -qF "[warning] no layouts folder found (searched layouts, $tmp/home/.local/share/zonebrief/layouts, $tmp/prefix/share/zonebrief/layouts, $tmp/nodata/zonebrief/layouts); give one with --layouts" "$tmp/err-none" ||
   { cat "$tmp/err-none"; fail "expected the searched folders"; }
 echo "install test: passed"

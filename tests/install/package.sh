@@ -24,7 +24,8 @@ grep -q -- '-dev' <<< "$depends" && fail "Depends names a -dev package"
 
 listing=$(dpkg-deb -c "$deb")
 for f in ./usr/bin/zonebrief ./usr/share/zonebrief/fonts/fonts.yaml ./usr/share/zonebrief/layouts/briefing.yaml \
-         ./usr/share/man/man1/zonebrief.1 ./usr/share/bash-completion/completions/zonebrief; do
+         ./usr/share/man/man1/zonebrief.1 ./usr/share/bash-completion/completions/zonebrief \
+         ./usr/share/doc/zonebrief/copyright.fonts-noto-cjk; do
   grep -qE " $f(\.gz)?$" <<< "$listing" || fail "the package lacks $f"
 done
 
@@ -33,7 +34,7 @@ mkdir "$tmp/inputs" "$tmp/home"
 cp "$src/inputs/hangzhou-airport-zone.yaml" "$tmp/inputs/"
 cd /
 [ ! -e /fonts ] && [ ! -e /layouts ] || { echo "zonebrief-skip: / holds a fonts or layouts folder"; exit 0; }
-env -i PATH=/usr/bin:/bin HOME="$tmp/home" "$tmp/root/usr/bin/zonebrief" build --inputs "$tmp/inputs" --out "$tmp/out" \
+env -i PATH=/usr/bin:/bin HOME="$tmp/home" XDG_DATA_DIRS="$tmp/nodata" "$tmp/root/usr/bin/zonebrief" build --inputs "$tmp/inputs" --out "$tmp/out" \
   2> "$tmp/err" || { cat "$tmp/err"; fail "the unpacked binary did not build"; }
 pdf="$tmp/out/hangzhou-airport-zone.pdf"
 qpdf --check "$pdf" > /dev/null || fail "qpdf --check failed"

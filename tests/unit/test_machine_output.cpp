@@ -48,15 +48,19 @@ TEST_CASE("data search: the working directory, then XDG_DATA_HOME, then the inst
   DataEnv env;
   env.vars = {{"HOME", "/home/ana"}, {"XDG_DATA_HOME", "/data/ana"}};
   CHECK(app::data_candidates(env, "layouts") ==
-        std::vector<fs::path>{"layouts", "/data/ana/zonebrief/layouts", "/opt/zb/share/zonebrief/layouts"});
+        std::vector<fs::path>{"layouts", "/data/ana/zonebrief/layouts", "/opt/zb/share/zonebrief/layouts",
+                              "/usr/local/share/zonebrief/layouts", "/usr/share/zonebrief/layouts"});
   // XDG_DATA_HOME unset, or relative (the XDG rule: then it is ignored): ~/.local/share.
   env.vars = {{"HOME", "/home/ana"}, {"XDG_DATA_HOME", "relative/path"}};
   CHECK(app::data_candidates(env, "fonts") ==
-        std::vector<fs::path>{"fonts", "/home/ana/.local/share/zonebrief/fonts", "/opt/zb/share/zonebrief/fonts"});
-  // Neither variable, no known executable: the working directory only.
-  env.vars.clear();
+        std::vector<fs::path>{"fonts", "/home/ana/.local/share/zonebrief/fonts", "/opt/zb/share/zonebrief/fonts",
+                              "/usr/local/share/zonebrief/fonts", "/usr/share/zonebrief/fonts"});
+  // No home, no known executable (no /proc): the working directory and XDG_DATA_DIRS, whose
+  // relative entries and repeats are left out.
+  env.vars = {{"XDG_DATA_DIRS", "/srv/share:relative:/usr/share:/srv/share"}};
   env.exe.reset();
-  CHECK(app::data_candidates(env, "fonts") == std::vector<fs::path>{"fonts"});
+  CHECK(app::data_candidates(env, "fonts") ==
+        std::vector<fs::path>{"fonts", "/srv/share/zonebrief/fonts", "/usr/share/zonebrief/fonts"});
 }
 
 TEST_CASE("data search: the first folder that holds the data wins, and fonts need fonts.yaml") {
