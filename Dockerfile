@@ -1,13 +1,15 @@
 # zonebrief's container: a Debian 12 build stage that builds, tests the package's contents and
 # packs the .deb, and a slim runtime stage that installs only that package and its runtime
 # libraries. Build: docker build -t zonebrief:0.1.0 .
-# Run: docker run --rm -v "$PWD:/data" zonebrief:0.1.0 build   (facts in ./inputs, PDFs to ./out)
+# Run: docker run --rm --user "$(id -u):$(id -g)" -v "$PWD:/data" zonebrief:0.1.0 build
+#      (facts in ./inputs, PDFs to ./out, files owned by you)
 FROM debian:12 AS build
 WORKDIR /src
 COPY . .
-# .ci/setup installs the build dependencies and converts the CJK fonts (about a minute).
+# .ci/setup installs the build dependencies and converts the CJK fonts (about a minute). Only the
+# binary and the man page are built (not the tests), and cpack packs them without building more.
 RUN bash .ci/setup \
- && cmake -S . -B /build -DCMAKE_BUILD_TYPE=Release \
+ && cmake -S . -B /build -DCMAKE_BUILD_TYPE=Release -DCMAKE_SKIP_INSTALL_ALL_DEPENDENCY=ON \
  && cmake --build /build -j"$(nproc)" --target zonebrief zonebrief_man \
  && cd /build && cpack -G DEB
 
