@@ -1,6 +1,5 @@
-# zonebrief's container: a Debian 12 build stage that builds, tests the package's contents and
-# packs the .deb, and a slim runtime stage that installs only that package and its runtime
-# libraries. Build: docker build -t zonebrief:0.1.0 .
+# zonebrief's container: a Debian 12 build stage that builds the binary and packs the .deb, and a
+# slim runtime stage that installs only that package and its runtime libraries. Build: docker build -t zonebrief:0.1.0 .
 # Run: docker run --rm --user "$(id -u):$(id -g)" -v "$PWD:/data" zonebrief:0.1.0 build
 #      (facts in ./inputs, PDFs to ./out, files owned by you)
 FROM debian:12 AS build

@@ -186,8 +186,8 @@ int finish(const BuildOptions& o, const ZoneSelection& zones, std::map<std::stri
   if (failed)
     spdlog::error("built {} of {} zones; {} failed (see {})", total - failed, total, failed, manifest_path.string());
   else
-    spdlog::info("{} {} into {}: {} built, {} unchanged (skipped)", total, total == 1 ? "zone" : "zones",
-                 o.out.string(), total - unchanged, unchanged);
+    spdlog::info("{} into {}: {} built, {} unchanged (skipped)", counted(total, "zone"), o.out.string(),
+                 total - unchanged, unchanged);
   if (incomplete) spdlog::error("{} zones built with outputs not written (see {})", incomplete, manifest_path.string());
   return code;
 }

@@ -121,10 +121,10 @@ int run_check(const base::Env& env, const CheckOptions& options, std::ostream& o
         out,
         {{"checked", files.size()}, {"valid", files.size() - bad}, {"invalid", bad}, {"files", std::move(checked)}});
   if (bad == 0) {
-    spdlog::info("checked {} {}: all valid", files.size(), files.size() == 1 ? "file" : "files");
+    spdlog::info("checked {}: all valid", counted(files.size(), "file"));
     return kExitOk;
   }
-  spdlog::error("checked {} {}: {} invalid", files.size(), files.size() == 1 ? "file" : "files", bad);
+  spdlog::error("checked {}: {} invalid", counted(files.size(), "file"), bad);
   return kExitFailed;
 }
 

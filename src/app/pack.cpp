@@ -145,8 +145,8 @@ int run_pack(const base::Env& env, const PackCommandOptions& o, std::ostream& er
         return kExitFailed;
       }
     }
-    spdlog::info("wrote {} ({} zones, {} pages) and its cover {}", pdf.string(), zones.size(), doc.pages.size(),
-                 png.string());
+    spdlog::info("wrote {} ({}, {}) and its cover {}", pdf.string(), counted(zones.size(), "zone"),
+                 counted(doc.pages.size(), "page"), png.string());
   } catch (const base::Error& e) {
     err << e.what() << '\n';
     return kExitFailed;

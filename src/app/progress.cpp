@@ -1,6 +1,7 @@
 // Build progress on stderr and in the log.
 #include "app/progress.h"
 
+#include "app/cli.h"
 #include "app/log_format.h"
 
 #include <unistd.h>
@@ -32,11 +33,11 @@ void Progress::zone_done(const ZoneResult& r) {
   ++done_;
   if (tty_) fmt::print(stderr, "\r\033[K");
   if (r.status == ZoneStatus::built) {
-    constexpr auto kBuilt = "{}: built {} ({} pages, {} bytes, {:.0f} ms)";
+    constexpr auto kBuilt = "{}: built {} ({}, {} bytes, {:.0f} ms)";
     if (tty_)
-      spdlog::debug(kBuilt, r.id, r.output, r.pages, r.bytes, r.ms);
+      spdlog::debug(kBuilt, r.id, r.output, counted(r.pages, "page"), r.bytes, r.ms);
     else
-      spdlog::info(kBuilt, r.id, r.output, r.pages, r.bytes, r.ms);
+      spdlog::info(kBuilt, r.id, r.output, counted(r.pages, "page"), r.bytes, r.ms);
   }
   if (r.status == ZoneStatus::built) {
     // Outputs a built zone could not write (record, preview): logged, to the console and the file.

@@ -50,7 +50,7 @@ int run_sample(const base::Env& env, const SampleOptions& options, std::ostream&
       err << base::Diagnostic::whole_file(options.out.string(), "expected a writable output file", why).str() << '\n';
       return kExitFailed;
     }
-    spdlog::info("wrote {} ({} pages, {} bytes)", options.out.string(), doc.pages.size(), pdf.size());
+    spdlog::info("wrote {} ({}, {} bytes)", options.out.string(), counted(doc.pages.size(), "page"), pdf.size());
     if (options.png) {
       std::string png = export_png::render_png(doc, 0, options.dpi);
       if (auto why = write_atomically(*options.png, png); !why.empty()) {
@@ -95,7 +95,8 @@ int run_charts(const base::Env& env, const ChartsOptions& options, std::ostream&
       err << base::Diagnostic::whole_file(options.out.string(), "expected a writable output file", why).str() << '\n';
       return kExitFailed;
     }
-    spdlog::info("wrote {} ({} zones, {} pages)", options.out.string(), zones.size(), doc.pages.size());
+    spdlog::info("wrote {} ({}, {})", options.out.string(), counted(zones.size(), "zone"),
+                 counted(doc.pages.size(), "page"));
     if (options.png_dir) {
       std::filesystem::create_directories(*options.png_dir, ec);
       for (std::size_t p = 0; p < doc.pages.size(); ++p) {
