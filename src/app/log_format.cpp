@@ -15,6 +15,9 @@ namespace {
 
 std::atomic<bool> g_json{false};
 
+/// The name of the logger that writes to the console only (LogLineBuf's).
+constexpr const char* kConsoleOnly = "zonebrief-console";
+
 }  // namespace
 
 void setup_logging(LogFormat format, int verbosity) {
@@ -27,6 +30,11 @@ void setup_logging(LogFormat format, int verbosity) {
   }
   logger->set_level(verbosity > 0 ? spdlog::level::debug : verbosity < 0 ? spdlog::level::warn : spdlog::level::info);
   spdlog::set_default_logger(logger);
+  // The commands write their error lines to the log file themselves: LogLineBuf's records go to
+  // the console sink alone (the run's log file joins the default logger only).
+  auto console = std::make_shared<spdlog::logger>(kConsoleOnly, logger->sinks().front());
+  console->set_level(logger->level());
+  spdlog::register_logger(console);
 }
 
 bool logs_are_json() { return g_json; }
@@ -66,7 +74,7 @@ std::streamsize LogLineBuf::xsputn(const char* s, std::streamsize n) {
 }
 
 void LogLineBuf::flush_line() {
-  spdlog::error("{}", line_);
+  if (auto console = spdlog::get(kConsoleOnly)) console->error("{}", line_);
   line_.clear();
 }
 

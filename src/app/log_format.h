@@ -28,9 +28,10 @@ class JsonLogFormatter final : public spdlog::formatter {
   std::unique_ptr<spdlog::formatter> clone() const override;
 };
 
-/// A stream buffer that logs each complete line written to it as an error (the commands' error
-/// lines, `file:line:col: error: ...`, become JSON log records); a last line without a newline
-/// is logged when the buffer is destroyed.
+/// A stream buffer that logs each complete line written to it as an error on the console only
+/// (the commands' error lines, `file:line:col: error: ...`, become JSON log records; the
+/// commands write them to the run's log file themselves); a last line without a newline is
+/// logged when the buffer is destroyed.
 class LogLineBuf final : public std::streambuf {
  public:
   ~LogLineBuf() override;

@@ -179,3 +179,24 @@ TEST_CASE("schema: prints docs/schema's files byte for byte", "[cli]") {
   CHECK(r.code == 2);
   CHECK(r.out.empty());
 }
+
+TEST_CASE("log format json in a build: stderr all JSON, and the log file holds each error once", "[cli]") {
+  const fs::path dir = fs::temp_directory_path() / ("zonebrief-json-log-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir / "in");
+  fs::copy_file(test::source_dir() / "tests/facts/bad/rank-zero.yaml", dir / "in/rank-zero.yaml");
+  fs::copy_file(test::source_dir() / "inputs/xiaoshan-district.yaml", dir / "in/xiaoshan-district.yaml");
+  auto r = test::run_tool("cd " + test::source_dir().string() + " && " +
+                          zonebrief("--log-format json build --no-previews --inputs " + (dir / "in").string() +
+                                    " --out " + (dir / "out").string()));
+  CHECK(r.code == 1);
+  std::size_t lines = 0;
+  for (std::size_t start = 0, nl; (nl = r.err.find('\n', start)) != std::string::npos; start = nl + 1, ++lines)
+    CHECK_NOTHROW(nlohmann::json::parse(r.err.substr(start, nl - start)));
+  CHECK(lines == 3);  // the zone's error, the built zone, the summary
+  const std::string log = test::read_text_file(dir / "out/zonebrief.log");
+  const std::string error = "rank-zero.yaml:27:24: error: series[0].points[1].y: expected a rank";
+  CHECK(log.find(error) != std::string::npos);
+  CHECK(log.find(error) == log.rfind(error));
+  fs::remove_all(dir);
+}
