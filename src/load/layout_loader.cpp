@@ -1,6 +1,7 @@
 // Layout loader: page size and margins, the type scale, spacing and inks, palette, accent and the ordered blocks.
 #include "load/layout_loader.h"
 
+#include <cmath>
 #include <map>
 #include <set>
 #include <tuple>
@@ -34,6 +35,17 @@ std::optional<double> length(Schema& s, const YNode& n, const std::string& path,
     return std::nullopt;
   }
   return v->value;
+}
+
+/// A whole number from lo to hi (a count of items or columns).
+std::optional<int> whole(Schema& s, const YNode& n, const std::string& path, int lo, int hi) {
+  auto v = s.number(n, path);
+  if (!v) return std::nullopt;
+  if (v->value < lo || v->value > hi || v->value != std::floor(v->value)) {
+    s.error(n, path, fmt::format("expected a whole number from {} to {}", lo, hi), describe(n));
+    return std::nullopt;
+  }
+  return static_cast<int>(v->value);
 }
 
 std::optional<bool> boolean(Schema& s, const YNode& n, const std::string& path) {
@@ -77,6 +89,7 @@ void read_blocks(Schema& s, const YNode& n, model::Layout& l) {
       {"summary", model::BlockKind::summary}, {"figures", model::BlockKind::figures}};
   std::set<std::string> names;
   for (const auto& [k, _] : kKinds) names.insert(k);
+  std::map<std::string, int> seen;  ///< block name → the line it first appears on
   const std::string expected =
       "expected a block: title, summary, changes, key-figures, figures, charts, highlights or sources";
   if (!n.is_seq() || n.items.empty()) {
@@ -105,14 +118,26 @@ void read_blocks(Schema& s, const YNode& n, model::Layout& l) {
     }
     model::Block b;
     b.kind = it->second;
-    if (options && !options->is_null()) {
+    if (auto first = seen.find(it->first); first != seen.end()) {
+      s.error(*name_node, path, "expected each block once",
+              "'" + it->first + "' again; the first is at line " + std::to_string(first->second));
+      continue;
+    }
+    seen.emplace(it->first, name_node->line);
+    // The title, the changes and the sources show everything: they take no options.
+    const bool takes_max =
+        b.kind != model::BlockKind::title && b.kind != model::BlockKind::changes && b.kind != model::BlockKind::sources;
+    if (options && !options->is_null() && !takes_max) {
+      s.error(*options, path + "." + it->first, "expected no options: the " + it->first + " block takes none",
+              describe(*options));
+    } else if (options && !options->is_null()) {
       Fields f = s.fields(*options, path + "." + it->first, "a map with max (and columns for key-figures)");
       if (f.ok()) {
         if (const YNode* v = f.optional("max"))
-          if (auto x = length(s, *v, path + ".max", 1, 100)) b.max = static_cast<int>(*x);
+          if (auto x = whole(s, *v, path + "." + it->first + ".max", 1, 100)) b.max = *x;
         if (b.kind == model::BlockKind::key_figures)
           if (const YNode* v = f.optional("columns"))
-            if (auto x = length(s, *v, path + ".columns", 1, 4)) b.columns = static_cast<int>(*x);
+            if (auto x = whole(s, *v, path + "." + it->first + ".columns", 1, 4)) b.columns = *x;
         f.finish();
       }
     }
