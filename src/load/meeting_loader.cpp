@@ -114,9 +114,17 @@ class MeetingReader {
       return;
     }
     m.compare.emplace();
+    std::map<std::string, int> seen;  // id → the line it is first listed on
     for (std::size_t i = 0; i < n.items.size(); ++i) {
-      const std::string id = s_.id(*n.items[i], "compare[" + std::to_string(i) + "]", "a metric id");
-      if (!id.empty()) m.compare->push_back({id, {n.items[i]->line, n.items[i]->col}});
+      const std::string p = "compare[" + std::to_string(i) + "]";
+      const std::string id = s_.id(*n.items[i], p, "a metric id");
+      if (id.empty()) continue;
+      if (auto [it, fresh] = seen.emplace(id, n.items[i]->line); !fresh) {
+        s_.error(*n.items[i], p, "expected a metric not already in the list",
+                 base::quote_excerpt(id, 64) + " again; first at line " + std::to_string(it->second));
+        continue;
+      }
+      m.compare->push_back({id, {n.items[i]->line, n.items[i]->col}});
     }
   }
 
