@@ -1,6 +1,8 @@
 // `zonebrief check`: load each zone file, print its errors, summarise.
 #include "app/check.h"
 
+#include <map>
+#include <memory>
 #include <ostream>
 #include <set>
 
@@ -10,6 +12,7 @@
 #include "app/json_output.h"
 #include "app/layouts.h"
 #include "app/pack.h"
+#include "layout/compose.h"
 #include "load/facts_loader.h"
 #include "load/meeting_loader.h"
 
@@ -26,6 +29,19 @@ int no_zone_files(const std::filesystem::path& inputs, std::ostream& err) {
 bool is_meeting_file(const base::Env& env, const std::filesystem::path& path) {
   auto bytes = env.read_file(path, load::FactsLimits{}.max_file_bytes);
   return bytes.error.empty() && !bytes.too_large && load::looks_like_meeting(bytes.data);
+}
+
+/// check --typeset: composes the zone in its layout as build does (zh+en, nothing written) and
+/// adds what only typesetting finds (a character no font has, a block too tall for a page).
+void typeset_zone(const text::FontBook& fonts, const model::Facts& facts,
+                  const std::map<std::string, model::Layout>& layouts, base::Diagnostics& errors) {
+  const auto layout = layouts.find(facts.zone.layout);
+  if (layout == layouts.end()) return;  // reported by the loader
+  try {
+    layout::compose_briefing(fonts, facts, layout->second, layout::ComposeOptions{});
+  } catch (const base::Error& e) {
+    for (const auto& d : e.diagnostics()) errors.add(d);
+  }
 }
 
 /// A checked file in --json output: its path, kind ("zone" or "meeting"), validity, errors and
@@ -86,8 +102,12 @@ int run_list(const base::Env& env, const CheckOptions& options, std::ostream& ou
 
 int run_check(const base::Env& env, const CheckOptions& options, std::ostream& out, std::ostream& err) {
   load::FactsOptions facts_options;
-  if (!find_layout_names(env, options.layouts, options.layouts_given, facts_options.known_layouts, err))
+  std::map<std::string, model::Layout> layouts;
+  if (!find_layout_names(env, options.layouts, options.layouts_given || options.typeset, facts_options.known_layouts,
+                         err, options.typeset ? &layouts : nullptr))
     return kExitUsage;
+  std::shared_ptr<const text::FontBook> fonts;
+  if (options.typeset && !(fonts = load_fonts(env, options.fonts, err))) return kExitUsage;
 
   auto listed = zone_files(env, options.inputs, options.files, err);
   if (!listed) return kExitUsage;
@@ -107,6 +127,7 @@ int run_check(const base::Env& env, const CheckOptions& options, std::ostream& o
         spdlog::debug("{}: valid ({} metrics, {} series, {} highlights)", path.string(), result.facts->metrics.size(),
                       result.facts->series.size(), result.facts->highlights.size());
       errors = std::move(result.errors);
+      if (result.ok() && fonts) typeset_zone(*fonts, *result.facts, layouts, errors);
     }
     bad += !errors.empty();
     if (options.json) {

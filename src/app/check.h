@@ -15,6 +15,11 @@ struct CheckOptions {
   std::filesystem::path layouts = "layouts";
   bool layouts_given = false;  ///< true when --layouts was passed: then it must exist
   bool json = false;           ///< --json: the results as one JSON document on stdout, errors in it
+  /// --typeset: also set each valid zone as build would (its layout, zh+en) with the fonts of
+  /// `fonts`, finding what only typesetting finds: a character no font has, a block too tall
+  /// for a page. The layouts folder must then exist.
+  bool typeset = false;
+  std::filesystem::path fonts = "fonts";
 };
 
 /// Lists every zone of options.inputs on `out`, one line each: id, layout, as-of date, counts of
@@ -27,7 +32,9 @@ int run_list(const base::Env& env, const CheckOptions& options, std::ostream& ou
 /// Validates each `*.yaml` in options.inputs (or options.files, which may be meeting files);
 /// writes every error to `err`, one per line, or with options.json one JSON document to `out`:
 /// {"checked", "valid", "invalid", "files": [{"file", "kind", "valid", "errors", "errors_not_shown"}]}.
-/// Returns 0 when all files are valid, 1 when any is not, 2 when the folders cannot be read.
+/// With options.typeset, each valid zone is also composed in its layout (nothing is written).
+/// Returns 0 when all files are valid, 1 when any is not, 2 when the folders (or, with typeset,
+/// the fonts) cannot be read.
 int run_check(const base::Env& env, const CheckOptions& options, std::ostream& out, std::ostream& err);
 
 }  // namespace zb::app

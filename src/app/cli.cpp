@@ -94,6 +94,10 @@ void add_check(CLI::App& cli, Commands& c) {
       "$XDG_DATA_HOME/zonebrief/layouts, <prefix>/share/zonebrief/layouts, $XDG_DATA_DIRS/zonebrief/layouts; "
       "else names are not checked)");
   c.check_cmd->add_flag("--json", c.check.json, "Print the results as one JSON document on stdout (errors included)");
+  c.check_cmd->add_flag("--typeset", c.check.typeset,
+                        "Also set each valid zone as build would (its layout, zh+en, nothing written): finds a "
+                        "character no font has and a block too tall for a page");
+  c.check_cmd->add_option("--fonts", c.check.fonts, std::string(kFontsHelp) + "; used with --typeset");
 }
 
 void add_list(CLI::App& cli, Commands& c) {
@@ -209,9 +213,14 @@ int dispatch(Commands& c, std::ostream& err) {
   }
   if (c.check_cmd->parsed()) {
     c.check.layouts_given = c.check_layouts->count() > 0;
-    // Without --layouts, zone.layout names are checked only when a layouts folder is found.
-    if (!c.check.layouts_given)
+    // Without --layouts, zone.layout names are checked only when a layouts folder is found
+    // (--typeset needs one, and the fonts).
+    if (c.check.typeset) {
+      resolve_data_option(env, c.check_cmd, "layouts", c.check.layouts);
+      resolve_data_option(env, c.check_cmd, "fonts", c.check.fonts);
+    } else if (!c.check.layouts_given) {
       if (auto found = locate_data_dir(env, "layouts")) c.check.layouts = *found;
+    }
     return run_check(env, c.check, std::cout, err);
   }
   if (c.list_cmd->parsed()) {

@@ -2,6 +2,7 @@
 // --log-format json and `zonebrief schema`.
 #include <catch2/catch.hpp>
 
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -198,5 +199,35 @@ TEST_CASE("log format json in a build: stderr all JSON, and the log file holds e
   const std::string error = "rank-zero.yaml:27:24: error: series[0].points[1].y: expected a rank";
   CHECK(log.find(error) != std::string::npos);
   CHECK(log.find(error) == log.rfind(error));
+  fs::remove_all(dir);
+}
+
+TEST_CASE("check --typeset finds a character no font has, which plain check cannot", "[cli]") {
+  const fs::path dir = fs::temp_directory_path() / ("zonebrief-typeset-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::string text = test::read_text_file(test::source_dir() / "inputs/hangzhou-airport-zone.yaml");
+  const std::string name = "name: {zh: 杭州临空经济示范区,";
+  REQUIRE(text.find(name) != std::string::npos);
+  text.replace(text.find(name), name.size(), "name: {zh: 杭州临空经济示范区😀,");
+  {
+    std::ofstream f(dir / "hangzhou-airport-zone.yaml", std::ios::binary);
+    f << text;
+  }
+  const std::string inputs = " --inputs " + dir.string();
+  const std::string cd = "cd " + test::source_dir().string() + " && ";
+  auto plain = test::run_tool(cd + zonebrief("check" + inputs));
+  CHECK(plain.code == 0);
+  auto typeset = test::run_tool(cd + zonebrief("check --typeset" + inputs));
+  CHECK(typeset.code == 1);
+  CHECK(typeset.err == (dir / "hangzhou-airport-zone.yaml").string() +
+                           ":3:9: error: zone.name: expected characters that the fonts of role 'heading' have (found "
+                           "U+1F600 '😀', which no font of that role has)\n[error] checked 1 file: 1 invalid\n");
+  // The repository's zones all set.
+  CHECK(test::run_tool(cd + zonebrief("check --typeset")).code == 0);
+  // Without fonts, --typeset is a configuration error naming the fonts file.
+  auto nofonts = test::run_tool(cd + zonebrief("check --typeset --fonts /nonexistent" + inputs));
+  CHECK(nofonts.code == 2);
+  CHECK(nofonts.err.find("/nonexistent/fonts.yaml:1:1: error:") == 0);
   fs::remove_all(dir);
 }
