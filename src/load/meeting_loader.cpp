@@ -168,12 +168,14 @@ MeetingResult load_meeting_file(const base::Env& env, const std::filesystem::pat
 }
 
 bool looks_like_meeting(std::string_view text) {
-  std::size_t at = text.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;  // after a BOM
-  while (at < text.size()) {
-    const std::size_t end = std::min(text.find('\n', at), text.size());
-    if (text.substr(at, end - at).rfind("meeting:", 0) == 0) return true;
-    at = end + 1;
-  }
+  // Parsed within the input limits; a file that does not parse is left to the zone loader,
+  // which reports why.
+  base::Diagnostics ignored;
+  auto doc = parse_input(text, "", FactsLimits{}, ignored);
+  if (!doc || !doc->root().is_map()) return false;
+  const YNode& root = doc->root();
+  for (std::size_t i = 0; i < root.map_size(); ++i)
+    if (root.key(i).is_scalar() && root.key(i).value == "meeting") return true;
   return false;
 }
 

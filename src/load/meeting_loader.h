@@ -32,8 +32,8 @@ MeetingResult load_meeting_text(std::string_view text, const std::string& file, 
 MeetingResult load_meeting_file(const base::Env& env, const std::filesystem::path& path,
                                 const FactsOptions& options = {});
 
-/// True when `text` is YAML whose top-level map starts a line with "meeting:" (how `check`
-/// tells a meeting file from a zone file before loading it).
+/// True when `text` is one YAML document whose top-level map has the key `meeting`, in block or
+/// flow style (how `check` tells a meeting file from a zone file before loading it).
 bool looks_like_meeting(std::string_view text);
 
 }  // namespace zb::load

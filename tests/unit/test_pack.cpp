@@ -125,6 +125,10 @@ TEST_CASE("meeting files: every field of a good file loads", "[meeting]") {
   CHECK(m->zones[1].zone.id == "hangzhou-airport-zone");
   CHECK(load::looks_like_meeting(test::read_text_file(test::source_dir() / "tests/meetings/good/board-visit.yaml")));
   CHECK_FALSE(load::looks_like_meeting(test::read_text_file(test::source_dir() / "inputs/xiaoshan-etdz.yaml")));
+  // Flow style (JSON is YAML) counts; a `meeting:` key below the top level or a broken file does not.
+  CHECK(load::looks_like_meeting(R"({"meeting": {"id": "m"}, "zones": ["xiaoshan-etdz"]})"));
+  CHECK_FALSE(load::looks_like_meeting("zone:\n  meeting: x\n"));
+  CHECK_FALSE(load::looks_like_meeting("meeting: [\n"));
 }
 
 TEST_CASE("meeting files: a zone whose facts are invalid is an error at its line, followed by the zone's own errors",
