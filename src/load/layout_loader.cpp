@@ -1,6 +1,7 @@
 // Layout loader: page size and margins, the type scale, spacing and inks, palette, accent and the ordered blocks.
 #include "load/layout_loader.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <set>
@@ -241,6 +242,16 @@ LayoutResult load_layout_text(std::string_view text, const std::string& file) {
   s.check_duplicate_keys(*doc);
   model::Layout l;
   l.name = std::filesystem::path(file).stem().string();
+  // Zones and meetings name a layout by an id: a file named otherwise could never be chosen.
+  const auto lower_alnum = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); };
+  const bool id_name = !l.name.empty() && l.name.size() <= 64 && lower_alnum(l.name[0]) &&
+                       std::all_of(l.name.begin(), l.name.end(), [&](char c) { return lower_alnum(c) || c == '-'; });
+  if (!id_name)
+    r.errors.add(base::Diagnostic::whole_file(
+        file,
+        "expected a layout file named <name>.yaml, the name of lowercase letters, digits and '-' starting with a "
+        "letter or digit, at most 64 characters (the name zones and meetings give)",
+        base::quote_excerpt(l.name, 64)));
   Fields top = s.fields(doc->root(), "", "a map with the keys page, type, space, ink, palette, accent and blocks");
   if (top.ok()) {
     if (const YNode* v = top.optional("page")) read_page(s, *v, l);
