@@ -12,7 +12,7 @@ cmake --install "$build" --prefix "$tmp/prefix" > "$tmp/install.log" || { cat "$
 for f in bin/zonebrief share/zonebrief/layouts/briefing.yaml share/zonebrief/layouts/onepager.yaml \
          share/zonebrief/fonts/fonts.yaml share/zonebrief/fonts/NotoSansCJKsc-Regular.ttf \
          share/man/man1/zonebrief.1.gz share/bash-completion/completions/zonebrief \
-         share/doc/zonebrief/docs/facts-format.md share/zonebrief/schema/facts.schema.json \
+         share/doc/zonebrief/docs/facts-format.md share/doc/zonebrief/docs/briefings.md share/zonebrief/schema/facts.schema.json \
          share/zonebrief/schema/meeting.schema.json; do
   [ -s "$tmp/prefix/$f" ] || fail "not installed: $f"
 done
