@@ -1,4 +1,4 @@
-// The data search order: the working directory, the user's data folder, the installation's.
+// The data search order: the working directory, the user's data folder, the installation's, the system's.
 #include "app/data_dirs.h"
 
 #include <algorithm>
