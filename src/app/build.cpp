@@ -139,26 +139,36 @@ bool write_manifest_and_gallery(const BuildOptions& o, const ZoneSelection& zone
   return true;
 }
 
-/// build --json: the run's counts and its zones' manifest entries.
-nlohmann::ordered_json summary_json(const BuildOptions& o, const std::filesystem::path& manifest_path,
-                                    const std::vector<ZoneResult>& results, int exit_code) {
-  std::size_t counts[4] = {};
+/// How a run's zones ended: a count per status, and the built zones with an output (record,
+/// preview) not written.
+struct Tally {
+  std::size_t by_status[4] = {};
   std::size_t incomplete = 0;
-  nlohmann::ordered_json entries = nlohmann::ordered_json::array();
+  std::size_t of(ZoneStatus s) const { return by_status[static_cast<int>(s)]; }
+  std::size_t without_output() const { return of(ZoneStatus::failed) + of(ZoneStatus::interrupted); }
+};
+
+Tally tally(const std::vector<ZoneResult>& results) {
+  Tally t;
   for (const auto& r : results) {
-    ++counts[static_cast<int>(r.status)];
-    incomplete += has_output(r.status) && !r.errors.empty();
-    entries.push_back(r);
+    ++t.by_status[static_cast<int>(r.status)];
+    t.incomplete += has_output(r.status) && !r.errors.empty();
   }
+  return t;
+}
+
+/// build --json: the run's counts and its zones' manifest entries; "exit_code" is set by the caller.
+nlohmann::ordered_json summary_json(const BuildOptions& o, const std::filesystem::path& manifest_path,
+                                    const std::vector<ZoneResult>& results, const Tally& t) {
   nlohmann::ordered_json j{{"tool", std::string("zonebrief ") + kVersion},
                            {"out", o.out.string()},
                            {"manifest", manifest_path.string()},
-                           {"exit_code", exit_code},
+                           {"exit_code", 0},
                            {"zones", results.size()}};
   for (auto s : {ZoneStatus::built, ZoneStatus::unchanged, ZoneStatus::failed, ZoneStatus::interrupted})
-    j[std::string(name_of(s))] = counts[static_cast<int>(s)];
-  j["incomplete"] = incomplete;
-  j["results"] = std::move(entries);
+    j[std::string(name_of(s))] = t.of(s);
+  j["incomplete"] = t.incomplete;
+  j["results"] = results;
   return j;
 }
 
@@ -166,29 +176,29 @@ nlohmann::ordered_json summary_json(const BuildOptions& o, const std::filesystem
 /// exit code.
 int finish(const BuildOptions& o, const ZoneSelection& zones, std::map<std::string, ZoneResult> last,
            std::vector<ZoneResult> results, std::ostream& out, std::ostream& err, const RunLog& log) {
-  std::size_t failed = 0, unchanged = 0, incomplete = 0;
-  for (const auto& r : results) {
-    failed += !has_output(r.status);
-    unchanged += r.status == ZoneStatus::unchanged;
-    incomplete += has_output(r.status) && !r.errors.empty();  // an output (record, preview) not written
-  }
-  const std::size_t total = results.size();
-  std::vector<ZoneResult> run_results;
-  if (o.json) run_results = results;
+  const Tally t = tally(results);
+  const std::size_t total = results.size(), failed = t.without_output(), unchanged = t.of(ZoneStatus::unchanged);
+  const auto manifest_path = o.out / zones.manifest_name;
+  // The summary is made before the results move into the manifest.
+  std::optional<nlohmann::ordered_json> summary;
+  if (o.json) summary = summary_json(o, manifest_path, results, t);
   Manifest manifest{std::string("zonebrief ") + kVersion, o.lang, o.layout, std::move(results)};
   bool gallery_failed = false;
-  const auto manifest_path = o.out / zones.manifest_name;
   const bool written =
       write_manifest_and_gallery(o, zones, std::move(last), std::move(manifest), err, log, gallery_failed);
-  const int code = !written || failed || incomplete || gallery_failed ? kExitFailed : kExitOk;
-  if (o.json) print_json(out, summary_json(o, manifest_path, run_results, code));
+  const int code = !written || failed || t.incomplete || gallery_failed ? kExitFailed : kExitOk;
+  if (summary) {
+    (*summary)["exit_code"] = code;
+    print_json(out, *summary);
+  }
   if (!written) return code;
   if (failed)
     spdlog::error("built {} of {} zones; {} failed (see {})", total - failed, total, failed, manifest_path.string());
   else
     spdlog::info("{} into {}: {} built, {} unchanged (skipped)", counted(total, "zone"), o.out.string(),
                  total - unchanged, unchanged);
-  if (incomplete) spdlog::error("{} zones built with outputs not written (see {})", incomplete, manifest_path.string());
+  if (t.incomplete)
+    spdlog::error("{} zones built with outputs not written (see {})", t.incomplete, manifest_path.string());
   return code;
 }
 

@@ -79,8 +79,7 @@ struct Commands {
   CLI::App* build_cmd = nullptr;
   CLI::App* charts_cmd = nullptr;
   CLI::App* schema_cmd = nullptr;
-  std::string schema_kind;               ///< schema's argument: facts or meeting
-  CLI::Option* check_layouts = nullptr;  ///< check's --layouts, to know whether it was given
+  std::string schema_kind;  ///< schema's argument: facts or meeting
 };
 
 void add_check(CLI::App& cli, Commands& c) {
@@ -88,7 +87,7 @@ void add_check(CLI::App& cli, Commands& c) {
   c.check_cmd->add_option("--inputs", c.check.inputs, "Folder of zone facts files")->capture_default_str();
   c.check_cmd->add_option("files", c.check.files, "Zone files to check instead of the whole inputs folder")
       ->check(CLI::ExistingFile);
-  c.check_layouts = c.check_cmd->add_option(
+  c.check_cmd->add_option(
       "--layouts", c.check.layouts,
       "Folder of layouts (zone.layout must name one; default: the first found of ./layouts, "
       "$XDG_DATA_HOME/zonebrief/layouts, <prefix>/share/zonebrief/layouts, $XDG_DATA_DIRS/zonebrief/layouts; "
@@ -204,6 +203,14 @@ void resolve_data_option(const base::Env& env, CLI::App* cmd, const std::string&
   if (cmd->get_option("--" + name)->count() == 0) dir = find_data_dir(env, name);
 }
 
+/// check and list: a --layouts given must exist; without it, zone.layout names are checked only
+/// when a layouts folder is found.
+void locate_layouts(const base::Env& env, CLI::App* cmd, CheckOptions& o) {
+  o.layouts_given = cmd->get_option("--layouts")->count() > 0;
+  if (!o.layouts_given)
+    if (auto found = locate_data_dir(env, "layouts")) o.layouts = *found;
+}
+
 /// Runs the command that was parsed; errors go to `err`.
 int dispatch(Commands& c, std::ostream& err) {
   base::SystemEnv env;
@@ -212,22 +219,16 @@ int dispatch(Commands& c, std::ostream& err) {
     return kExitOk;
   }
   if (c.check_cmd->parsed()) {
-    c.check.layouts_given = c.check_layouts->count() > 0;
-    // Without --layouts, zone.layout names are checked only when a layouts folder is found
-    // (--typeset needs one, and the fonts).
-    if (c.check.typeset) {
+    if (c.check.typeset) {  // needs the layouts and the fonts: searched for like build's
+      c.check.layouts_given = c.check_cmd->get_option("--layouts")->count() > 0;
       resolve_data_option(env, c.check_cmd, "layouts", c.check.layouts);
       resolve_data_option(env, c.check_cmd, "fonts", c.check.fonts);
-    } else if (!c.check.layouts_given) {
-      if (auto found = locate_data_dir(env, "layouts")) c.check.layouts = *found;
+    } else {
+      locate_layouts(env, c.check_cmd, c.check);
     }
     return run_check(env, c.check, std::cout, err);
   }
-  if (c.list_cmd->parsed()) {
-    c.list.layouts_given = c.list_cmd->get_option("--layouts")->count() > 0;
-    if (!c.list.layouts_given)
-      if (auto found = locate_data_dir(env, "layouts")) c.list.layouts = *found;
-  }
+  if (c.list_cmd->parsed()) locate_layouts(env, c.list_cmd, c.list);
   if (c.sample_cmd->parsed()) resolve_data_option(env, c.sample_cmd, "fonts", c.sample.fonts);
   if (c.charts_cmd->parsed()) resolve_data_option(env, c.charts_cmd, "fonts", c.charts.fonts);
   for (auto [cmd, layouts, fonts] : {std::tuple{c.build_cmd, &c.build.layouts, &c.build.fonts},

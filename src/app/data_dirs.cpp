@@ -31,8 +31,12 @@ std::vector<std::filesystem::path> data_candidates(const base::Env& env, const s
   return out;
 }
 
-std::optional<std::filesystem::path> locate_data_dir(const base::Env& env, const std::string& name) {
-  for (const auto& dir : data_candidates(env, name)) {
+namespace {
+
+/// The first of `candidates` that holds the data `name`.
+std::optional<std::filesystem::path> first_holding(const base::Env& env, const std::string& name,
+                                                   const std::vector<std::filesystem::path>& candidates) {
+  for (const auto& dir : candidates) {
     const bool holds = name == "fonts" ? env.is_regular_file(dir / "fonts.yaml") : env.is_directory(dir);
     if (holds) {
       spdlog::debug("{}: using {}", name, dir.string());
@@ -42,9 +46,15 @@ std::optional<std::filesystem::path> locate_data_dir(const base::Env& env, const
   return std::nullopt;
 }
 
+}  // namespace
+
+std::optional<std::filesystem::path> locate_data_dir(const base::Env& env, const std::string& name) {
+  return first_holding(env, name, data_candidates(env, name));
+}
+
 std::filesystem::path find_data_dir(const base::Env& env, const std::string& name) {
-  if (auto found = locate_data_dir(env, name)) return *found;
   const auto candidates = data_candidates(env, name);
+  if (auto found = first_holding(env, name, candidates)) return *found;
   std::string searched;
   for (const auto& dir : candidates) searched += (searched.empty() ? "" : ", ") + dir.string();
   spdlog::warn("no {} folder found (searched {}); give one with --{}", name, searched, name);

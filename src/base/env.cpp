@@ -150,17 +150,23 @@ double Env::monotonic_ms() const {
   return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
-bool Env::is_directory(const std::filesystem::path& path) const {
+bool Env::is_directory(const std::filesystem::path&) const { return false; }
+
+bool Env::is_regular_file(const std::filesystem::path&) const { return false; }
+
+std::optional<std::filesystem::path> Env::executable_path() const { return std::nullopt; }
+
+bool SystemEnv::is_directory(const std::filesystem::path& path) const {
   std::error_code ec;
   return std::filesystem::is_directory(path, ec);
 }
 
-bool Env::is_regular_file(const std::filesystem::path& path) const {
+bool SystemEnv::is_regular_file(const std::filesystem::path& path) const {
   std::error_code ec;
   return std::filesystem::is_regular_file(path, ec);
 }
 
-std::optional<std::filesystem::path> Env::executable_path() const {
+std::optional<std::filesystem::path> SystemEnv::executable_path() const {
   std::error_code ec;
   auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
   if (ec || exe.empty()) return std::nullopt;

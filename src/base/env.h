@@ -39,6 +39,7 @@ class Env {
   /// per-zone ms); never part of any output a reader sees.
   virtual double monotonic_ms() const;
   /// Whether `path` is a folder (following symbolic links); false when it cannot be examined.
+  /// These three default to knowing nothing (false, nullopt); SystemEnv asks the machine.
   virtual bool is_directory(const std::filesystem::path& path) const;
   /// Whether `path` is a regular file (following symbolic links).
   virtual bool is_regular_file(const std::filesystem::path& path) const;
@@ -59,6 +60,9 @@ class SystemEnv final : public Env {
                                                 std::string& error) const override;
   std::optional<std::string> get_var(const std::string& name) const override;
   std::int64_t now() const override;
+  bool is_directory(const std::filesystem::path& path) const override;
+  bool is_regular_file(const std::filesystem::path& path) const override;
+  std::optional<std::filesystem::path> executable_path() const override;
 };
 
 }  // namespace zb::base
