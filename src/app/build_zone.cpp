@@ -66,14 +66,11 @@ void compose_and_write(const ZoneContext& ctx, const model::Facts& facts, long a
   const BuildOptions& o = ctx.options;
   const model::Layout& lay = ctx.layouts.at(o.layout.value_or(facts.zone.layout));
   layout::ComposeOptions zone_options = ctx.compose_options;
-  zone_options.today = ctx.today;
-  zone_options.max_age_days = o.max_age_days;
+  layout::set_age(zone_options, facts.zone, ctx.today, o.max_age_days);
   r.as_of = facts.zone.as_of.iso();
   r.name_zh = facts.zone.name.zh;
   r.name_en = facts.zone.name.en;
   if (age > o.max_age_days) {
-    zone_options.stale_days = o.max_age_days;
-    zone_options.stale_years = static_cast<int>(age / 365);
     r.stale = true;
     if (ctx.warn)
       ctx.warn(fmt::format("{}: facts as of {} are {} days old (more than {}): flagged as stale", r.id, r.as_of, age,

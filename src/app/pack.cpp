@@ -123,6 +123,7 @@ int run_pack(const base::Env& env, const PackCommandOptions& o, std::ostream& er
   layout::PackOptions po;
   po.lang = o.lang.value_or(loaded->meeting.lang);
   po.date = date;
+  po.today = static_cast<long>((date ? *date : env.now()) / 86400);  // as build counts a zone's age
   if (auto error = prepare_out(o.out)) {
     err << error->str() << '\n';
     return kExitUsage;

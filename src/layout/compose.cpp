@@ -632,6 +632,17 @@ class Composer {
 
 }  // namespace
 
+long set_age(ComposeOptions& o, const model::Zone& zone, long today, int max_age_days) {
+  const long age = today - zone.as_of.days_since_epoch();
+  o.today = today;
+  o.max_age_days = max_age_days;
+  if (age > max_age_days) {
+    o.stale_days = max_age_days;
+    o.stale_years = static_cast<int>(age / 365);
+  }
+  return age;
+}
+
 PageSetup page_setup(const model::Layout& l) {
   PageSetup p;
   p.width = l.page_width;

@@ -50,6 +50,11 @@ struct ComposeOptions {
 /// The layout's page size and margins.
 PageSetup page_setup(const model::Layout& l);
 
+/// Sets what the facts' age shows, as of `today` (days since 1970-01-01): figures older than
+/// `max_age_days` get their quiet tag, and when the zone's as-of date is older the title block
+/// says so (stale_days, stale_years). Returns the zone's age in days.
+long set_age(ComposeOptions& o, const model::Zone& zone, long today, int max_age_days);
+
 /// How far down its text area the last page's content reaches (0 = empty, 1 = full): the
 /// lowest baseline or path point between the margins.
 double last_page_fill(const frame::Document& doc, const model::Layout& layout);

@@ -330,6 +330,7 @@ class PackBuilder {
       ComposeOptions o;
       o.lang = o_.lang;
       o.date = o_.date;
+      if (o_.today) set_age(o, f.zone, *o_.today, o_.max_age_days);
       o.running = false;
       o.source_numbers.emplace();  // no Sources block; numbered as the zone alone would be
       std::vector<std::string> cited;

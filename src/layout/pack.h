@@ -25,6 +25,10 @@ struct PackZone {
 struct PackOptions {
   model::LangMode lang = model::LangMode::zh_en;
   std::optional<std::int64_t> date;  ///< PDF creation date (SOURCE_DATE_EPOCH)
+  /// Today (days since 1970-01-01): each zone's section flags stale facts and old figures as
+  /// its briefing does, older than max_age_days. Unset: nothing is flagged.
+  std::optional<long> today;
+  int max_age_days = 365;
 };
 
 /// The metric ids the comparison shows: the meeting's `compare`, else every metric id that two or

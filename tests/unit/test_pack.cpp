@@ -56,7 +56,8 @@ struct Pack {
   std::vector<layout::PackSection> sections;
 };
 
-Pack example_pack(model::LangMode lang = model::LangMode::zh_en, const char* file = kExample) {
+Pack example_pack(model::LangMode lang = model::LangMode::zh_en, const char* file = kExample,
+                  std::optional<long> today = std::nullopt) {
   base::Diagnostics errors;
   auto m = load_meeting(file, errors);
   if (!m) throw std::runtime_error(test::joined(errors));
@@ -64,7 +65,9 @@ Pack example_pack(model::LangMode lang = model::LangMode::zh_en, const char* fil
   std::vector<layout::PackZone> zones;
   for (std::size_t i = 0; i < p.meeting.zones.size(); ++i)
     zones.push_back({&p.meeting.zones[i], &layouts().at(p.meeting.meeting.zones[i].layout)});
-  p.doc = layout::compose_pack(fonts(), p.meeting.meeting, zones, layouts().at("briefing"), {lang, 0}, &p.sections);
+  layout::PackOptions options{lang, 0};
+  options.today = today;
+  p.doc = layout::compose_pack(fonts(), p.meeting.meeting, zones, layouts().at("briefing"), options, &p.sections);
   return p;
 }
 
@@ -246,6 +249,21 @@ TEST_CASE("packs: one merged list of sources, every citation of every zone point
   // No zone section lists its own sources.
   for (int page = p.sections[1].page; page < last.page; ++page)
     CHECK(page_text(p.doc.pages[static_cast<std::size_t>(page)]).find("来源Sources") == std::string::npos);
+}
+
+TEST_CASE("packs: a zone with stale facts says so in its section, as its briefing does", "[pack]") {
+  const long dec_31_2025 = 1767139200 / 86400;
+  auto all_text = [](const Pack& p) {
+    std::string t;
+    for (const auto& page : p.doc.pages) t += page_text(page);
+    return t;
+  };
+  const std::string stale = all_text(example_pack(model::LangMode::zh_en, kExample, dec_31_2025));
+  // Binjiang's facts are as of 2 August 2022: over three years old on 31 December 2025.
+  CHECK(stale.find("数据已逾3年，可能已过时") != std::string::npos);
+  CHECK(stale.find("over3yearsold,maybeoutofdate") != std::string::npos);
+  // Without a today, nothing is flagged.
+  CHECK(all_text(example_pack()).find("数据已逾") == std::string::npos);
 }
 
 TEST_CASE("packs: the marking and the pack's page numbers are on every page", "[pack]") {
